@@ -1,0 +1,219 @@
+"""Typed, frozen records: what accord extracts from one article.
+
+Everything downstream of the coders (store, exports, API, eval) reads these records and never a
+spaCy object. ``to_dict`` gives the document JSON of the gold format (``shared/gold/README.md``)
+plus provenance (``path``, ``text``, ``mentions``, ``span``, ``sentence``) and a few extra fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Article",
+    "Span",
+    "Participant",
+    "Place",
+    "Actor",
+    "Event",
+    "Claim",
+    "Statement",
+    "Document",
+]
+
+Span = tuple[int, int]
+"""Character offsets ``[start, end)`` into :attr:`Document.text`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An input article after reading and cleaning, before parsing.
+
+    ``text`` is the cleaned text that every span of the extraction refers to: photo captions,
+    the dateline (``Hanoï (VNA) -``), agency trailers (``-VNA``) and header lines are removed
+    from it and kept in the other fields.
+    """
+
+    id: str  # stable content hash of the input text
+    path: str  # the input as given: a file path, "FILE:LINE" for JSONL, "-" for stdin
+    text: str
+    published: str | None  # YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives
+    language: str  # ISO 639-1 ("fr", "en"), detected unless the input says
+    title: str | None = None
+    source: str | None = None  # agency or outlet ("VNA", "Wikinews", a JSONL "source")
+    url: str | None = None
+    dateline_place: str | None = None  # place name of the dateline, as written ("Hanoï")
+    captions: tuple[str, ...] = ()  # photo captions removed from the text
+    source_id: str | None = None  # the input's own id (JSONL "id"), if any
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """One side of an event: a named actor of the document, or an unnamed one (``name=None``)."""
+
+    name: str | None
+    country: str | None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    kind: str  # person | organization | state
+    country: str | None
+    sector: str | None
+    titles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "sector": self.sector,
+            "titles": list(self.titles),
+            "aliases": list(self.aliases),
+            "mentions": [list(m) for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    mode: str | None
+    actor: tuple[Participant, ...]
+    recipient: tuple[Participant, ...]
+    date: str | None
+    place: Place | None
+    context: tuple[str, ...]
+    evidence: str
+    span: Span
+    sentence: str
+    negated: bool = False
+    quad_class: int | None = None
+    intensity: float | None = None
+    cameo: str | None = None
+    trigger: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "mode": self.mode,
+            "actor": [p.to_dict() for p in self.actor],
+            "recipient": [p.to_dict() for p in self.recipient],
+            "date": self.date,
+            "place": self.place.to_dict() if self.place else None,
+            "context": list(self.context),
+            "evidence": self.evidence,
+            "optional": False,
+            "span": list(self.span),
+            "sentence": self.sentence,
+            "trigger": self.trigger,
+            "quad_class": self.quad_class,
+            "intensity": self.intensity,
+            "cameo": self.cameo,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    quantity: float
+    qualifier: str  # exact | more_than | less_than | about | at_least
+    unit: str
+    holder: str | None
+    source: str | None
+    evidence: str
+    span: Span
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        quantity: float | int = self.quantity
+        if float(quantity).is_integer():
+            quantity = int(quantity)
+        return {
+            "quantity": quantity,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "holder": self.holder,
+            "source": self.source,
+            "evidence": self.evidence,
+            "span": list(self.span),
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    speaker: str | None
+    verb: str
+    date: str | None
+    evidence: str
+    span: Span
+    sentence: str
+    content_span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "verb": self.verb,
+            "date": self.date,
+            "evidence": self.evidence,
+            "span": list(self.span),
+            "sentence": self.sentence,
+            "content_span": list(self.content_span) if self.content_span else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its cleaned text, metadata and everything extracted from it."""
+
+    id: str
+    path: str
+    text: str
+    published: str | None
+    language: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    dateline_place: Place | None = None
+    captions: tuple[str, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "language": self.language,
+            "published": self.published,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "dateline_place": self.dateline_place.to_dict() if self.dateline_place else None,
+            "captions": list(self.captions),
+            "text": self.text,
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "claims": [c.to_dict() for c in self.claims],
+            "statements": [s.to_dict() for s in self.statements],
+        }
