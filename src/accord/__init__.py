@@ -1,0 +1,30 @@
+"""accord: political event data from news articles, French first.
+
+    from accord import read_paths, extract
+    for doc in extract(read_paths(["article.txt"])):
+        print(doc.to_dict())
+
+Public API: the records (:mod:`accord.records`), reading (:func:`read_paths`, :func:`read_text`),
+the pipeline (:func:`extract`, :class:`Options`), the store (:class:`Store`), scoring
+(:func:`score`) and the errors (:mod:`accord.errors`).
+"""
+
+from __future__ import annotations
+
+from accord.errors import AccordError, GoldFormatError, ModelError, ReadError, StoreError
+from accord.pipeline import Options, extract, extract_one
+from accord.read import read_paths, read_text
+from accord.records import (
+    Actor, Article, Claim, Document, Event, Participant, Place, Statement,
+)
+from accord.scoring import score
+from accord.store import Store
+
+__all__ = [
+    "AccordError", "GoldFormatError", "ModelError", "ReadError", "StoreError",
+    "Options", "extract", "extract_one", "read_paths", "read_text",
+    "Actor", "Article", "Claim", "Document", "Event", "Participant", "Place", "Statement",
+    "score", "Store",
+]
+
+__version__ = "0.1.0"

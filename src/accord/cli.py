@@ -1,0 +1,250 @@
+"""The ``accord`` command: a thin layer over the library.
+
+Every command that prints rows takes the same output options (a table by default, ``--json``,
+``--csv``); every command that reads or writes the store takes ``--db FILE``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from accord.errors import AccordError, ReadError
+from accord.output import emit
+from accord.pipeline import Options, extract
+from accord.read import read_paths
+from accord.records import Document
+
+__all__ = ["main", "cli"]
+
+DEFAULT_DB = "accord.db"
+
+
+def _output_options(func: Any) -> Any:
+    func = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")(func)
+    func = click.option("--json", "as_json", is_flag=True, help="Print JSON (one array).")(func)
+    return func
+
+
+def _db_option(func: Any) -> Any:
+    return click.option(
+        "--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+        help="SQLite store file.",
+    )(func)
+
+
+def _processes_option(func: Any) -> Any:
+    return click.option(
+        "--processes", "-p", default=1, show_default=True, type=click.IntRange(1, 64),
+        help="Worker processes, each with its own model.",
+    )(func)
+
+
+def _fmt(as_json: bool, as_csv: bool) -> str:
+    if as_json and as_csv:
+        raise click.UsageError("--json and --csv are exclusive")
+    return "json" if as_json else "csv" if as_csv else "table"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="accord")
+def cli() -> None:
+    """accord: political event data from news articles (French first)."""
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write JSONL here (default: standard output).")
+@_processes_option
+def extract_cmd(paths: Sequence[str], output: TextIO, processes: int) -> None:
+    """Extract one document JSON per line (JSONL), in input order.
+
+    PATHS are files, folders, globs, .jsonl, .html, or "-" for standard input.
+    """
+    failed = 0
+    for item in extract(read_paths(paths), Options(processes=processes)):
+        if isinstance(item, ReadError):
+            failed += 1
+            click.echo(f"error: {item}", err=True)
+            continue
+        output.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    output.flush()
+    if failed:
+        sys.exit(1)
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@_processes_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest_cmd(paths: Sequence[str], db: str, processes: int, quiet: bool) -> None:
+    """Extract articles and store them (idempotent: the same article changes nothing)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from accord.store import Store
+
+    items = list(read_paths(paths))
+    errors: list[ReadError] = []
+
+    def documents(progress: Progress | None, task: Any) -> Iterator[Document]:
+        for item in extract(items, Options(processes=processes)):
+            if progress is not None:
+                progress.advance(task)
+            if isinstance(item, ReadError):
+                errors.append(item)
+                store.record_error(item.path, item.reason)
+                continue
+            yield item
+
+    try:
+        store = Store.open(db)
+    except AccordError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        if quiet or not sys.stderr.isatty():
+            stats = store.put_many(documents(None, None))
+        else:
+            with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                          transient=True) as progress:
+                task = progress.add_task("ingest", total=len(items))
+                stats = store.put_many(documents(progress, task))
+        counts = store.stats()
+    click.echo(
+        f"{stats.new} new, {stats.updated} updated, {stats.unchanged} unchanged, "
+        f"{len(errors)} failed; store {db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
+        err=True,
+    )
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+def _open_store(db: str) -> Any:
+    from accord.store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db}; create one with `accord ingest PATHS --db {db}`")
+    try:
+        return Store.open(db)
+    except AccordError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command("events")
+@click.option("--actor", help="Participant name (case and accents ignored, substring).")
+@click.option("--country", help="Participant country (ISO3 or PLOVER code).")
+@click.option("--type", "etype", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--since", help="Earliest date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Latest date (YYYY[-MM[-DD]]).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@_db_option
+@_output_options
+def events_cmd(actor: str | None, country: str | None, etype: str | None, since: str | None,
+               until: str | None, limit: int | None, db: str, as_json: bool, as_csv: bool) -> None:
+    """List stored events."""
+    with _open_store(db) as store:
+        try:
+            rows = store.events(actor=actor, country=country.upper() if country else None,
+                                type=etype.upper() if etype else None, since=since,
+                                until=until, limit=limit)
+        except AccordError as exc:
+            raise click.ClickException(str(exc)) from exc
+    records = [{
+        "date": r.date, "type": r.type, "mode": r.mode,
+        "actor": "; ".join(f"{p.name or '?'} ({p.country or '-'})" for p in r.actors),
+        "recipient": "; ".join(f"{p.name or '?'} ({p.country or '-'})" for p in r.recipients),
+        "place": r.place_name, "evidence": r.evidence, "doc": r.doc_id[:12],
+    } for r in rows]
+    emit(records, _fmt(as_json, as_csv), title="events")
+
+
+@cli.command("actors")
+@click.option("--name", help="Name (case and accents ignored, substring).")
+@click.option("--country", help="ISO3 or PLOVER code.")
+@click.option("--kind", type=click.Choice(["person", "organization", "state"]))
+@click.option("--limit", type=click.IntRange(1), default=None)
+@_db_option
+@_output_options
+def actors_cmd(name: str | None, country: str | None, kind: str | None, limit: int | None,
+               db: str, as_json: bool, as_csv: bool) -> None:
+    """List the actors of the registry, with their titles and when they held them."""
+    with _open_store(db) as store:
+        rows = store.actors(name=name, country=country.upper() if country else None, kind=kind,
+                            limit=limit)
+    records = [{
+        "name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
+        "titles": "; ".join(f"{t.title} ({t.date or '?'})" for t in r.titles),
+        "documents": r.documents, "events": r.events,
+    } for r in rows]
+    emit(records, _fmt(as_json, as_csv), title="actors")
+
+
+@cli.command("show")
+@click.argument("doc_id")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the document JSON.")
+def show_cmd(doc_id: str, db: str, as_json: bool) -> None:
+    """Show one stored article with what was extracted from it (id or unique prefix)."""
+    with _open_store(db) as store:
+        try:
+            doc = store.document(doc_id)
+        except AccordError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if doc is None:
+        raise click.ClickException(f"no document {doc_id!r} in {db}")
+    if as_json:
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from accord.output import show_document
+
+    show_document(doc)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--root", type=click.Path(exists=True, file_okay=False),
+              help="Folder the gold text paths are relative to (default: the gold file's "
+                   "parent's parent).")
+@click.option("--report", type=click.Path(dir_okay=False), help="Write the JSON report here.")
+@click.option("--predictions", type=click.Path(dir_okay=False),
+              help="Also write the system documents (JSONL) here.")
+@_processes_option
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON report instead.")
+def eval_cmd(gold: str, root: str | None, report: str | None, predictions: str | None,
+             processes: int, as_json: bool) -> None:
+    """Score the system against a gold file (shared/gold/README.md, "Scoring")."""
+    from accord.evaluation import evaluate_gold
+
+    try:
+        result, docs = evaluate_gold(Path(gold), Path(root) if root else None,
+                                     Options(processes=processes))
+    except AccordError as exc:
+        raise click.ClickException(str(exc)) from exc
+    from accord.scoring import format_table
+
+    if report:
+        Path(report).write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n",
+                                encoding="utf-8")
+    if predictions:
+        with open(predictions, "w", encoding="utf-8") as fh:
+            for d in docs:
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(f"gold: {gold}")
+        click.echo(format_table(result))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=list(argv) if argv is not None else None, prog_name="accord")
+
+

@@ -1,0 +1,102 @@
+"""The coders: spaCy components, each writing one annotation on the ``Doc``.
+
+    accord_actors → accord_places → accord_dates → accord_statements → accord_events → accord_claims
+
+See :mod:`accord.coders.annotations` for what each one sets.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from accord.coders.actors import code_actors
+from accord.coders.annotations import DateAnn, ensure_extensions
+from accord.coders.claims import code_claims
+from accord.coders.events import code_events
+from accord.coders.places import code_places, dateline_place
+from accord.coders.resolve import Resolver
+from accord.coders.statements import code_statements
+from accord.dates import find_dates
+from accord.lexicon import lexicon
+
+__all__ = ["CODER_NAMES", "add_coders"]
+
+CODER_NAMES = (
+    "accord_actors",
+    "accord_places",
+    "accord_dates",
+    "accord_statements",
+    "accord_events",
+    "accord_claims",
+)
+
+
+def _published(doc: Doc) -> str | None:
+    article = doc._.article
+    return article.published if article is not None else None
+
+
+def _lang(doc: Doc) -> str:
+    return "fr"
+
+
+@Language.component("accord_actors", assigns=["doc._.actors"])
+def actors_component(doc: Doc) -> Doc:
+    doc._.actors = code_actors(doc, lexicon(_lang(doc)))
+    return doc
+
+
+@Language.component("accord_places", assigns=["doc._.places"])
+def places_component(doc: Doc) -> Doc:
+    doc._.places = code_places(doc)
+    return doc
+
+
+@Language.component("accord_dates", assigns=["doc._.dates"])
+def dates_component(doc: Doc) -> Doc:
+    found = []
+    for mention in find_dates(doc.text, _published(doc)):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and len(span):
+            found.append(DateAnn(span.start, span.end, mention.value, mention.kind))
+    doc._.dates = found
+    return doc
+
+
+@Language.component("accord_statements", requires=["doc._.actors", "doc._.dates"],
+                    assigns=["doc._.statements"])
+def statements_component(doc: Doc) -> Doc:
+    lex = lexicon(_lang(doc))
+    resolver = Resolver(doc, doc._.actors, lex)
+    doc._.statements = code_statements(doc, lex, resolver, doc._.dates, _published(doc))
+    return doc
+
+
+@Language.component("accord_events", requires=["doc._.actors", "doc._.dates", "doc._.places"],
+                    assigns=["doc._.events"])
+def events_component(doc: Doc) -> Doc:
+    lex = lexicon(_lang(doc))
+    resolver = Resolver(doc, doc._.actors, lex)
+    article = doc._.article
+    dateline = dateline_place(article.dateline_place if article is not None else None)
+    doc._.events = code_events(doc, lex, doc._.actors, resolver, doc._.dates, doc._.places,
+                               dateline, _published(doc))
+    return doc
+
+
+@Language.component("accord_claims", requires=["doc._.actors", "doc._.statements"],
+                    assigns=["doc._.claims"])
+def claims_component(doc: Doc) -> Doc:
+    resolver = Resolver(doc, doc._.actors, lexicon(_lang(doc)))
+    doc._.claims = code_claims(doc, resolver, doc._.statements)
+    return doc
+
+
+def add_coders(nlp: Language) -> Language:
+    """Append accord's coders to a loaded spaCy pipeline."""
+    ensure_extensions()
+    for name in CODER_NAMES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,468 @@
+"""Actors coder: people with their titles, organisations and states.
+
+The stock French NER is often wrong on these texts (``Luong Tam Quang`` as ORG, ``To Lam`` as
+MISC, ``Le Quoc Hung`` as LOC "Quoc Hung"), so mentions come from several sources read
+together: titles and ranks next to capitalised name chains, NER entities, country names and
+nationality adjectives, organisation heads ("ministère", "armée", "Commission") and
+international bodies. A string read once as a person is a person everywhere in the document.
+
+Writes ``doc._.actors`` (an :class:`ActorTable`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from accord import geo
+from accord.coders.annotations import ActorAnn, ActorTable
+from accord.lexicon import Lexicon, fold
+
+__all__ = ["code_actors", "TitleSpan", "find_titles", "default_country"]
+
+# Capitalised words that never start or continue a name.
+_NOT_NAME = frozenset(
+    fold(w)
+    for w in (
+        "le la les l' un une des de du d' et ou en au aux à a dans sur par pour lors selon "
+        "après avant depuis pendant mais ce ces cet cette son sa ses leur leurs il ils elle "
+        "elles on nous vous je tu qui que quoi dont où si comme ainsi alors toutefois "
+        "cependant outre quant photo janvier février mars avril mai juin juillet août "
+        "septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi "
+        "dimanche m. mme"
+    ).split()
+)
+_PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
+# Vietnamese family names that the parser reads as French words ("Le Quoc Hung").
+_VN_SURNAMES = frozenset({"le", "la", "do", "ho", "vu", "ly", "mai", "dang", "ha"})
+
+
+@dataclass(frozen=True, slots=True)
+class TitleSpan:
+    start: int  # token span of the whole title
+    end: int
+    text: str  # the title as written, without the article and nationality adjective
+    head: str  # folded lexicon entry ("vice-ministre")
+    kind: str
+    country: str | None  # from a nationality adjective inside the title
+
+
+def default_country(doc: Doc) -> str | None:
+    """The country an article's unmarked actors belong to: its dateline's or its agency's."""
+    article = doc._.article
+    if article is None:
+        return None
+    if article.dateline_place:
+        place = geo.find_place(article.dateline_place)
+        if place is not None:
+            return place.country
+    return None
+
+
+def _is_cap(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_name_token(tok: Token, lex: Lexicon) -> bool:
+    if not _is_cap(tok) or tok.like_num:
+        return False
+    folded = fold(tok.text)
+    if folded in _NOT_NAME or folded in lex.titles or folded in lex.org_heads:
+        return False
+    if tok.text.isupper() and len(tok.text) > 1 and tok.text in lex.agencies:
+        return False
+    return not (tok.is_sent_start and tok.pos_ not in ("PROPN", "X") and not tok.ent_type_)
+
+
+def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
+    """Ranks and offices with their complements ("vice-ministre chinois de la Sécurité publique")."""
+    titles: list[TitleSpan] = []
+    i = 0
+    n = len(doc)
+    longest = max((len(t.split()) for t in lex.titles), default=1) + 2
+    while i < n:
+        match = None
+        for j in range(min(n, i + longest), i, -1):
+            key = fold(doc[i:j].text)
+            if key in lex.titles:
+                match = (j, key)
+                break
+        if match is None:
+            i += 1
+            continue
+        end, head = match
+        kind = lex.titles[head].kind
+        country = None
+        skip: set[int] = set()
+        # nationality adjective right after the head ("vice-ministre chinois")
+        if end < n and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") and not _is_cap(doc[end]):
+            nat = geo.nationality(doc[end].text)
+            if nat:
+                country = nat
+                skip.add(end)
+                end += 1
+        # complements "de la Défense", "des Transports", "de la Sécurité publique"
+        groups = 0
+        while kind == "office" and groups < 2 and end < n and fold(doc[end].text) in _PARTICLES:
+            k = end + 1
+            if k < n and doc[k].pos_ == "DET" and fold(doc[k].text) in ("la", "l'", "les", "le"):
+                k += 1
+            if k >= n:
+                break
+            word = doc[k]
+            if not (_is_cap(word) or lex.portfolio_sector(word.text)) or word.ent_type_ == "PER":
+                break
+            if _is_cap(word) and geo.country_code(word.text) and word.i + 1 < n:
+                break
+            k += 1
+            while k < n and doc[k].pos_ == "ADJ" and not _is_cap(doc[k]):
+                nat = geo.nationality(doc[k].text)
+                if nat:
+                    country = country or nat
+                    skip.add(k)
+                k += 1
+            end = k
+            groups += 1
+            if end < n and fold(doc[end].text) == "et" and end + 1 < n and fold(
+                doc[end + 1].text
+            ) in _PARTICLES:
+                end += 1
+        text = "".join(t.text_with_ws for t in doc[i:end] if t.i not in skip).strip()
+        titles.append(TitleSpan(i, end, text, head, kind, country))
+        i = end
+    return titles
+
+
+def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised name tokens, outside titles."""
+    chains: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if i in blocked or not _is_name_token(doc[i], lex):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in blocked:
+            tok = doc[j]
+            if _is_name_token(tok, lex) and not tok.is_sent_start:
+                j += 1
+            elif tok.text in ("-",) and j + 1 < n and _is_name_token(doc[j + 1], lex) and (
+                not tok.whitespace_
+            ):
+                # "Vietnam-Chine" is two names; "Jean-Pierre" is one token anyway
+                break
+            else:
+                break
+        # "Le Quoc Hung": a Vietnamese family name read as an article
+        if i > 0 and fold(doc[i - 1].text) in _VN_SURNAMES and _is_cap(doc[i - 1]):
+            if not doc[i - 1].is_sent_start and j - i >= 2 and doc[i - 1].i - 1 not in blocked:
+                prev = doc[i - 2] if i >= 2 else None
+                if prev is not None and (
+                    prev.pos_ in ("ADJ", "NOUN") or prev.i in blocked
+                ) and not _is_cap(prev):
+                    i -= 1
+        chains.append((i, j))
+        i = j
+    return chains
+
+
+def _adjacent_title(
+    start: int, end: int, titles_by_end: dict[int, TitleSpan], titles_by_start: dict[int, TitleSpan],
+    doc: Doc,
+) -> list[TitleSpan]:
+    """Titles right before a name ("le général To Lam", "chinois ..., Chen Siyuan") or after it
+    as an apposition ("Hoang Xuân Chiên, vice-ministre de la Défense")."""
+    found: list[TitleSpan] = []
+    before = titles_by_end.get(start)
+    if before is None and start > 0 and doc[start - 1].text == ",":
+        before = titles_by_end.get(start - 1)
+    if before is None and start > 0 and fold(doc[start - 1].text) in ("homologue", "homologues"):
+        before = None
+    if before is not None:
+        found.append(before)
+    if end < len(doc) and doc[end].text == ",":
+        k = end + 1
+        if k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        after = titles_by_start.get(k)
+        if after is not None:
+            found.append(after)
+    return found
+
+
+def _same_person(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    if key == other:
+        return True
+    short, long_ = (key, other) if len(key) <= len(other) else (other, key)
+    if set(short) <= set(long_):
+        return short[-1] == long_[-1] or len(short) == 1
+    return False
+
+
+def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
+    table = ActorTable()
+    home = default_country(doc)
+    article = doc._.article
+    agency = article.source if article is not None else None
+
+    titles = find_titles(doc, lex)
+    title_tokens = {i for t in titles for i in range(t.start, t.end)}
+    by_end = {t.end: t for t in titles}
+    by_start = {t.start: t for t in titles}
+    # a title that starts with "le"/"la" is found by the token after the article
+    for t in titles:
+        if t.start > 0 and doc[t.start - 1].pos_ == "DET":
+            by_start.setdefault(t.start - 1, t)
+
+    chains = _name_chains(doc, lex, title_tokens)
+    ent_label = {tok.i: tok.ent_type_ for tok in doc}
+
+    persons: dict[tuple[str, ...], ActorAnn] = {}
+    person_strings: set[str] = set()
+    # pass 1: people (name next to a title, honorific, or NER PER)
+    pending: list[tuple[int, int, list[TitleSpan]]] = []
+    for start, end in chains:
+        near = _adjacent_title(start, end, by_end, by_start, doc)
+        is_person = any(t.kind in ("rank", "office", "honorific") for t in near)
+        labels = {ent_label[i] for i in range(start, end)}
+        text = doc[start:end].text
+        if agency and text == agency:
+            continue
+        if not is_person and "PER" in labels and geo.country_code(text) is None:
+            is_person = end - start >= 2 or any(fold(text) in s for s in person_strings)
+        if is_person:
+            person_strings.add(fold(text))
+            pending.append((start, end, near))
+    for start, end, near in pending:
+        key = tuple(fold(t.text) for t in doc[start:end])
+        actor = next((a for k, a in persons.items() if _same_person(key, k)), None)
+        name = doc[start:end].text
+        if actor is None:
+            actor = table.new(name, "person", None, None)
+            persons[key] = actor
+        elif len(name) > len(actor.name) and len(key) > len(actor.name.split()):
+            actor.aliases.append(actor.name)
+            actor.name = name
+        elif fold(name) != fold(actor.name) and name not in actor.aliases:
+            actor.aliases.append(name)
+        table.add_mention(actor, start, end)
+        for t in near:
+            if t.kind in ("rank", "office") and t.text not in actor.titles:
+                actor.titles.append(t.text)
+            if t.country and actor.country is None:
+                actor.country = t.country
+        # "son homologue vietnamien Le Quoc Hung"
+        if start >= 2 and fold(doc[start - 2].text).startswith("homologue"):
+            nat = geo.nationality(doc[start - 1].text)
+            if nat:
+                actor.country = actor.country or nat
+        elif start >= 1 and fold(doc[start - 1].text).startswith("homologue"):
+            pass
+
+    # consistency: every other occurrence of a known person's name (or surname)
+    for start, end in chains:
+        if start in table.by_token:
+            continue
+        key = tuple(fold(t.text) for t in doc[start:end])
+        actor = next((a for k, a in persons.items() if _same_person(key, k)), None)
+        if actor is not None:
+            table.add_mention(actor, start, end)
+
+    # states, bodies, organisations among the remaining chains and NER entities
+    for start, end in chains:
+        if any(i in table.by_token for i in range(start, end)):
+            continue
+        _code_named_entity(doc, lex, table, start, end, home, agency)
+    for ent in doc.ents:
+        if ent.label_ in ("ORG",) and not any(i in table.by_token for i in range(ent.start, ent.end)):
+            if any(i in title_tokens for i in range(ent.start, ent.end)):
+                continue
+            _code_named_entity(doc, lex, table, ent.start, ent.end, home, agency)
+
+    _code_org_heads(doc, lex, table, home, title_tokens)
+    _finish_people(doc, lex, table, home)
+    _derive_ministries(lex, table)
+    return table
+
+
+def _code_named_entity(
+    doc: Doc, lex: Lexicon, table: ActorTable, start: int, end: int, home: str | None,
+    agency: str | None,
+) -> None:
+    span = doc[start:end]
+    text = span.text.strip()
+    if not text or (agency and text == agency) or text in lex.agencies:
+        return
+    iso = geo.country_code(text)
+    metonym = None if iso else geo.capital_metonym(text)
+    if iso or (metonym and _is_subject(span)):
+        code = iso or metonym
+        assert code is not None
+        name = geo.state_name(code) or text
+        actor = _find(table, name, "state", code) or table.new(name, "state", code, None)
+        if not actor.mentions:
+            actor.locative_only = True
+        if fold(text) != fold(name) and text not in actor.aliases:
+            actor.aliases.append(text)
+        if not _is_locative(span):
+            actor.locative_only = False
+        table.add_mention(actor, start, end)
+        return
+    body = geo.international_body(text)
+    if body is not None:
+        actor = _find(table, body.name, "organization", body.code) or table.new(
+            body.name, "organization", body.code, body.sector
+        )
+        if fold(text) != fold(body.name) and text not in actor.aliases:
+            actor.aliases.append(text)
+        table.add_mention(actor, start, end)
+        return
+    if span.label_ == "ORG" or (start < len(doc) and doc[start].ent_type_ == "ORG" and end - start > 1):
+        if geo.find_place(text) is not None:
+            return
+        sector = lex.portfolio_sector(text)
+        actor = _find(table, text, "organization", None) or table.new(
+            text, "organization", None, sector
+        )
+        table.add_mention(actor, start, end)
+
+
+def _is_subject(span: Span) -> bool:
+    return any(t.dep_.startswith("nsubj") for t in span)
+
+
+def _is_locative(span: Span) -> bool:
+    root = span.root
+    case = [c for c in root.children if c.dep_ == "case"]
+    return bool(case) and fold(case[0].text) in ("en", "a", "au", "aux", "dans", "vers", "de", "du")
+
+
+def _find(table: ActorTable, name: str, kind: str, country: str | None) -> ActorAnn | None:
+    key = fold(name)
+    for actor in table.actors:
+        if actor.kind == kind and fold(actor.name) == key and (
+            country is None or actor.country in (None, country)
+        ):
+            return actor
+    return None
+
+
+def _code_org_heads(
+    doc: Doc, lex: Lexicon, table: ActorTable, home: str | None, title_tokens: set[int]
+) -> None:
+    """Organisations named by a head noun: "le ministère de la Défense", "l'Armée populaire
+    vietnamienne", "la Commission militaire centrale", "le gouvernement iranien"."""
+    n = len(doc)
+    for tok in doc:
+        head = lex.org_heads.get(fold(tok.text)) or lex.org_heads.get(fold(tok.lemma_))
+        if head is None or tok.i in table.by_token or tok.i in title_tokens:
+            continue
+        end = tok.i + 1
+        country = None
+        while end < n and doc[end].pos_ == "ADJ" and not _is_cap(doc[end]):
+            nat = geo.nationality(doc[end].text)
+            if nat:
+                country = nat
+            end += 1
+        has_portfolio = False
+        if end < n and fold(doc[end].text) in _PARTICLES:
+            k = end + 1
+            if k < n and doc[k].pos_ == "DET" and fold(doc[k].text) in ("la", "l'", "le", "les"):
+                k += 1
+            if k < n and (_is_cap(doc[k]) or lex.portfolio_sector(doc[k].text)):
+                k += 1
+                while k < n and (doc[k].pos_ == "ADJ" or _is_cap(doc[k])) and fold(
+                    doc[k].text
+                ) not in _PARTICLES and doc[k].text != ",":
+                    nat = geo.nationality(doc[k].text)
+                    if nat and not _is_cap(doc[k]):
+                        country = country or nat
+                    k += 1
+                has_portfolio = lex.portfolio_sector(doc[end:k].text) is not None or _is_cap(
+                    doc[end + 1 if doc[end + 1].pos_ != "DET" else end + 2]
+                )
+                if has_portfolio:
+                    end = k
+        capitalised = _is_cap(tok) and not tok.is_sent_start
+        nationality_only = head.with_nationality and country is not None
+        if not (capitalised and end > tok.i + 1) and not has_portfolio and not nationality_only:
+            continue
+        name_tokens = doc[tok.i:end]
+        if geo.country_code(name_tokens.text):
+            continue
+        text = name_tokens.text.strip().rstrip(",")
+        name = text[0].upper() + text[1:]
+        sector = lex.portfolio_sector(name) or head.sector
+        if country is None:
+            country = home
+        actor = _find(table, name, "organization", country) or table.new(
+            name, "organization", country, sector
+        )
+        if actor.country is None:
+            actor.country = country
+        table.add_mention(actor, tok.i, end)
+
+
+def _finish_people(doc: Doc, lex: Lexicon, table: ActorTable, home: str | None) -> None:
+    for actor in table.actors:
+        if actor.kind != "person":
+            continue
+        offices = [t for t in actor.titles if lex.titles.get(_title_head(t, lex) or "", None)]
+        sector = None
+        for title in actor.titles:
+            if lex.portfolio_sector(title):
+                sector = lex.portfolio_sector(title)
+                break
+        if sector is None:
+            for title in offices:
+                head = _title_head(title, lex)
+                if head and lex.titles[head].kind == "office" and lex.titles[head].sector:
+                    sector = lex.titles[head].sector
+                    break
+        if sector is None:
+            for title in actor.titles:
+                sector = lex.title_sector(title)
+                if sector:
+                    break
+        actor.sector = actor.sector or sector
+        if actor.country is None and (actor.titles or home):
+            actor.country = home
+    # a counterpart ("son homologue") shares the sector of the person he is counterpart to
+    for actor in table.actors:
+        if actor.kind == "person" and actor.sector is None:
+            first = min(actor.mentions)[0] if actor.mentions else 0
+            if first >= 2 and fold(doc[first - 2].text).startswith("homologue"):
+                others = [a for a in table.actors if a.kind == "person" and a.sector and a is not actor]
+                if others:
+                    actor.sector = others[-1].sector
+
+
+def _title_head(title: str, lex: Lexicon) -> str | None:
+    folded = fold(title)
+    return max((t for t in lex.titles if folded.startswith(t)), key=len, default=None)
+
+
+def _derive_ministries(lex: Lexicon, table: ActorTable) -> None:
+    """A minister's office designates a ministry: "vice-ministre de la Sécurité publique" of
+    Vietnam designates Vietnam's "Ministère de la Sécurité publique"."""
+    for actor in list(table.actors):
+        if actor.kind != "person":
+            continue
+        for title in actor.titles:
+            folded = fold(title)
+            for head in ("vice-ministre ", "ministre adjoint ", "ministre "):
+                if folded.startswith(head) and " de" in folded[len(head) - 1 : len(head) + 3]:
+                    complement = title[len(head):].strip()
+                    name = "Ministère " + complement
+                    existing = _find(table, name, "organization", actor.country)
+                    if existing is None:
+                        org = table.new(
+                            name, "organization", actor.country, lex.portfolio_sector(complement)
+                        )
+                        org.derived = True
+                    elif existing.country is None:
+                        existing.country = actor.country
+                    break

@@ -1,0 +1,163 @@
+"""Who a noun phrase or pronoun designates, among the actors of the document.
+
+"le général To Lam" → To Lam (a name inside the phrase); "le ministre" → the last person
+titled minister; "il" → the last person spoken of; "les deux vice-ministres" → every person
+titled or designated vice-minister; "les deux ministères" / "les ministères" → the ministries;
+"les deux parties", "ils" → the last group that acted together; "son ministère" → the ministry of
+the possessor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from accord.coders.annotations import ActorAnn, ActorTable
+from accord.lexicon import Lexicon, fold
+
+__all__ = ["Resolver"]
+
+_CLAUSAL = frozenset({"ccomp", "acl:relcl", "acl", "advcl", "xcomp", "parataxis", "conj", "cc"})
+_GROUP_NOUNS = frozenset({"partie", "parties", "côté", "côtés", "dirigeant", "dirigeants",
+                          "délégation", "délégations", "responsable", "responsables"})
+
+
+def _title_heads(actor: ActorAnn, lex: Lexicon) -> set[str]:
+    heads: set[str] = set()
+    for title in actor.titles:
+        folded = fold(title)
+        head = max((t for t in lex.titles if folded.startswith(t)), key=len, default=None)
+        if head:
+            heads.add(head)
+    return heads
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
+
+
+@dataclass
+class Resolver:
+    doc: Doc
+    table: ActorTable
+    lex: Lexicon
+    last_group: list[int] = field(default_factory=list)
+    designations: dict[int, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        persons = [a for a in self.table.actors if a.kind == "person"]
+        for actor in persons:
+            self.designations[actor.idx] = _title_heads(actor, self.lex)
+        # a counterpart ("son homologue vietnamien X") shares the designation of his peer
+        for actor in persons:
+            if not actor.mentions:
+                continue
+            first = min(actor.mentions)[0]
+            window = self.doc[max(0, first - 3):first]
+            if any(fold(t.text).startswith("homologue") for t in window):
+                for other in persons:
+                    if other is not actor and self.designations.get(other.idx):
+                        self.designations[actor.idx] |= self.designations[other.idx]
+
+    # -- helpers -------------------------------------------------------------------------
+    def _mentioned_before(self, actor: ActorAnn, i: int) -> int:
+        starts = [s for s, _ in actor.mentions if s < i]
+        return max(starts) if starts else -1
+
+    def last_person(self, before: int, head: str | None = None) -> int | None:
+        best: tuple[int, int] | None = None
+        for actor in self.table.actors:
+            if actor.kind != "person":
+                continue
+            if head is not None and head not in self.designations.get(actor.idx, set()):
+                continue
+            pos = self._mentioned_before(actor, before)
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, actor.idx)
+        if best is None and head is not None:
+            candidates = [a.idx for a in self.table.actors
+                          if head in self.designations.get(a.idx, set())]
+            return candidates[0] if len(candidates) == 1 else None
+        return best[1] if best else None
+
+    def ministry_of(self, person: int | None) -> int | None:
+        if person is None:
+            return None
+        actor = self.table.actors[person]
+        for title in actor.titles:
+            folded = fold(title)
+            for org in self.table.actors:
+                if org.kind == "organization" and fold(org.name).startswith("ministere") and (
+                    fold(org.name)[len("ministere"):].strip() in folded
+                ) and org.country == actor.country:
+                    return org.idx
+        return None
+
+    # -- main entry ----------------------------------------------------------------------
+    def resolve(self, tok: Token, speaker: int | None = None) -> list[int]:
+        """Actors designated by the phrase headed by ``tok`` (conjuncts not included)."""
+        if tok.i in self.table.by_token:
+            return [self.table.by_token[tok.i]]
+        # a name inside the phrase: apposition, flat name, "de X" complement
+        queue = [c for c in tok.children if c.dep_ not in _CLAUSAL]
+        seen: set[int] = set()
+        while queue:
+            child = queue.pop(0)
+            if child.i in seen:
+                continue
+            seen.add(child.i)
+            if child.i in self.table.by_token:
+                actor = self.table.actors[self.table.by_token[child.i]]
+                if actor.kind == "person" or child.dep_ in ("appos", "flat:name", "nmod", "amod"):
+                    return [actor.idx]
+            queue.extend(c for c in child.children if c.dep_ not in _CLAUSAL)
+        word = fold(tok.text)
+        lemma = fold(tok.lemma_)
+        if tok.pos_ == "PRON":
+            if word in ("il", "elle", "-il", "-elle", "lui"):
+                p = speaker if speaker is not None else self.last_person(tok.i)
+                return [p] if p is not None else []
+            if word in ("ils", "elles", "-ils", "-elles", "eux"):
+                return list(self.last_group)
+            return []
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        det = [c for c in tok.children if c.dep_ == "det"]
+        possessive = any(fold(d.text) in ("son", "sa", "ses", "leur", "leurs") for d in det)
+        plural = "Plur" in tok.morph.get("Number") or word.endswith(("s", "x"))
+        if lemma.startswith("ministere") or word.startswith("ministere"):
+            ministries = [a.idx for a in self.table.actors
+                          if a.kind == "organization" and fold(a.name).startswith("ministere")]
+            if plural:
+                return ministries
+            if possessive:
+                p = speaker if speaker is not None else self.last_person(tok.i)
+                m = self.ministry_of(p)
+                return [m] if m is not None else []
+            return []
+        if word in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
+            return list(self.last_group) if plural else []
+        if word in ("pays",) and any(fold(c.text) == "deux" for c in tok.children):
+            states = [a.idx for a in self.table.actors if a.kind == "state"]
+            return states if len(states) == 2 else []
+        head = _singular(word) if plural else word
+        if head in self.lex.titles or lemma in self.lex.titles:
+            key = head if head in self.lex.titles else lemma
+            if plural:
+                return [a for a, heads in self.designations.items() if key in heads]
+            p = self.last_person(tok.i, key)
+            return [p] if p is not None else []
+        return []
+
+    def resolve_all(self, tok: Token, speaker: int | None = None) -> list[int]:
+        """Actors of the phrase and of its conjuncts ("X et son homologue Y")."""
+        found: list[int] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop(0)
+            for idx in self.resolve(t, speaker):
+                if idx not in found:
+                    found.append(idx)
+            stack.extend(c for c in t.children if c.dep_ == "conj")
+        return found

