@@ -49,7 +49,7 @@ _FRENCH_DATE = re.compile(
     re.IGNORECASE,
 )
 _SEED_HEADER = re.compile(
-    r"[^\S\n]*date:?[^\S\n]+(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?(?:-(?P<day>\d{1,2}))?"
+    r"\ufeff?[^\S\n]*date:?[^\S\n]+(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?(?:-(?P<day>\d{1,2}))?"
     r"(?![\d-])(?P<rest>[^\n]*)",
     re.IGNORECASE,
 )
@@ -69,8 +69,9 @@ _KNOWN_AGENCIES = (
     "|EFE|dpa|DPA|UPI|APS|MAP|ATS|Belga|Sputnik|KCNA|CNA|PNA|Lusa"
 )
 _TRAILER = re.compile(  # "-VNA" after the last sentence, or "(VNA)" for a known agency
-    rf"(?:(?<=[.…!?»\"”)\]'’])\s*|\s+)[-–—]+\s*(?P<a>[A-Z]{{2,8}}(?:/[A-Za-z+]{{1,12}})?"
-    rf"|{_KNOWN_AGENCIES})\s*$|\s*\((?P<b>{_KNOWN_AGENCIES})\)\s*$"
+    rf"(?:(?<=[.…!?»\"”)\]'’])\s*|\s+|^)[-–—]+\s*(?P<a>[A-Z]{{2,8}}(?:/[A-Za-z+]{{1,12}})?"
+    rf"|{_KNOWN_AGENCIES})\s*\Z|\s*\((?P<b>{_KNOWN_AGENCIES})\)\s*\Z",
+    re.MULTILINE,
 )
 _CREDIT = re.compile(
     r"\(?(?:Photos?|PHOTOS?|Ảnh|Crédits?\s+photos?|Photo\s+credit)\s*:\s*"

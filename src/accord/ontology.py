@@ -47,9 +47,8 @@ class EventType:
 
     name: str  # "CONSULT"
     definition: str
-    quad_class: (
-        int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
-    )
+    # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    quad_class: int
     intensity: float | None  # PLOVER score, -10 (conflict) .. +10 (cooperation)
     modes: tuple[str, ...]  # the modes this type allows, in manual order (may be empty)
 

@@ -14,7 +14,7 @@ each input that cannot be read, so that one bad file or line never stops a batch
 
 :func:`read_text` reads one document held in memory. Bytes are decoded by
 :func:`decode_bytes`: UTF-8 (BOM stripped), UTF-16/32 with a BOM, else a confident
-charset-normalizer guess (Western encodings preferred); NUL bytes mean a binary file.
+charset-normalizer guess (a Latin-script guess is read as CP1252); NUL bytes mean binary.
 :func:`content_id` is the article id, a hash of the raw text that does not depend on the file
 it came from.
 """
@@ -30,7 +30,10 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
+
+from charset_normalizer import from_bytes
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from accord.clean import clean_text, normalize_date, sniff_format
 from accord.errors import ReadError
@@ -49,12 +52,11 @@ __all__ = [
 LANGUAGES = ("fr", "en", "es", "de", "it", "pt", "vi", "nl")
 """The languages :func:`detect_language` chooses from."""
 
-READABLE_SUFFIXES = (".txt", ".md", ".jsonl", ".ndjson", ".json", ".html", ".htm")
+READABLE_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".html", ".htm")
 """The file suffixes read from folders and glob patterns (a file named explicitly is read
 whatever its suffix)."""
 
 _TEXT_FORMATS = ("seed", "wikinews", "plain", "html")
-_WESTERN = ("utf_8", "cp1252", "iso8859_15", "latin_1")  # preferred among equal guesses
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -175,33 +177,42 @@ def content_id(raw: str) -> str:
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language of ``text``, among :data:`LANGUAGES`."""
     language, _score = _identifier(LANGUAGES).classify(text)
-    return str(language)
+    return str(language)  # py3langid may give a numpy string
 
 
 # --- helpers ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _identifier(languages: tuple[str, ...]) -> Any:
-    """A py3langid identifier restricted to ``languages``, loaded once (about 1 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+class _Classifier(Protocol):
+    def classify(self, text: str) -> tuple[str, float]: ...
 
+
+@lru_cache(maxsize=4)
+def _identifier(languages: tuple[str, ...]) -> _Classifier:
+    """A py3langid identifier restricted to ``languages``, loaded once (about 1 s)."""
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
     identifier.set_languages(list(languages))
-    return identifier
+    classifier: _Classifier = identifier
+    return classifier
 
 
 def _guess_decode(data: bytes, path: str) -> str:
-    """Decode non-UTF-8 bytes with charset-normalizer, preferring Western encodings."""
-    from charset_normalizer import from_bytes
+    """Decode non-UTF-8 bytes with charset-normalizer's least chaotic guess.
 
+    Short texts do not tell the Latin code pages apart (``Hanoï`` reads as ``Hanoď`` in
+    CP1250): a guess whose letters are all Latin is replaced by CP1252, the Western default.
+    """
     matches = list(from_bytes(data))
     if not matches:
         raise ReadError(path, "undecodable bytes (not UTF-8, no confident encoding guess)")
     least_chaos = min(match.chaos for match in matches)
-    best = [match for match in matches if match.chaos <= least_chaos]
-    preferred = [match for enc in _WESTERN for match in best if match.encoding == enc]
-    return str((preferred or best)[0])
+    guess = str(next(match for match in matches if match.chaos <= least_chaos))
+    if all(unicodedata.name(ch, "").startswith("LATIN") for ch in guess if ch.isalpha()):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return guess
 
 
 def _walk(folder: str) -> list[str]:
@@ -248,7 +259,7 @@ def _read_file(path: str) -> Iterator[Article | ReadError]:
 
 def _read_stdin(stdin: TextIO | None) -> Iterator[Article | ReadError]:
     try:
-        text = stdin.read() if stdin is not None else decode_bytes(sys.stdin.buffer.read(), "-")
+        text = _stdin_text(stdin)
     except ReadError as exc:
         yield exc
         return
@@ -256,10 +267,30 @@ def _read_stdin(stdin: TextIO | None) -> Iterator[Article | ReadError]:
         yield ReadError("-", f"cannot read standard input: {exc}")
         return
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if first.startswith(("{", "[")):
+    if first.startswith("{") or (first.startswith("[") and _is_json(text)):
         yield from _read_json(text, "-")
     else:
         yield _read_one(text, "-", None)
+
+
+def _stdin_text(stdin: TextIO | None) -> str:
+    """All of ``stdin``; ``sys.stdin`` is read as bytes and decoded like a file."""
+    if stdin is not None:
+        return stdin.read()
+    if sys.stdin is None:
+        raise ReadError("-", "no standard input")
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin.read()
+    return decode_bytes(buffer.read(), "-")
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _read_one(text: str, path: str, fmt: str | None) -> Article | ReadError:

@@ -249,22 +249,20 @@ class Store:
 
         ``actor`` is a substring of a participant's normalised name or of a registry alias of
         that participant; ``country`` is any participant's country; ``type`` a PLOVER type
-        (case-insensitive); ``since``/``until`` as in the module docstring; ``doc_id`` exact.
+        (case-insensitive); ``since``/``until`` as in the module docstring (``ValueError`` if
+        malformed); ``doc_id`` exact.
         """
         where: list[str] = []
         params: list[object] = []
         if actor is not None:
             where.append(
-                "EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND"
-                " (instr(p.norm_name, ?) > 0 OR p.registry_id IN"
-                " (SELECT registry_id FROM registry_aliases WHERE instr(norm_alias, ?) > 0)))"
+                "e.id IN (SELECT event_id FROM event_participants WHERE instr(norm_name, ?) > 0"
+                " OR registry_id IN"
+                " (SELECT registry_id FROM registry_aliases WHERE instr(norm_alias, ?) > 0))"
             )
             params += [normalize_name(actor)] * 2
         if country is not None:
-            where.append(
-                "EXISTS (SELECT 1 FROM event_participants p"
-                " WHERE p.event_id = e.id AND p.country = ?)"
-            )
+            where.append("e.id IN (SELECT event_id FROM event_participants WHERE country = ?)")
             params.append(country.upper())
         if type is not None:
             where.append("e.type = ?")
@@ -339,7 +337,11 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ActorRow]:
-        """Registry entries, most documents first; ``name`` is a substring of a name or alias."""
+        """Registry entries, most documents first; ``name`` is a substring of a name or alias.
+
+        Each row carries its aliases across documents and its titles, most recently seen first,
+        each dated by the ``published`` dates of the documents that give it.
+        """
         where: list[str] = []
         params: list[object] = []
         if name is not None:
@@ -377,13 +379,14 @@ class Store:
                 ):
                     aliases.setdefault(int(a[0]), []).append(str(a[1]))
                 for t in conn.execute(
-                    "SELECT registry_id, title, date, doc_id FROM registry_titles WHERE"
-                    f" registry_id IN ({marks}) ORDER BY registry_id, date IS NULL, date, title,"
-                    " doc_id",
+                    "SELECT registry_id, title, min(date) AS f, max(date) AS l,"
+                    " count(DISTINCT doc_id) FROM registry_titles"
+                    f" WHERE registry_id IN ({marks}) GROUP BY registry_id, title"
+                    " ORDER BY registry_id, l IS NULL, l DESC, f DESC, title",
                     chunk,
                 ):
                     titles.setdefault(int(t[0]), []).append(
-                        TitleRow(str(t[1]), _ostr(t[2]), str(t[3]))
+                        TitleRow(str(t[1]), _ostr(t[2]), _ostr(t[3]), int(t[4]))
                     )
         return [
             ActorRow(

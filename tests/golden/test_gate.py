@@ -1,0 +1,73 @@
+"""The golden gate: the system scored on ../shared/gold must not drop under the recorded floors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accord.evaluation import evaluate_gold
+from tests.conftest import ROOT, SHARED
+
+FLOORS = Path(__file__).with_name("floors.json")
+GOLD_FILES = ("seeds.jsonl", "dev-wikinews-fr.jsonl")
+
+
+def figures(report: dict[str, Any]) -> dict[str, float]:
+    """The flat figures the gate watches, from a scoring report."""
+    micro = report["micro"]
+    out: dict[str, float] = {}
+    for facet in ("actors", "events_named", "events_dyadic", "claims", "statements"):
+        for key in ("precision", "recall", "f1"):
+            out[f"{facet}.{key}"] = micro[facet][key]
+    for facet, keys in (("actors", ("country_accuracy", "sector_accuracy", "title_recall")),
+                        ("events_named", ("date_accuracy", "place_accuracy"))):
+        for key in keys:
+            value = micro[facet][key]["value"]
+            if value is not None:
+                out[f"{facet}.{key}"] = value
+    return out
+
+
+@lru_cache(maxsize=None)
+def measured(name: str) -> dict[str, float]:
+    report, _ = evaluate_gold(SHARED / "gold" / name)
+    return figures(report.to_dict())
+
+
+@pytest.mark.model
+@pytest.mark.golden
+@pytest.mark.parametrize("name", GOLD_FILES)
+def test_gold_figures_stay_above_floors(name: str) -> None:
+    floors = json.loads(FLOORS.read_text())[name]
+    got = measured(name)
+    below = {k: (got.get(k, 0.0), v) for k, v in floors.items() if got.get(k, 0.0) + 1e-9 < v}
+    assert not below, f"{name}: figures under their floor (got, floor): {below}"
+
+
+def test_floors_never_lowered() -> None:
+    """No floor of the working file is lower than in any committed version of it."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("no git history")
+    rel = FLOORS.relative_to(ROOT).as_posix()
+    log = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    current = json.loads(FLOORS.read_text())
+    for commit in log.stdout.split():
+        shown = subprocess.run(["git", "show", f"{commit}:{rel}"], cwd=ROOT,
+                               capture_output=True, text=True, check=False)
+        if shown.returncode != 0:
+            continue
+        old = json.loads(shown.stdout)
+        for name, values in old.items():
+            if name.startswith("_"):
+                continue
+            for key, floor in values.items():
+                assert current.get(name, {}).get(key, 0.0) + 1e-9 >= floor, (
+                    f"floor {name}:{key} lowered from {floor} (commit {commit[:8]})"
+                )
