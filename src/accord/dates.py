@@ -36,7 +36,7 @@ Rules (documented choices):
   and "cette semaine" give the month (``YYYY-MM``) of that week's Monday; "le mois dernier"
   ``YYYY-MM``; "l'année dernière" ``YYYY``.
 - In :func:`find_dates`, a day or month without a year takes the year of the previous date of
-  the same sentence that has one ("en 97 (en janvier ..., en octobre ...)").
+  the same sentence that writes one or is deictic ("en 97 (en janvier ..., en octobre ...)").
 
 Vocabularies are in ``data/fr/dates.json``; number words in ``data/fr/numbers.json``.
 """
@@ -49,12 +49,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from accord.numbers import looks_like_year, parse_number
 
-__all__ = ["DateMention", "find_dates", "resolve", "inherit_anaphora", "parse_published",
-           "DATE_KINDS"]
+__all__ = ["DATE_KINDS", "DateMention", "find_dates", "inherit_anaphora", "parse_published",
+           "resolve"]
 
 DATE_KINDS = ("absolute", "relative", "weekday", "anaphoric", "range", "duration")
 
@@ -107,7 +108,7 @@ def _vocab() -> tuple[dict[str, Any], dict[str, re.Pattern[str]]]:
     n = _load("numbers.json")
     month = f"(?:{_alt(d['months'])})(?![\\w])"
     wd = f"(?:{_alt(d['weekdays'])})"
-    day = r"(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?:er|re)?(?!\d)"
+    day = r"(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?:\s?(?:er|re)(?![\w]))?(?!\d)"
     y4 = r"(?<![\d,.])(?:1\d|20)\d\d(?![\d])"
     mods = _alt(d["past_modifiers"] + d["future_modifiers"])
     numword = f"(?:{_alt([*n['units'], *n['tens'], *n['hundreds'], *n['thousands']])})"
@@ -139,7 +140,7 @@ def _vocab() -> tuple[dict[str, Any], dict[str, re.Pattern[str]]]:
         "now": rf"{b}(?P<p>{_alt(d['now'])}){e}",
         "anaphoric": rf"{b}(?P<p>{_alt(d['anaphoric'])}){e}",
         "weeks": rf"{b}(?P<p>{_alt(d['weeks'])}){e}",
-        "months_relative": rf"{b}(?P<p>{_alt(d['months_relative'])}){e}",
+        "months_relative": rf"{b}(?P<p>{_alt(d['months_relative'])}){e}(?!\s+d(?:e|['’]))",
         "years_relative": rf"{b}(?P<p>{_alt(d['years_relative'])}){e}",
         "amount": rf"{b}(?P<ilya>il\s+y\s+a\s+)?(?P<dans>dans\s+)?(?P<n>{num})\s+"
                   rf"(?:(?:{_alt(d['duration_modifiers'])})\s+)?(?P<u>{_alt(d['time_units'])}){e}"
@@ -163,6 +164,8 @@ def parse_published(published: str | None) -> Published | None:
     if m is None:
         return None
     year = int(m.group(1))
+    if not 1 < year < 9999:
+        return None
     month = int(m.group(2)) if m.group(2) and 1 <= int(m.group(2)) <= 12 else None
     day = int(m.group(3)) if month and m.group(3) else None
     if day is not None and _iso(year, month, day) is None:
@@ -215,18 +218,16 @@ def _year_for(month: int, day: int | None, pub: Published | None, mod: str | Non
     year, pmonth, pday = pub
     if pmonth is None:
         return year
-    back = (pmonth - month) % 12
-    past = year if month <= pmonth else year - 1
-    future = year if month >= pmonth else year + 1
-    later_in_month = month == pmonth and day is not None and pday is not None
+    same = month == pmonth and day is not None and pday is not None
+    after, before = same and (day or 0) > (pday or 0), same and (day or 0) < (pday or 0)
     if mod == "past":
-        chosen = year - 1 if later_in_month and day is not None and pday is not None and \
-            day > pday else past
+        chosen = year - 1 if month > pmonth or after else year
     elif mod == "future":
-        chosen = year + 1 if later_in_month and day is not None and pday is not None and \
-            day < pday else future
+        chosen = year + 1 if month < pmonth or before else year
+    elif (pmonth - month) % 12 <= 6:
+        chosen = year if month <= pmonth else year - 1
     else:
-        chosen = past if back <= 6 else future
+        chosen = year if month >= pmonth else year + 1
     if weekday is not None and day is not None:
         for candidate in (chosen, chosen - 1, chosen + 1, chosen - 2, chosen + 2):
             try:
@@ -305,8 +306,8 @@ def _evaluate(name: str, m: re.Match[str], pub: Published | None, tense: str | N
         return _Found("absolute", _iso(year, month, day), explicit_year=bool(g["y"] or g["yy"]))
     if name == "numeric":
         if g["iy"]:
-            day = int(g["id"]) if g["id"] else None
-            return _Found("absolute", _iso(int(g["iy"]), int(g["im"]), day), explicit_year=True)
+            iday = int(g["id"]) if g["id"] else None
+            return _Found("absolute", _iso(int(g["iy"]), int(g["im"]), iday), explicit_year=True)
         return _Found("absolute", _iso(int(g["y"]), int(g["m"]), int(g["d"])), explicit_year=True)
     if name == "range_dm":
         m2, d2 = month_of("m2"), _int(g["d2"])
@@ -345,6 +346,15 @@ def _evaluate(name: str, m: re.Match[str], pub: Published | None, tense: str | N
     if name == "amount":
         return _amount(g, pub, d)
     return _phrases(name, g["p"], pub, d)
+
+
+def _safe(name: str, m: re.Match[str], pub: Published | None, tense: str | None,
+          year_hint: int | None) -> _Found | None:
+    """:func:`_evaluate`, with dates off the calendar (year 0, 10000) giving no value."""
+    try:
+        return _evaluate(name, m, pub, tense, year_hint)
+    except (ValueError, OverflowError):
+        return _Found("relative" if name in ("day_offsets", "weeks") else "absolute")
 
 
 def _holiday(g: dict[str, Any], pub: Published | None, d: dict[str, Any]) -> _Found:
@@ -428,7 +438,7 @@ def _phrases(name: str, phrase: str, pub: Published | None, d: dict[str, Any]) -
 
 # ----------------------------------------------------------------------------- scanning
 
-def _candidates(text: str, pub: Published | None) -> list[tuple[int, int, str, re.Match[str]]]:
+def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     _, res = _vocab()
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pattern in res.items():
@@ -440,10 +450,10 @@ def _candidates(text: str, pub: Published | None) -> list[tuple[int, int, str, r
             if name == "year" and not m.group("pre") and not looks_like_year(
                     text, m.start("y"), m.end("y")):
                 continue
-            if name == "month" and not m.group("pre") and not m.group("mod") and \
-                    m.group("m")[0].isupper() and m.start() > 0 and \
-                    not re.search(r"[.!?\n]\s*$", text[max(0, m.start() - 3):m.start()]):
-                continue
+            word = m.group("m" if name == "month" else "wd") if name in ("month", "weekday") else ""
+            if word[:1].isupper() and word[1:].islower() and m.start() > 0 \
+                    and not re.search(r"[.!?\n–—-]\s*$", text[max(0, m.start() - 3):m.start()]):
+                continue  # "Mars" the planet, "Vendredi ou la Vie sauvage"
             if name == "amount" and m.group("dans") and re.match(r"\s+d(?:e|['’])", text[m.end():]):
                 continue
             found.append((m.start(), m.end(), name, m))
@@ -474,7 +484,7 @@ def _tense(text: str, start: int, end: int, bounds: tuple[int, int]) -> str | No
 def _sentences(text: str) -> list[tuple[int, int]]:
     _, res = _vocab()
     cuts = [0] + [m.end() for m in res["sentence"].finditer(text)] + [len(text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(text))]
+    return [(a, b) for a, b in pairwise(cuts) if b > a] or [(0, len(text))]
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
@@ -484,11 +494,11 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     sentences = _sentences(text)
     mentions: list[DateMention] = []
     hint: tuple[int, int] | None = None  # (sentence index, year) of the last year written
-    for start, end, name, m in _candidates(text, pub):
+    for start, end, name, m in _candidates(text):
         index = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
         tense = _tense(text, start, end, sentences[index]) if name == "weekday" else None
         year_hint = hint[1] if hint and hint[0] == index else None
-        found = _evaluate(name, m, pub, tense, year_hint)
+        found = _safe(name, m, pub, tense, year_hint)
         if found is None:
             continue
         if found.value and (found.explicit_year or found.kind == "relative"):
@@ -518,9 +528,9 @@ def _anchor_weekdays(mentions: list[DateMention], pub: Published | None,
         plain = re.fullmatch(rf"({_alt(d['weekdays'])})(?:\s+\S+)?", mention.text, re.IGNORECASE)
         if mention.kind == "weekday" and plain and not re.search(
                 _alt(d["past_modifiers"] + d["future_modifiers"]), mention.text, re.IGNORECASE):
-            wd = int(_lookup(d["weekdays"], plain.group(1)))
-            if wd in dated:
-                mention = replace(mention, value=dated[wd].isoformat())
+            target = int(_lookup(d["weekdays"], plain.group(1)))
+            if target in dated:
+                mention = replace(mention, value=dated[target].isoformat())
         out.append(mention)
     return out
 
@@ -531,7 +541,8 @@ def inherit_anaphora(mentions: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     last: date | None = None
     for mention in mentions:
-        if mention.kind == "anaphoric" and last is not None and mention.offset_days is not None:
+        if mention.kind == "anaphoric" and last is not None and mention.offset_days is not None \
+                and date.min + timedelta(days=3) < last < date.max - timedelta(days=3):
             mention = replace(mention, value=(last + timedelta(days=mention.offset_days)).isoformat())
         if mention.value and len(mention.value) == 10 and mention.kind != "duration":
             last = date.fromisoformat(mention.value)
@@ -557,8 +568,8 @@ def resolve(expression: str, published: str | None, *, tense: str | None = None)
         return _iso(pub[0], pub[1], int(digits)) if pub and pub[1] else None
     best: _Found | None = None
     best_len = -1
-    for start, end, name, m in _candidates(expression, pub):
-        found = _evaluate(name, m, pub, tense, None)
+    for start, end, name, m in _candidates(expression):
+        found = _safe(name, m, pub, tense, None)
         if found is not None and end - start > best_len:
             best, best_len = found, end - start
     return best.value if best else None

@@ -86,8 +86,9 @@ _OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
 def fold(text: str) -> str:
     """The lookup key of a name: no accents, case folded, hyphens, apostrophes and dots as
     spaces, spaces collapsed. ``fold("Viêt-Nam") == fold("viet nam") == "viet nam"``."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_CHARS))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.translate(_CHARS).casefold()
     return " ".join(_SEPARATORS.sub(" ", bare).split())
 
 
@@ -116,7 +117,11 @@ def _homographs() -> frozenset[str]:
 def _proper(name: str, key: str) -> bool:
     """Whether ``name`` may be the proper noun of ``key``: a name that is also a French word
     ("la réunion", "une grenade", "paris" the bets) needs a capital letter."""
-    return key not in _homographs() or any(c.isupper() for c in name)
+    if any(c.isupper() for c in name):
+        return True
+    homographs = _homographs()
+    article, _, rest = key.partition(" ")
+    return key not in homographs and not (article in ("le", "la", "les", "l") and rest in homographs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +349,7 @@ def metonym(name: str) -> Metonym | None:
 def _feminine(masculine: str) -> str:
     if masculine.endswith("e"):
         return masculine
-    if masculine.endswith(("ien", "éen", "een")):
+    if masculine.endswith("en"):  # vietnamien, coréen, libyen, paraguayen
         return masculine + "ne"
     return masculine + "e"
 
@@ -543,8 +548,10 @@ class Gazetteer:
     def find(self, name: str) -> PlaceInfo | None:
         """The place called ``name``: "Hanoï", "Pékin", "la Floride", "Bourget" (Le Bourget)."""
         key = fold(name)
-        bare = fold(_without_article(name))
-        for other in dict.fromkeys((key, bare, f"le {key}", f"la {key}", f"les {key}")):
+        keys = [key, fold(_without_article(name))]
+        if name[:1].isupper():  # "Bourget" for "Le Bourget", "Caire" for "Le Caire"
+            keys += [f"le {key}", f"la {key}", f"les {key}"]
+        for other in dict.fromkeys(keys):
             hit = self._index.get(other)
             if hit is not None and _proper(name, other):
                 return hit

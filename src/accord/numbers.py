@@ -1,45 +1,38 @@
 """French number expressions: "plus de 100 pays", "1,2 million", "une centaine", "entre 60 et 90".
 
-:func:`find_numbers` returns every number expression of a text as a :class:`NumberMention`, in
-text order: its value, qualifier, what it measures, and whether it can be a CLAIM of the gold
-format (``shared/gold/README.md``). Numbers that are not claims are returned too, marked
-``is_claim_candidate=False`` with a ``kind`` saying what they are:
+:func:`find_numbers` returns every number expression of a text, in order, as a
+:class:`NumberMention`: value, qualifier, ``kind``, ``measure`` (cardinal | money | percent, also
+for range ends) and whether it may be a CLAIM of the gold format (``is_claim_candidate``).
+Numbers that are not claims are returned too, with a ``kind`` saying what they are::
 
-==============  =================================================================
-kind            examples
-==============  =================================================================
-cardinal        "162 organismes", "quatre kilomètres", "des centaines de manifestants"
-money           "432 millions d'euros", "2 milliards de dollars", "10 $"
-percent         "8%", "20 % du budget", "8 pour cent"
-range_low/high  the two ends of "entre 60 et 90", "30 à 50 milliards", "trois ou quatre"
-date            day numbers of "le 10 janvier", "du 25 au 27 janvier"
-year            "en 2014", "24 janvier 2016", "octobre 98", "les années 60"
-time            "14h30", "09 h 53", "à 10 heures"
-duration        "cinq ans", "depuis près de deux ans", "sept minutes plus tard"
-age             "âgé de 45 ans", "X, 45 ans,", "un homme de 30 ans"
-ordinal         "13e Congrès", "1er", "premier", "deuxième", "XIXe siècle"
-code            "Boeing 737 et 777", "CO 2", "article 5", "numéro deux" (codes glued to
-                letters such as "A320", "F-16", "G20", "COVID-19" are not returned at all)
-frequency       "trois fois", "à deux reprises"
-==============  =================================================================
+    cardinal        "162 organismes", "quatre kilomètres", "des centaines de manifestants"
+    money           "432 millions d'euros", "2 milliards de dollars", "10 $"
+    percent         "8%", "20 % du budget", "8 pour cent"
+    range_low/high  the ends of "entre 60 et 90", "30 à 50 milliards", "trois ou quatre lots"
+    date | year     "le 10 janvier", "du 25 au 27 janvier", "2021-12" | "en 2014", "octobre 98"
+    time            "14h30", "09 h 53", "à 10 heures"
+    duration | age  "cinq ans", "sept minutes plus tard" | "âgé de 45 ans", "X, 45 ans,"
+    ordinal         "13e Congrès", "1er", "premier", "deuxième", "XIXe siècle"
+    code            "Boeing 737 et 777", "CO 2", "article 5", "numéro deux", "5/6", "30-19"
+    frequency       "trois fois", "à deux reprises"
 
-A cardinal, money or percent mention after a definite determiner ("les deux parties", "ces
-douze personnalités") is a designation, not an assertion: it keeps its kind and is not a claim
-candidate. "un"/"une" alone are articles and never returned.
+Codes glued to letters ("A320", "F-16", "G20", "COVID-19") and "un"/"une" alone (articles) are
+not returned at all. A number after a definite determiner ("les deux parties", "ces douze
+personnalités") is a designation: it keeps its kind but is not a claim candidate.
 
 Qualifiers: ``exact``, ``more_than`` ("plus de", "dépasser les", "des centaines de"),
 ``less_than`` ("moins de", "jusqu'à"), ``about`` ("environ", "près de", "une centaine"),
-``at_least`` ("au moins", "pas moins de"). A range gives two mentions sharing one span: the low
-end ``at_least`` and the high end ``less_than``; a multiplier, currency or percent written once
-applies to both ends ("30 à 50 milliards de dollars" is 30e9 and 50e9 dollars).
+``at_least`` ("au moins", "pas moins de"). A range gives two mentions with one span: the low end
+``at_least``, the high end ``less_than``; a multiplier, currency or percent written once applies
+to both ends ("30 à 50 milliards de dollars" is 30e9 and 50e9 dollars).
 
 Offsets: ``start``/``end`` cover the whole expression (qualifier, number, multiplier and, for
-money and percent, the currency or percent sign); ``num_start``/``num_end`` cover the number
-itself (digits or words, with "une centaine"/"des milliers" as one number). ``unit_start`` is
-where the counted noun phrase begins (after "de"/"d'" following a multiplier or "centaine"; at
-the currency word for money; at the percent sign for percent) or ``None`` when no word follows.
-Where the unit ends is left to the caller (it needs the parse). Vocabularies live in
-``data/fr/numbers.json`` (month names come from ``data/fr/dates.json``).
+money and percent, the currency or percent sign); ``num_start``/``num_end`` the number itself
+("une centaine" and "des milliers" are numbers). ``unit_start`` is where the counted noun phrase
+begins: the next word, after "de"/"d'" following a multiplier or "centaine"; the currency word
+for money; the percent sign for percent; ``end`` when no word follows. Where the unit ends is
+left to the caller (it needs the parse). Vocabularies: ``data/fr/numbers.json`` (months and time
+units from ``data/fr/dates.json``).
 """
 
 from __future__ import annotations
@@ -50,10 +43,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
-__all__ = ["NumberMention", "find_numbers", "claim_numbers", "parse_number", "looks_like_year",
-           "CLAIM_KINDS"]
+__all__ = ["CLAIM_KINDS", "NumberMention", "claim_numbers", "find_numbers", "looks_like_year",
+           "parse_number"]
 
 CLAIM_KINDS = frozenset({"cardinal", "money", "percent", "range_low", "range_high"})
 """Kinds that can be claims (when not a designation)."""
@@ -162,8 +156,11 @@ def _vocab() -> _Vocab:
             rf"(?![\w-])|(?<![\w-])(?P<vdet>{_alt(data['vague_determiners'])})\s+(?P<big>{big})s(?![\w-])",
             i),
         "ordinal": re.compile(rf"(?<![\w-])(?:{_alt(data['ordinal_words'])}|[\w-]+ièmes?)(?![\w-])", i),
-        "numeric_date": re.compile(r"(?<![\d.,/-])(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}/\d{1,2}/\d{2,4})"
+        "numeric_date": re.compile(r"(?<![\d.,/-])(?:\d{4}-[01]\d(?:-[0-3]\d)?|\d{1,2}/\d{1,2}/\d{2,4})"
                                    r"(?![\d/-])"),
+        "ratio": re.compile(r"(?<![\d.,/-])\d+/\d+(?![\d/])"),
+        "spaced_ordinal": re.compile(r" (?:e|er|re|ème|eme|è)(?![\w-])"),
+        "minutes": re.compile(r"\s+[0-5]\d(?![\d,.])"),
         "roman": re.compile(r"(?<![\w-])(?!C[ée]|L[ée])([IVXLC]{1,7})(?:e|er|ème|è)(?![\w-])"),
         "multiplier": re.compile(rf"{_SP}*(?:{mult})(?![\w-])", i),
         "percent": re.compile(rf"{_SP}*(?:{data['percent']})(?!\w)", i),
@@ -314,6 +311,9 @@ def _cores(text: str, v: _Vocab) -> list[_Draft]:
     for m in v.res["roman"].finditer(text):
         found.append(_Draft(m.start(), m.end(), m.start(), m.end(), Decimal(_roman(m.group(1))),
                             "fixed", kind="ordinal"))
+    for m in v.res["ratio"].finditer(text):
+        found.append(_Draft(m.start(), m.end(), m.start(), m.end(), Decimal(_int_prefix(m.group())),
+                            "fixed", kind="code"))
     for m in v.res["numeric_date"].finditer(text):
         found.append(_Draft(m.start(), m.end(), m.start(), m.end(), Decimal(_int_prefix(m.group())),
                             "fixed", kind="date"))
@@ -365,6 +365,10 @@ def _classify_digits(text: str, d: _Draft, v: _Vocab) -> bool:
     clock = res["clock"].match(text, pos)
     if clock:
         d.kind, d.end = "time", clock.end()
+        return True
+    spaced = res["spaced_ordinal"].match(text, pos)
+    if spaced:
+        d.kind, d.end = "ordinal", spaced.end()
         return True
     before = text[max(0, d.start - 30):d.start]
     if looks_like_year(text, d.start, d.end) or (
@@ -455,6 +459,10 @@ def _non_claim_kind(text: str, d: _Draft, v: _Vocab, before: str) -> None:
         prev = res["prev_any"].search(before)
         if unit.startswith("heure") and prev and prev.group(1).lower() in v.time_preps:
             d.kind = "time"
+            minutes = res["minutes"].match(text, m.end())
+            if minutes:
+                d.end = minutes.end()
+                return
         elif unit in ("an", "ans") and ("âg" in before[-30:].lower() or res["age_noun"].search(before)
                                         or (re.search(r"[,(]\s*$", before)
                                             and re.match(r"\s*[,)]", after))):
@@ -468,7 +476,7 @@ def _non_claim_kind(text: str, d: _Draft, v: _Vocab, before: str) -> None:
 
 def _ranges(text: str, drafts: list[_Draft], v: _Vocab) -> None:
     """Pair "A à B", "entre A et B", "A ou B": B's scale, currency and percent apply to A."""
-    for a, b in zip(drafts, drafts[1:]):
+    for a, b in pairwise(drafts):
         between = text[a.end:b.start]
         offset = max(0, a.start - 10)
         entre = v.res["entre"].search(text[offset:a.start])
@@ -483,6 +491,8 @@ def _ranges(text: str, drafts: list[_Draft], v: _Vocab) -> None:
             continue
         low = a.value * b.scale if a.scale == 1 and a.measure == "cardinal" else a.value
         if low >= b.value:
+            if between == "-" and a.source == b.source == "digits":
+                a.kind = b.kind = "code"  # a score "30-19"
             continue
         a.value, a.measure, a.currency, a.unit_start = low, b.measure, b.currency, b.unit_start
         a.kind, b.kind = "range_low", "range_high"

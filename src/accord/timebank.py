@@ -32,7 +32,7 @@ from pathlib import Path
 
 from accord.dates import DateMention, find_dates, inherit_anaphora, resolve
 
-__all__ = ["Timex", "TimebankReport", "read_tml", "evaluate_timebank", "main"]
+__all__ = ["TimebankReport", "Timex", "evaluate_timebank", "main", "read_tml"]
 
 _SUPPORTED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -104,15 +104,15 @@ class TimebankReport:
 
     def format(self, *, errors: bool = False) -> str:
         lines = [
-            f"French TimeBank: {self.documents} documents, {self.total} DATE timexes "
-            f"({self.supported} supported, {self.total - self.supported} unsupported values)",
-            f"  expression  resolve(text, dct): {self.correct}/{self.total} = "
-            f"{self.accuracy():.3f} over all, {self.accuracy(supported_only=True):.3f} "
-            "over supported",
-            f"  in context  find_dates(body, dct): {self.context_correct}/{self.total} = "
-            f"{self.accuracy(context=True):.3f} over all, "
-            f"{self.accuracy(supported_only=True, context=True):.3f} over supported "
-            f"(spans found {self.context_found}/{self.total})",
+            (f"French TimeBank: {self.documents} documents, {self.total} DATE timexes "
+             f"({self.supported} supported, {self.total - self.supported} unsupported values)"),
+            (f"  expression  resolve(text, dct): {self.correct}/{self.total} = "
+             f"{self.accuracy():.3f} over all, {self.accuracy(supported_only=True):.3f} "
+             "over supported"),
+            (f"  in context  find_dates(body, dct): {self.context_correct}/{self.total} = "
+             f"{self.accuracy(context=True):.3f} over all, "
+             f"{self.accuracy(supported_only=True, context=True):.3f} over supported "
+             f"(spans found {self.context_found}/{self.total})"),
         ]
         if errors:
             for t in self.timexes:

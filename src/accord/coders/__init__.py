@@ -41,6 +41,16 @@ def _lang(doc: Doc) -> str:
     return "fr"
 
 
+@Language.component("accord_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs_component(doc: Doc) -> Doc:
+    """A new paragraph always starts a new sentence (the parser respects preset boundaries)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.component("accord_actors", assigns=["doc._.actors"])
 def actors_component(doc: Doc) -> Doc:
     doc._.actors = code_actors(doc, lexicon(_lang(doc)))
@@ -96,6 +106,8 @@ def claims_component(doc: Doc) -> Doc:
 def add_coders(nlp: Language) -> Language:
     """Append accord's coders to a loaded spaCy pipeline."""
     ensure_extensions()
+    if "accord_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("accord_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     for name in CODER_NAMES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

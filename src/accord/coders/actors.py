@@ -56,7 +56,7 @@ def default_country(doc: Doc) -> str | None:
     if article.dateline_place:
         place = geo.find_place(article.dateline_place)
         if place is not None:
-            return place.country
+            return place.country_iso3
     return None
 
 
@@ -158,7 +158,7 @@ def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, i
                 break
         # "Le Quoc Hung": a Vietnamese family name read as an article
         if i > 0 and fold(doc[i - 1].text) in _VN_SURNAMES and _is_cap(doc[i - 1]):
-            if not doc[i - 1].is_sent_start and j - i >= 2 and doc[i - 1].i - 1 not in blocked:
+            if not doc[i - 1].is_sent_start and j - i >= 2 and i - 1 not in blocked:
                 prev = doc[i - 2] if i >= 2 else None
                 if prev is not None and (
                     prev.pos_ in ("ADJ", "NOUN") or prev.i in blocked
@@ -226,11 +226,15 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     pending: list[tuple[int, int, list[TitleSpan]]] = []
     for start, end in chains:
         near = _adjacent_title(start, end, by_end, by_start, doc)
-        is_person = any(t.kind in ("rank", "office", "honorific") for t in near)
+        is_person = any(t.kind in ("rank", "office", "honorific", "designation") for t in near)
         labels = {ent_label[i] for i in range(start, end)}
         text = doc[start:end].text
         if agency and text == agency:
             continue
+        if is_person and "PER" not in labels and (
+            geo.find_place(text) is not None or geo.country_code(text) is not None
+        ):
+            is_person = False
         if not is_person and "PER" in labels and geo.country_code(text) is None:
             is_person = end - start >= 2 or any(fold(text) in s for s in person_strings)
         if is_person:
@@ -250,8 +254,8 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             actor.aliases.append(name)
         table.add_mention(actor, start, end)
         for t in near:
-            if t.kind in ("rank", "office") and t.text not in actor.titles:
-                actor.titles.append(t.text)
+            if t.kind in ("rank", "office"):
+                _add_title(actor, t.text)
             if t.country and actor.country is None:
                 actor.country = t.country
         # "son homologue vietnamien Le Quoc Hung"
@@ -286,6 +290,28 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     _finish_people(doc, lex, table, home)
     _derive_ministries(lex, table)
     return table
+
+
+def _add_title(actor: ActorAnn, title: str) -> None:
+    """Keep titles in order of first appearance; a short form of a known title adds nothing and
+    a fuller form replaces its short form ("vice-ministre" then "vice-ministre de la Défense")."""
+    folded = fold(title)
+    for k, known in enumerate(actor.titles):
+        fk = fold(known)
+        if fk == folded or fk.startswith(folded + " "):
+            return
+        if folded.startswith(fk + " "):
+            actor.titles[k] = title
+            return
+    actor.titles.append(title)
+
+
+# Nouns that name meetings, texts and events rather than bodies ("Conférence nationale ...").
+_EVENT_NOUNS = frozenset(fold(w) for w in (
+    "conférence congrès sommet forum réunion dialogue session festival exposition déclaration "
+    "résolution accord traité protocole convention mémorandum plan programme stratégie "
+    "campagne opération exercice coupe championnat jeux prix élection élections"
+).split())
 
 
 def _code_named_entity(
@@ -323,9 +349,19 @@ def _code_named_entity(
     if span.label_ == "ORG" or (start < len(doc) and doc[start].ent_type_ == "ORG" and end - start > 1):
         if geo.find_place(text) is not None:
             return
+        words = [fold(t.text) for t in span if not t.is_punct and not t.like_num]
+        if not words or words[0] in _EVENT_NOUNS or any(
+            fold(t.text) in _EVENT_NOUNS for t in span[:2]
+        ):
+            return
+        first = span[0]
+        if first.pos_ == "NOUN" and not _is_cap(first):
+            return
         sector = lex.portfolio_sector(text)
-        actor = _find(table, text, "organization", None) or table.new(
-            text, "organization", None, sector
+        country = next((geo.nationality(t.text) for t in span if t.pos_ == "ADJ"
+                        and geo.nationality(t.text)), None) or home
+        actor = _find(table, text, "organization", country) or table.new(
+            text, "organization", country, sector
         )
         table.add_mention(actor, start, end)
 
@@ -360,9 +396,15 @@ def _code_org_heads(
         head = lex.org_heads.get(fold(tok.text)) or lex.org_heads.get(fold(tok.lemma_))
         if head is None or tok.i in table.by_token or tok.i in title_tokens:
             continue
+        if tok.i > 0 and (doc[tok.i - 1].text[:1].isdigit() or fold(doc[tok.i - 1].text) in (
+            "premier", "premiere", "dernier", "prochain"
+        )):
+            continue  # "le 13e Congrès national du Parti" is a meeting, not a body
         end = tok.i + 1
         country = None
-        while end < n and doc[end].pos_ == "ADJ" and not _is_cap(doc[end]):
+        while end < n and doc[end].pos_ == "ADJ" and not _is_cap(doc[end]) and (
+            doc[end].dep_ in ("amod", "flat:name")
+        ):
             nat = geo.nationality(doc[end].text)
             if nat:
                 country = nat
@@ -372,11 +414,12 @@ def _code_org_heads(
             k = end + 1
             if k < n and doc[k].pos_ == "DET" and fold(doc[k].text) in ("la", "l'", "le", "les"):
                 k += 1
-            if k < n and (_is_cap(doc[k]) or lex.portfolio_sector(doc[k].text)):
+            if k < n and (_is_cap(doc[k]) or lex.portfolio_sector(doc[k:k + 3].text)):
                 k += 1
-                while k < n and (doc[k].pos_ == "ADJ" or _is_cap(doc[k])) and fold(
-                    doc[k].text
-                ) not in _PARTICLES and doc[k].text != ",":
+                while k < n and (
+                    (doc[k].pos_ == "ADJ" and doc[k].dep_ in ("amod", "flat:name"))
+                    or (_is_cap(doc[k]) and doc[k].pos_ in ("PROPN", "NOUN", "ADJ"))
+                ) and fold(doc[k].text) not in _PARTICLES and doc[k].text != ",":
                     nat = geo.nationality(doc[k].text)
                     if nat and not _is_cap(doc[k]):
                         country = country or nat

@@ -30,6 +30,7 @@ _BLOCKING_GOVERNORS = frozenset({
     "essayer", "refuser", "menacer", "viser", "chercher",
 })
 _NEGATION = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "ni", "guère", "sans"})
+_REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "apprêter", "excuser", "retirer"})
 _DESTINATION_CASES = frozenset({"a", "en", "au", "aux", "dans", "vers"})
 
 
@@ -70,6 +71,15 @@ def _is_negated(tok: Token) -> bool:
     for verb in [tok, *_verb_chain(tok)[1:2]]:
         for c in verb.children:
             if c.dep_ in ("advmod", "det", "cc") and fold(c.text) in _NEGATION:
+                return True
+    return False
+
+
+def _is_background(tok: Token) -> bool:
+    """Pluperfect ("avait négocié et signé"): background told before the news, not coded."""
+    for verb in _verb_chain(tok)[:2]:
+        for c in verb.children:
+            if c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense"):
                 return True
     return False
 
@@ -116,9 +126,7 @@ def code_events(
                     continue
                 event.date = narrative_date if event.type != "AGREE" or d else narrative_date
                 place = sent_places[0] if sent_places else None
-                if place is None and dateline is not None and not _is_future(tok) and (
-                    event.type != "AGREE"
-                ):
+                if place is None and dateline is not None and not _is_future(tok):
                     place = dateline
                 event.place = place
                 event.context = _contexts(sent.text, lex)
@@ -137,13 +145,13 @@ def _code_trigger(
         objs = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg")]
         if not any(fold(o.lemma_) in trig.objects or fold(o.text) in trig.objects for o in objs):
             return None
-    if trig.frame == "visit" and tok.lemma_ == "rendre" and not any(
+    if tok.lemma_ in _REFLEXIVE_ONLY and not any(
         fold(c.text) in ("se", "s'") for c in tok.children
     ):
         return None
     if trig.frame == "noun":
         return _code_noun(tok, trig, resolver)
-    if _is_negated(tok) or _is_hypothetical(tok):
+    if _is_negated(tok) or _is_hypothetical(tok) or _is_background(tok):
         return None
     etype, mode = trig.type, trig.mode
     governor = tok.head if tok.dep_ == "xcomp" and tok.head is not tok else None

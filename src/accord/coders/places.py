@@ -20,7 +20,7 @@ def dateline_place(name: str | None) -> PlaceAnn | None:
     info = geo.find_place(name)
     if info is None:
         return PlaceAnn(-1, -1, name, None, None, None)
-    return PlaceAnn(-1, -1, name, info.country, info.lat, info.lon)
+    return PlaceAnn(-1, -1, name, info.country_iso3, info.lat, info.lon)
 
 
 def code_places(doc: Doc) -> list[PlaceAnn]:
@@ -36,5 +36,5 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
         if info.kind == "country" and before not in _LOCATIVE:
             continue
         seen.add(ent.start)
-        places.append(PlaceAnn(ent.start, ent.end, ent.text, info.country, info.lat, info.lon))
+        places.append(PlaceAnn(ent.start, ent.end, ent.text, info.country_iso3, info.lat, info.lon))
     return places
