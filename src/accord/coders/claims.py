@@ -69,7 +69,7 @@ def code_claims(
     for mention in find_numbers(doc.text):
         if not mention.is_claim_candidate:
             continue
-        if mention.kind == "percent":
+        if mention.measure == "percent":
             unit = "%"
         elif mention.currency:
             unit = mention.currency
