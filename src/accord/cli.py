@@ -181,7 +181,11 @@ def actors_cmd(name: str | None, country: str | None, kind: str | None, limit: i
                             limit=limit)
     records = [{
         "name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
-        "titles": "; ".join(f"{t.title} ({t.date or '?'})" for t in r.titles),
+        "titles": "; ".join(
+            f"{t.title} ({t.first or '?'}" + (f"..{t.last}" if t.last and t.last != t.first else "")
+            + ")" for t in r.titles
+        ),
+        "aliases": "; ".join(r.aliases),
         "documents": r.documents, "events": r.events,
     } for r in rows]
     emit(records, _fmt(as_json, as_csv), title="actors")

@@ -497,8 +497,16 @@ class Gazetteer:
     def __init__(
         self, index: Mapping[str, PlaceInfo], acronyms: Mapping[str, PlaceInfo] | None = None
     ) -> None:
-        self._index = MappingProxyType(dict(index))
-        self._acronyms = MappingProxyType(dict(acronyms or {}))
+        self._index: Mapping[str, PlaceInfo] = MappingProxyType(dict(index))
+        self._acronyms: Mapping[str, PlaceInfo] = MappingProxyType(dict(acronyms or {}))
+
+    @classmethod
+    def _owning(cls, index: dict[str, PlaceInfo], acronyms: dict[str, PlaceInfo]) -> Gazetteer:
+        """A gazetteer over dicts that nothing else holds (no copy of 100,000 keys)."""
+        self = cls.__new__(cls)
+        self._index = MappingProxyType(index)
+        self._acronyms = MappingProxyType(acronyms)
+        return self
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -518,13 +526,13 @@ class Gazetteer:
         }
         for key, code in states.fr.words.items():
             index.setdefault(key, countries[code])
-        alternates: list[tuple[str, PlaceInfo]] = []
+        with_alternates: list[tuple[PlaceInfo, str]] = []
         for name, key, iso3, lat, lon, population, others in _rows("geo/cities.tsv"):
             city = PlaceInfo(name, iso3, float(lat), float(lon), "city", int(population))
             if key:
                 index.setdefault(key, city)
             if others:
-                alternates.extend((other, city) for other in others.split("|"))
+                with_alternates.append((city, others))
         for key, place in regions:
             # a region beats a GeoNames city unless the city is a large one of the same state
             # ("Ontario", "Bali", "Bourgogne" are regions; "Québec", "Donetsk" cities)
@@ -534,8 +542,9 @@ class Gazetteer:
                 and not (known.country_iso3 == place.country_iso3 and known.population >= 100_000)
             ):
                 index[key] = place
-        for key, city in alternates:
-            index.setdefault(key, city)
+        for city, others in with_alternates:
+            for key in others.split("|"):
+                index.setdefault(key, city)
         for key, code in states.en.words.items():
             index.setdefault(key, countries[code])
         for name, key in _us_states():
@@ -544,7 +553,7 @@ class Gazetteer:
         for table in (states.fr.acronyms, states.en.acronyms):
             for key, code in table.items():
                 acronyms.setdefault(key, countries[code])
-        return cls(index, acronyms)
+        return cls._owning(index, acronyms)
 
     def find(self, name: str) -> PlaceInfo | None:
         """The place called ``name``: "Hanoï", "Pékin", "la Floride", "Bourget" (Le Bourget)."""
