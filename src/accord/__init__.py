@@ -15,16 +15,39 @@ from accord.errors import AccordError, GoldFormatError, ModelError, ReadError, S
 from accord.pipeline import Options, extract, extract_one
 from accord.read import read_paths, read_text
 from accord.records import (
-    Actor, Article, Claim, Document, Event, Participant, Place, Statement,
+    Actor,
+    Article,
+    Claim,
+    Document,
+    Event,
+    Participant,
+    Place,
+    Statement,
 )
 from accord.scoring import score
 from accord.store import Store
 
 __all__ = [
-    "AccordError", "GoldFormatError", "ModelError", "ReadError", "StoreError",
-    "Options", "extract", "extract_one", "read_paths", "read_text",
-    "Actor", "Article", "Claim", "Document", "Event", "Participant", "Place", "Statement",
-    "score", "Store",
+    "AccordError",
+    "Actor",
+    "Article",
+    "Claim",
+    "Document",
+    "Event",
+    "GoldFormatError",
+    "ModelError",
+    "Options",
+    "Participant",
+    "Place",
+    "ReadError",
+    "Statement",
+    "Store",
+    "StoreError",
+    "extract",
+    "extract_one",
+    "read_paths",
+    "read_text",
+    "score",
 ]
 
 __version__ = "0.1.0"

@@ -7,7 +7,14 @@ from spacy.tokens import Doc
 from accord import ontology
 from accord.coders.annotations import ActorTable, PlaceAnn
 from accord.records import (
-    Actor, Article, Claim, Document, Event, Participant, Place, Statement,
+    Actor,
+    Article,
+    Claim,
+    Document,
+    Event,
+    Participant,
+    Place,
+    Statement,
 )
 
 __all__ = ["build_document"]

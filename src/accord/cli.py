@@ -20,7 +20,7 @@ from accord.pipeline import Options, extract
 from accord.read import read_paths
 from accord.records import Document
 
-__all__ = ["main", "cli"]
+__all__ = ["cli", "main"]
 
 DEFAULT_DB = "accord.db"
 
@@ -239,8 +239,7 @@ def eval_cmd(gold: str, root: str | None, report: str | None, predictions: str |
                                 encoding="utf-8")
     if predictions:
         with open(predictions, "w", encoding="utf-8") as fh:
-            for d in docs:
-                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:

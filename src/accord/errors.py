@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-__all__ = ["AccordError", "ReadError", "ModelError", "StoreError", "GoldFormatError"]
+__all__ = ["AccordError", "GoldFormatError", "ModelError", "ReadError", "StoreError"]
 
 
 class AccordError(Exception):

@@ -11,7 +11,7 @@ from accord.pipeline import Options, extract
 from accord.read import read_paths
 from accord.scoring import Report, score
 
-__all__ = ["load_gold", "evaluate_gold"]
+__all__ = ["evaluate_gold", "load_gold"]
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

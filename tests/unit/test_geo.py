@@ -242,7 +242,8 @@ ADJECTIVES = {
     "DEU": "allemand allemande allemands allemandes", "JPN": "japonais japonaise",
     "KOR": "sud-coréen sud-coréenne sud-coréens", "PRK": "nord-coréen nord-coréennes",
     "LAO": "laotien laotienne lao", "KHM": "cambodgien cambodgienne khmer khmère",
-    "THA": "thaïlandais thaïlandaise thaï thaïe", "IDN": "indonésien", "PHL": "philippin philippine",
+    "THA": "thaïlandais thaïlandaise thaï thaïe", "IDN": "indonésien",
+    "PHL": "philippin philippine",
     "MYS": "malaisien", "SGP": "singapourien", "IND": "indien indienne",
     "PAK": "pakistanais pakistanaise", "AUS": "australien australienne", "DNK": "danois danoise",
     "CAN": "canadien canadienne", "ISR": "israélien israélienne", "PSE": "palestinien",
@@ -254,7 +255,8 @@ ADJECTIVES = {
     "TUN": "tunisien", "DZA": "algérien", "MAR": "marocain", "NGA": "nigérian nigériane",
     "ZAF": "sud-africain sud-africaine", "BRA": "brésilien", "ARG": "argentin argentine",
     "MEX": "mexicain", "CUB": "cubain", "VEN": "vénézuélien", "COL": "colombien",
-    "SAU": "saoudien saoudienne", "ARE": "émirati émiratie émiratis émirien", "QAT": "qatari qatarie",
+    "SAU": "saoudien saoudienne", "ARE": "émirati émiratie émiratis émirien",
+    "QAT": "qatari qatarie",
     "LBN": "libanais", "JOR": "jordanien", "YEM": "yéménite yéménites", "MMR": "birman birmane",
     "NPL": "népalais", "BGD": "bangladais", "LKA": "sri-lankais sri-lankaise", "MNG": "mongol",
     "KAZ": "kazakh kazakhe", "UZB": "ouzbek ouzbèke ouzbeks", "GEO": "géorgien", "ARM": "arménien",
@@ -279,7 +281,8 @@ def test_nationality(word: str, code: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["russo-américain", "Vietnam", "Somalie", "européen", "onusien", "ministre", "", "rouge"]
+    "word",
+    ["russo-américain", "Vietnam", "Somalie", "européen", "onusien", "ministre", "", "rouge"],
 )
 def test_nationality_none(word: str) -> None:
     assert nationality(word) is None
@@ -415,7 +418,8 @@ def test_find_place_coordinates() -> None:
     ("query", "code", "kind"),
     [
         ("Allemagne", "DEU", "country"), ("Inde", "IND", "country"), ("Vietnam", "VNM", "country"),
-        ("l'Iran", "IRN", "country"), ("Singapour", "SGP", "country"), ("Germany", "DEU", "country"),
+        ("l'Iran", "IRN", "country"), ("Singapour", "SGP", "country"),
+        ("Germany", "DEU", "country"),
         ("RDC", "COD", "country"), ("Floride", "USA", "region"), ("la Floride", "USA", "region"),
         ("Californie", "USA", "region"), ("Texas", "USA", "region"), ("Ontario", "CAN", "region"),
         ("Île-du-Prince-Édouard", "CAN", "region"), ("Savoie", "FRA", "region"),
@@ -432,7 +436,8 @@ def test_find_place_country_and_region(query: str, code: str | None, kind: str) 
 
 
 @pytest.mark.parametrize(
-    "query", ["ville", "police", "tours", "réunion", "la réunion", "sur", "au", "tour", "", "Xyzzy"]
+    "query",
+    ["ville", "police", "tours", "réunion", "la réunion", "sur", "au", "tour", "", "Xyzzy"],
 )
 def test_find_place_none(query: str) -> None:
     assert find_place(query) is None

@@ -19,19 +19,12 @@ from accord import geo
 from accord.coders.annotations import ActorAnn, ActorTable
 from accord.lexicon import Lexicon, fold
 
-__all__ = ["code_actors", "TitleSpan", "find_titles", "default_country"]
+__all__ = ["TitleSpan", "code_actors", "default_country", "find_titles"]
 
 # Capitalised words that never start or continue a name.
 _NOT_NAME = frozenset(
     fold(w)
-    for w in (
-        "le la les l' un une des de du d' et ou en au aux à a dans sur par pour lors selon "
-        "après avant depuis pendant mais ce ces cet cette son sa ses leur leurs il ils elle "
-        "elles on nous vous je tu qui que quoi dont où si comme ainsi alors toutefois "
-        "cependant outre quant photo janvier février mars avril mai juin juillet août "
-        "septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi "
-        "dimanche m. mme"
-    ).split()
+    for w in ["le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "en", "au", "aux", "à", "a", "dans", "sur", "par", "pour", "lors", "selon", "après", "avant", "depuis", "pendant", "mais", "ce", "ces", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "il", "ils", "elle", "elles", "on", "nous", "vous", "je", "tu", "qui", "que", "quoi", "dont", "où", "si", "comme", "ainsi", "alors", "toutefois", "cependant", "outre", "quant", "photo", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "m.", "mme"]
 )
 _PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
 # Vietnamese family names that the parser reads as French words ("Le Quoc Hung").
@@ -307,11 +300,7 @@ def _add_title(actor: ActorAnn, title: str) -> None:
 
 
 # Nouns that name meetings, texts and events rather than bodies ("Conférence nationale ...").
-_EVENT_NOUNS = frozenset(fold(w) for w in (
-    "conférence congrès sommet forum réunion dialogue session festival exposition déclaration "
-    "résolution accord traité protocole convention mémorandum plan programme stratégie "
-    "campagne opération exercice coupe championnat jeux prix élection élections"
-).split())
+_EVENT_NOUNS = frozenset(fold(w) for w in ["conférence", "congrès", "sommet", "forum", "réunion", "dialogue", "session", "festival", "exposition", "déclaration", "résolution", "accord", "traité", "protocole", "convention", "mémorandum", "plan", "programme", "stratégie", "campagne", "opération", "exercice", "coupe", "championnat", "jeux", "prix", "élection", "élections"])
 
 
 def _code_named_entity(

@@ -23,10 +23,10 @@ from spacy.tokens import Doc
 __all__ = [
     "ActorAnn",
     "ActorTable",
-    "PlaceAnn",
+    "ClaimAnn",
     "DateAnn",
     "EventAnn",
-    "ClaimAnn",
+    "PlaceAnn",
     "StatementAnn",
     "ensure_extensions",
 ]

@@ -18,7 +18,7 @@ from accord.coders.annotations import ActorTable, DateAnn, EventAnn, PlaceAnn
 from accord.coders.resolve import Resolver
 from accord.lexicon import Lexicon, Trigger, fold
 
-__all__ = ["code_events", "AGREE_GOVERNORS", "COOPERATIVE"]
+__all__ = ["AGREE_GOVERNORS", "COOPERATIVE", "code_events"]
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 AGREE_GOVERNORS = frozenset({
@@ -62,7 +62,7 @@ def _case(tok: Token) -> str:
 
 def _is_future(tok: Token) -> bool:
     for t in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]:
-        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+        if "Fut" in t.morph.get("Tense", []) or "Cnd" in t.morph.get("Mood", []):
             return True
     return False
 
@@ -79,7 +79,7 @@ def _is_background(tok: Token) -> bool:
     """Pluperfect ("avait négocié et signé"): background told before the news, not coded."""
     for verb in _verb_chain(tok)[:2]:
         for c in verb.children:
-            if c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense"):
+            if c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense", []):
                 return True
     return False
 
@@ -105,17 +105,15 @@ def code_events(
     consumed: set[int] = set()
     narrative_date = published if published and len(published) == 10 else None
     date_by_sent: dict[int, DateAnn] = {}
-    for d in dates:
-        sent = doc[d.start].sent.start
-        if d.value and sent not in date_by_sent:
-            date_by_sent[sent] = d
-        elif d.kind == "anaphoric" and sent not in date_by_sent:
-            date_by_sent[sent] = d
+    for found in dates:
+        first = doc[found.start].sent.start
+        if (found.value or found.kind == "anaphoric") and first not in date_by_sent:
+            date_by_sent[first] = found
 
     for sent in doc.sents:
-        d = date_by_sent.get(sent.start)
-        if d is not None and d.value and len(d.value) >= 7:
-            narrative_date = d.value
+        sent_date = date_by_sent.get(sent.start)
+        if sent_date is not None and sent_date.value and len(sent_date.value) >= 7:
+            narrative_date = sent_date.value
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
         for tok in sent:
             if tok.i in consumed:
@@ -124,7 +122,7 @@ def code_events(
                 event = _code_trigger(tok, trig, lex, table, resolver, consumed)
                 if event is None:
                     continue
-                event.date = narrative_date if event.type != "AGREE" or d else narrative_date
+                event.date = narrative_date
                 place = sent_places[0] if sent_places else None
                 if place is None and dateline is not None and not _is_future(tok):
                     place = dateline
@@ -155,7 +153,7 @@ def _code_trigger(
         return None
     etype, mode = trig.type, trig.mode
     governor = tok.head if tok.dep_ == "xcomp" and tok.head is not tok else None
-    if "Inf" in tok.morph.get("VerbForm") or (tok.dep_ == "xcomp" and governor is not None):
+    if "Inf" in tok.morph.get("VerbForm", []) or (tok.dep_ == "xcomp" and governor is not None):
         if governor is None or fold(governor.lemma_) not in AGREE_GOVERNORS:
             return None
         if etype not in COOPERATIVE:
@@ -225,13 +223,9 @@ def _code_noun(tok: Token, trig: Trigger, resolver: Resolver) -> EventAnn | None
     recipients: list[int] = []
     for c in tok.children:
         case = _case(c)
-        if c.dep_ == "nmod" and case in ("de", "du", "d'", "des"):
+        if c.dep_ == "nmod" and case in ("de", "du", "d'", "des") or c.dep_ == "nmod" and case == "entre":
             actors += resolver.resolve_all(c)
-        elif c.dep_ == "nmod" and case == "entre":
-            actors += resolver.resolve_all(c)
-        elif c.dep_ == "nmod" and case in ("avec",):
-            recipients += resolver.resolve_all(c)
-        elif c.dep_ == "nmod" and case in _DESTINATION_CASES:
+        elif c.dep_ == "nmod" and case in ("avec",) or c.dep_ == "nmod" and case in _DESTINATION_CASES:
             recipients += resolver.resolve_all(c)
         elif c.dep_ == "amod":
             iso = geo.nationality(c.text)

@@ -125,7 +125,7 @@ class Resolver:
             return []
         det = [c for c in tok.children if c.dep_ == "det"]
         possessive = any(fold(d.text) in ("son", "sa", "ses", "leur", "leurs") for d in det)
-        plural = "Plur" in tok.morph.get("Number") or word.endswith(("s", "x"))
+        plural = "Plur" in tok.morph.get("Number", []) or word.endswith(("s", "x"))
         if lemma.startswith("ministere") or word.startswith("ministere"):
             ministries = [a.idx for a in self.table.actors
                           if a.kind == "organization" and fold(a.name).startswith("ministere")]
