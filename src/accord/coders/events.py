@@ -60,9 +60,18 @@ def _case(tok: Token) -> str:
     return fold(cases[0].text) if cases else ""
 
 
+_FUTURE_ENDINGS = ("eront", "iront", "ront", "rait", "raient", "rons", "rez")
+
+
 def _is_future(tok: Token) -> bool:
+    """Future or conditional, from the morphology or, when the tagger says present, from the
+    finite verb's ending ("organiseront" is often tagged Tense=Pres)."""
     for t in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]:
         if "Fut" in t.morph.get("Tense", []) or "Cnd" in t.morph.get("Mood", []):
+            return True
+        if "Fin" in t.morph.get("VerbForm", []) and t.pos_ in ("VERB", "AUX") and (
+            t.text.lower().endswith(_FUTURE_ENDINGS)
+        ):
             return True
     return False
 
@@ -198,8 +207,8 @@ def _code_trigger(
         actors, recipients = subj_actors, obj_actors or dest_actors
     elif frame == "joint":
         actors, recipients = subj_actors + [a for a in with_actors if a not in subj_actors], []
-        if trig.type not in ("CONSULT",) and not with_actors and obj_actors:
-            recipients = [a for a in obj_actors if table.actors[a].kind != "organization"]
+        if not with_actors and obj_actors:
+            recipients = obj_actors  # "X a rencontré Y": Y is met
     elif frame == "subj":
         actors, recipients = subj_actors, dest_actors if etype == "AGREE" else []
     else:
