@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from accord import ontology
 from accord.coders.annotations import ActorTable, PlaceAnn
+from accord.coders.places import dateline_place
 from accord.records import (
     Actor,
     Article,
@@ -93,11 +94,7 @@ def build_document(doc: Doc, article: Article) -> Document:
             span=(verb.idx, verb.idx + len(verb.text)), sentence=_sentence(doc, s.verb_token),
             content_span=s.content,
         ))
-    dateline = None
-    if article.dateline_place:
-        from accord.coders.places import dateline_place
-
-        dateline = _place(dateline_place(article.dateline_place))
+    dateline = _place(dateline_place(article.dateline_place))
     return Document(
         id=article.id, path=article.path, text=article.text, published=article.published,
         language=article.language, title=article.title, source=article.source, url=article.url,

@@ -25,7 +25,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import parsedate
-from types import MappingProxyType
+
+from accord.dates import month_numbers
 
 __all__ = ["FORMATS", "Cleaned", "Segment", "clean_text", "normalize_date", "sniff_format"]
 
@@ -38,12 +39,8 @@ Segment = tuple[int, int, int]
 _SEPARATOR = "\n\n"
 _Range = tuple[int, int]  # [start, end) in the raw text
 
-_MONTHS: Mapping[str, int] = MappingProxyType({
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-})  # fmt: skip
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS: Mapping[str, int] = month_numbers()
+_MONTH_RE = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
 _FRENCH_DATE = re.compile(
     rf"(?<!\w)(?P<day>1er|\d{{1,2}})\s+(?P<month>{_MONTH_RE})\s+(?P<year>\d{{4}})(?!\d)",
     re.IGNORECASE,

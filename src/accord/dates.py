@@ -45,17 +45,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
+from types import MappingProxyType
 from typing import Any
 
 from accord.numbers import looks_like_year, parse_number
 
-__all__ = ["DATE_KINDS", "DateMention", "find_dates", "inherit_anaphora", "parse_published",
-           "resolve"]
+__all__ = ["DATE_KINDS", "DateMention", "find_dates", "inherit_anaphora", "month_numbers",
+           "parse_published", "resolve"]
 
 DATE_KINDS = ("absolute", "relative", "weekday", "anaphoric", "range", "duration")
 
@@ -92,6 +94,11 @@ def _load(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
         (resources.files("accord") / "data" / "fr" / name).read_text(encoding="utf-8"))
     return data
+
+
+def month_numbers() -> Mapping[str, int]:
+    """French month names and abbreviations (lower case) → month number, from ``dates.json``."""
+    return MappingProxyType(dict(_load("dates.json")["months"]))
 
 
 def _phrase(text: str) -> str:

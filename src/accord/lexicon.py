@@ -6,28 +6,21 @@ read once per process (``functools.lru_cache``) into frozen objects; nothing her
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from accord.text import fold
 
 __all__ = [
     "Lexicon",
     "OrgHead",
     "Title",
     "Trigger",
-    "fold",
     "lexicon",
     "read_tsv",
 ]
-
-
-def fold(text: str) -> str:
-    """Case-fold and strip accents; apostrophes unified to ``'``."""
-    text = text.replace("\u2019", "'").replace("\u02bc", "'")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def read_tsv(lang: str, name: str) -> list[dict[str, str]]:
@@ -75,6 +68,7 @@ class OrgHead:
 class Lexicon:
     lang: str
     titles: Mapping[str, Title]  # folded title -> Title
+    title_starts: frozenset[str]  # folded first words of the titles
     portfolios: Mapping[str, str]  # folded keyword -> sector
     org_heads: Mapping[str, OrgHead]  # folded head -> OrgHead
     agencies: Mapping[str, str]  # name -> country
@@ -82,17 +76,18 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     contexts: Mapping[str, tuple[str, ...]]  # context -> folded stems
 
+    def title_head(self, title: str) -> str | None:
+        """The lexicon entry a title starts with ("vice-ministre de la Défense" → "vice-ministre")."""
+        folded = fold(title)
+        return max(
+            (t for t in self.titles if folded == t or folded.startswith(t + " ")),
+            key=len, default=None,
+        )
+
     def title_sector(self, title: str) -> str | None:
         """The sector an office or rank gives: its portfolio first, then the title itself."""
-        folded = fold(title)
-        best: tuple[int, str] | None = None
-        for keyword, sector in self.portfolios.items():
-            if keyword in folded and (best is None or len(keyword) > best[0]):
-                best = (len(keyword), sector)
-        if best is not None:
-            return best[1]
-        longest = max((t for t in self.titles if folded.startswith(t)), key=len, default=None)
-        return self.titles[longest].sector if longest else None
+        head = self.title_head(title)
+        return self.portfolio_sector(title) or (self.titles[head].sector if head else None)
 
     def portfolio_sector(self, text: str) -> str | None:
         folded = fold(text)
@@ -129,6 +124,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
     return Lexicon(
         lang=lang,
         titles=titles,
+        title_starts=frozenset(t.split()[0] for t in titles),
         portfolios=portfolios,
         org_heads=heads,
         agencies=agencies,

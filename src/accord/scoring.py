@@ -48,13 +48,13 @@ Raises :class:`accord.errors.GoldFormatError` for duplicate gold ids or a facet 
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
 from accord.errors import GoldFormatError
+from accord.text import normalize_name
 
 __all__ = [
     "FACETS",
@@ -75,7 +75,6 @@ _SECONDARY = {
     "events_named": (("event_date", "date accuracy"), ("event_place", "place accuracy"),
                      ("event_mode", "mode accuracy"), ("event_evidence", "evidence hit rate")),
 }
-_SEPARATORS = str.maketrans({c: " " for c in "'’‘ʼ-‐–—"})
 
 Record = Mapping[str, Any]
 
@@ -178,13 +177,6 @@ class Report:
 
 
 # --- names -------------------------------------------------------------------------------------
-
-
-def normalize_name(s: str) -> str:
-    """Case-fold, strip accents, hyphens and apostrophes to space, collapse whitespace."""
-    decomposed = unicodedata.normalize("NFKD", s.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.translate(_SEPARATORS).split())
 
 
 def _name_quality(gold_names: Sequence[str], predicted: str) -> int:

@@ -42,12 +42,12 @@ import hashlib
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from accord.records import Actor, Document, Event, Span
+from accord.text import normalize_name
 
 __all__ = [
     "APPLICATION_ID",
@@ -77,8 +77,6 @@ APPLICATION_ID = 0x41434344  # "ACCD" in the SQLite header
 
 Migration = Callable[[sqlite3.Connection], None]
 
-_FOLD = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i"})
-_SPACE = re.compile(r"[\s\-‐‑‒–—―'’‘ʼ`´]+")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 _V1 = [
@@ -279,13 +277,6 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = N
             conn.execute("ROLLBACK")
             raise
     return _user_version(conn)
-
-
-def normalize_name(name: str) -> str:
-    """Case-fold, strip accents, turn hyphens and apostrophes into spaces ("Tô Lâm" → "to lam")."""
-    folded = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return _SPACE.sub(" ", plain).strip()
 
 
 def registry_key(actor: Actor) -> str:

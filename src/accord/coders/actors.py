@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from accord import geo
 from accord.coders.annotations import ActorAnn, ActorTable
-from accord.lexicon import Lexicon, fold
+from accord.lexicon import Lexicon
+from accord.text import fold
 
 __all__ = ["TitleSpan", "code_actors", "default_country", "find_titles"]
 
@@ -74,9 +75,12 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
     titles: list[TitleSpan] = []
     i = 0
     n = len(doc)
-    longest = max((len(t.split()) for t in lex.titles), default=1) + 2
+    longest = max(len(t.split()) for t in lex.titles) + 2  # "d'armée" is two tokens
     while i < n:
         match = None
+        if fold(doc[i].text) not in lex.title_starts:
+            i += 1
+            continue
         for j in range(min(n, i + longest), i, -1):
             key = fold(doc[i:j].text)
             if key in lex.titles:
@@ -172,8 +176,6 @@ def _adjacent_title(
     before = titles_by_end.get(start)
     if before is None and start > 0 and doc[start - 1].text == ",":
         before = titles_by_end.get(start - 1)
-    if before is None and start > 0 and fold(doc[start - 1].text) in ("homologue", "homologues"):
-        before = None
     if before is not None:
         found.append(before)
     if end < len(doc) and doc[end].text == ",":
@@ -219,7 +221,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     pending: list[tuple[int, int, list[TitleSpan]]] = []
     for start, end in chains:
         near = _adjacent_title(start, end, by_end, by_start, doc)
-        is_person = any(t.kind in ("rank", "office", "honorific", "designation") for t in near)
+        is_person = bool(near)  # a rank, office, honorific or designation next to the name
         labels = {ent_label[i] for i in range(start, end)}
         text = doc[start:end].text
         if agency and text == agency:
@@ -251,13 +253,8 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
                 _add_title(actor, t.text)
             if t.country and actor.country is None:
                 actor.country = t.country
-        # "son homologue vietnamien Le Quoc Hung"
-        if start >= 2 and fold(doc[start - 2].text).startswith("homologue"):
-            nat = geo.nationality(doc[start - 1].text)
-            if nat:
-                actor.country = actor.country or nat
-        elif start >= 1 and fold(doc[start - 1].text).startswith("homologue"):
-            pass
+            if t.head.startswith("homologue"):  # "son homologue vietnamien Le Quoc Hung"
+                actor.counterpart = True
 
     # consistency: every other occurrence of a known person's name (or surname)
     for start, end in chains:
@@ -280,7 +277,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             _code_named_entity(doc, lex, table, ent.start, ent.end, home, agency)
 
     _code_org_heads(doc, lex, table, home, title_tokens)
-    _finish_people(doc, lex, table, home)
+    _finish_people(table, lex, home)
     _derive_ministries(lex, table)
     return table
 
@@ -438,43 +435,33 @@ def _code_org_heads(
         table.add_mention(actor, tok.i, end)
 
 
-def _finish_people(doc: Doc, lex: Lexicon, table: ActorTable, home: str | None) -> None:
-    for actor in table.actors:
-        if actor.kind != "person":
-            continue
-        offices = [t for t in actor.titles if lex.titles.get(_title_head(t, lex) or "", None)]
-        sector = None
-        for title in actor.titles:
-            if lex.portfolio_sector(title):
-                sector = lex.portfolio_sector(title)
-                break
-        if sector is None:
-            for title in offices:
-                head = _title_head(title, lex)
-                if head and lex.titles[head].kind == "office" and lex.titles[head].sector:
-                    sector = lex.titles[head].sector
-                    break
-        if sector is None:
-            for title in actor.titles:
-                sector = lex.title_sector(title)
-                if sector:
-                    break
-        actor.sector = actor.sector or sector
-        if actor.country is None and (actor.titles or home):
+def _person_sector(titles: list[str], lex: Lexicon) -> str | None:
+    """A portfolio first ("général, ministre de la Sécurité publique" → COP), then an office,
+    then a rank."""
+    for title in titles:
+        sector = lex.portfolio_sector(title)
+        if sector:
+            return sector
+    heads = [lex.titles[h] for h in map(lex.title_head, titles) if h]
+    for kind in ("office", "rank"):
+        for head in heads:
+            if head.kind == kind and head.sector:
+                return head.sector
+    return None
+
+
+def _finish_people(table: ActorTable, lex: Lexicon, home: str | None) -> None:
+    people = [a for a in table.actors if a.kind == "person"]
+    for actor in people:
+        actor.sector = actor.sector or _person_sector(actor.titles, lex)
+        if actor.country is None:
             actor.country = home
     # a counterpart ("son homologue") shares the sector of the person he is counterpart to
-    for actor in table.actors:
-        if actor.kind == "person" and actor.sector is None:
-            first = min(actor.mentions)[0] if actor.mentions else 0
-            if first >= 2 and fold(doc[first - 2].text).startswith("homologue"):
-                others = [a for a in table.actors if a.kind == "person" and a.sector and a is not actor]
-                if others:
-                    actor.sector = others[-1].sector
-
-
-def _title_head(title: str, lex: Lexicon) -> str | None:
-    folded = fold(title)
-    return max((t for t in lex.titles if folded.startswith(t)), key=len, default=None)
+    for actor in people:
+        if actor.counterpart and actor.sector is None:
+            peers = [a for a in people if a.sector and a is not actor]
+            if peers:
+                actor.sector = peers[-1].sector
 
 
 def _derive_ministries(lex: Lexicon, table: ActorTable) -> None:

@@ -44,6 +44,7 @@ class ActorAnn:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
     locative_only: bool = False  # a state named only as a place ("en Syrie")
     derived: bool = False  # designated by a title, never named ("Ministère de la Défense")
+    counterpart: bool = False  # introduced as someone's counterpart ("son homologue X")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import ClaimAnn, StatementAnn
-from accord.coders.events import _subjects
+from accord.coders.events import subjects
 from accord.coders.resolve import Resolver
 from accord.numbers import find_numbers
 
@@ -88,8 +88,8 @@ def code_claims(
         holder: int | None = None
         verb = _clause_verb(num_span.root)
         if verb is not None:
-            subjects, _ = _subjects(verb)
-            for s in subjects:
+            heads, _ = subjects(verb)
+            for s in heads:
                 found = resolver.resolve_all(s, source)
                 if found:
                     holder = found[0]

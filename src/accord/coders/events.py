@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Token
 from accord import geo
 from accord.coders.annotations import ActorTable, DateAnn, EventAnn, PlaceAnn
 from accord.coders.resolve import Resolver
-from accord.lexicon import Lexicon, Trigger, fold
+from accord.lexicon import Lexicon, Trigger
+from accord.text import fold
 
-__all__ = ["AGREE_GOVERNORS", "COOPERATIVE", "code_events"]
+__all__ = ["AGREE_GOVERNORS", "COOPERATIVE", "code_events", "subjects"]
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 AGREE_GOVERNORS = frozenset({
@@ -44,7 +45,7 @@ def _verb_chain(tok: Token) -> list[Token]:
     return chain
 
 
-def _subjects(tok: Token) -> tuple[list[Token], bool]:
+def subjects(tok: Token) -> tuple[list[Token], bool]:
     """Subject heads of a verb, climbing coordination and control; and whether it is passive."""
     for verb in _verb_chain(tok):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
@@ -177,11 +178,10 @@ def _code_trigger(
     if governor is not None and fold(governor.lemma_) in _BLOCKING_GOVERNORS:
         return None
 
-    subjects, passive = _subjects(tok)
-    speaker = None
+    subject_heads, passive = subjects(tok)
     subj_actors: list[int] = []
-    for s in subjects:
-        subj_actors += [a for a in resolver.resolve_all(s, speaker) if a not in subj_actors]
+    for s in subject_heads:
+        subj_actors += [a for a in resolver.resolve_all(s) if a not in subj_actors]
     obj_actors: list[int] = []
     with_actors: list[int] = []
     dest_actors: list[int] = []

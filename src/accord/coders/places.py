@@ -7,11 +7,11 @@ from spacy.tokens import Doc
 
 from accord import geo
 from accord.coders.annotations import PlaceAnn
-from accord.lexicon import fold
+from accord.text import fold
 
 __all__ = ["code_places", "dateline_place"]
 
-_LOCATIVE = frozenset({"a", "en", "au", "aux", "dans", "pres de", "sur"})
+_LOCATIVE = frozenset({"a", "en", "au", "aux", "dans", "sur"})
 
 
 def dateline_place(name: str | None) -> PlaceAnn | None:

@@ -14,23 +14,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import ActorAnn, ActorTable
-from accord.lexicon import Lexicon, fold
+from accord.lexicon import Lexicon
+from accord.text import fold
 
 __all__ = ["Resolver"]
 
 _CLAUSAL = frozenset({"ccomp", "acl:relcl", "acl", "advcl", "xcomp", "parataxis", "conj", "cc"})
 _GROUP_NOUNS = frozenset({"partie", "parties", "côté", "côtés", "dirigeant", "dirigeants",
                           "délégation", "délégations", "responsable", "responsables"})
-
-
-def _title_heads(actor: ActorAnn, lex: Lexicon) -> set[str]:
-    heads: set[str] = set()
-    for title in actor.titles:
-        folded = fold(title)
-        head = max((t for t in lex.titles if folded.startswith(t)), key=len, default=None)
-        if head:
-            heads.add(head)
-    return heads
 
 
 def _singular(word: str) -> str:
@@ -48,14 +39,11 @@ class Resolver:
     def __post_init__(self) -> None:
         persons = [a for a in self.table.actors if a.kind == "person"]
         for actor in persons:
-            self.designations[actor.idx] = _title_heads(actor, self.lex)
+            heads = (self.lex.title_head(t) for t in actor.titles)
+            self.designations[actor.idx] = {h for h in heads if h}
         # a counterpart ("son homologue vietnamien X") shares the designation of his peer
         for actor in persons:
-            if not actor.mentions:
-                continue
-            first = min(actor.mentions)[0]
-            window = self.doc[max(0, first - 3):first]
-            if any(fold(t.text).startswith("homologue") for t in window):
+            if actor.counterpart:
                 for other in persons:
                     if other is not actor and self.designations.get(other.idx):
                         self.designations[actor.idx] |= self.designations[other.idx]

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import DateAnn, StatementAnn
 from accord.coders.resolve import Resolver
-from accord.lexicon import Lexicon, fold
+from accord.lexicon import Lexicon
+from accord.text import fold
 
 __all__ = ["code_statements"]
 
@@ -35,9 +36,7 @@ def _content(tok: Token) -> tuple[int, int] | None:
                 continue
             span = list(c.subtree)
             start = span[0].i
-            while start < c.i and tok.doc[start].dep_ in ("mark", "punct") or (
-                tok.doc[start].pos_ == "ADP" and start < c.i and tok.doc[start].dep_ == "mark"
-            ):
+            while start < c.i and tok.doc[start].dep_ in ("mark", "punct"):
                 start += 1
             end = span[-1].i + 1
             while end > start + 1 and tok.doc[end - 1].is_punct:
@@ -59,8 +58,8 @@ def _incise(tok: Token) -> tuple[int, int] | None:
             return None
     first = sent.start
     stop = tok.i
-    while stop > first and tok.doc[stop - 1].dep_.startswith("aux") or (
-        stop > first and tok.doc[stop - 1].text in (",", "-t", "-il", "-elle")
+    while stop > first and (
+        tok.doc[stop - 1].dep_.startswith("aux") or tok.doc[stop - 1].text in (",", "-t", "-il", "-elle")
     ):
         stop -= 1
     while stop > first and tok.doc[stop - 1].is_punct:
