@@ -192,8 +192,8 @@ def homographs(cities: str) -> str:
         names.update(cells[6].split("|"))
     for index in (geo._capitals(), geo._metonyms()):
         names.update(index.words)
-    for cells in geo._rows("fr/places.tsv"):
-        names.update(fold(form) for form in (cells[0], *geo._split(cells[5])))
+    for cells in geo.data_rows("fr/places.tsv"):
+        names.update(fold(form) for form in (cells[0], *geo.split_cell(cells[5])))
     states = geo._states()
     names -= set(states.fr.words) | set(states.en.words)
     found = sorted((names & french_words()) | set(STATE_HOMOGRAPHS.split()))

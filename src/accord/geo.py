@@ -40,9 +40,12 @@ __all__ = [
     "Body",
     "Gazetteer",
     "Metonym",
+    "NameIndex",
+    "NameIndexBuilder",
     "PlaceInfo",
     "capital_metonym",
     "country_code",
+    "data_rows",
     "find_place",
     "fold",
     "gazetteer",
@@ -50,6 +53,7 @@ __all__ = [
     "metonym",
     "nationalities_in",
     "nationality",
+    "split_cell",
     "state_name",
 ]
 
@@ -122,7 +126,7 @@ def _proper(name: str, key: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Index(Generic[T]):
+class NameIndex(Generic[T]):
     """Folded names → values; acronyms (``_is_acronym``) only match when written in capitals,
     and, in an index of proper nouns, names that are French words only with a capital."""
 
@@ -140,8 +144,8 @@ class _Index(Generic[T]):
         return hit
 
 
-class _IndexBuilder(Generic[T]):
-    """Collects names for an :class:`_Index`; the first value given for a key wins."""
+class NameIndexBuilder(Generic[T]):
+    """Collects names for an :class:`NameIndex`; the first value given for a key wins."""
 
     def __init__(self) -> None:
         self.words: dict[str, T] = {}
@@ -154,13 +158,13 @@ class _IndexBuilder(Generic[T]):
         table = self.acronyms if _is_acronym(name) else self.words
         table.setdefault(fold(name), value)
 
-    def build(self, proper: bool = False) -> _Index[T]:
-        return _Index(
+    def build(self, proper: bool = False) -> NameIndex[T]:
+        return NameIndex(
             MappingProxyType(dict(self.words)), MappingProxyType(dict(self.acronyms)), proper
         )
 
 
-def _rows(path: str) -> Iterator[list[str]]:
+def data_rows(path: str) -> Iterator[list[str]]:
     """Rows of a TSV data file under ``accord/data``: comments and the header line skipped,
     cells stripped, short rows padded to the header's width."""
     text = files("accord").joinpath("data", *path.split("/")).read_text(encoding="utf-8")
@@ -175,7 +179,7 @@ def _rows(path: str) -> Iterator[list[str]]:
         yield cells + [""] * (width - len(cells))
 
 
-def _split(cell: str) -> list[str]:
+def split_cell(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
@@ -185,8 +189,8 @@ def _split(cell: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _States:
-    fr: _Index[str]
-    en: _Index[str]
+    fr: NameIndex[str]
+    en: NameIndex[str]
     names: Mapping[str, str]  # ISO3 -> usual French short name
 
 
@@ -219,17 +223,17 @@ def _states() -> _States:
     import pycountry
     from babel import Locale
 
-    fr: _IndexBuilder[str] = _IndexBuilder()
-    en: _IndexBuilder[str] = _IndexBuilder()
+    fr: NameIndexBuilder[str] = NameIndexBuilder()
+    en: NameIndexBuilder[str] = NameIndexBuilder()
     names: dict[str, str] = {}
-    for iso3, name, aliases in _rows("fr/countries.tsv"):
+    for iso3, name, aliases in data_rows("fr/countries.tsv"):
         if name:
             names[iso3] = name
             fr.add(name, iso3)
-        for alias in _split(aliases):
+        for alias in split_cell(aliases):
             fr.add(alias, iso3)
-    for iso3, aliases in _rows("geo/countries_en.tsv"):
-        for alias in _split(aliases):
+    for iso3, aliases in data_rows("geo/countries_en.tsv"):
+        for alias in split_cell(aliases):
             en.add(alias, iso3)
     for locale, builder in (("fr", fr), ("en", en)):
         for alpha2, territory in Locale(locale).territories.items():
@@ -305,19 +309,19 @@ class Metonym:
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> _Index[str]:
-    builder: _IndexBuilder[str] = _IndexBuilder()
-    for name, iso3 in _rows("fr/capitals.tsv"):
+def _capitals() -> NameIndex[str]:
+    builder: NameIndexBuilder[str] = NameIndexBuilder()
+    for name, iso3 in data_rows("fr/capitals.tsv"):
         builder.add(name, iso3)
     return builder.build(proper=True)
 
 
 @lru_cache(maxsize=1)
-def _metonyms() -> _Index[Metonym]:
-    builder: _IndexBuilder[Metonym] = _IndexBuilder()
-    for name, code, sector, aliases in _rows("fr/metonyms.tsv"):
+def _metonyms() -> NameIndex[Metonym]:
+    builder: NameIndexBuilder[Metonym] = NameIndexBuilder()
+    for name, code, sector, aliases in data_rows("fr/metonyms.tsv"):
         entry = Metonym(name, code, sector or None)
-        for form in (name, *_split(aliases)):
+        for form in (name, *split_cell(aliases)):
             builder.add(form, entry)
     return builder.build(proper=True)
 
@@ -375,10 +379,10 @@ class _Nationalities:
 def _nationalities() -> _Nationalities:
     forms: dict[str, str] = {}
     prefixes: dict[str, str] = {}
-    for adjective, iso3, feminine, combining, extra in _rows("fr/nationalities.tsv"):
-        for form in (*_inflect(adjective, feminine), *_split(extra)):
+    for adjective, iso3, feminine, combining, extra in data_rows("fr/nationalities.tsv"):
+        for form in (*_inflect(adjective, feminine), *split_cell(extra)):
             forms.setdefault(fold(form), iso3)
-        for prefix in _split(combining):
+        for prefix in split_cell(combining):
             prefixes.setdefault(fold(prefix), iso3)
     return _Nationalities(MappingProxyType(forms), MappingProxyType(prefixes))
 
@@ -435,10 +439,10 @@ class Body:
 
 
 @lru_cache(maxsize=1)
-def _bodies() -> _Index[Body]:
-    builder: _IndexBuilder[Body] = _IndexBuilder()
-    for name, code, sector, aliases in _rows("fr/bodies.tsv"):
-        body = Body(name, code, sector or None, tuple(_split(aliases)))
+def _bodies() -> NameIndex[Body]:
+    builder: NameIndexBuilder[Body] = NameIndexBuilder()
+    for name, code, sector, aliases in data_rows("fr/bodies.tsv"):
+        body = Body(name, code, sector or None, tuple(split_cell(aliases)))
         for form in (name, *body.aliases):
             builder.add(form, body)
     return builder.build()
@@ -516,9 +520,9 @@ class Gazetteer:
         for the shared instance)."""
         index: dict[str, PlaceInfo] = {}
         regions: list[tuple[str, PlaceInfo]] = []
-        for name, iso3, kind, lat, lon, aliases in _rows("fr/places.tsv"):
+        for name, iso3, kind, lat, lon, aliases in data_rows("fr/places.tsv"):
             place = PlaceInfo(name, iso3 or None, _float(lat), _float(lon), kind)
-            forms = [(fold(form), place) for form in (name, *_split(aliases))]
+            forms = [(fold(form), place) for form in (name, *split_cell(aliases))]
             if kind == "city":
                 for key, value in forms:
                     index.setdefault(key, value)
@@ -531,7 +535,7 @@ class Gazetteer:
         for key, code in states.fr.words.items():
             index.setdefault(key, countries[code])
         with_alternates: list[tuple[PlaceInfo, str]] = []
-        for name, key, iso3, lat, lon, population, others in _rows("geo/cities.tsv"):
+        for name, key, iso3, lat, lon, population, others in data_rows("geo/cities.tsv"):
             city = PlaceInfo(name, iso3, float(lat), float(lon), "city", int(population))
             if key:
                 index.setdefault(key, city)

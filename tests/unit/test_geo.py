@@ -61,7 +61,7 @@ def is_state_code(code: str) -> bool:
 
 
 def rows(path: str) -> list[list[str]]:
-    return list(geo._rows(path))
+    return list(geo.data_rows(path))
 
 
 # --- folding ---------------------------------------------------------------------------------
@@ -323,9 +323,9 @@ def test_nationality_forms_are_unambiguous() -> None:
     forms: dict[str, set[str]] = {}
     prefixes: dict[str, set[str]] = {}
     for adjective, iso3, feminine, combining, extra in rows("fr/nationalities.tsv"):
-        for form in (*geo._inflect(adjective, feminine), *geo._split(extra)):
+        for form in (*geo._inflect(adjective, feminine), *geo.split_cell(extra)):
             forms.setdefault(fold(form), set()).add(iso3)
-        for prefix in geo._split(combining):
+        for prefix in geo.split_cell(combining):
             prefixes.setdefault(fold(prefix), set()).add(iso3)
     assert {k: v for k, v in forms.items() if len(v) > 1} == {}
     assert {k: v for k, v in prefixes.items() if len(v) > 1} == {}
@@ -505,7 +505,7 @@ def test_data_tables_have_their_columns() -> None:
 def test_body_names_are_unambiguous() -> None:
     seen: dict[str, str] = {}
     for name, code, sector, aliases in rows("fr/bodies.tsv"):
-        for form in (name, *geo._split(aliases)):
+        for form in (name, *geo.split_cell(aliases)):
             key = ("A:" if geo._is_acronym(form) else "W:") + fold(form)
             assert seen.setdefault(key, name) == name, (form, seen[key], name)
 

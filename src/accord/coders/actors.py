@@ -11,11 +11,12 @@ Writes ``doc._.actors`` (an :class:`ActorTable`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from accord import geo
+from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable
 from accord.lexicon import Lexicon
 from accord.text import fold
@@ -28,6 +29,11 @@ _NOT_NAME = frozenset(
     for w in ["le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "en", "au", "aux", "à", "a", "dans", "sur", "par", "pour", "lors", "selon", "après", "avant", "depuis", "pendant", "mais", "ce", "ces", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "il", "ils", "elle", "elles", "on", "nous", "vous", "je", "tu", "qui", "que", "quoi", "dont", "où", "si", "comme", "ainsi", "alors", "toutefois", "cependant", "outre", "quant", "photo", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "m.", "mme"]
 )
 _PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
+# Common nouns that may close an office's complement ("le Premier ministre de l'île").
+_TERRITORY_NOUNS = frozenset(
+    fold(w) for w in ["île", "province", "région", "pays", "territoire", "ville", "république",
+                      "royaume", "émirat", "principauté", "état", "commune", "district"]
+)
 # Vietnamese family names that the parser reads as French words ("Le Quoc Hung").
 _VN_SURNAMES = frozenset({"le", "la", "do", "ho", "vu", "ly", "mai", "dang", "ha"})
 
@@ -39,7 +45,8 @@ class TitleSpan:
     text: str  # the title as written, without the article and nationality adjective
     head: str  # folded lexicon entry ("vice-ministre")
     kind: str
-    country: str | None  # from a nationality adjective inside the title
+    country: str | None  # from a nationality adjective or a state inside the title
+    states: tuple[tuple[int, int], ...] = ()  # token spans of states named in the complement
 
 
 def default_country(doc: Doc) -> str | None:
@@ -93,6 +100,7 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
         kind = lex.titles[head].kind
         country = None
         skip: set[int] = set()
+        states: list[tuple[int, int]] = []
         # nationality adjective right after the head ("vice-ministre chinois")
         if end < n and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") and not _is_cap(doc[end]):
             nat = geo.nationality(doc[end].text)
@@ -109,10 +117,15 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
             if k >= n:
                 break
             word = doc[k]
-            if not (_is_cap(word) or lex.portfolio_sector(word.text)) or word.ent_type_ == "PER":
+            territory = fold(word.text) in _TERRITORY_NOUNS and not _is_cap(word)
+            state = geo.country_code(word.text) if _is_cap(word) else None
+            if not (_is_cap(word) or territory or lex.portfolio_sector(word.text)) or (
+                word.ent_type_ == "PER" and not state
+            ):
                 break
-            if _is_cap(word) and geo.country_code(word.text) and word.i + 1 < n:
-                break
+            if state:  # "second vice-président du Burundi", "président des États-Unis"
+                country = state
+                states.append((k, k + 1))
             k += 1
             while k < n and doc[k].pos_ == "ADJ" and not _is_cap(doc[k]):
                 nat = geo.nationality(doc[k].text)
@@ -127,7 +140,7 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
             ) in _PARTICLES:
                 end += 1
         text = "".join(t.text_with_ws for t in doc[i:end] if t.i not in skip).strip()
-        titles.append(TitleSpan(i, end, text, head, kind, country))
+        titles.append(TitleSpan(i, end, text, head, kind, country, tuple(states)))
         i = end
     return titles
 
@@ -146,21 +159,24 @@ def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, i
             tok = doc[j]
             if _is_name_token(tok, lex) and not tok.is_sent_start:
                 j += 1
-            elif tok.text in ("-",) and j + 1 < n and _is_name_token(doc[j + 1], lex) and (
-                not tok.whitespace_
+            elif tok.text == "-" and j + 1 < n and not tok.whitespace_ and not doc[
+                j - 1
+            ].whitespace_ and doc[j + 1].is_alpha and not (
+                geo.country_code(doc[j - 1].text) and geo.country_code(doc[j + 1].text)
             ):
-                # "Vietnam-Chine" is two names; "Jean-Pierre" is one token anyway
-                break
+                # "Ban Ki-moon", "Alain-Guillaume Bunyoni"; "Vietnam-Chine" is two names
+                j += 2
             else:
                 break
         # "Le Quoc Hung": a Vietnamese family name read as an article
-        if i > 0 and fold(doc[i - 1].text) in _VN_SURNAMES and _is_cap(doc[i - 1]):
-            if not doc[i - 1].is_sent_start and j - i >= 2 and i - 1 not in blocked:
-                prev = doc[i - 2] if i >= 2 else None
-                if prev is not None and (
-                    prev.pos_ in ("ADJ", "NOUN") or prev.i in blocked
-                ) and not _is_cap(prev):
-                    i -= 1
+        if i > 0 and fold(doc[i - 1].text) in _VN_SURNAMES and _is_cap(doc[i - 1]) and (
+            not doc[i - 1].is_sent_start and j - i >= 2 and i - 1 not in blocked
+        ):
+            prev = doc[i - 2] if i >= 2 else None
+            if prev is not None and (
+                prev.pos_ in ("ADJ", "NOUN") or prev.i in blocked
+            ) and not _is_cap(prev):
+                i -= 1
         chains.append((i, j))
         i = j
     return chains
@@ -205,6 +221,11 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
 
     titles = find_titles(doc, lex)
     title_tokens = {i for t in titles for i in range(t.start, t.end)}
+    known_tokens = _code_known_names(doc, lex, table, agency, {t.start for t in titles})
+    known_tokens |= _code_designated(doc, lex, table, known_tokens | title_tokens)
+    for t in titles:  # "Président du Tchad": the state is an actor too
+        for start, end in t.states:
+            _code_state(doc, table, start, end, geo.country_code(doc[start:end].text))
     by_end = {t.end: t for t in titles}
     by_start = {t.start: t for t in titles}
     # a title that starts with "le"/"la" is found by the token after the article
@@ -212,10 +233,11 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         if t.start > 0 and doc[t.start - 1].pos_ == "DET":
             by_start.setdefault(t.start - 1, t)
 
-    chains = _name_chains(doc, lex, title_tokens)
+    chains = _name_chains(doc, lex, title_tokens | known_tokens)
     ent_label = {tok.i: tok.ent_type_ for tok in doc}
 
     persons: dict[tuple[str, ...], ActorAnn] = {}
+    figures: dict[int, known.KnownPerson] = {}  # actor idx → the public figure it names
     person_strings: set[str] = set()
     # pass 1: people (name next to a title, honorific, or NER PER)
     pending: list[tuple[int, int, list[TitleSpan]]] = []
@@ -242,6 +264,9 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         if actor is None:
             actor = table.new(name, "person", None, None)
             persons[key] = actor
+            figure = known.person(name)
+            if figure is not None:
+                figures[actor.idx] = figure
         elif len(name) > len(actor.name) and len(key) > len(actor.name.split()):
             actor.aliases.append(actor.name)
             actor.name = name
@@ -264,6 +289,14 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         actor = next((a for k, a in persons.items() if _same_person(key, k)), None)
         if actor is not None:
             table.add_mention(actor, start, end)
+        elif end - start == 1 and ent_label[start] == "PER":
+            # a well-known figure named by surname alone ("Obama")
+            figure = known.person_by_surname(doc[start].text)
+            if figure is not None:
+                actor = table.new(doc[start].text, "person", None, None)
+                figures[actor.idx] = figure
+                persons[key] = actor
+                table.add_mention(actor, start, end)
 
     # states, bodies, organisations among the remaining chains and NER entities
     for start, end in chains:
@@ -276,8 +309,13 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
                 continue
             _code_named_entity(doc, lex, table, ent.start, ent.end, home, agency)
 
+    home = home or _topic_country(doc, table)
     _code_org_heads(doc, lex, table, home, title_tokens)
-    _finish_people(table, lex, home)
+    published = article.published if article is not None else None
+    _finish_people(table, lex, home, figures, published)
+    for actor in table.actors:
+        if actor.kind == "organization" and actor.country is None:
+            actor.country = _country_in_name(actor.name) or home
     _derive_ministries(lex, table)
     return table
 
@@ -286,8 +324,8 @@ def _add_title(actor: ActorAnn, title: str) -> None:
     """Keep titles in order of first appearance; a short form of a known title adds nothing and
     a fuller form replaces its short form ("vice-ministre" then "vice-ministre de la Défense")."""
     folded = fold(title)
-    for k, known in enumerate(actor.titles):
-        fk = fold(known)
+    for k, held in enumerate(actor.titles):
+        fk = fold(held)
         if fk == folded or fk.startswith(folded + " "):
             return
         if folded.startswith(fk + " "):
@@ -311,26 +349,11 @@ def _code_named_entity(
     iso = geo.country_code(text)
     metonym = None if iso else geo.capital_metonym(text)
     if iso or (metonym and _is_subject(span)):
-        code = iso or metonym
-        assert code is not None
-        name = geo.state_name(code) or text
-        actor = _find(table, name, "state", code) or table.new(name, "state", code, None)
-        if not actor.mentions:
-            actor.locative_only = True
-        if fold(text) != fold(name) and text not in actor.aliases:
-            actor.aliases.append(text)
-        if not _is_locative(span):
-            actor.locative_only = False
-        table.add_mention(actor, start, end)
+        _code_state(doc, table, start, end, iso or metonym)
         return
     body = geo.international_body(text)
     if body is not None:
-        actor = _find(table, body.name, "organization", body.code) or table.new(
-            body.name, "organization", body.code, body.sector
-        )
-        if fold(text) != fold(body.name) and text not in actor.aliases:
-            actor.aliases.append(text)
-        table.add_mention(actor, start, end)
+        _code_known_org(table, start, end, text, body.name, body.code, body.sector)
         return
     if span.label_ == "ORG" or (start < len(doc) and doc[start].ent_type_ == "ORG" and end - start > 1):
         if geo.find_place(text) is not None:
@@ -352,14 +375,246 @@ def _code_named_entity(
         table.add_mention(actor, start, end)
 
 
+def _code_state(doc: Doc, table: ActorTable, start: int, end: int, code: str | None) -> None:
+    if code is None:
+        return
+    span = doc[start:end]
+    text = span.text.strip()
+    name = geo.state_name(code) or text
+    actor = _find(table, name, "state", code) or table.new(name, "state", code, None)
+    if not actor.mentions:
+        actor.locative_only = True
+    if fold(text) != fold(name) and text not in actor.aliases:
+        actor.aliases.append(text)
+    if not _is_locative(span):
+        actor.locative_only = False
+    table.add_mention(actor, start, end)
+
+
+def _code_known_org(
+    table: ActorTable, start: int, end: int, written: str, key: str, code: str | None,
+    sector: str | None,
+) -> ActorAnn:
+    """A known body or organisation, named by its fullest form written in the article ("ONU"
+    when the article never writes "Organisation des Nations unies")."""
+    actor = next(
+        (a for a in table.actors if a.kind == "organization" and a.key == key), None
+    ) or _find(table, written, "organization", code)
+    if actor is None:
+        actor = table.new(written[:1].upper() + written[1:], "organization", code, sector)
+    actor.key = actor.key or key
+    written = written[:1].upper() + written[1:]
+    if fold(written) != fold(actor.name):
+        if len(written) > len(actor.name):
+            written, actor.name = actor.name, written
+        if written not in actor.aliases:
+            actor.aliases.append(written)
+    table.add_mention(actor, start, end)
+    return actor
+
+
+def _strip_article(span: Span) -> Span:
+    while len(span) > 1 and span[0].pos_ == "DET" and fold(span[0].text) in _ARTICLES:
+        span = span[1:]
+    return span
+
+
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l"})
+
+
+def _known_at(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[str, str | None, str | None,
+                                                                       str] | None:
+    """(canonical name, code, sector, kind) of a known body, organisation or institutional
+    metonym written as ``doc[start:end]``."""
+    span = doc[start:end]
+    text = span.text
+    first = span[0]
+    capitalised = _is_cap(first)
+    body = geo.international_body(text)
+    if body is not None and (capitalised or (end - start >= 2 and fold(first.text) in lex.org_heads)):
+        return body.name, body.code, body.sector, "body"
+    if not capitalised:
+        return None
+    org = known.organization(text)
+    if org is not None:
+        return org.name, org.code, org.sector, "organization"
+    place = geo.metonym(text)
+    if place is not None and place.sector is not None and geo.capital_metonym(text) is None:
+        return place.name, place.code, place.sector, "metonym"
+    return None
+
+
+def _code_known_names(
+    doc: Doc, lex: Lexicon, table: ActorTable, agency: str | None, title_starts: set[int]
+) -> set[int]:
+    """International bodies, known organisations and institutional metonyms ("le Pentagone"),
+    longest match first, wherever they are written (also inside a title's complement). Returns
+    the tokens they cover."""
+    covered: set[int] = set()
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not (_is_cap(tok) or fold(tok.text) in lex.org_heads) or tok.is_punct or (
+            i in title_starts
+        ):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + _LONGEST_NAME), i, -1):
+            last = doc[j - 1]
+            if not any(c.isalnum() for c in last.text) or fold(last.text) in _PARTICLES or (
+                last.pos_ in ("DET", "ADP")
+            ):
+                continue
+            if j < n and doc[j].text == "-" and not last.whitespace_:
+                continue  # part of a hyphenated word
+            found = _known_at(doc, lex, i, j)
+            if found is not None:
+                hit = (j, found)
+                break
+        if hit is None:
+            i += 1
+            continue
+        end, (key, code, sector, kind) = hit
+        span = _strip_article(doc[i:end])
+        written = span.text
+        if agency and fold(written) == fold(agency):
+            covered.update(range(i, end))  # the agency that signs the dispatch is a source
+            i = end
+            continue
+        if kind == "metonym" and _is_locative(span):
+            i = end
+            continue
+        _code_known_org(table, span.start, span.end, written, key, code, sector)
+        covered.update(range(i, end))
+        i = end
+    return covered
+
+
+_LONGEST_NAME = 12
+
+# Nouns that introduce a medium's or a company's name ("l'agence Bloomberg", "le quotidien
+# suisse Le Temps", "les firmes Startup Square et TiE").
+_MEDIA_HEADS = frozenset(fold(w) for w in [
+    "agence", "agences", "quotidien", "quotidiens", "journal", "journaux", "hebdomadaire",
+    "magazine", "radio", "chaîne", "télévision", "site", "média", "médias", "mensuel",
+])
+_COMPANY_HEADS = frozenset(fold(w) for w in [
+    "entreprise", "entreprises", "société", "sociétés", "firme", "firmes", "groupe",
+    "constructeur", "compagnie", "start-up", "opérateur", "fabricant", "géant", "réseau",
+    "réseaux", "plateforme", "banque", "consortium",
+])
+
+
+def _name_run(doc: Doc, lex: Lexicon, start: int, blocked: set[int]) -> int:
+    """End of the proper name that starts at ``start`` ("L'Orient-Le Jour", "Aspin Kemp and
+    Associates"), or ``start`` if none does."""
+    n = len(doc)
+    k = start
+    while k < n and k not in blocked:
+        tok = doc[k]
+        if _is_cap(tok) and not tok.like_num and fold(tok.text) not in lex.titles or tok.text == "-" and not tok.whitespace_ and k > start and k + 1 < n or fold(tok.text) in ("and", "&") and k > start and k + 1 < n and _is_cap(doc[k + 1]):
+            k += 1
+        else:
+            break
+    while k > start and (doc[k - 1].text == "-" or fold(doc[k - 1].text) in ("and", "&")):
+        k -= 1
+    return k
+
+
+def _code_designated(doc: Doc, lex: Lexicon, table: ActorTable, blocked: set[int]) -> set[int]:
+    """Media and companies introduced by what they are: "l'agence Bloomberg" (JRN), "la chaîne
+    publique TRT", "le quotidien libanais L'Orient-Le Jour", "les firmes Startup Square et TiE"
+    (BUS), with coordinated names."""
+    covered: set[int] = set()
+    n = len(doc)
+    for tok in doc:
+        head = fold(tok.text)
+        if _is_cap(tok) or tok.i in blocked or (head not in _MEDIA_HEADS and head not in _COMPANY_HEADS):
+            continue
+        sector = "JRN" if head in _MEDIA_HEADS else "BUS"
+        k = tok.i + 1
+        country = None
+        while k < n and doc[k].pos_ == "ADJ" and not _is_cap(doc[k]):
+            country = country or geo.nationality(doc[k].text)
+            k += 1
+        while k < n:
+            end = _name_run(doc, lex, k, blocked)
+            if end == k:
+                break
+            text = _strip_article(doc[k:end]).text
+            if (
+                geo.country_code(text) or geo.find_place(text) or known.person(text)
+                or geo.international_body(text)
+            ):
+                break
+            org = known.organization(text)
+            actor = _code_known_org(
+                table, k, end, text, org.name if org else text,
+                org.code if org else country, org.sector if org else sector,
+            )
+            if actor.country is None:
+                actor.country = country
+            covered.update(range(k, end))
+            k = end
+            # coordination: "X, Y et Z", "X ainsi que Y"
+            if k < n and doc[k].text == "," and k + 1 < n or k < n and fold(doc[k].text) == "et":
+                k += 1
+            elif k + 1 < n and fold(doc[k].text) == "ainsi" and fold(doc[k + 1].text) == "que":
+                k += 2
+            else:
+                break
+    return covered
+
+
+def _topic_country(doc: Doc, table: ActorTable) -> str | None:
+    """The state an article is about, for its unmarked actors: the state its headline names
+    before a colon ("Burundi : ..."), else the state named clearly more often than any other."""
+    article = doc._.article
+    if article is not None and article.title and ":" in article.title:
+        iso = geo.country_code(article.title.split(":", 1)[0].strip())
+        if iso:
+            return iso
+    counts = sorted(
+        ((len(a.mentions), a.country) for a in table.actors if a.kind == "state" and a.country),
+        reverse=True,
+    )
+    if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+        return counts[0][1]
+    return None
+
+
+def _country_in_name(name: str) -> str | None:
+    """The state a place named in an organisation's name belongs to ("Université de
+    l'Île-du-Prince-Édouard" → CAN)."""
+    for match in re.finditer(r"\b(?:de la|de l'|des|du|de|d'|en|au)\s*([A-ZÀ-Ý][^,;()]*)$", name):
+        tail = match.group(1).strip()
+        iso = geo.country_code(tail)
+        if iso:
+            return iso
+        place = geo.find_place(tail)
+        if place is not None and place.country_iso3:
+            return place.country_iso3
+    return None
+
+
 def _is_subject(span: Span) -> bool:
     return any(t.dep_.startswith("nsubj") for t in span)
 
 
 def _is_locative(span: Span) -> bool:
+    """A state or place named as where something is ("en Syrie", "à Madagascar"), not as
+    an actor; the destination of a visit ("sa visite en France") is an actor (the host)."""
     root = span.root
     case = [c for c in root.children if c.dep_ == "case"]
-    return bool(case) and fold(case[0].text) in ("en", "a", "au", "aux", "dans", "vers", "de", "du")
+    if not case or fold(case[0].text) not in ("en", "a", "au", "aux", "dans", "vers"):
+        return False
+    head = root.head
+    return fold(head.lemma_) not in _VISIT_WORDS
+
+
+_VISIT_WORDS = frozenset(fold(w) for w in ["visite", "visiter", "rendre", "tournée", "déplacement"])
 
 
 def _find(table: ActorTable, name: str, kind: str, country: str | None) -> ActorAnn | None:
@@ -450,10 +705,24 @@ def _person_sector(titles: list[str], lex: Lexicon) -> str | None:
     return None
 
 
-def _finish_people(table: ActorTable, lex: Lexicon, home: str | None) -> None:
+def _finish_people(
+    table: ActorTable, lex: Lexicon, home: str | None, figures: dict[int, known.KnownPerson],
+    published: str | None,
+) -> None:
+    """Country and sector of each person: from the article's titles first, then from what is
+    known of a public figure (the office held on the article's date), then the article's
+    topic country."""
     people = [a for a in table.actors if a.kind == "person"]
     for actor in people:
         actor.sector = actor.sector or _person_sector(actor.titles, lex)
+        figure = figures.get(actor.idx)
+        if figure is not None:
+            actor.key = figure.name
+            office = known.office_at(figure, published)
+            actor.sector = actor.sector or (
+                office and _person_sector([office.title], lex)
+            ) or figure.sector
+            actor.country = actor.country or figure.country
         if actor.country is None:
             actor.country = home
     # a counterpart ("son homologue") shares the sector of the person he is counterpart to
