@@ -643,12 +643,16 @@ def _code_org_heads(
             continue  # "le 13e Congrès national du Parti" is a meeting, not a body
         end = tok.i + 1
         country = None
+        institutional = False
+        if head.with_nationality and _code_coordinated(doc, table, tok, head.sector):
+            continue
         while end < n and doc[end].pos_ == "ADJ" and not _is_cap(doc[end]) and (
             doc[end].dep_ in ("amod", "flat:name")
         ):
             nat = geo.nationality(doc[end].text)
             if nat:
                 country = nat
+            institutional = institutional or fold(doc[end].text) in _INSTITUTIONAL_ADJECTIVES
             end += 1
         has_portfolio = False
         if end < n and fold(doc[end].text) in _PARTICLES:
@@ -665,13 +669,17 @@ def _code_org_heads(
                     if nat and not _is_cap(doc[k]):
                         country = country or nat
                     k += 1
+                complement = doc[end + 1 if doc[end + 1].pos_ != "DET" else end + 2: k]
+                state = geo.country_code(complement.text) or geo.capital_metonym(complement.text)
                 has_portfolio = lex.portfolio_sector(doc[end:k].text) is not None or _is_cap(
-                    doc[end + 1 if doc[end + 1].pos_ != "DET" else end + 2]
+                    complement[0]
                 )
+                if state and head.with_nationality:  # "le régime de Bujumbura"
+                    country = state
                 if has_portfolio:
                     end = k
         capitalised = _is_cap(tok) and not tok.is_sent_start
-        nationality_only = head.with_nationality and country is not None
+        nationality_only = head.with_nationality and (country is not None or institutional)
         if not (capitalised and end > tok.i + 1) and not has_portfolio and not nationality_only:
             continue
         name_tokens = doc[tok.i:end]
@@ -682,12 +690,67 @@ def _code_org_heads(
         sector = lex.portfolio_sector(name) or head.sector
         if country is None:
             country = home
-        actor = _find(table, name, "organization", country) or table.new(
-            name, "organization", country, sector
+        actor = _find(table, name, "organization", country) or _government_of(
+            table, name, country
         )
+        if actor is None:
+            actor = table.new(name, "organization", country, sector)
+        elif fold(actor.name) != fold(name) and name not in actor.aliases:
+            actor.aliases.append(name)
         if actor.country is None:
             actor.country = country
         table.add_mention(actor, tok.i, end)
+
+
+# Adjectives that make a lower-case head an institution of the article's state ("le
+# gouvernement civil", "le pouvoir central").
+_INSTITUTIONAL_ADJECTIVES = frozenset(fold(w) for w in [
+    "civil", "fédéral", "central", "intérimaire", "provisoire", "régulier", "régulière",
+    "loyaliste", "national", "nationale",
+])
+_GOVERNMENT_HEADS = ("gouvernement", "regime")
+
+
+def _government_of(table: ActorTable, name: str, country: str | None) -> ActorAnn | None:
+    """The government already named for ``country``: "le régime de Bujumbura" is "le
+    gouvernement burundais" of the same article."""
+    if country is None or not fold(name).startswith(_GOVERNMENT_HEADS):
+        return None
+    return next((a for a in table.actors if a.kind == "organization" and a.country == country
+                 and fold(a.name).startswith(_GOVERNMENT_HEADS)), None)
+
+
+def _code_coordinated(doc: Doc, table: ActorTable, tok: Token, sector: str | None) -> bool:
+    """"Les gouvernements britannique, australien et danois": one organisation per
+    nationality. Returns whether the head was coded that way."""
+    n = len(doc)
+    k = tok.i + 1
+    found: list[tuple[int, str, str]] = []
+    while k < n:
+        word = doc[k]
+        nat = geo.nationality(word.text) if word.pos_ in ("ADJ", "NOUN", "PROPN") else None
+        if nat is None or _is_cap(word):
+            break
+        found.append((k, word.text, nat))
+        k += 1
+        if k + 1 < n and doc[k].text == "," and geo.nationality(doc[k + 1].text):
+            k += 1
+        elif k + 1 < n and fold(doc[k].text) == "et" and geo.nationality(doc[k + 1].text):
+            k += 1
+        else:
+            break
+    if len(found) < 2:
+        return False
+    lemma = tok.lemma_ if tok.lemma_ and tok.lemma_ != tok.text else tok.text.rstrip("s")
+    head = lemma[:1].upper() + lemma[1:]
+    for position, adjective, nat in found:
+        name = f"{head} {adjective}"
+        actor = _find(table, name, "organization", nat) or table.new(
+            name, "organization", nat, sector
+        )
+        table.add_mention(actor, position, position + 1)
+    table.add_mention(table.actors[table.by_token[found[0][0]]], tok.i, tok.i + 1)
+    return True
 
 
 def _person_sector(titles: list[str], lex: Lexicon) -> str | None:
