@@ -34,6 +34,9 @@ _TERRITORY_NOUNS = frozenset(
     fold(w) for w in ["île", "province", "région", "pays", "territoire", "ville", "république",
                       "royaume", "émirat", "principauté", "état", "commune", "district"]
 )
+# Particles inside a person's name, between capitalised words.
+_NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "d'", "al", "el", "ben", "bin",
+                             "ibn", "van", "von", "der", "den", "da", "di", "dos", "abou"})
 # Vietnamese family names that the parser reads as French words ("Le Quoc Hung").
 _VN_SURNAMES = frozenset({"le", "la", "do", "ho", "vu", "ly", "mai", "dang", "ha"})
 
@@ -74,6 +77,8 @@ def _is_name_token(tok: Token, lex: Lexicon) -> bool:
         return False
     if tok.text.isupper() and len(tok.text) > 1 and tok.text in lex.agencies:
         return False
+    if geo.nationality(tok.text) and not geo.country_code(tok.text):
+        return False  # "l'Espagnol Mario Mola": a demonym, not part of the name
     return not (tok.is_sent_start and tok.pos_ not in ("PROPN", "X") and not tok.ent_type_)
 
 
@@ -157,8 +162,16 @@ def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, i
         j = i + 1
         while j < n and j not in blocked:
             tok = doc[j]
-            if _is_name_token(tok, lex) and not tok.is_sent_start:
+            prev = doc[j - 1]
+            broken = tok.is_sent_start and (prev.is_punct or "\n" in prev.whitespace_)
+            if _is_name_token(tok, lex) and not broken:
                 j += 1
+            elif fold(tok.text) in _NAME_PARTICLES and j + 1 < n and not broken and (
+                _is_cap(doc[j + 1]) or doc[j + 1].text == "-"
+            ) and (_is_cap(tok) or tok.ent_type_ == "PER" == doc[j + 1].ent_type_) and (
+                _is_name_token(doc[j + 1], lex) or doc[j + 1].text == "-"
+            ):
+                j += 1  # "Jean-Yves Le Drian", "Caroline de Haas", "Haïder al-Abadi"
             elif tok.text == "-" and j + 1 < n and not tok.whitespace_ and not doc[
                 j - 1
             ].whitespace_ and doc[j + 1].is_alpha and not (
@@ -202,6 +215,29 @@ def _adjacent_title(
         if after is not None:
             found.append(after)
     return found
+
+
+def _demonym_before(doc: Doc, start: int) -> str | None:
+    """The state of a demonym right before a name ("l'Autrichienne Nadine Fest", "la
+    Bermudienne Flora Duffy", "l'américain River Radamus")."""
+    if start < 2:
+        return None
+    word, det = doc[start - 1], doc[start - 2]
+    if fold(det.text) not in _ARTICLES:
+        return None
+    return geo.nationality(word.text)
+
+
+def _lone_name(tok: Token) -> bool:
+    """A single word the parser reads as a person's name, inside a sentence, that is no
+    known place, state, body or organisation ("Hansen", "Surikova")."""
+    text = tok.text
+    return (
+        tok.pos_ == "PROPN" and tok.ent_type_ == "PER" and not tok.is_sent_start
+        and len(text) > 2 and not text.isupper()
+        and geo.find_place(text) is None and geo.international_body(text) is None
+        and known.organization(text) is None and geo.nationality(text) is None
+    )
 
 
 def _same_person(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -252,8 +288,17 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             geo.find_place(text) is not None or geo.country_code(text) is not None
         ):
             is_person = False
+        if known.organization(text) is not None or geo.international_body(text) is not None:
+            continue
+        demonym = _demonym_before(doc, start)
+        if not is_person and demonym and (end - start >= 2 or "PER" in labels) and (
+            geo.find_place(text) is None and geo.country_code(text) is None
+        ):
+            is_person = True  # "l'Autrichienne Nadine Fest"
         if not is_person and "PER" in labels and geo.country_code(text) is None:
-            is_person = end - start >= 2 or any(fold(text) in s for s in person_strings)
+            is_person = end - start >= 2 or any(fold(text) in s for s in person_strings) or (
+                _lone_name(doc[start])
+            )
         if is_person:
             person_strings.add(fold(text))
             pending.append((start, end, near))
@@ -273,6 +318,9 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         elif fold(name) != fold(actor.name) and name not in actor.aliases:
             actor.aliases.append(name)
         table.add_mention(actor, start, end)
+        demonym = _demonym_before(doc, start)
+        if demonym and actor.country is None:
+            actor.country = demonym
         for t in near:
             if t.kind in ("rank", "office"):
                 _add_title(actor, t.text)
@@ -355,7 +403,7 @@ def _code_named_entity(
     if body is not None:
         _code_known_org(table, start, end, text, body.name, body.code, body.sector)
         return
-    if span.label_ == "ORG" or (start < len(doc) and doc[start].ent_type_ == "ORG" and end - start > 1):
+    if doc[start].ent_type_ == "ORG":
         if geo.find_place(text) is not None:
             return
         words = [fold(t.text) for t in span if not t.is_punct and not t.like_num]
@@ -436,12 +484,27 @@ def _known_at(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[str, str | 
     if not capitalised:
         return None
     org = known.organization(text)
-    if org is not None:
+    if org is not None and _capitals_agree((org.name, *org.aliases), text):
         return org.name, org.code, org.sector, "organization"
     place = geo.metonym(text)
     if place is not None and place.sector is not None and geo.capital_metonym(text) is None:
         return place.name, place.code, place.sector, "metonym"
     return None
+
+
+def _capitals_agree(forms: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` has the capitals of the recorded form it matches: "Le Pays" the paper,
+    not "le pays" or "Le pays"."""
+    words = [w for w in geo.fold(text).split() if w]
+    written = [w for w in re.split(r"[\s\-'’.]+", text) if w]
+    for form in forms:
+        if geo.fold(form) != geo.fold(text):
+            continue
+        parts = [w for w in re.split(r"[\s\-'’.]+", form) if w]
+        if len(parts) != len(written):
+            return len(words) == 1 and text[:1].isupper()
+        return all(not p[:1].isupper() or w[:1].isupper() for p, w in zip(parts, written))
+    return bool(text[:1].isupper())
 
 
 def _code_known_names(
@@ -477,6 +540,13 @@ def _code_known_names(
             i += 1
             continue
         end, (key, code, sector, kind) = hit
+        if kind == "organization" and (
+            (i > 0 and _is_cap(doc[i - 1]) and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start
+             and fold(doc[i - 1].text) not in _ARTICLES)
+            or (end < n and _is_cap(doc[end]) and doc[end].is_alpha)
+        ):
+            i = end  # "Rob Ford", "Sanofi Pasteur": part of a longer name
+            continue
         span = _strip_article(doc[i:end])
         written = span.text
         if agency and fold(written) == fold(agency):
@@ -733,9 +803,9 @@ def _code_coordinated(doc: Doc, table: ActorTable, tok: Token, sector: str | Non
             break
         found.append((k, word.text, nat))
         k += 1
-        if k + 1 < n and doc[k].text == "," and geo.nationality(doc[k + 1].text):
-            k += 1
-        elif k + 1 < n and fold(doc[k].text) == "et" and geo.nationality(doc[k + 1].text):
+        if k + 1 < n and (doc[k].text == "," or fold(doc[k].text) == "et") and geo.nationality(
+            doc[k + 1].text
+        ):
             k += 1
         else:
             break
