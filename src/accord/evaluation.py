@@ -30,14 +30,14 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def evaluate_gold(
-    gold_path: Path, root: Path | None = None, options: Options = Options()
+    gold_path: Path, root: Path | None = None, options: Options | None = None
 ) -> tuple[Report, list[dict[str, Any]]]:
     """Extract every text of the gold file and score; returns the report and system documents."""
     gold = load_gold(gold_path)
     base = root if root is not None else gold_path.resolve().parent.parent
     paths = [str(base / g["text_path"]) for g in gold]
     system: list[dict[str, Any]] = []
-    for g, item in zip(gold, extract(read_paths(paths), options)):
+    for g, item in zip(gold, extract(read_paths(paths), options or Options())):
         if isinstance(item, ReadError):
             raise GoldFormatError(f"gold document {g['id']}: {item}")
         system.append(item.to_dict())

@@ -185,10 +185,10 @@ def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, i
         if i > 0 and fold(doc[i - 1].text) in _VN_SURNAMES and _is_cap(doc[i - 1]) and (
             not doc[i - 1].is_sent_start and j - i >= 2 and i - 1 not in blocked
         ):
-            prev = doc[i - 2] if i >= 2 else None
-            if prev is not None and (
-                prev.pos_ in ("ADJ", "NOUN") or prev.i in blocked
-            ) and not _is_cap(prev):
+            before = doc[i - 2] if i >= 2 else None
+            if before is not None and (
+                before.pos_ in ("ADJ", "NOUN") or before.i in blocked
+            ) and not _is_cap(before):
                 i -= 1
         chains.append((i, j))
         i = j
