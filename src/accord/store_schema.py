@@ -46,6 +46,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from accord import geo, known
 from accord.records import Actor, Document, Event, Span
 from accord.text import normalize_name
 
@@ -228,7 +229,28 @@ def migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [migration_1]
+def migration_2(conn: sqlite3.Connection) -> None:
+    """Registry keys of version 2 (:func:`registry_key`: name order, known figures and
+    bodies): recompute every key and merge the entries that now share one."""
+    rows = conn.execute("SELECT id, name, kind, country FROM registry ORDER BY id").fetchall()
+    keep: dict[str, int] = {}
+    for reg, name, kind, country in rows:
+        key = registry_key(name, kind, country)
+        target = keep.setdefault(key, int(reg))
+        if target == reg:
+            continue
+        for table in ("doc_actors", "event_participants"):
+            conn.execute(f"UPDATE {table} SET registry_id = ? WHERE registry_id = ?", (target, reg))
+        for table in ("registry_aliases", "registry_titles"):
+            conn.execute(f"UPDATE OR IGNORE {table} SET registry_id = ? WHERE registry_id = ?",
+                         (target, reg))
+        conn.execute("DELETE FROM registry WHERE id = ?", (reg,))  # cascades the leftovers
+    conn.execute("UPDATE registry SET norm_key = '~' || id")  # free the keys, then set them
+    for key, reg in keep.items():
+        conn.execute("UPDATE registry SET norm_key = ? WHERE id = ?", (key, reg))
+
+
+MIGRATIONS: list[Migration] = [migration_1, migration_2]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 
 
@@ -279,12 +301,33 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = N
     return _user_version(conn)
 
 
-def registry_key(actor: Actor) -> str:
-    """The key that makes two actors (of any documents) one registry entry.
+def canonical_name(name: str, kind: str) -> str | None:
+    """The dictionary name of a known public figure, body or organisation written ``name``
+    ("Obama" → "Barack Obama", "ONU" → "Organisation des Nations unies"), else None."""
+    if kind == "person":
+        figure = known.person(name)
+        if figure is None and " " not in name.strip():
+            figure = known.person_by_surname(name)
+        return figure.name if figure is not None else None
+    if kind == "organization":
+        body = geo.international_body(name)
+        if body is not None:
+            return body.name
+        org = known.organization(name)
+        return org.name if org is not None else None
+    return None
 
-    For now: normalised name, kind and country. Better resolution replaces this function only.
-    """
-    return f"{normalize_name(actor.name)}|{actor.kind}|{actor.country or ''}"
+
+def registry_key(name: str, kind: str, country: str | None) -> str:
+    """The key that makes two actors (of any documents) one registry entry: kind, country and
+    the name, folded (accents, case, hyphens: "Hoàng Xuân Chiến" is "Hoang Xuân Chiên"), in any
+    order for a person ("Xi Jinping" is "Jinping Xi"), and the dictionary name for a known
+    figure or body ("Obama" is "Barack Obama", "ONU" is "Organisation des Nations unies")."""
+    canonical = canonical_name(name, kind)
+    base = normalize_name(canonical or name)
+    if kind == "person":
+        base = " ".join(sorted(base.split()))
+    return f"{base}|{kind}|{country or ''}"
 
 
 def extraction_hash(doc: Document) -> str:
@@ -499,16 +542,42 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
     return "new" if old is None else "updated"
 
 
+def _known_alias(conn: sqlite3.Connection, actor: Actor) -> int | None:
+    """The registry entry of the same kind and country that already has one of ``actor``'s
+    names among its aliases."""
+    names = {normalize_name(n) for n in (actor.name, *actor.aliases)}
+    marks = ",".join("?" * len(names))
+    row = conn.execute(
+        "SELECT r.id FROM registry_aliases x JOIN registry r ON r.id = x.registry_id"
+        f" WHERE x.norm_alias IN ({marks}) AND r.kind = ? AND r.country IS ?"
+        " ORDER BY r.id LIMIT 1",
+        (*names, actor.kind, actor.country),
+    ).fetchone()
+    return int(row[0]) if row is not None else None
+
+
 def _register(conn: sqlite3.Connection, doc: Document, actor: Actor) -> int:
     norm = normalize_name(actor.name)
-    reg = int(
+    key = registry_key(actor.name, actor.kind, actor.country)
+    found = conn.execute("SELECT id FROM registry WHERE norm_key = ?", (key,)).fetchone()
+    existing = int(found[0]) if found is not None else _known_alias(conn, actor)
+    if existing is not None:
         conn.execute(
-            "INSERT INTO registry (norm_key, name, norm_name, kind, country, sector)"
-            " VALUES (?,?,?,?,?,?) ON CONFLICT (norm_key) DO UPDATE"
-            " SET sector = coalesce(registry.sector, excluded.sector) RETURNING id",
-            (registry_key(actor), actor.name, norm, actor.kind, actor.country, actor.sector),
-        ).fetchone()[0]
-    )
+            "UPDATE registry SET sector = coalesce(sector, ?),"
+            " name = CASE WHEN length(?) > length(name) THEN ? ELSE name END,"
+            " norm_name = CASE WHEN length(?) > length(name) THEN ? ELSE norm_name END"
+            " WHERE id = ?",
+            (actor.sector, actor.name, actor.name, actor.name, norm, existing),
+        )
+        reg = existing
+    else:
+        reg = int(
+            conn.execute(
+                "INSERT INTO registry (norm_key, name, norm_name, kind, country, sector)"
+                " VALUES (?,?,?,?,?,?) RETURNING id",
+                (key, actor.name, norm, actor.kind, actor.country, actor.sector),
+            ).fetchone()[0]
+        )
     for alias in (actor.name, *actor.aliases):
         conn.execute(
             "INSERT OR IGNORE INTO registry_aliases (registry_id, alias, norm_alias, doc_id)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ def figures(report: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def measured(name: str) -> dict[str, float]:
     report, _ = evaluate_gold(SHARED / "gold" / name)
     return figures(report.to_dict())

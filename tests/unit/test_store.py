@@ -220,15 +220,15 @@ def test_new_migrations_are_applied_in_order_and_tracked(
     with Store.open(path) as store:
         store.put(make_doc())
 
-    def migration_2(conn: sqlite3.Connection) -> None:
+    def add_notes(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE notes (doc_id TEXT REFERENCES documents (id))")
 
-    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, migration_2])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, add_notes])
     with Store.open(path) as store:
         assert store.stats()["documents"] == 1
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
         assert raw.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
     finally:
         raw.close()
@@ -240,16 +240,16 @@ def test_a_failing_migration_is_rolled_back(
     path = tmp_path / "accord.db"
     Store.open(path).close()
 
-    def migration_2(conn: sqlite3.Connection) -> None:
+    def broken(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE half (x INTEGER)")
         conn.execute("SELECT * FROM no_such_table")
 
-    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, migration_2])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*MIGRATIONS, broken])
     with pytest.raises(StoreError, match="no_such_table"):
         Store.open(path)
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
         assert "half" not in names
     finally:
@@ -493,10 +493,76 @@ def test_registry_key_and_normalisation() -> None:
     assert normalize_name("Hoàng Xuân Chiến") == normalize_name("Hoang Xuân Chiên")
     assert normalize_name("Đỗ  Hùng") == "do hung"
     assert normalize_name("Jean-Pierre  O’Neil") == "jean pierre o neil"
-    a = Actor("Tô Lâm", "person", "VNM", "COP")
-    assert registry_key(a) == registry_key(Actor("TO LAM", "person", "VNM", None))
-    assert registry_key(a) != registry_key(Actor("To Lam", "person", "CHN", "COP"))
-    assert registry_key(a) != registry_key(Actor("To Lam", "organization", "VNM", "COP"))
+    key = registry_key("Tô Lâm", "person", "VNM")
+    assert key == registry_key("TO LAM", "person", "VNM")
+    assert key == registry_key("Lam To", "person", "VNM")  # name order
+    assert key != registry_key("To Lam", "person", "CHN")
+    assert key != registry_key("To Lam", "organization", "VNM")
+    # known figures and bodies: the dictionary name
+    assert registry_key("Obama", "person", "USA") == registry_key("Barack Obama", "person", "USA")
+    assert registry_key("ONU", "organization", "UNO") == registry_key(
+        "Nations unies", "organization", "UNO"
+    )
+    assert registry_key("Obama", "organization", "USA") != registry_key(
+        "Barack Obama", "organization", "USA"
+    )
+
+
+def _one_actor_doc(text: str, actor: Actor, published: str) -> Document:
+    return Document(id=doc_id(text), path=f"{doc_id(text)[:8]}.txt", text=text,
+                    published=published, language="fr", actors=(actor,))
+
+
+def test_registry_joins_spelling_variants_name_order_and_known_aliases(store: Store) -> None:
+    store.put(_one_actor_doc("Hoang Xuân Chiên a parlé.", Actor(
+        "Hoang Xuân Chiên", "person", "VNM", "MIL", ("vice-ministre de la Défense",), ()),
+        "2021-12"))
+    store.put(_one_actor_doc("Hoàng Xuân Chiến a parlé.", Actor(
+        "Hoàng Xuân Chiến", "person", "VNM", "MIL", ("général",), ()), "2023-05"))
+    store.put(_one_actor_doc("Chiến Hoàng Xuân a parlé.", Actor(
+        "Chiến Hoàng Xuân", "person", "VNM", None, (), ()), "2024-01"))
+    # an alias recorded once resolves a later article that only uses it
+    store.put(_one_actor_doc("L'Armée populaire vietnamienne (APV) agit.", Actor(
+        "Armée populaire vietnamienne", "organization", "VNM", "MIL", (), ("APV",)), "2024-02"))
+    store.put(_one_actor_doc("L'APV agit.", Actor("APV", "organization", "VNM", "MIL", (), ()),
+                             "2024-03"))
+    people = store.actors(kind="person")
+    assert len(people) == 1
+    chien = people[0]
+    assert {t.title for t in chien.titles} == {"vice-ministre de la Défense", "général"}
+    orgs = store.actors(kind="organization")
+    assert [o.name for o in orgs] == ["Armée populaire vietnamienne"]
+
+
+def test_migration_2_merges_entries_that_share_a_new_key(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path)
+    store_schema.migrate(raw, MIGRATIONS[:1])  # a store of version 1, with version-1 keys
+    raw.execute("INSERT INTO documents (id, path, language, text, extraction_hash, ingested_at)"
+                " VALUES ('d1', 'a', 'fr', 't', 'h', 'now'), ('d2', 'b', 'fr', 't', 'h', 'now')")
+    raw.execute("INSERT INTO registry (id, norm_key, name, norm_name, kind, country) VALUES"
+                " (1, 'xi jinping|person|CHN', 'Xi Jinping', 'xi jinping', 'person', 'CHN'),"
+                " (2, 'jinping xi|person|CHN', 'Jinping Xi', 'jinping xi', 'person', 'CHN')")
+    for reg, doc in ((1, "d1"), (2, "d2")):
+        raw.execute("INSERT INTO doc_actors (doc_id, idx, name, norm_name, kind, registry_id)"
+                    " VALUES (?, 0, 'x', 'x', 'person', ?)", (doc, reg))
+        raw.execute("INSERT INTO registry_titles (registry_id, title, date, doc_id)"
+                    " VALUES (?, 'président', '2024', ?)", (reg, doc))
+    raw.commit()
+    raw.close()
+    with Store.open(path) as store:  # applies migration 2
+        assert [a.name for a in store.actors(kind="person")] == ["Xi Jinping"]
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert raw.execute("SELECT id, norm_key FROM registry").fetchall() == [
+            (1, "jinping xi|person|CHN")
+        ]
+        assert raw.execute("SELECT DISTINCT registry_id FROM doc_actors").fetchall() == [(1,)]
+        assert raw.execute("SELECT count(*) FROM registry_titles WHERE registry_id = 1"
+                           ).fetchone()[0] == 2
+    finally:
+        raw.close()
 
 
 def test_date_range() -> None:
