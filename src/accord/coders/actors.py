@@ -29,6 +29,11 @@ _NOT_NAME = frozenset(
     for w in ["le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "en", "au", "aux", "à", "a", "dans", "sur", "par", "pour", "lors", "selon", "après", "avant", "depuis", "pendant", "mais", "ce", "ces", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "il", "ils", "elle", "elles", "on", "nous", "vous", "je", "tu", "qui", "que", "quoi", "dont", "où", "si", "comme", "ainsi", "alors", "toutefois", "cependant", "outre", "quant", "photo", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "m.", "mme"]
 )
 _PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
+# Words before an office that belong to it ("premier vice-président", "futur président").
+_TITLE_MODIFIERS = frozenset(fold(w) for w in [
+    "premier", "première", "second", "seconde", "deuxième", "troisième", "ancien", "ancienne",
+    "ex", "futur", "future", "nouveau", "nouvelle", "actuel", "actuelle", "haut", "haute",
+])
 # Common nouns that may close an office's complement ("le Premier ministre de l'île").
 _TERRITORY_NOUNS = frozenset(
     fold(w) for w in ["île", "province", "région", "pays", "territoire", "ville", "république",
@@ -103,6 +108,8 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
             continue
         end, head = match
         kind = lex.titles[head].kind
+        if kind in ("office", "rank") and i > 0 and fold(doc[i - 1].text) in _TITLE_MODIFIERS:
+            i -= 1  # "second vice-président", "futur président", "ancien ministre"
         country = None
         skip: set[int] = set()
         states: list[tuple[int, int]] = []
@@ -461,8 +468,12 @@ def _code_known_org(
     return actor
 
 
-def _strip_article(span: Span) -> Span:
-    while len(span) > 1 and span[0].pos_ == "DET" and fold(span[0].text) in _ARTICLES:
+def _strip_article(span: Span, keep_capital: bool = True) -> Span:
+    """Without its leading article; a capitalised article inside a sentence is part of the
+    name ("le quotidien L'Orient-Le Jour", "Le Temps") unless ``keep_capital`` is False."""
+    while len(span) > 1 and span[0].pos_ == "DET" and fold(span[0].text) in _ARTICLES and (
+        not _is_cap(span[0]) or not keep_capital
+    ):
         span = span[1:]
     return span
 
@@ -547,7 +558,7 @@ def _code_known_names(
         ):
             i = end  # "Rob Ford", "Sanofi Pasteur": part of a longer name
             continue
-        span = _strip_article(doc[i:end])
+        span = _strip_article(doc[i:end], keep_capital=fold(key).split()[0] in _ARTICLES)
         written = span.text
         if agency and fold(written) == fold(agency):
             covered.update(range(i, end))  # the agency that signs the dispatch is a source
@@ -642,10 +653,12 @@ def _topic_country(doc: Doc, table: ActorTable) -> str | None:
     """The state an article is about, for its unmarked actors: the state its headline names
     before a colon ("Burundi : ..."), else the state named clearly more often than any other."""
     article = doc._.article
-    if article is not None and article.title and ":" in article.title:
-        iso = geo.country_code(article.title.split(":", 1)[0].strip())
-        if iso:
-            return iso
+    title = article.title if article is not None and article.title else None
+    for headline in (title, doc.text.split("\n", 1)[0]):
+        if headline and ":" in headline:
+            iso = geo.country_code(headline.split(":", 1)[0].strip())
+            if iso:
+                return iso
     counts = sorted(
         ((len(a.mentions), a.country) for a in table.actors if a.kind == "state" and a.country),
         reverse=True,
@@ -718,6 +731,8 @@ def _code_org_heads(
             continue
         while end < n and doc[end].pos_ == "ADJ" and not _is_cap(doc[end]) and (
             doc[end].dep_ in ("amod", "flat:name")
+            or geo.nationality(doc[end].text)
+            or fold(doc[end].text) in _INSTITUTIONAL_ADJECTIVES
         ):
             nat = geo.nationality(doc[end].text)
             if nat:

@@ -1,0 +1,103 @@
+"""The actors coder with the real French model, on sentences of the kinds the press writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.pipeline import extract_one
+from accord.read import read_text
+from accord.records import Actor
+
+pytestmark = pytest.mark.model
+
+
+def actors(text: str, published: str = "2016-09-19") -> dict[str, Actor]:
+    article = read_text(text, "test.txt")
+    article = type(article)(**{**{f: getattr(article, f) for f in article.__slots__},
+                               "published": published})
+    return {a.name: a for a in extract_one(article).actors}
+
+
+def test_known_bodies_are_named_as_written_and_found_in_lower_case() -> None:
+    found = actors(
+        "La coalition internationale a frappé. Le secrétaire général a appelé le Burundi à "
+        "renouer avec l'ONU et avec le Haut-Commissariat des Nations unies aux droits de "
+        "l'homme."
+    )
+    assert found["Coalition internationale"].country == "IGO"
+    assert found["Coalition internationale"].sector == "MIL"
+    assert found["ONU"].country == "UNO"  # not the canonical "Organisation des Nations unies"
+    assert "Haut-Commissariat des Nations unies aux droits de l'homme" in found
+
+
+def test_media_and_companies_from_their_designation() -> None:
+    found = actors(
+        "Selon l'agence Bloomberg, le contrat est signé. Le quotidien suisse Le Temps estime "
+        "que les firmes Startup Square et TiE y participent."
+    )
+    assert found["Bloomberg"].sector == "JRN"
+    assert found["Bloomberg"].country == "USA"  # from the dictionary of organisations
+    assert (found["Le Temps"].country, found["Le Temps"].sector) == ("CHE", "JRN")
+    assert found["Startup Square"].sector == "BUS"
+    assert found["TiE"].sector == "BUS"
+
+
+def test_coordinated_nationalities_make_one_government_each() -> None:
+    found = actors("Les gouvernements britannique, australien et danois ont reconnu leur implication.")
+    assert {n: (a.country, a.sector) for n, a in found.items() if a.kind == "organization"} == {
+        "Gouvernement britannique": ("GBR", "GOV"),
+        "Gouvernement australien": ("AUS", "GOV"),
+        "Gouvernement danois": ("DNK", "GOV"),
+    }
+
+
+def test_state_in_a_title_complement_gives_the_country_and_is_an_actor() -> None:
+    found = actors(
+        "C'est Joseph Butore, second vice-président du Burundi, qui représente le pays au sommet."
+    )
+    butore = found["Joseph Butore"]
+    assert butore.country == "BDI"
+    assert butore.titles == ("second vice-président du Burundi",)
+    assert found["Burundi"].kind == "state"
+
+
+def test_known_figures_get_their_country_and_sector_and_the_article_wins() -> None:
+    found = actors(
+        "Vladimir Poutine a répondu à Obama. Le ministre iranien des Transports, Abbas "
+        "Akhoundi, a annoncé un contrat."
+    )
+    assert (found["Vladimir Poutine"].country, found["Vladimir Poutine"].sector) == ("RUS", "GOV")
+    assert found["Obama"].country == "USA"  # a surname alone, unique among known figures
+    assert (found["Abbas Akhoundi"].country, found["Abbas Akhoundi"].sector) == ("IRN", "GOV")
+
+
+def test_demonyms_hyphens_and_particles_in_names() -> None:
+    found = actors(
+        "L'Autrichienne Nadine Fest remporte la course. Le secrétaire général Ban Ki-moon a "
+        "parlé avec Jean-Yves Le Drian et Haïder al-Abadi."
+    )
+    assert found["Nadine Fest"].country == "AUT"
+    assert found["Nadine Fest"].kind == "person"
+    assert "Ban Ki-moon" in found
+    assert "Jean-Yves Le Drian" in found
+    assert "Haïder al-Abadi" in found
+
+
+def test_headline_country_is_the_default_for_unmarked_actors() -> None:
+    found = actors(
+        "Pakistan : l'armée a un nouveau chef\n\nLe général Qamar Javed Bajwa remplace Raheel "
+        "Sharif. Elle dicte son budget au gouvernement civil."
+    )
+    assert found["Qamar Javed Bajwa"].country == "PAK"
+    assert (found["Gouvernement civil"].country, found["Gouvernement civil"].sector) == (
+        "PAK", "GOV"
+    )
+
+
+def test_a_government_named_by_its_capital_is_the_same_government() -> None:
+    found = actors(
+        "Le gouvernement burundais a refusé. Le régime de Bujumbura accuse l'Union européenne."
+    )
+    government = found["Gouvernement burundais"]
+    assert "Régime de Bujumbura" in government.aliases
+    assert "Régime de Bujumbura" not in found
