@@ -50,6 +50,7 @@ __all__ = [
     "fold",
     "gazetteer",
     "international_body",
+    "may_start_name",
     "metonym",
     "nationalities_in",
     "nationality",
@@ -133,6 +134,7 @@ class NameIndex(Generic[T]):
     words: Mapping[str, T]
     acronyms: Mapping[str, T]
     proper: bool = False
+    first_words: frozenset[str] = frozenset()  # first word of every key, to skip lookups
 
     def get(self, name: str) -> T | None:
         key = fold(name)
@@ -145,7 +147,7 @@ class NameIndex(Generic[T]):
 
 
 class NameIndexBuilder(Generic[T]):
-    """Collects names for an :class:`NameIndex`; the first value given for a key wins."""
+    """Collects names for a :class:`NameIndex`; the first value given for a key wins."""
 
     def __init__(self) -> None:
         self.words: dict[str, T] = {}
@@ -159,8 +161,10 @@ class NameIndexBuilder(Generic[T]):
         table.setdefault(fold(name), value)
 
     def build(self, proper: bool = False) -> NameIndex[T]:
+        first = frozenset(key.split()[0] for key in (*self.words, *self.acronyms) if key)
         return NameIndex(
-            MappingProxyType(dict(self.words)), MappingProxyType(dict(self.acronyms)), proper
+            MappingProxyType(dict(self.words)), MappingProxyType(dict(self.acronyms)), proper,
+            first,
         )
 
 
@@ -324,6 +328,13 @@ def _metonyms() -> NameIndex[Metonym]:
         for form in (name, *split_cell(aliases)):
             builder.add(form, entry)
     return builder.build(proper=True)
+
+
+def may_start_name(word: str) -> bool:
+    """Whether ``word`` can be the first word of an international body or an institutional
+    metonym (a cheap test before trying the spans that start with it)."""
+    key = fold(word).split()
+    return bool(key) and (key[0] in _bodies().first_words or key[0] in _metonyms().first_words)
 
 
 def capital_metonym(name: str) -> str | None:

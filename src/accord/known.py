@@ -24,6 +24,7 @@ __all__ = [
     "KnownOrganization",
     "KnownPerson",
     "Office",
+    "may_start_organization",
     "office_at",
     "organization",
     "person",
@@ -103,6 +104,12 @@ def organization(name: str) -> KnownOrganization | None:
     """The known organisation named ``name`` ("Bloomberg", "RFI", "l'agence Anadolu" is not: the
     caller strips designations)."""
     return _organizations().get(name)
+
+
+def may_start_organization(word: str) -> bool:
+    """Whether ``word`` can be the first word of a known organisation's name."""
+    key = fold(word).split()
+    return bool(key) and key[0] in _organizations().first_words
 
 
 def person(name: str) -> KnownPerson | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from accord.pipeline import extract_one
@@ -12,9 +14,7 @@ pytestmark = pytest.mark.model
 
 
 def actors(text: str, published: str = "2016-09-19") -> dict[str, Actor]:
-    article = read_text(text, "test.txt")
-    article = type(article)(**{**{f: getattr(article, f) for f in article.__slots__},
-                               "published": published})
+    article = replace(read_text(text, "test.txt"), published=published)
     return {a.name: a for a in extract_one(article).actors}
 
 

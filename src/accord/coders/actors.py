@@ -283,7 +283,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     figures: dict[int, known.KnownPerson] = {}  # actor idx → the public figure it names
     person_strings: set[str] = set()
     # pass 1: people (name next to a title, honorific, or NER PER)
-    pending: list[tuple[int, int, list[TitleSpan]]] = []
+    pending: list[tuple[int, int, list[TitleSpan], str | None]] = []
     for start, end in chains:
         near = _adjacent_title(start, end, by_end, by_start, doc)
         is_person = bool(near)  # a rank, office, honorific or designation next to the name
@@ -308,8 +308,8 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             )
         if is_person:
             person_strings.add(fold(text))
-            pending.append((start, end, near))
-    for start, end, near in pending:
+            pending.append((start, end, near, demonym))
+    for start, end, near, demonym in pending:
         key = tuple(fold(t.text) for t in doc[start:end])
         actor = next((a for k, a in persons.items() if _same_person(key, k)), None)
         name = doc[start:end].text
@@ -325,7 +325,6 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         elif fold(name) != fold(actor.name) and name not in actor.aliases:
             actor.aliases.append(name)
         table.add_mention(actor, start, end)
-        demonym = _demonym_before(doc, start)
         if demonym and actor.country is None:
             actor.country = demonym
         for t in near:
@@ -455,10 +454,10 @@ def _code_known_org(
     actor = next(
         (a for a in table.actors if a.kind == "organization" and a.key == key), None
     ) or _find(table, written, "organization", code)
-    if actor is None:
-        actor = table.new(written[:1].upper() + written[1:], "organization", code, sector)
-    actor.key = actor.key or key
     written = written[:1].upper() + written[1:]
+    if actor is None:
+        actor = table.new(written, "organization", code, sector)
+    actor.key = actor.key or key
     if fold(written) != fold(actor.name):
         if len(written) > len(actor.name):
             written, actor.name = actor.name, written
@@ -531,7 +530,7 @@ def _code_known_names(
         tok = doc[i]
         if not (_is_cap(tok) or fold(tok.text) in lex.org_heads) or tok.is_punct or (
             i in title_starts
-        ):
+        ) or not (geo.may_start_name(tok.text) or known.may_start_organization(tok.text)):
             i += 1
             continue
         hit = None
