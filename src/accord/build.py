@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from accord import ontology
-from accord.coders.annotations import ActorTable, PlaceAnn
+from accord.coders.annotations import ActorTable, PlaceAnn, Unnamed
 from accord.coders.places import dateline_place
 from accord.records import (
     Actor,
@@ -38,14 +38,16 @@ def build_document(doc: Doc, article: Article) -> Document:
     claims = doc._.claims or []
     statements = doc._.statements or []
 
-    used = {a for e in events for a in (*e.actors, *e.recipients) if a is not None}
+    used = {a for e in events for a in (*e.actors, *e.recipients) if isinstance(a, int)}
     used |= {c.holder for c in claims if c.holder is not None}
     used |= {s.speaker for s in statements if s.speaker is not None}
     keep = [a for a in table.actors if not (a.locative_only and a.idx not in used)]
     name_of = {a.idx: a for a in keep}
 
-    def participant(idx: int | None) -> Participant | None:
-        if idx is None or idx not in name_of:
+    def participant(idx: int | Unnamed) -> Participant | None:
+        if isinstance(idx, Unnamed):
+            return Participant(None, idx.country, idx.sector)
+        if idx not in name_of:
             return None
         a = name_of[idx]
         return Participant(a.name, a.country, a.sector)

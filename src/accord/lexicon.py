@@ -75,6 +75,7 @@ class Lexicon:
     triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) -> triggers
     reporting_verbs: frozenset[str]
     contexts: Mapping[str, tuple[str, ...]]  # context -> folded stems
+    groups: Mapping[str, str | None]  # folded group noun ("manifestant") -> sector
 
     def title_head(self, title: str) -> str | None:
         """The lexicon entry a title starts with ("vice-ministre de la Défense" → "vice-ministre")."""
@@ -121,8 +122,10 @@ def lexicon(lang: str = "fr") -> Lexicon:
         r["context"]: tuple(fold(s) for s in r["stems"].split(","))
         for r in read_tsv(lang, "contexts.tsv")
     }
+    groups = {fold(r["noun"]): _none(r["sector"]) for r in read_tsv(lang, "groups.tsv")}
     return Lexicon(
         lang=lang,
+        groups=groups,
         titles=titles,
         title_starts=frozenset(t.split()[0] for t in titles),
         portfolios=portfolios,

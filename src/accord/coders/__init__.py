@@ -41,6 +41,23 @@ def _lang(doc: Doc) -> str:
     return "fr"
 
 
+def _body_bounds(doc: Doc) -> tuple[int, int]:
+    """Token indexes where the title line ends and where the body starts (after a dateline
+    such as "24 janvier 2016 . –" or "Hanoï (VNA) -")."""
+    article = doc._.article
+    title = article.title if article is not None else None
+    headline_end = 0
+    if title and doc.text.startswith(title):
+        span = doc.char_span(0, len(title), alignment_mode="expand")
+        headline_end = span.end if span is not None else 0
+    body_start = headline_end
+    for tok in doc[headline_end:headline_end + 30]:
+        if tok.text in ("–", "—", "-") and tok.i > headline_end:
+            body_start = tok.i + 1
+            break
+    return headline_end, body_start
+
+
 @Language.component("accord_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs_component(doc: Doc) -> Doc:
     """A new paragraph always starts a new sentence (the parser respects preset boundaries)."""
@@ -90,8 +107,9 @@ def events_component(doc: Doc) -> Doc:
     resolver = Resolver(doc, doc._.actors, lex)
     article = doc._.article
     dateline = dateline_place(article.dateline_place if article is not None else None)
+    headline_end, body_start = _body_bounds(doc)
     doc._.events = code_events(doc, lex, doc._.actors, resolver, doc._.dates, doc._.places,
-                               dateline, _published(doc))
+                               dateline, _published(doc), headline_end, body_start)
     return doc
 
 

@@ -364,6 +364,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             _code_named_entity(doc, lex, table, ent.start, ent.end, home, agency)
 
     home = home or _topic_country(doc, table)
+    table.home = home
     _code_org_heads(doc, lex, table, home, title_tokens)
     published = article.published if article is not None else None
     _finish_people(table, lex, home, figures, published)

@@ -27,7 +27,9 @@ __all__ = [
     "DateAnn",
     "EventAnn",
     "PlaceAnn",
+    "Participant",
     "StatementAnn",
+    "Unnamed",
     "ensure_extensions",
 ]
 
@@ -54,6 +56,7 @@ class ActorTable:
 
     actors: list[ActorAnn] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)  # token index -> actor idx
+    home: str | None = None  # the state the article is about (dateline, headline, dominant)
 
     def add_mention(self, actor: ActorAnn, start: int, end: int) -> None:
         if (start, end) not in actor.mentions:
@@ -85,19 +88,34 @@ class DateAnn:
     kind: str
 
 
+@dataclass(frozen=True)
+class Unnamed:
+    """A participant the text does not name ("des manifestants", "les ambassadeurs de la
+    France", "un groupe de militaires"): what is known of it."""
+
+    country: str | None
+    sector: str | None = None
+
+
+Participant = int | Unnamed  # an actor of the table (its idx) or an unnamed participant
+
+
 @dataclass
 class EventAnn:
     type: str
     mode: str | None
-    actors: list[int | None]  # actor idx, None = unnamed
-    recipients: list[int | None]
+    actors: list[Participant]
+    recipients: list[Participant]
     trigger: int  # token index
     sent_start: int  # token index of the sentence start
     date: str | None
     place: PlaceAnn | None
     context: list[str]
     evidence: tuple[int, int]  # char span
-    unnamed_countries: dict[int, str | None] = field(default_factory=dict)
+    explicit_date: bool = False  # the date is written in the event's clause
+    nominal: bool = False  # read from a noun ("la visite de X"), not a verb
+    headline: bool = False  # read from the article's title line
+    tense: str = "present"  # of the trigger's clause (see accord.coders.event_dates.tense)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import ClaimAnn, StatementAnn
-from accord.coders.events import subjects
+from accord.coders.roles import subject_heads
 from accord.coders.resolve import Resolver
 from accord.numbers import find_numbers
 
@@ -88,7 +88,7 @@ def code_claims(
         holder: int | None = None
         verb = _clause_verb(num_span.root)
         if verb is not None:
-            heads, _ = subjects(verb)
+            heads, _ = subject_heads(verb)
             for s in heads:
                 found = resolver.resolve_all(s, source)
                 if found:

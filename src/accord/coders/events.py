@@ -1,104 +1,332 @@
 """Events coder: PLOVER events from verb and noun triggers and the dependency parse.
 
-Roles come from the parse, not word order: subjects (through auxiliaries, coordination and
-control verbs), objects, obliques ("avec", "à", "entre ... et ..."), passive agents. Frames in
-``triggers.tsv`` say how they map to actor and recipient. Future and conditional cooperative acts,
-and acts governed by "convenir de", "s'engager à", "annoncer", are AGREE; negated or
-hypothetical ones are not coded; repetitions are merged.
+A trigger (``triggers.tsv``: lemma, part of speech, type, mode, frame, required objects for
+light verbs such as "effectuer une visite") is read with its arguments (:mod:`.roles`); the frame
+says how they map to actor and recipient. Mood and time (:mod:`.event_dates`):
+
+- negated or hypothetical ("si ...") acts are not coded, nor background told in the pluperfect
+  unless the clause dates it;
+- future and conditional cooperative acts, and cooperative acts governed by "convenir de",
+  "s'engager à", "annoncer" ..., are AGREE; other acts in the future are not coded, except in a
+  conditional of reported news ("seraient mis en place par l'armée selon la chaîne TRT");
+- an act decided or announced ("a décidé de convoquer", "son intention de cesser") is coded as
+  the act.
+
+Nominal events ("la visite de X au Vietnam", "leur ratification", "lors du sommet du COMESA")
+take their actor from a "de"/"par" complement, a nationality adjective, or the subject of the
+verb that governs them. Repetitions of one happening are merged (the explicit date and the
+verbal reading win), and the headline's events give way to the body's.
 
 Writes ``doc._.events``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from accord import geo
-from accord.coders.annotations import ActorTable, DateAnn, EventAnn, PlaceAnn
+from accord.coders.annotations import ActorTable, DateAnn, EventAnn, Participant, PlaceAnn, Unnamed
+from accord.coders.event_dates import EventClock, tense
 from accord.coders.resolve import Resolver
+from accord.coders.roles import Arguments, Roles, case_of, verb_chain
 from accord.lexicon import Lexicon, Trigger
 from accord.text import fold
 
-__all__ = ["AGREE_GOVERNORS", "COOPERATIVE", "code_events", "subjects"]
+__all__ = ["AGREE_GOVERNORS", "COOPERATIVE", "code_events"]
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 AGREE_GOVERNORS = frozenset({
-    "convenir", "engager", "promettre", "accepter", "décider", "apprêter", "prévoir",
+    "convenir", "engager", "promettre", "accepter", "decider", "appreter", "prevoir",
     "annoncer", "compter", "devoir", "vouloir", "souhaiter", "envisager", "projeter",
+    "intention", "resoudre", "s'engager", "preparer", "proposer",
 })
+# governors under which a non-cooperative act counts as done or decided
+_ACT_GOVERNORS = frozenset({"decider", "annoncer", "intention", "permettre", "venir", "commencer",
+                            "continuer", "poursuivre", "choisir", "ordonner"})
 _BLOCKING_GOVERNORS = frozenset({
-    "suggérer", "proposer", "appeler", "demander", "exhorter", "inviter", "pouvoir", "tenter",
-    "essayer", "refuser", "menacer", "viser", "chercher",
+    "suggerer", "appeler", "demander", "exhorter", "inviter", "pouvoir", "tenter",
+    "essayer", "refuser", "menacer", "viser", "chercher", "eviter", "empecher", "craindre",
+    "nier", "dementir", "opposer", "hesiter", "falloir", "esperer", "souhaiter", "vouloir",
 })
-_NEGATION = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "ni", "guère", "sans"})
-_REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "apprêter", "excuser", "retirer"})
-_DESTINATION_CASES = frozenset({"a", "en", "au", "aux", "dans", "vers"})
+_NEGATION = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "ni", "guere", "sans", "nullement"})
+_REFLEXIVE = frozenset({"se", "s'", "s"})
+_REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "appreter", "excuser", "retirer"})
+_REPORTED = frozenset({"selon", "d'apres", "apres"})
+_NOUN_BLOCKING_CASES = frozenset({"avant", "apres", "sans", "contre", "depuis"})
+_QUANTITY_NOUNS = frozenset({"centaine", "millier", "dizaine", "groupe", "foule", "million",
+                             "cortege", "poignee", "nombre", "plupart", "milliers", "centaines"})
+_NOUN_BLOCKING_HEADS = frozenset({"veille", "lendemain", "perspective", "projet", "idee",
+                                  "possibilite", "eventualite", "absence", "refus", "fin"})
 
 
-def _verb_chain(tok: Token) -> list[Token]:
-    """The trigger and the verbs it is coordinated or controlled from, nearest first."""
-    chain = [tok]
-    cur = tok
-    while cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
-        cur = cur.head
-        chain.append(cur)
-    return chain
+def _lookup(lex: Lexicon, tok: Token) -> tuple[Trigger, ...]:
+    found = lex.triggers.get((tok.lemma_, tok.pos_), ())
+    if not found and tok.pos_ in ("NOUN", "VERB"):
+        found = lex.triggers.get((tok.lemma_.lower(), tok.pos_), ())
+    if not found and tok.pos_ == "NOUN" and tok.text.lower().endswith("s"):
+        found = lex.triggers.get((tok.text.lower()[:-1], "NOUN"), ())
+    return found
 
 
-def subjects(tok: Token) -> tuple[list[Token], bool]:
-    """Subject heads of a verb, climbing coordination and control; and whether it is passive."""
-    for verb in _verb_chain(tok):
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
-                and fold(c.text) not in ("-t", "t")]
-        if subj:
-            passive = any(c.dep_ == "nsubj:pass" for c in subj) and verb is tok
-            return subj, passive
-    return [], False
-
-
-def _case(tok: Token) -> str:
-    cases = [c for c in tok.children if c.dep_ in ("case", "mark")]
-    return fold(cases[0].text) if cases else ""
-
-
-_FUTURE_ENDINGS = ("eront", "iront", "ront", "rait", "raient", "rons", "rez")
-
-
-def _is_future(tok: Token) -> bool:
-    """Future or conditional, from the morphology or, when the tagger says present, from the
-    finite verb's ending ("organiseront" is often tagged Tense=Pres)."""
-    for t in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]:
-        if "Fut" in t.morph.get("Tense", []) or "Cnd" in t.morph.get("Mood", []):
-            return True
-        if "Fin" in t.morph.get("VerbForm", []) and t.pos_ in ("VERB", "AUX") and (
-            t.text.lower().endswith(_FUTURE_ENDINGS)
-        ):
-            return True
-    return False
-
-
-def _is_negated(tok: Token) -> bool:
-    for verb in [tok, *_verb_chain(tok)[1:2]]:
+def _negated(tok: Token) -> bool:
+    for verb in verb_chain(tok)[:2]:
         for c in verb.children:
-            if c.dep_ in ("advmod", "det", "cc") and fold(c.text) in _NEGATION:
+            if c.dep_ in ("advmod", "det", "cc", "advmod:neg") and fold(c.text) in _NEGATION:
                 return True
     return False
 
 
-def _is_background(tok: Token) -> bool:
-    """Pluperfect ("avait négocié et signé"): background told before the news, not coded."""
-    for verb in _verb_chain(tok)[:2]:
-        for c in verb.children:
-            if c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense", []):
-                return True
-    return False
-
-
-def _is_hypothetical(tok: Token) -> bool:
-    for verb in _verb_chain(tok):
+def _hypothetical(tok: Token) -> bool:
+    for verb in verb_chain(tok):
         if any(c.dep_ == "mark" and fold(c.text) in ("si", "s'") for c in verb.children):
             return True
     return False
+
+
+def _reported(tok: Token) -> bool:
+    """A conditional of reported news: "selon la chaîne TRT", "d'après l'agence"."""
+    sent = tok.sent
+    return any(fold(t.text) in _REPORTED and t.dep_ == "case" for t in sent)
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb or noun a trigger in the infinitive depends on ("a décidé de convoquer",
+    "son intention de cesser", "s'apprêtait à signer")."""
+    if tok.dep_ in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "advcl") and tok.head is not tok and (
+        "Inf" in tok.morph.get("VerbForm", [])
+    ):
+        return tok.head
+    if tok.dep_ == "xcomp" and tok.head is not tok:
+        return tok.head
+    return None
+
+
+def _object_matches(tok: Token, trig: Trigger) -> Token | None:
+    """For a light verb, the object that makes it a trigger ("effectuer une visite")."""
+    for c in tok.children:
+        if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl", "obl:mod", "xcomp"):
+            for t in (c, *[x for x in c.children if x.dep_ == "conj"]):
+                if fold(t.lemma_) in trig.objects or fold(t.text) in trig.objects:
+                    return t
+    return None
+
+
+@dataclass
+class _Coder:
+    doc: Doc
+    lex: Lexicon
+    table: ActorTable
+    roles: Roles
+    clock: EventClock
+    headline_end: int  # token index where the body starts
+    places: list[PlaceAnn]
+
+    def participants_of(self, tokens: list[Token]) -> list[Participant]:
+        out: list[Participant] = []
+        for t in tokens:
+            for p in self.roles.participants(t):
+                if p not in out:
+                    out.append(p)
+        return out
+
+    # -- verbs ------------------------------------------------------------------------------
+    def code_verb(self, tok: Token, trig: Trigger, consumed: set[int]) -> EventAnn | None:
+        if trig.objects:
+            light = _object_matches(tok, trig)
+            if light is None:
+                return None
+            consumed.add(light.i)
+        elif fold(tok.lemma_) in _REFLEXIVE_ONLY and not any(
+            fold(c.text) in _REFLEXIVE for c in tok.children
+        ):
+            return None
+        if _negated(tok) or _hypothetical(tok):
+            return None
+        etype, mode = trig.type, trig.mode
+        when = tense(tok)
+        anchors = [tok, *verb_chain(tok)[1:]]
+        governor = _governor(tok)
+        if governor is not None:
+            gov = fold(governor.lemma_)
+            anchors.append(governor)
+            if governor.dep_ in ("obj", "nsubj") and governor.head is not governor:
+                anchors.append(governor.head)  # "a annoncé son intention de ..."
+                when = tense(governor.head)
+            else:
+                when = tense(governor)
+            if gov in _BLOCKING_GOVERNORS and gov not in AGREE_GOVERNORS:
+                return None
+            if gov == "devoir" and when not in ("future", "conditional"):
+                return None  # "doivent ratifier": an obligation, not a commitment
+            if gov in _ACT_GOVERNORS and when in ("future", "conditional") and (
+                etype not in COOPERATIVE
+            ):
+                return None  # "permettrait à l'organisation d'évacuer"
+            if etype in COOPERATIVE and (gov in AGREE_GOVERNORS) and gov not in (
+                "permettre", "venir", "commencer", "continuer", "poursuivre"
+            ):
+                consumed.add(governor.i)
+                etype, mode = "AGREE", None
+            elif gov in _ACT_GOVERNORS:
+                consumed.add(governor.i)
+            elif gov in AGREE_GOVERNORS:
+                return None
+            elif governor.pos_ in ("VERB",) and "Inf" in tok.morph.get("VerbForm", []):
+                return None
+        if when in ("future", "conditional") and governor is None:
+            if etype in COOPERATIVE:
+                etype, mode = "AGREE", None
+            elif not (when == "conditional" and _reported(tok)):
+                return None
+        if when == "pluperfect" and self.clock.written(anchors) is None:
+            return None
+
+        args = self.roles.arguments(tok)
+        if governor is not None and not args.subjects:
+            holder = governor
+            if governor.pos_ == "NOUN" and governor.head is not governor:
+                holder = governor.head  # "a annoncé son intention de cesser"
+            args.subjects = self.participants_of(self.roles.subject_heads(holder)[0])
+        actors, recipients = self._frame(trig, etype, args, tok)
+        if not actors and not recipients:
+            return None
+        event = self._event(tok, etype, mode if etype == trig.type else None, actors, recipients)
+        self._date(event, anchors, when)
+        return event
+
+    def _frame(self, trig: Trigger, etype: str, a: Arguments, tok: Token,
+               ) -> tuple[list[Participant], list[Participant]]:
+        frame = trig.frame
+        subj = a.subjects
+        if a.passive and not subj and etype in ("COERCE", "ASSAULT", "SANCTION", "PROTEST"):
+            subj = [Unnamed(self._place_country(tok) or self.table.home)]
+        if frame == "host":
+            return a.objects, subj
+        if frame == "visit":
+            return subj, a.objects + a.to or a.destination
+        if frame == "joint":
+            actors = subj + [p for p in a.with_ if p not in subj]
+            if not a.with_ and (a.objects or a.to):
+                return actors, a.objects + a.to  # "X a rencontré Y": Y is met
+            return actors, []
+        if frame == "sign":
+            return subj + [p for p in a.with_ if p not in subj], []
+        if frame == "subj":
+            return subj, (a.destination if etype == "AGREE" else [])
+        recipients = a.objects + a.to + a.with_
+        if not recipients:
+            for c in tok.children:
+                if c.dep_ in ("obj", "nsubj:pass") or (a.passive and c.dep_ == "nsubj"):
+                    recipients += self.roles.complements(c, frozenset(
+                        {"a", "au", "aux", "avec", "pour", "envers", "contre"}))
+            recipients += a.beneficiary
+        if not recipients and etype in ("THREATEN", "ACCUSE", "REQUEST"):
+            for c in tok.children:
+                if c.dep_ in ("ccomp",):
+                    heads = [h for h in c.children if h.dep_ in ("nsubj", "nsubj:pass")]
+                    recipients += self.participants_of(heads)
+        return subj, recipients
+
+    # -- nouns ------------------------------------------------------------------------------
+    def code_noun(self, tok: Token, trig: Trigger) -> EventAnn | None:
+        head = tok.head
+        if case_of(tok) in _NOUN_BLOCKING_CASES or fold(head.lemma_) in _NOUN_BLOCKING_HEADS:
+            return None
+        verb = head if head is not tok and head.pos_ in ("VERB", "AUX") else None
+        if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not (
+            trig.frame == "agentnoun" and fold(head.lemma_) in _QUANTITY_NOUNS
+        ):
+            return None  # "à la veille du sommet": a noun inside a noun phrase
+        if trig.frame == "agentnoun" and tok.dep_ == "nmod":
+            verb = head.head if head.head.pos_ in ("VERB", "AUX") else None
+        if verb is not None and (_negated(verb) or _hypothetical(verb)):
+            return None
+        actors: list[Participant] = []
+        recipients: list[Participant] = []
+        by_complement: list[Participant] = []
+        for c in tok.children:
+            case = case_of(c)
+            if c.dep_ in ("nmod", "acl") and case in ("de", "du", "d'", "des", "par", "entre"):
+                by_complement += self.roles.participants(c)
+            elif c.dep_ == "nmod" and case in ("avec", "a", "au", "aux", "en", "aupres", "vers"):
+                recipients += self.roles.participants(c)
+            elif c.dep_ == "amod":
+                iso = geo.nationality(c.text)
+                if iso:
+                    actors += [a.idx for a in self.table.actors
+                               if a.kind == "state" and a.country == iso][:1] or [Unnamed(iso)]
+            elif c.dep_ == "acl" and "Pass" in c.morph.get("Voice", []) or c.dep_ == "acl":
+                for g in c.children:
+                    if g.dep_ in ("obl:agent",) or (g.dep_.startswith("obl") and case_of(g) == "par"):
+                        actors += self.roles.participants(g)
+        if trig.frame == "summit":
+            recipients = by_complement + recipients
+        else:
+            actors = by_complement + actors
+        if trig.frame == "agentnoun":
+            actors = [Unnamed(self._place_country(tok) or self.table.home, "CVL")]
+        possessive = any(c.dep_ == "det" and fold(c.text) in (
+            "son", "sa", "ses", "leur", "leurs") for c in tok.children)
+        when = tense(verb) if verb is not None else "present"
+        anchors = [tok] + ([verb] if verb is not None else [])
+        if not actors and verb is not None and (possessive or tok.dep_ != "nsubj"):
+            heads, _ = self.roles.subject_heads(verb)
+            if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",):
+                actors = self.participants_of([h for h in heads if h.i != tok.i])
+                if not actors and "Fin" in self.roles._finite(verb).morph.get("VerbForm", []):
+                    actors = self.roles.preceding_actors(verb)
+        if not actors:
+            return None
+        etype, mode = trig.type, trig.mode
+        prevu = any(c.dep_ == "acl" and fold(c.lemma_) in ("prevoir", "programmer", "envisager")
+                    for c in tok.children)
+        if prevu or when in ("future",) or (when == "conditional" and not _reported(tok)):
+            if etype not in COOPERATIVE:
+                return None
+            etype, mode = "AGREE", None
+        recipients = [r for r in recipients if r not in actors]
+        event = self._event(tok, etype, mode, actors, recipients)
+        event.nominal = True
+        self._date(event, anchors, when)
+        return event
+
+    # -- shared -----------------------------------------------------------------------------
+    def _event(self, tok: Token, etype: str, mode: str | None, actors: list[Participant],
+               recipients: list[Participant]) -> EventAnn:
+        actors = list(dict.fromkeys(actors))
+        recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
+        return EventAnn(
+            type=etype, mode=mode, actors=actors, recipients=recipients, trigger=tok.i,
+            sent_start=tok.sent.start, date=None, place=None, context=[],
+            evidence=_evidence(tok), headline=tok.i < self.headline_end,
+        )
+
+    def _date(self, event: EventAnn, anchors: list[Token], when: str) -> None:
+        event.tense = when
+        written = self.clock.written(anchors)
+        if written is not None and written.value:
+            event.date, event.explicit_date = written.value, True
+        elif written is not None:  # "le même jour": resolved by the caller
+            event.date, event.explicit_date = "same", True
+        elif event.type == "AGREE" and when in ("future", "conditional"):
+            event.date = self.clock.news_day
+        else:
+            event.date = self.clock.default(self.doc[event.trigger], when)
+
+    def _place_country(self, tok: Token) -> str | None:
+        places = [p for p in self.places if tok.sent.start <= p.start < tok.sent.end]
+        if places and places[0].country:
+            return places[0].country
+        for c in tok.subtree:
+            if c.dep_.startswith("obl") and case_of(c) in ("dans", "en", "a", "au"):
+                if fold(c.text) == "pays":
+                    return self.table.home
+                iso = geo.country_code(c.text)
+                if iso:
+                    return iso
+        return None
 
 
 def code_events(
@@ -110,145 +338,56 @@ def code_events(
     places: list[PlaceAnn],
     dateline: PlaceAnn | None,
     published: str | None,
+    headline_end: int = 0,
+    body_start: int = 0,
 ) -> list[EventAnn]:
+    groups = lex.groups
+    coder = _Coder(doc, lex, table, Roles(resolver, dict(groups)),
+                   EventClock(doc, dates, published, body_start), headline_end, places)
     events: list[EventAnn] = []
     consumed: set[int] = set()
-    narrative_date = published if published and len(published) == 10 else None
-    date_by_sent: dict[int, DateAnn] = {}
-    for found in dates:
-        first = doc[found.start].sent.start
-        if (found.value or found.kind == "anaphoric") and first not in date_by_sent:
-            date_by_sent[first] = found
-
+    previous_date: str | None = None
     for sent in doc.sents:
-        sent_date = date_by_sent.get(sent.start)
-        if sent_date is not None and sent_date.value and len(sent_date.value) >= 7:
-            narrative_date = sent_date.value
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
         for tok in sent:
             if tok.i in consumed:
                 continue
-            for trig in lex.triggers.get((tok.lemma_, tok.pos_), ()):
-                event = _code_trigger(tok, trig, lex, table, resolver, consumed)
+            for trig in _lookup(lex, tok):
+                if trig.pos != tok.pos_ and not (trig.pos == "NOUN" and tok.pos_ == "PROPN"):
+                    continue
+                if trig.pos == "NOUN":
+                    event = coder.code_noun(tok, trig)
+                else:
+                    event = coder.code_verb(tok, trig, consumed)
                 if event is None:
                     continue
-                event.date = narrative_date
-                place = sent_places[0] if sent_places else None
-                if place is None and dateline is not None and not _is_future(tok):
-                    place = dateline
-                event.place = place
+                if any(e.trigger == tok.i and e.type == event.type and e.mode == event.mode
+                       for e in events):
+                    continue
+                if event.date == "same":
+                    event.date = previous_date
+                elif event.date is not None and event.explicit_date:
+                    previous_date = event.date
+                event.place = _place(event, sent_places, dateline, coder.clock)
                 event.context = _contexts(sent.text, lex)
                 events.append(event)
-                if len([a for a in event.actors if a is not None]) >= 2:
-                    resolver.last_group = [a for a in event.actors if a is not None]
-                break
-    return _merge(events)
+                named = [a for a in event.actors if isinstance(a, int)]
+                if len(named) >= 2:
+                    resolver.last_group = named
+                if not trig.objects:
+                    break
+    return _merge(events, table)
 
 
-def _code_trigger(
-    tok: Token, trig: Trigger, lex: Lexicon, table: ActorTable, resolver: Resolver,
-    consumed: set[int],
-) -> EventAnn | None:
-    if trig.objects:
-        objs = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg")]
-        if not any(fold(o.lemma_) in trig.objects or fold(o.text) in trig.objects for o in objs):
-            return None
-    if tok.lemma_ in _REFLEXIVE_ONLY and not any(
-        fold(c.text) in ("se", "s'") for c in tok.children
+def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | None,
+           clock: EventClock) -> PlaceAnn | None:
+    if sent_places:
+        return sent_places[0]
+    if dateline is not None and event.date in (None, clock.news_day) and (
+        event.tense not in ("future", "conditional")
     ):
-        return None
-    if trig.frame == "noun":
-        return _code_noun(tok, trig, resolver)
-    if _is_negated(tok) or _is_hypothetical(tok) or _is_background(tok):
-        return None
-    etype, mode = trig.type, trig.mode
-    governor = tok.head if tok.dep_ == "xcomp" and tok.head is not tok else None
-    if "Inf" in tok.morph.get("VerbForm", []) or (tok.dep_ == "xcomp" and governor is not None):
-        if governor is None or fold(governor.lemma_) not in AGREE_GOVERNORS:
-            return None
-        if etype not in COOPERATIVE:
-            return None
-        consumed.add(governor.i)
-        etype, mode = "AGREE", None
-    elif _is_future(tok):
-        if etype not in COOPERATIVE:
-            return None
-        if etype != "AGREE":
-            etype, mode = "AGREE", None
-    if governor is not None and fold(governor.lemma_) in _BLOCKING_GOVERNORS:
-        return None
-
-    subject_heads, passive = subjects(tok)
-    subj_actors: list[int] = []
-    for s in subject_heads:
-        subj_actors += [a for a in resolver.resolve_all(s) if a not in subj_actors]
-    obj_actors: list[int] = []
-    with_actors: list[int] = []
-    dest_actors: list[int] = []
-    agent_actors: list[int] = []
-    for c in tok.children:
-        case = _case(c)
-        if c.dep_ in ("obj", "iobj") or (c.dep_ == "obl:arg" and case in ("a", "au", "aux")):
-            obj_actors += resolver.resolve_all(c)
-        elif c.dep_.startswith("obl") and case == "avec":
-            with_actors += resolver.resolve_all(c)
-        elif c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case == "par" and passive):
-            agent_actors += resolver.resolve_all(c)
-        elif c.dep_.startswith("obl") and case in _DESTINATION_CASES:
-            dest_actors += [a for a in resolver.resolve_all(c)
-                            if table.actors[a].kind == "state"]
-    if passive:
-        subj_actors, obj_actors = agent_actors, subj_actors
-
-    frame = trig.frame
-    if frame == "host":
-        actors, recipients = obj_actors, subj_actors
-    elif frame == "visit":
-        actors, recipients = subj_actors, obj_actors or dest_actors
-    elif frame == "joint":
-        actors, recipients = subj_actors + [a for a in with_actors if a not in subj_actors], []
-        if not with_actors and obj_actors:
-            recipients = obj_actors  # "X a rencontré Y": Y is met
-    elif frame == "subj":
-        actors, recipients = subj_actors, dest_actors if etype == "AGREE" else []
-    else:
-        actors, recipients = subj_actors, obj_actors + with_actors
-    if etype == "AGREE" and governor is not None:
-        recipients = recipients or dest_actors
-    if not actors and not recipients:
-        return None
-    recipients = [r for r in recipients if r not in actors]
-    return EventAnn(
-        type=etype, mode=mode if etype == trig.type else None,
-        actors=list(dict.fromkeys(actors)), recipients=list(dict.fromkeys(recipients)),
-        trigger=tok.i, sent_start=tok.sent.start, date=None, place=None, context=[],
-        evidence=_evidence(tok),
-    )
-
-
-def _code_noun(tok: Token, trig: Trigger, resolver: Resolver) -> EventAnn | None:
-    """Nominal events: "la visite de X au Vietnam", "la signature de l'accord entre X et Y"."""
-    actors: list[int] = []
-    recipients: list[int] = []
-    for c in tok.children:
-        case = _case(c)
-        if c.dep_ == "nmod" and case in ("de", "du", "d'", "des") or c.dep_ == "nmod" and case == "entre":
-            actors += resolver.resolve_all(c)
-        elif c.dep_ == "nmod" and case in ("avec",) or c.dep_ == "nmod" and case in _DESTINATION_CASES:
-            recipients += resolver.resolve_all(c)
-        elif c.dep_ == "amod":
-            iso = geo.nationality(c.text)
-            if iso:
-                actors += [a.idx for a in resolver.table.actors
-                           if a.kind == "state" and a.country == iso]
-    if not actors:
-        return None
-    return EventAnn(
-        type=trig.type, mode=trig.mode, actors=list(dict.fromkeys(actors)),
-        recipients=[r for r in dict.fromkeys(recipients) if r not in actors],
-        trigger=tok.i, sent_start=tok.sent.start, date=None, place=None, context=[],
-        evidence=_evidence(tok),
-    )
+        return dateline
+    return None
 
 
 def _evidence(tok: Token) -> tuple[int, int]:
@@ -260,9 +399,10 @@ def _evidence(tok: Token) -> tuple[int, int]:
             start = min(start, c.idx)
     end = tok.idx + len(tok.text)
     for c in tok.children:
-        if c.dep_ in ("obj", "obl:arg") and c.i > tok.i:
+        if c.dep_ in ("obj", "obl:arg", "nmod") and c.i > tok.i:
             last = max(t.i for t in c.subtree)
-            end = max(end, tok.doc[min(last, c.i + 4)].idx + len(tok.doc[min(last, c.i + 4)].text))
+            stop = tok.doc[min(last, c.i + 4)]
+            end = max(end, stop.idx + len(stop.text))
             break
     end = min(end, start + 80, sent.end_char)
     if end - start < 5:
@@ -272,31 +412,62 @@ def _evidence(tok: Token) -> tuple[int, int]:
 
 def _contexts(text: str, lex: Lexicon) -> list[str]:
     folded = fold(text)
-    found = []
-    for context, stems in lex.contexts.items():
-        if any(stem in folded for stem in stems):
-            found.append(context)
-    return found
+    return [context for context, stems in lex.contexts.items()
+            if any(stem in folded for stem in stems)]
 
 
-def _merge(events: list[EventAnn]) -> list[EventAnn]:
-    """One event per happening: drop an event whose participants are included in those of an
-    event of the same type found earlier or richer."""
+def _covers(big: EventAnn, small: EventAnn, table: ActorTable) -> bool:
+    """Every participant of ``small`` is one of ``big`` (an unnamed one by its country)."""
+    pooled = big.type in ("CONSULT", "SUPPORT", "AGREE", "COOPERATE")
+    if pooled:
+        sides = [(big.actors + big.recipients, small.actors + small.recipients)]
+    else:
+        sides = [(big.actors, small.actors), (big.recipients, small.recipients)]
+    for b, s in sides:
+        named = {p for p in b if isinstance(p, int)}
+        unnamed = {p.country for p in b if isinstance(p, Unnamed)}
+        unnamed |= {table.actors[p].country for p in named}
+        for p in s:
+            if isinstance(p, int) and p not in named:
+                return False
+            if isinstance(p, Unnamed) and p.country not in unnamed and not (
+                not unnamed and p.country is None
+            ):
+                return False
+    return True
+
+
+def _rank(e: EventAnn) -> tuple[int, int, int]:
+    """Which reading of one happening to keep: body over headline, verb over noun, fuller."""
+    return (not e.headline, not e.nominal, len(e.actors) + len(e.recipients))
+
+
+def _merge(events: list[EventAnn], table: ActorTable) -> list[EventAnn]:
+    """One event per happening: a mention whose participants are included in another's of the
+    same type is the same happening; the kept one takes a written date from the other. The
+    headline's events give way to body events of the same type that share a participant."""
+    body = [e for e in events if not e.headline]
     kept: list[EventAnn] = []
     for e in events:
-        ea, er = set(e.actors), set(e.recipients)
-        dup = False
-        for k in kept:
-            if k.type == e.type and ea <= set(k.actors) | set(k.recipients) and er <= set(
-                k.recipients
-            ) | set(k.actors):
-                dup = True
-                break
-        if dup:
+        if e.headline and any(
+            b.type == e.type and set(map(str, b.actors + b.recipients)) & set(
+                map(str, e.actors + e.recipients)) for b in body
+        ):
             continue
-        kept = [k for k in kept if not (
-            k.type == e.type and set(k.actors) <= ea | er and set(k.recipients) <= er | ea
-            and (len(k.actors) + len(k.recipients)) < len(ea) + len(er)
-        )]
-        kept.append(e)
+        twin = next((k for k in kept if k.type == e.type and (
+            _covers(k, e, table) or _covers(e, k, table))), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        if _covers(e, twin, table) and not _covers(twin, e, table) or (
+            _covers(e, twin, table) and _rank(e) > _rank(twin)
+        ):
+            best, other = e, twin
+        else:
+            best, other = twin, e
+        if not best.explicit_date and other.explicit_date:
+            best.date, best.explicit_date = other.date, True
+            if other.place is not None:
+                best.place = other.place
+        kept[kept.index(twin)] = best
     return kept

@@ -24,6 +24,11 @@ _GROUP_NOUNS = frozenset({"partie", "parties", "côté", "côtés", "dirigeant",
                           "délégation", "délégations", "responsable", "responsables"})
 
 
+_BODY_NOUNS = frozenset({"armee", "gouvernement", "organisation", "coalition", "regime",
+                         "parlement", "assemblee", "commission", "ministere", "conseil",
+                         "mission", "agence", "police"})
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
@@ -82,14 +87,11 @@ class Resolver:
                     return org.idx
         return None
 
-    # -- main entry ----------------------------------------------------------------------
-    def resolve(self, tok: Token, speaker: int | None = None) -> list[int]:
-        """Actors designated by the phrase headed by ``tok`` (conjuncts not included)."""
-        if tok.i in self.table.by_token:
-            return [self.table.by_token[tok.i]]
-        # a name inside the phrase: apposition, flat name, "de X" complement
+    def _inside(self, tok: Token) -> tuple[int | None, int | None]:
+        """The first person, and the first other actor, named inside the phrase of ``tok``."""
         queue = [c for c in tok.children if c.dep_ not in _CLAUSAL]
         seen: set[int] = set()
+        other: int | None = None
         while queue:
             child = queue.pop(0)
             if child.i in seen:
@@ -97,9 +99,76 @@ class Resolver:
             seen.add(child.i)
             if child.i in self.table.by_token:
                 actor = self.table.actors[self.table.by_token[child.i]]
-                if actor.kind == "person" or child.dep_ in ("appos", "flat:name", "nmod", "amod"):
-                    return [actor.idx]
+                if actor.kind == "person":
+                    return actor.idx, None
+                if other is None and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
+                    other = actor.idx
             queue.extend(c for c in child.children if c.dep_ not in _CLAUSAL)
+        return None, other
+
+    def _title_key(self, tok: Token) -> str | None:
+        """The title a noun designates: "le secrétaire général" → "secrétaire général"."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        word = fold(tok.text)
+        for c in tok.children:
+            if c.dep_ == "amod" and c.i == tok.i + 1:
+                pair = f"{word} {fold(c.text)}"
+                if pair in self.lex.titles:
+                    return pair
+        head = _singular(word)
+        for key in (word, head, fold(tok.lemma_)):
+            if key in self.lex.titles:
+                return key
+        return None
+
+    def designated_body(self, tok: Token) -> int | None:
+        """"l'armée", "le gouvernement", "l'organisation européenne": the body of that kind
+        spoken of last (of the country a nationality adjective gives)."""
+        word = fold(tok.lemma_)
+        if word not in _BODY_NOUNS or not any(
+            c.dep_ == "det" and fold(c.text) in ("le", "la", "l'", "cette", "ce")
+            for c in tok.children
+        ):
+            return None
+        country = None
+        for c in tok.children:
+            if c.dep_ == "amod":
+                from accord import geo  # local: geo is heavy to import for the resolver alone
+
+                country = geo.nationality(c.text) or country
+            elif c.dep_ == "nmod":
+                return None
+        best: tuple[int, int] | None = None
+        for actor in self.table.actors:
+            if actor.kind != "organization":
+                continue
+            first = fold(actor.name).split(" ")[0]
+            if word != "organisation" and first != word:
+                continue
+            if country is not None and actor.country != country:
+                continue
+            pos = self._mentioned_before(actor, tok.i)
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, actor.idx)
+        return best[1] if best else None
+
+    # -- main entry ----------------------------------------------------------------------
+    def resolve(self, tok: Token, speaker: int | None = None) -> list[int]:
+        """Actors designated by the phrase headed by ``tok`` (conjuncts not included)."""
+        if tok.i in self.table.by_token:
+            return [self.table.by_token[tok.i]]
+        # a name inside the phrase: apposition, flat name, "de X" complement; a person first
+        person, other = self._inside(tok)
+        if person is not None:
+            return [person]
+        key = self._title_key(tok)
+        if key is not None and "Plur" not in tok.morph.get("Number", []):
+            p = self.last_person(tok.i, key)
+            if p is not None:
+                return [p]
+        if other is not None:
+            return [other]
         word = fold(tok.text)
         lemma = fold(tok.lemma_)
         if tok.pos_ == "PRON":
@@ -124,6 +193,14 @@ class Resolver:
                 m = self.ministry_of(p)
                 return [m] if m is not None else []
             return []
+        if word in ("dernier", "derniere") and any(
+            fold(c.text) in ("ce", "cette") for c in tok.children
+        ):
+            p = self.last_person(tok.i)
+            return [p] if p is not None else []
+        body = self.designated_body(tok)
+        if body is not None:
+            return [body]
         if word in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
             return list(self.last_group) if plural else []
         if word in ("pays",) and any(fold(c.text) == "deux" for c in tok.children):

@@ -1,0 +1,148 @@
+"""When an event happened: the date written in its clause, else what the tense and the
+article's time line allow.
+
+1. A date expression the parse attaches to the trigger's clause ("a reçu le 10 janvier",
+   "Le 17 septembre, une frappe aérienne tue", "la démission en 2008"; durations and "depuis"
+   excluded) gives the date; "le même jour" takes the date of the event before.
+2. Otherwise, a present tense (or a reported conditional) is the news of the day: the article's
+   date, or for an article dated to the month only, the day its lead gives ("le 10 janvier" in
+   an article of 2024-01).
+3. A past tense without a date lies between the last date the body gave before it and the
+   article's day: that day when they coincide, their month when they share it, else unknown
+   (``None``). A text that gives no earlier date leaves the date unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from accord.coders.annotations import DateAnn
+from accord.text import fold
+
+__all__ = ["EventClock", "tense"]
+
+_NOT_EVENT_DATE = frozenset({"depuis", "jusqu'a", "jusqu", "avant", "des"})
+
+
+def tense(tok: Token) -> str:
+    """``present``, ``past``, ``pluperfect``, ``future`` or ``conditional`` of a verb,
+    from its auxiliaries and morphology; ``past`` for a bare participle."""
+    auxes = [c for c in tok.children if c.dep_.startswith("aux")]
+    if not auxes and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and (
+        "Part" in tok.morph.get("VerbForm", [])
+    ):
+        return tense(tok.head)  # "avait négocié et signé"
+    for a in auxes:
+        if a.dep_ == "aux:tense" or (a.dep_ == "aux" and fold(a.lemma_) in ("avoir", "etre")):
+            if "Imp" in a.morph.get("Tense", []):
+                return "pluperfect"
+            if "Cnd" in a.morph.get("Mood", []):
+                return "conditional"
+            if "Fut" in a.morph.get("Tense", []):
+                return "future"
+            return "past"
+    for t in [*auxes, tok]:
+        if "Cnd" in t.morph.get("Mood", []):
+            return "conditional"
+        if "Fut" in t.morph.get("Tense", []):
+            return "future"
+    finite = [t for t in [*auxes, tok] if "Fin" in t.morph.get("VerbForm", [])]
+    if finite:
+        t = finite[0]
+        if t.text.lower().endswith(("rait", "raient")):
+            return "conditional"
+        if t.text.lower().endswith(("eront", "iront", "ront", "rons", "rez")):
+            return "future"
+        if "Imp" in t.morph.get("Tense", []) or "Past" in t.morph.get("Tense", []):
+            return "past"
+        return "present"
+    if "Part" in tok.morph.get("VerbForm", []):
+        return "past"
+    return "present"
+
+
+@dataclass
+class EventClock:
+    doc: Doc
+    dates: list[DateAnn]
+    published: str | None
+    body_start: int  # first token after the title and dateline lines
+
+    def __post_init__(self) -> None:
+        self.by_token: dict[int, DateAnn] = {}
+        for d in self.dates:
+            for i in range(d.start, d.end):
+                self.by_token[i] = d
+        self.news_day = self._news_day()
+
+    def _news_day(self) -> str | None:
+        pub = self.published
+        if pub is None or len(pub) == 10:
+            return pub
+        for d in self.dates:
+            if d.start >= self.body_start and d.value and len(d.value) == 10 and (
+                d.value.startswith(pub)
+            ):
+                return d.value
+        return pub
+
+    # -- written dates --------------------------------------------------------------------
+    def _usable(self, d: DateAnn) -> bool:
+        if d.kind == "duration" or (d.value is None and d.kind != "anaphoric"):
+            return False
+        first = self.doc[d.start]
+        before = fold(self.doc[d.start - 1].text) if d.start > 0 else ""
+        return fold(first.text) not in _NOT_EVENT_DATE and before not in _NOT_EVENT_DATE
+
+    def _predicate(self, d: DateAnn) -> Token:
+        """The verb or noun a date expression modifies."""
+        tok = self.doc[d.start:d.end].root
+        while tok.head is not tok:
+            head = tok.head
+            if head.pos_ in ("VERB", "AUX") and head.i not in self.by_token:
+                return head
+            if tok.dep_ == "nmod" and head.pos_ == "NOUN" and head.i not in self.by_token:
+                return head
+            tok = head
+        return tok
+
+    def written(self, anchors: list[Token]) -> DateAnn | None:
+        """The date attached to one of ``anchors`` (the trigger, its verb chain)."""
+        wanted = {t.i for t in anchors}
+        sent = anchors[0].sent
+        for d in self.dates:
+            if not (sent.start <= d.start < sent.end) or not self._usable(d):
+                continue
+            if self._predicate(d).i in wanted:
+                return d
+        return None
+
+    # -- time line ------------------------------------------------------------------------
+    def _last_day_before(self, i: int) -> str | None:
+        best = None
+        for d in self.dates:
+            if d.start >= i:
+                break
+            if d.start < self.body_start or not self._usable(d) or d.value is None:
+                continue
+            if len(d.value) == 10 and (self.news_day is None or d.value <= self.news_day):
+                best = d.value
+        return best
+
+    def default(self, tok: Token, when: str) -> str | None:
+        """The date of an event at ``tok`` with no date of its own, from its tense."""
+        if when in ("present", "conditional"):
+            return self.news_day
+        if when in ("future",):
+            return None
+        last = self._last_day_before(tok.i)
+        day = self.news_day
+        if last is None or day is None:
+            return None
+        if last == day:
+            return day
+        if last[:7] == day[:7]:
+            return day[:7]
+        return None

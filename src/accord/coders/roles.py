@@ -1,0 +1,265 @@
+"""Who does what to whom in a clause: the arguments of a trigger from the dependency parse.
+
+Subjects climb coordination and control ("a décidé de convoquer", "a permis à X de lancer");
+a relative "qui" stands for its antecedent; the passive swaps subject and agent ("mis en place
+par l'armée"); obliques are sorted by their preposition ("avec", "à", "entre", "en", "pour").
+Where the parse finds no subject for a finite verb, the actors written just before the verb in
+the same clause are taken ("Après 7 ans de négociations, le Canada et l'UE ont signé").
+
+Participants are actors of the table or :class:`Unnamed` ones ("des manifestants", "les
+ambassadeurs de la France", "un groupe de militaires"), see :meth:`Roles.participants`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from accord import geo
+from accord.coders.annotations import Participant, Unnamed
+from accord.coders.resolve import Resolver
+from accord.text import fold
+
+__all__ = ["Arguments", "Roles", "case_of", "subject_heads", "verb_chain"]
+
+_WITH = frozenset({"avec", "aupres"})
+_TO = frozenset({"a", "au", "aux"})
+_DESTINATION = frozenset({"a", "en", "au", "aux", "dans", "vers"})
+_FOR = frozenset({"pour", "envers", "contre", "aupres"})
+_CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–"})
+
+
+def case_of(tok: Token) -> str:
+    """The folded preposition (or subordinator) of a phrase: "à", "avec", "lors de" → "lors"."""
+    cases = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+    return fold(cases[0].text) if cases else ""
+
+
+def verb_chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs it is coordinated with or controlled by, nearest first."""
+    chain = [tok]
+    cur = tok
+    while cur.dep_ in ("conj", "xcomp") and cur.head is not cur and cur.head.pos_ in (
+        "VERB", "AUX", "ADJ"
+    ):
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
+        "Pass" in tok.morph.get("Voice", []) and tok.dep_ in ("acl", "ROOT", "conj")
+    )
+
+
+def subject_heads(tok: Token) -> tuple[list[Token], Token]:
+    """Subject heads of a verb (climbing coordination and control) and the verb they belong
+    to; a relative "qui" is replaced by its antecedent."""
+    for verb in verb_chain(tok):
+        # "a permis à l'organisation de lancer": the controller is the "à" complement
+        if verb is not tok and fold(verb.lemma_) in ("permettre", "autoriser", "pousser"):
+            ctrl = [c for c in verb.children if c.dep_ in ("obl:arg", "iobj", "obj")]
+            if ctrl:
+                return ctrl, verb
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
+                and fold(c.text) not in ("-t", "t")]
+        if subj:
+            out = []
+            for s in subj:
+                if fold(s.text) in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
+                    out.append(verb.head)
+                else:
+                    out.append(s)
+            return out, verb
+        # "a permis à l'organisation de lancer": the controller is the "à" complement
+    return [], tok
+
+
+@dataclass
+class Arguments:
+    """The participants around one trigger, by grammatical role."""
+
+    subjects: list[Participant] = field(default_factory=list)
+    objects: list[Participant] = field(default_factory=list)
+    with_: list[Participant] = field(default_factory=list)  # "avec X", "entre X et Y"
+    to: list[Participant] = field(default_factory=list)  # "à X" (indirect object)
+    destination: list[Participant] = field(default_factory=list)  # "en Chine", "au Vietnam"
+    beneficiary: list[Participant] = field(default_factory=list)  # "pour X", "contre X"
+    agent: list[Participant] = field(default_factory=list)  # "par X" of a passive
+    passive: bool = False
+
+
+def _add(into: list[Participant], found: list[Participant]) -> None:
+    for p in found:
+        if p not in into:
+            into.append(p)
+
+
+@dataclass
+class Roles:
+    resolver: Resolver
+    groups: dict[str, str | None]  # folded singular group noun -> sector
+
+    @property
+    def home(self) -> str | None:
+        return self.resolver.table.home
+
+    # -- participants -----------------------------------------------------------------------
+    def participants(self, tok: Token, speaker: int | None = None) -> list[Participant]:
+        """Actors of a phrase and its conjuncts; an unnamed group when no actor is found."""
+        found: list[Participant] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop(0)
+            named = self.resolver.resolve(t, speaker)
+            if named:
+                _add(found, list(named))
+                _add(found, self._coordinated_adjectives(t))
+            else:
+                unnamed = self.unnamed(t)
+                if unnamed is not None:
+                    _add(found, [unnamed])
+            stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in (
+                "NOUN", "PROPN", "PRON"))
+        return found
+
+    def _coordinated_adjectives(self, tok: Token) -> list[Participant]:
+        """"Les gouvernements britannique, australien et danois": one actor per adjective."""
+        table = self.resolver.table
+        found: list[Participant] = []
+        for c in tok.children:
+            if c.dep_ != "amod":
+                continue
+            for t in (c, *[x for x in c.subtree if x.dep_ == "conj"]):
+                if t.i in table.by_token:
+                    _add(found, [table.by_token[t.i]])
+        return found
+
+    def unnamed(self, tok: Token) -> Participant | None:
+        """"des manifestants" → Unnamed(home, CVL); "soldats syriens" → Unnamed(SYR, MIL);
+        "le pays" → the article's state."""
+        word = fold(tok.text)
+        lemma = fold(tok.lemma_)
+        if word in ("ceux", "celles") and self.home:
+            return Unnamed(self.home)
+        definite = any(c.dep_ == "det" and fold(c.text) in ("le", "du", "au", "l'", "ce")
+                       for c in tok.children) or case_of(tok) in ("du", "au")
+        if word == "pays" and self.home and definite and not any(
+            c.dep_ in ("nummod", "amod") for c in tok.children
+        ):
+            state = self._state(self.home)
+            return state if state is not None else Unnamed(self.home)
+        key = lemma if lemma in self.groups else word.rstrip("sx") if word.rstrip(
+            "sx") in self.groups else None
+        if key is None:
+            # "un groupe de militaires", "des centaines de manifestants"
+            for c in tok.children:
+                if c.dep_ == "nmod" and case_of(c) in ("de", "d'", "des") and (
+                    fold(c.lemma_) in self.groups
+                ):
+                    return self.unnamed(c)
+            return None
+        country = None
+        for c in tok.children:
+            if c.dep_ == "amod":
+                country = geo.nationality(c.text) or country
+            elif c.dep_ == "nmod" and case_of(c) in ("de", "d'", "du", "des"):
+                named = self.resolver.resolve(c)
+                if named:
+                    country = self.resolver.table.actors[named[0]].country
+        return Unnamed(country or self.home, self.groups[key])
+
+    def _state(self, iso: str) -> int | None:
+        for actor in self.resolver.table.actors:
+            if actor.kind == "state" and actor.country == iso:
+                return actor.idx
+        return None
+
+    # -- arguments --------------------------------------------------------------------------
+    def subject_heads(self, tok: Token) -> tuple[list[Token], Token]:
+        return subject_heads(tok)
+
+    def preceding_actors(self, tok: Token) -> list[Participant]:
+        """Actors written between the clause start and a verb whose subject the parse missed."""
+        found: list[Participant] = []
+        table = self.resolver.table
+        i = tok.i - 1
+        sent_start = tok.sent.start
+        while i >= sent_start:
+            t = tok.doc[i]
+            if t.text in _CLAUSE_BREAK and found:
+                break
+            if t.pos_ in ("VERB",) and not t.dep_.startswith("aux") and i < tok.i - 1:
+                break
+            if i in table.by_token and not any(
+                fold(c.text) in _DESTINATION | _WITH | {"de", "d'", "du", "des", "par", "selon"}
+                for c in tok.doc[max(sent_start, i - 3):i] if c.dep_ == "case"
+            ):
+                idx = table.by_token[i]
+                if idx not in found:
+                    found.insert(0, idx)
+            i -= 1
+        return found
+
+    def arguments(self, tok: Token) -> Arguments:
+        args = Arguments(passive=is_passive(tok))
+        heads, _ = self.subject_heads(tok)
+        for s in heads:
+            _add(args.subjects, self.participants(s))
+        if not heads and "Fin" in self._finite(tok).morph.get("VerbForm", []):
+            _add(args.subjects, self.preceding_actors(tok))
+        last: list[Participant] | None = None
+        for c in tok.children:
+            case = case_of(c)
+            if c.dep_ in ("obj", "iobj") and not case:
+                target = args.objects
+            elif c.dep_ == "iobj" or (c.dep_ == "obl:arg" and case in _TO):
+                target = args.to
+            elif c.dep_.startswith("obl") and case in _WITH:
+                target = args.with_
+            elif c.dep_.startswith("obl") and case == "entre":
+                target = args.with_
+            elif c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case == "par"):
+                target = args.agent
+            elif c.dep_.startswith("obl") and case in _DESTINATION:
+                target = args.destination
+            elif c.dep_.startswith("obl") and case in _FOR:
+                target = args.beneficiary
+            elif c.dep_ == "obl:arg" and not case and fold(c.text) in ("ceux", "celles"):
+                target = args.objects
+            elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and last is not None:
+                target = last  # an argument's conjunct the parser hung on the verb
+            else:
+                continue
+            _add(target, self.participants(c))
+            last = target
+        if args.passive:
+            args.subjects, args.objects = args.agent, args.subjects
+            args.agent = []
+        return args
+
+    @staticmethod
+    def _finite(tok: Token) -> Token:
+        for c in tok.children:
+            if c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm", []):
+                return c
+        return tok
+
+    def complements(self, noun: Token, cases: frozenset[str]) -> list[Participant]:
+        """Participants in a noun's complements with one of ``cases``, two levels down
+        ("son aide directe au gouvernement burundais", "le financement de la Mission pour le
+        Burundi")."""
+        found: list[Participant] = []
+        frontier = [noun]
+        for _ in range(2):
+            nxt = []
+            for n in frontier:
+                for c in n.children:
+                    if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg"):
+                        if case_of(c) in cases:
+                            _add(found, self.participants(c))
+                        nxt.append(c)
+            frontier = nxt
+        return found
