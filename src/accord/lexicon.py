@@ -54,7 +54,7 @@ class Trigger:
     type: str
     mode: str | None
     frame: str
-    objects: frozenset[str]
+    objects: frozenset[str]  # folded lemmas
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +114,8 @@ def lexicon(lang: str = "fr") -> Lexicon:
     agencies = {r["name"]: r["country"] for r in read_tsv(lang, "agencies.tsv")}
     triggers: dict[tuple[str, str], list[Trigger]] = {}
     for r in read_tsv(lang, "triggers.tsv"):
-        objects = frozenset() if r["objects"] in ("", "-") else frozenset(r["objects"].split(","))
+        objects = frozenset() if r["objects"] in ("", "-") else frozenset(
+            fold(o) for o in r["objects"].split(","))
         trig = Trigger(r["lemma"], r["pos"], r["type"], _none(r["mode"]), r["frame"], objects)
         triggers.setdefault((r["lemma"], r["pos"]), []).append(trig)
     verbs = frozenset(r["lemma"] for r in read_tsv(lang, "reporting_verbs.tsv"))

@@ -55,6 +55,9 @@ _REFLEXIVE = frozenset({"se", "s'", "s"})
 _REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "appreter", "excuser", "retirer"})
 _REPORTED = frozenset({"selon", "d'apres", "apres"})
 _NOUN_BLOCKING_CASES = frozenset({"avant", "apres", "sans", "contre", "depuis"})
+_OCCUR_VERBS = frozenset({"avoir", "derouler", "tenir", "commencer", "ouvrir", "achever",
+                          "terminer", "intervenir", "survenir", "produire", "poursuivre"})
+_TARGET_CASES = frozenset({"a", "au", "aux", "avec", "pour", "envers", "contre"})
 _QUANTITY_NOUNS = frozenset({"centaine", "millier", "dizaine", "groupe", "foule", "million",
                              "cortege", "poignee", "nombre", "plupart", "milliers", "centaines"})
 _NOUN_BLOCKING_HEADS = frozenset({"veille", "lendemain", "perspective", "projet", "idee",
@@ -133,6 +136,7 @@ class _Coder:
 
     # -- verbs ------------------------------------------------------------------------------
     def code_verb(self, tok: Token, trig: Trigger, consumed: set[int]) -> EventAnn | None:
+        light = None
         if trig.objects:
             light = _object_matches(tok, trig)
             if light is None:
@@ -144,6 +148,12 @@ class _Coder:
             return None
         if _negated(tok) or _hypothetical(tok):
             return None
+        if trig.type == "AGREE" and trig.frame == "subj" and any(
+            c.dep_ == "xcomp" and any(not t.objects or _object_matches(c, t) is not None
+                                      for t in _lookup(self.lex, c))
+            for c in tok.children
+        ):
+            return None  # "s'apprêtait à signer": the act it governs is coded as AGREE
         etype, mode = trig.type, trig.mode
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
@@ -160,8 +170,8 @@ class _Coder:
                 return None
             if gov == "devoir" and when not in ("future", "conditional"):
                 return None  # "doivent ratifier": an obligation, not a commitment
-            if gov in _ACT_GOVERNORS and when in ("future", "conditional") and (
-                etype not in COOPERATIVE
+            if gov in _ACT_GOVERNORS and gov not in AGREE_GOVERNORS and when in (
+                "future", "conditional"
             ):
                 return None  # "permettrait à l'organisation d'évacuer"
             if etype in COOPERATIVE and (gov in AGREE_GOVERNORS) and gov not in (
@@ -189,7 +199,16 @@ class _Coder:
             if governor.pos_ == "NOUN" and governor.head is not governor:
                 holder = governor.head  # "a annoncé son intention de cesser"
             args.subjects = self.participants_of(self.roles.subject_heads(holder)[0])
-        actors, recipients = self._frame(trig, etype, args, tok)
+            if not args.subjects and "Fin" in self.roles._finite(holder).morph.get(
+                "VerbForm", []
+            ):
+                args.subjects = self.roles.preceding_actors(holder)
+        actors, recipients = self._frame(trig, etype, args, tok, light)
+        if etype == "SANCTION" and actors and not recipients and self.table.home:
+            # a sanction whose target is not written falls on the state the article is about
+            if all(not isinstance(p, int) or self.table.actors[p].country != self.table.home
+                   for p in actors):
+                recipients = [self.roles.home_state()]
         if not actors and not recipients:
             return None
         event = self._event(tok, etype, mode if etype == trig.type else None, actors, recipients)
@@ -197,9 +216,17 @@ class _Coder:
         return event
 
     def _frame(self, trig: Trigger, etype: str, a: Arguments, tok: Token,
-               ) -> tuple[list[Participant], list[Participant]]:
+               light: Token | None = None) -> tuple[list[Participant], list[Participant]]:
         frame = trig.frame
         subj = a.subjects
+        if light is None and frame == "sign":
+            light = next((c for c in tok.children if c.dep_ == "obj"), None)
+        if light is not None and frame in ("svo", "sign"):
+            # "interrompre son aide au gouvernement", "cesser le financement ... pour le
+            # Burundi", "signer un contrat pour l'achat de 114 Airbus"
+            found = self.roles.complements(light, _TARGET_CASES)
+            if found:
+                return subj + (a.with_ if frame == "sign" else []), found
         if a.passive and not subj and etype in ("COERCE", "ASSAULT", "SANCTION", "PROTEST"):
             subj = [Unnamed(self._place_country(tok) or self.table.home)]
         if frame == "host":
@@ -213,14 +240,14 @@ class _Coder:
             return actors, []
         if frame == "sign":
             return subj + [p for p in a.with_ if p not in subj], []
+        accused = _TARGET_CASES | {"par"} if etype == "ACCUSE" else _TARGET_CASES
         if frame == "subj":
             return subj, (a.destination if etype == "AGREE" else [])
         recipients = a.objects + a.to + a.with_
         if not recipients:
             for c in tok.children:
                 if c.dep_ in ("obj", "nsubj:pass") or (a.passive and c.dep_ == "nsubj"):
-                    recipients += self.roles.complements(c, frozenset(
-                        {"a", "au", "aux", "avec", "pour", "envers", "contre"}))
+                    recipients += self.roles.complements(c, accused)
             recipients += a.beneficiary
         if not recipients and etype in ("THREATEN", "ACCUSE", "REQUEST"):
             for c in tok.children:
@@ -234,6 +261,8 @@ class _Coder:
         head = tok.head
         if case_of(tok) in _NOUN_BLOCKING_CASES or fold(head.lemma_) in _NOUN_BLOCKING_HEADS:
             return None
+        if head is not tok and head.pos_ in ("ADV", "ADP") and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "lors du sommet": "sommet" hangs on "lors"
         verb = head if head is not tok and head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not (
             trig.frame == "agentnoun" and fold(head.lemma_) in _QUANTITY_NOUNS
@@ -243,6 +272,12 @@ class _Coder:
             verb = head.head if head.head.pos_ in ("VERB", "AUX") else None
         if verb is not None and (_negated(verb) or _hypothetical(verb)):
             return None
+        if verb is not None and fold(verb.lemma_) == "agir":
+            return None  # "il s'agit de sa première visite": a restatement
+        if tok.dep_ in ("nsubj", "nsubj:pass") and verb is not None and (
+            fold(verb.lemma_) not in _OCCUR_VERBS
+        ):
+            return None  # "la visite serait couronnée de succès": spoken of, not told
         actors: list[Participant] = []
         recipients: list[Participant] = []
         by_complement: list[Participant] = []
@@ -376,7 +411,7 @@ def code_events(
                     resolver.last_group = named
                 if not trig.objects:
                     break
-    return _merge(events, table)
+    return _merge(events, table, doc)
 
 
 def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | None,
@@ -442,7 +477,17 @@ def _rank(e: EventAnn) -> tuple[int, int, int]:
     return (not e.headline, not e.nominal, len(e.actors) + len(e.recipients))
 
 
-def _merge(events: list[EventAnn], table: ActorTable) -> list[EventAnn]:
+def _retells(big: EventAnn, small: EventAnn, doc: Doc) -> bool:
+    """Whether ``small`` can be a retelling of ``big``: the same trigger word, or a mention
+    that names no actor of its own (a noun, the headline, an unnamed or missing actor)."""
+    if fold(doc[big.trigger].lemma_) == fold(doc[small.trigger].lemma_):
+        return True
+    if set(map(str, big.actors + big.recipients)) == set(map(str, small.actors + small.recipients)):
+        return True
+    return small.nominal or small.headline or not any(isinstance(p, int) for p in small.actors)
+
+
+def _merge(events: list[EventAnn], table: ActorTable, doc: Doc) -> list[EventAnn]:
     """One event per happening: a mention whose participants are included in another's of the
     same type is the same happening; the kept one takes a written date from the other. The
     headline's events give way to body events of the same type that share a participant."""
@@ -455,7 +500,8 @@ def _merge(events: list[EventAnn], table: ActorTable) -> list[EventAnn]:
         ):
             continue
         twin = next((k for k in kept if k.type == e.type and (
-            _covers(k, e, table) or _covers(e, k, table))), None)
+            _covers(k, e, table) and _retells(k, e, doc) or _covers(e, k, table) and _retells(
+                e, k, doc))), None)
         if twin is None:
             kept.append(e)
             continue

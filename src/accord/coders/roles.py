@@ -27,6 +27,7 @@ _WITH = frozenset({"avec", "aupres"})
 _TO = frozenset({"a", "au", "aux"})
 _DESTINATION = frozenset({"a", "en", "au", "aux", "dans", "vers"})
 _FOR = frozenset({"pour", "envers", "contre", "aupres"})
+_OF = frozenset({"de", "d'", "du", "des"})
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–"})
 
 
@@ -69,7 +70,10 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
             out = []
             for s in subj:
                 if fold(s.text) in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
-                    out.append(verb.head)
+                    antecedent = verb.head
+                    if antecedent.dep_ == "appos" and antecedent.head is not antecedent:
+                        antecedent = antecedent.head  # "X, responsable de ..., qui"
+                    out.append(antecedent)
                 else:
                     out.append(s)
             return out, verb
@@ -117,6 +121,10 @@ class Roles:
             if named:
                 _add(found, list(named))
                 _add(found, self._coordinated_adjectives(t))
+                by_token = self.resolver.table.by_token
+                for inner in t.subtree:  # "les réseaux sociaux Twitter et Facebook"
+                    if inner is not t and by_token.get(inner.i) in named:
+                        stack.extend(c for c in inner.children if c.dep_ == "conj")
             else:
                 unnamed = self.unnamed(t)
                 if unnamed is not None:
@@ -170,6 +178,11 @@ class Roles:
                 if named:
                     country = self.resolver.table.actors[named[0]].country
         return Unnamed(country or self.home, self.groups[key])
+
+    def home_state(self) -> Participant:
+        """The state the article is about, as an actor when it is one, else unnamed."""
+        state = self._state(self.home) if self.home else None
+        return state if state is not None else Unnamed(self.home)
 
     def _state(self, iso: str) -> int | None:
         for actor in self.resolver.table.actors:
@@ -231,6 +244,12 @@ class Roles:
                 target = args.objects
             elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and last is not None:
                 target = last  # an argument's conjunct the parser hung on the verb
+            elif last is not None and c.dep_.startswith("obl") and case in _OF and (
+                c.i > tok.i
+            ):
+                target = last  # "les ambassadeurs de l'Allemagne, de la Belgique ..."
+            elif last is not None and c.pos_ == "VERB" and c.i in self.resolver.table.by_token:
+                target = last  # a name the parser read as a verb ("Narendra Modi")
             else:
                 continue
             _add(target, self.participants(c))
