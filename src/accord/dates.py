@@ -145,6 +145,8 @@ def _vocab() -> tuple[dict[str, Any], dict[str, re.Pattern[str]]]:
                   rf"années\s+(?:19|20)?\d0{e}",
         "day_offsets": rf"{b}(?P<p>{_alt(d['day_offsets'])})(?:\s+{wd})?{e}",
         "now": rf"{b}(?P<p>{_alt(d['now'])}){e}",
+        # "d'ici le 30 juin", "jusqu'ici": the "ici" is the present, the start of the span
+        "now_here": r"(?<=d['’])(?P<p>ici)\b|(?<=jusqu['’])(?P<q>ici)\b",
         "anaphoric": rf"{b}(?P<p>{_alt(d['anaphoric'])}){e}",
         "weeks": rf"{b}(?P<p>{_alt(d['weeks'])}){e}",
         "months_relative": rf"{b}(?P<p>{_alt(d['months_relative'])}){e}(?!\s+d(?:e|['’]))",
@@ -420,7 +422,7 @@ def _offset(unit: str, n: int, pub: Published | None) -> str | None:
 
 
 def _phrases(name: str, phrase: str, pub: Published | None, d: dict[str, Any]) -> _Found:
-    if name == "now":
+    if name in ("now", "now_here"):
         return _Found("relative", _canonical(pub))
     offset = _lookup(d[name], phrase)
     if name == "anaphoric":

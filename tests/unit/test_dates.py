@@ -211,3 +211,15 @@ def test_date_like_text_never_raises(text: str, published: str | None) -> None:
 @given(st.text(max_size=30), PUBLISHED)
 def test_resolve_never_raises(expression: str, published: str | None) -> None:
     resolve(expression, published)
+
+
+def test_ici_in_d_ici_is_the_present_and_leaves_the_deadline_its_own_mention() -> None:
+    found = find_dates("Le transfert d'ici le 30 juin. Jusqu'ici, rien. Ici on parle.", "1999-05-21")
+    assert [(m.text, m.value) for m in found] == [
+        ("ici", "1999-05-21"), ("le 30 juin", "1999-06-30"), ("ici", "1999-05-21"),
+    ]
+
+
+def test_d_ici_before_a_year_stays_one_mention() -> None:
+    (found,) = find_dates("d'ici 2020", "1999-05-21")
+    assert (found.text, found.value) == ("d'ici 2020", "2020")

@@ -23,7 +23,7 @@ from accord.text import fold
 
 __all__ = ["EventClock", "tense"]
 
-_NOT_EVENT_DATE = frozenset({"depuis", "jusqu'a", "jusqu", "avant", "des"})
+_NOT_EVENT_DATE = frozenset({"depuis", "jusqu'a", "jusqu", "avant", "des", "ici"})
 
 
 def tense(tok: Token) -> str:

@@ -1,0 +1,128 @@
+"""The events coder with the real French model, on sentences of the kinds the press writes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from accord.pipeline import extract_one
+from accord.read import read_text
+from accord.records import Event
+
+pytestmark = pytest.mark.model
+
+
+def events(text: str, published: str = "2016-10-30", title: str | None = None) -> list[Event]:
+    article = replace(read_text(text, "test.txt"), published=published, title=title)
+    return list(extract_one(article).events)
+
+
+def sides(event: Event) -> tuple[list[tuple[str | None, str | None]], ...]:
+    return ([(p.name, p.country) for p in event.actor],
+            [(p.name, p.country) for p in event.recipient])
+
+
+def test_host_receives_the_visitor_on_the_written_day_at_the_written_place() -> None:
+    (event,) = events("Le président Xi Jinping a reçu mardi à Pékin le Premier ministre "
+                      "vietnamien Pham Minh Chinh.", published="2023-06-29")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert sides(event) == ([("Pham Minh Chinh", "VNM")], [("Xi Jinping", "CHN")])
+    assert event.date == "2023-06-27"
+    assert event.place is not None and event.place.name == "Pékin"
+
+
+def test_light_verb_visit_reaches_the_counterpart_named_after_it() -> None:
+    (event,) = events("Le Premier ministre Justin Trudeau a rendu visite à son homologue "
+                      "indien Narendra Modi.")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert sides(event) == ([("Justin Trudeau", "CAN")], [("Narendra Modi", "IND")])
+
+
+def test_coordinated_signatories_are_one_event_without_recipient() -> None:
+    (event,) = events("Après sept ans de négociations, le Canada et l'Union européenne ont signé "
+                      "dimanche un accord de libre-échange.")
+    assert event.type == "SUPPORT"
+    assert sides(event) == ([("Canada", "CAN"), ("Union européenne", "EUR")], [])
+    assert event.date == "2016-10-30"
+
+
+def test_future_cooperation_is_agree_and_negated_acts_are_not_coded() -> None:
+    found = events("Le Vietnam et la Chine organiseront des patrouilles conjointes. "
+                   "Le Laos n'a pas signé l'accord.")
+    assert [(e.type, sides(e)) for e in found] == [
+        ("AGREE", ([("Vietnam", "VNM"), ("Chine", "CHN")], [])),
+    ]
+
+
+def test_a_decided_act_is_coded_with_every_summoned_embassy() -> None:
+    (event,) = events("Pierre Nkurunziza a décidé de convoquer les ambassadeurs de la France "
+                      "et de l'Allemagne.")
+    assert (event.type, event.mode) == ("ACCUSE", "disapprove")
+    assert sides(event)[0] == [("Pierre Nkurunziza", "BDI")]
+    assert {country for _, country in sides(event)[1]} == {"FRA", "DEU"}
+
+
+def test_passive_agent_in_reported_conditional_is_the_actor() -> None:
+    found = events("Un couvre-feu serait mis en place par l'armée turque selon la chaîne TRT.",
+                   published="2016-07-15")
+    assert [(e.type, e.mode, sides(e)[0]) for e in found] == [
+        ("COERCE", "curfew", [("Armée turque", "TUR")]),
+    ]
+
+
+def test_passive_without_agent_has_an_unnamed_actor_of_the_place() -> None:
+    (event,) = events("Les réseaux sociaux Twitter et Facebook ont été bloqués en Turquie.",
+                      published="2016-07-15")
+    assert (event.type, event.mode) == ("COERCE", "censor")
+    assert sides(event) == ([(None, "TUR")], [("Twitter", "USA"), ("Facebook", "USA")])
+
+
+def test_nominal_event_takes_the_subject_of_its_verb_and_its_own_date() -> None:
+    (event,) = events("Pervez Musharraf a été contraint à la démission en 2008.")
+    assert (event.type, event.mode, event.date) == ("RETREAT", "resign", "2008")
+    assert sides(event) == ([("Pervez Musharraf", "PAK")], [])
+
+
+def test_unnamed_protesters_take_the_country_of_the_place() -> None:
+    (event,) = events("Des centaines de manifestants étaient rassemblés à Bruxelles.")
+    assert (event.type, event.mode) == ("PROTEST", "demo")
+    assert sides(event) == ([(None, "BEL")], [])
+
+
+def test_pluperfect_background_is_coded_only_when_dated() -> None:
+    found = events("En mars 2016, l'Union européenne avait suspendu son aide au Burundi. "
+                   "La Chine avait signé un accord avec le Laos.")
+    assert [(e.type, e.date) for e in found] == [("SANCTION", "2016-03")]
+    assert sides(found[0]) == ([("Union européenne", "EUR")], [("Burundi", "BDI")])
+
+
+def test_a_retelling_merges_and_keeps_the_written_date() -> None:
+    found = events("La Russie a accusé les États-Unis. Le 17 octobre, Moscou a de nouveau "
+                   "accusé Washington.")
+    assert [(e.type, e.date) for e in found] == [("ACCUSE", "2016-10-17")]
+
+
+def test_the_headline_gives_way_to_the_body() -> None:
+    text = ("La Chine et les États-Unis ratifient l'accord de Paris\n\n"
+            "La Chine a ratifié l'accord ce matin. Les États-Unis ont également annoncé "
+            "leur ratification.")
+    found = events(text, published="2016-09-03",
+                   title="La Chine et les États-Unis ratifient l'accord de Paris")
+    assert sorted(sides(e)[0][0][0] or "" for e in found if e.type == "SUPPORT") == [
+        "Chine", "États-Unis",
+    ]
+    assert all(len(e.actor) == 1 for e in found)
+    assert {e.date for e in found} == {"2016-09-03"}
+
+
+def test_present_tense_is_the_day_of_the_article_and_undated_past_is_unknown() -> None:
+    found = events("Ban Ki-moon appelle le Burundi à renouer avec l'ONU. "
+                   "Le Burundi a rejeté l'appel.", published="2016-10-13")
+    assert [(e.type, e.date) for e in found] == [("REQUEST", "2016-10-13"), ("REJECT", None)]
+
+
+def test_a_past_event_between_a_dated_one_and_the_article_gets_their_month() -> None:
+    found = events("Le 17 septembre, la coalition a frappé l'armée syrienne. "
+                   "Les États-Unis ont reconnu leur responsabilité.", published="2016-09-19")
+    assert ("CONCEDE", "2016-09") in [(e.type, e.date) for e in found]
