@@ -311,3 +311,9 @@ def test_cameo_table_is_what_the_script_derives(monkeypatch: pytest.MonkeyPatch)
     source = _shared(PLOVER_DATA / "CAMEO2PLOVER-2021.txt")
     text, _notes = _build_script(monkeypatch).build(source)
     assert CAMEO_TSV.read_text(encoding="utf-8") == text, "run scripts/build_cameo_table.py"
+
+
+def test_the_context_lexicon_speaks_plover() -> None:
+    from accord.lexicon import lexicon
+
+    assert all(is_context(c) for c in lexicon("fr").contexts)

@@ -382,6 +382,7 @@ def code_events(
     events: list[EventAnn] = []
     consumed: set[int] = set()
     previous_date: str | None = None
+    headline_contexts = _contexts(doc[:headline_end].text, lex) if headline_end else []
     for sent in doc.sents:
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
         for tok in sent:
@@ -405,6 +406,7 @@ def code_events(
                     previous_date = event.date
                 event.place = _place(event, sent_places, dateline, coder.clock)
                 event.context = _contexts(sent.text, lex)
+                event.context += [c for c in headline_contexts if c not in event.context]
                 events.append(event)
                 named = [a for a in event.actors if isinstance(a, int)]
                 if len(named) >= 2:
