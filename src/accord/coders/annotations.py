@@ -116,6 +116,7 @@ class EventAnn:
     nominal: bool = False  # read from a noun ("la visite de X"), not a verb
     headline: bool = False  # read from the article's title line
     tense: str = "present"  # of the trigger's clause (see accord.coders.event_dates.tense)
+    carrier: bool = False  # a dated mention without actors, kept only to date a retelling
 
 
 @dataclass

@@ -56,7 +56,7 @@ def _clause_verb(tok: Token) -> Token | None:
     for _ in range(12):
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None

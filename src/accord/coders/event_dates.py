@@ -7,6 +7,7 @@ article's time line allow.
 2. Otherwise, a present tense (or a reported conditional) is the news of the day: the article's
    date, or for an article dated to the month only, the day its lead gives ("le 10 janvier" in
    an article of 2024-01).
+   "Venir de" (the immediate past) gives the article's month.
 3. A past tense without a date lies between the last date the body gave before it and the
    article's day: that day when they coincide, their month when they share it, else unknown
    (``None``). A text that gives no earlier date leaves the date unknown.
@@ -99,7 +100,7 @@ class EventClock:
     def _predicate(self, d: DateAnn) -> Token:
         """The verb or noun a date expression modifies."""
         tok = self.doc[d.start:d.end].root
-        while tok.head is not tok:
+        while tok.head.i != tok.i:
             head = tok.head
             if head.pos_ in ("VERB", "AUX") and head.i not in self.by_token:
                 return head
@@ -137,6 +138,8 @@ class EventClock:
             return self.news_day
         if when in ("future",):
             return None
+        if when == "recent":  # "vient de": days before the article, its month at least
+            return self.news_day[:7] if self.news_day else None
         last = self._last_day_before(tok.i)
         day = self.news_day
         if last is None or day is None:

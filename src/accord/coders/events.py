@@ -70,7 +70,31 @@ def _lookup(lex: Lexicon, tok: Token) -> tuple[Trigger, ...]:
         found = lex.triggers.get((tok.lemma_.lower(), tok.pos_), ())
     if not found and tok.pos_ == "NOUN" and tok.text.lower().endswith("s"):
         found = lex.triggers.get((tok.text.lower()[:-1], "NOUN"), ())
+    if not found and tok.pos_ == "VERB":
+        # the lemmatizer's slips on first-group verbs ("tue" read as "taire")
+        word = tok.text.lower()
+        for stem in (word, word[:-1], word[:-2], word[:-3]):
+            if stem and (stem + "er", "VERB") in lex.triggers and word.startswith(stem) and (
+                word[len(stem):] in _FIRST_GROUP_ENDINGS
+            ):
+                return lex.triggers[(stem + "er", "VERB")]
     return found
+
+
+_FIRST_GROUP_ENDINGS = frozenset({"e", "es", "ent", "é", "ée", "és", "ées", "er", "ez", "ons",
+                                  "ait", "aient", "a", "ant"})
+
+
+def _just_did(tok: Token) -> bool:
+    """"vient d'annoncer son intention de cesser": an act under "venir de"."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if fold(cur.lemma_) == "venir" and cur.pos_ == "VERB":
+            return True
+    return False
 
 
 def _negated(tok: Token) -> bool:
@@ -97,11 +121,11 @@ def _reported(tok: Token) -> bool:
 def _governor(tok: Token) -> Token | None:
     """The verb or noun a trigger in the infinitive depends on ("a décidé de convoquer",
     "son intention de cesser", "s'apprêtait à signer")."""
-    if tok.dep_ in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "advcl") and tok.head is not tok and (
+    if tok.dep_ in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "advcl") and tok.head.i != tok.i and (
         "Inf" in tok.morph.get("VerbForm", [])
     ):
         return tok.head
-    if tok.dep_ == "xcomp" and tok.head is not tok:
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:
         return tok.head
     return None
 
@@ -157,11 +181,14 @@ class _Coder:
         etype, mode = trig.type, trig.mode
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
+        if any(fold(v.lemma_) == "venir" and any(c.dep_ == "xcomp" for c in v.children)
+               for v in verb_chain(tok)[1:]) or _just_did(tok):
+            when = "recent"  # "vient d'annoncer": the immediate past
         governor = _governor(tok)
         if governor is not None:
             gov = fold(governor.lemma_)
             anchors.append(governor)
-            if governor.dep_ in ("obj", "nsubj") and governor.head is not governor:
+            if governor.dep_ in ("obj", "nsubj") and governor.head.i != governor.i:
                 anchors.append(governor.head)  # "a annoncé son intention de ..."
                 when = tense(governor.head)
             else:
@@ -179,6 +206,7 @@ class _Coder:
             ):
                 consumed.add(governor.i)
                 etype, mode = "AGREE", None
+                anchors = [a for a in anchors if a.i != tok.i]  # the act's date is its plan
             elif gov in _ACT_GOVERNORS:
                 consumed.add(governor.i)
             elif gov in AGREE_GOVERNORS:
@@ -196,7 +224,7 @@ class _Coder:
         args = self.roles.arguments(tok)
         if governor is not None and not args.subjects:
             holder = governor
-            if governor.pos_ == "NOUN" and governor.head is not governor:
+            if governor.pos_ == "NOUN" and governor.head.i != governor.i:
                 holder = governor.head  # "a annoncé son intention de cesser"
             args.subjects = self.participants_of(self.roles.subject_heads(holder)[0])
             if not args.subjects and "Fin" in self.roles._finite(holder).morph.get(
@@ -224,7 +252,7 @@ class _Coder:
         if light is not None and frame in ("svo", "sign"):
             # "interrompre son aide au gouvernement", "cesser le financement ... pour le
             # Burundi", "signer un contrat pour l'achat de 114 Airbus"
-            found = self.roles.complements(light, _TARGET_CASES)
+            found = self.roles.complements(light, _TARGET_CASES) or a.beneficiary or a.to
             if found:
                 return subj + (a.with_ if frame == "sign" else []), found
         if a.passive and not subj and etype in ("COERCE", "ASSAULT", "SANCTION", "PROTEST"):
@@ -261,9 +289,9 @@ class _Coder:
         head = tok.head
         if case_of(tok) in _NOUN_BLOCKING_CASES or fold(head.lemma_) in _NOUN_BLOCKING_HEADS:
             return None
-        if head is not tok and head.pos_ in ("ADV", "ADP") and head.head.pos_ in ("VERB", "AUX"):
+        if head.i != tok.i and head.pos_ in ("ADV", "ADP") and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "lors du sommet": "sommet" hangs on "lors"
-        verb = head if head is not tok and head.pos_ in ("VERB", "AUX") else None
+        verb = head if head.i != tok.i and head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not (
             trig.frame == "agentnoun" and fold(head.lemma_) in _QUANTITY_NOUNS
         ):
@@ -312,7 +340,14 @@ class _Coder:
                 actors = self.participants_of([h for h in heads if h.i != tok.i])
                 if not actors and "Fin" in self.roles._finite(verb).morph.get("VerbForm", []):
                     actors = self.roles.preceding_actors(verb)
-        if not actors:
+        carrier = False
+        if not actors and trig.frame != "summit":
+            # "Le 17 septembre, une frappe aérienne ...": no actor, but a date for the
+            # happening told elsewhere; kept only to lend its date when merged
+            if self.clock.written(anchors) is None:
+                return None
+            carrier = True
+        elif not actors:
             return None
         etype, mode = trig.type, trig.mode
         prevu = any(c.dep_ == "acl" and fold(c.lemma_) in ("prevoir", "programmer", "envisager")
@@ -324,6 +359,7 @@ class _Coder:
         recipients = [r for r in recipients if r not in actors]
         event = self._event(tok, etype, mode, actors, recipients)
         event.nominal = True
+        event.carrier = carrier
         self._date(event, anchors, when)
         return event
 
@@ -489,6 +525,15 @@ def _retells(big: EventAnn, small: EventAnn, doc: Doc) -> bool:
     return small.nominal or small.headline or not any(isinstance(p, int) for p in small.actors)
 
 
+def _same_stem(a: Token, b: Token) -> bool:
+    """"frappe" and "frapper", "visite" and "visiter": one word family."""
+    x, y = fold(a.lemma_), fold(b.lemma_)
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return n >= 4 and n >= 0.6 * min(len(x), len(y))
+
+
 def _merge(events: list[EventAnn], table: ActorTable, doc: Doc) -> list[EventAnn]:
     """One event per happening: a mention whose participants are included in another's of the
     same type is the same happening; the kept one takes a written date from the other. The
@@ -501,11 +546,16 @@ def _merge(events: list[EventAnn], table: ActorTable, doc: Doc) -> list[EventAnn
                 map(str, e.actors + e.recipients)) for b in body
         ):
             continue
-        twin = next((k for k in kept if k.type == e.type and (
-            _covers(k, e, table) and _retells(k, e, doc) or _covers(e, k, table) and _retells(
-                e, k, doc))), None)
+        if e.carrier:
+            twin = next((k for k in reversed(kept) if k.type == e.type and not k.carrier
+                         and _same_stem(doc[k.trigger], doc[e.trigger])), None)
+        else:
+            twin = next((k for k in kept if k.type == e.type and not k.carrier and (
+                _covers(k, e, table) and _retells(k, e, doc) or _covers(e, k, table)
+                and _retells(e, k, doc))), None)
         if twin is None:
-            kept.append(e)
+            if not e.carrier:
+                kept.append(e)
             continue
         if _covers(e, twin, table) and not _covers(twin, e, table) or (
             _covers(e, twin, table) and _rank(e) > _rank(twin)

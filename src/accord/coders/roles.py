@@ -41,7 +41,7 @@ def verb_chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it is coordinated with or controlled by, nearest first."""
     chain = [tok]
     cur = tok
-    while cur.dep_ in ("conj", "xcomp") and cur.head is not cur and cur.head.pos_ in (
+    while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i and cur.head.pos_ in (
         "VERB", "AUX", "ADJ"
     ):
         cur = cur.head
@@ -60,7 +60,7 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
     to; a relative "qui" is replaced by its antecedent."""
     for verb in verb_chain(tok):
         # "a permis à l'organisation de lancer": the controller is the "à" complement
-        if verb is not tok and fold(verb.lemma_) in ("permettre", "autoriser", "pousser"):
+        if verb.i != tok.i and fold(verb.lemma_) in ("permettre", "autoriser", "pousser"):
             ctrl = [c for c in verb.children if c.dep_ in ("obl:arg", "iobj", "obj")]
             if ctrl:
                 return ctrl, verb
@@ -71,7 +71,7 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
             for s in subj:
                 if fold(s.text) in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
                     antecedent = verb.head
-                    if antecedent.dep_ == "appos" and antecedent.head is not antecedent:
+                    if antecedent.dep_ == "appos" and antecedent.head.i != antecedent.i:
                         antecedent = antecedent.head  # "X, responsable de ..., qui"
                     out.append(antecedent)
                 else:
@@ -123,7 +123,7 @@ class Roles:
                 _add(found, self._coordinated_adjectives(t))
                 by_token = self.resolver.table.by_token
                 for inner in t.subtree:  # "les réseaux sociaux Twitter et Facebook"
-                    if inner is not t and by_token.get(inner.i) in named:
+                    if inner.i != t.i and by_token.get(inner.i) in named:
                         stack.extend(c for c in inner.children if c.dep_ == "conj")
             else:
                 unnamed = self.unnamed(t)

@@ -95,7 +95,7 @@ def code_statements(
                         and fold(c.text) not in ("-t",)]
             if not subjects:
                 head = tok
-                while head.dep_ in ("conj",) and head.head is not head:
+                while head.dep_ in ("conj",) and head.head.i != head.i:
                     head = head.head
                     subjects = [c for c in head.children if c.dep_ == "nsubj"]
                     if subjects:
