@@ -14,8 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import ClaimAnn, StatementAnn
-from accord.coders.roles import subject_heads
 from accord.coders.resolve import Resolver
+from accord.coders.roles import subject_heads
 from accord.numbers import find_numbers
 
 __all__ = ["code_claims"]

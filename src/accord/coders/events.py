@@ -209,10 +209,10 @@ class _Coder:
                 anchors = [a for a in anchors if a.i != tok.i]  # the act's date is its plan
             elif gov in _ACT_GOVERNORS:
                 consumed.add(governor.i)
-            elif gov in AGREE_GOVERNORS:
-                return None
-            elif governor.pos_ in ("VERB",) and "Inf" in tok.morph.get("VerbForm", []):
-                return None
+            elif gov in AGREE_GOVERNORS or (
+                governor.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm", [])
+            ):
+                return None  # a non-cooperative act merely intended, or under another verb
         if when in ("future", "conditional") and governor is None:
             if etype in COOPERATIVE:
                 etype, mode = "AGREE", None
@@ -227,16 +227,17 @@ class _Coder:
             if governor.pos_ == "NOUN" and governor.head.i != governor.i:
                 holder = governor.head  # "a annoncé son intention de cesser"
             args.subjects = self.participants_of(self.roles.subject_heads(holder)[0])
-            if not args.subjects and "Fin" in self.roles._finite(holder).morph.get(
+            if not args.subjects and "Fin" in self.roles.finite(holder).morph.get(
                 "VerbForm", []
             ):
                 args.subjects = self.roles.preceding_actors(holder)
         actors, recipients = self._frame(trig, etype, args, tok, light)
-        if etype == "SANCTION" and actors and not recipients and self.table.home:
+        if etype == "SANCTION" and actors and not recipients and self.table.home and all(
+            not isinstance(p, int) or self.table.actors[p].country != self.table.home
+            for p in actors
+        ):
             # a sanction whose target is not written falls on the state the article is about
-            if all(not isinstance(p, int) or self.table.actors[p].country != self.table.home
-                   for p in actors):
-                recipients = [self.roles.home_state()]
+            recipients = [self.roles.home_state()]
         if not actors and not recipients:
             return None
         event = self._event(tok, etype, mode if etype == trig.type else None, actors, recipients)
@@ -338,7 +339,7 @@ class _Coder:
             heads, _ = self.roles.subject_heads(verb)
             if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",):
                 actors = self.participants_of([h for h in heads if h.i != tok.i])
-                if not actors and "Fin" in self.roles._finite(verb).morph.get("VerbForm", []):
+                if not actors and "Fin" in self.roles.finite(verb).morph.get("VerbForm", []):
                     actors = self.roles.preceding_actors(verb)
         carrier = False
         if not actors and trig.frame != "summit":

@@ -221,7 +221,7 @@ class Roles:
         heads, _ = self.subject_heads(tok)
         for s in heads:
             _add(args.subjects, self.participants(s))
-        if not heads and "Fin" in self._finite(tok).morph.get("VerbForm", []):
+        if not heads and "Fin" in self.finite(tok).morph.get("VerbForm", []):
             _add(args.subjects, self.preceding_actors(tok))
         last: list[Participant] | None = None
         for c in tok.children:
@@ -230,9 +230,7 @@ class Roles:
                 target = args.objects
             elif c.dep_ == "iobj" or (c.dep_ == "obl:arg" and case in _TO):
                 target = args.to
-            elif c.dep_.startswith("obl") and case in _WITH:
-                target = args.with_
-            elif c.dep_.startswith("obl") and case == "entre":
+            elif c.dep_.startswith("obl") and (case in _WITH or case == "entre"):
                 target = args.with_
             elif c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case == "par"):
                 target = args.agent
@@ -260,7 +258,8 @@ class Roles:
         return args
 
     @staticmethod
-    def _finite(tok: Token) -> Token:
+    def finite(tok: Token) -> Token:
+        """The finite word of a verb group: its tensed auxiliary, else the verb."""
         for c in tok.children:
             if c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm", []):
                 return c
