@@ -30,7 +30,7 @@ from accord import geo
 from accord.coders.annotations import ActorTable, DateAnn, EventAnn, Participant, PlaceAnn, Unnamed
 from accord.coders.event_dates import EventClock, tense
 from accord.coders.resolve import Resolver
-from accord.coders.roles import Arguments, Roles, case_of, verb_chain
+from accord.coders.roles import Arguments, Roles, case_of, subject_heads, verb_chain
 from accord.lexicon import Lexicon, Trigger
 from accord.text import fold
 
@@ -40,7 +40,7 @@ COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "R
 AGREE_GOVERNORS = frozenset({
     "convenir", "engager", "promettre", "accepter", "decider", "appreter", "prevoir",
     "annoncer", "compter", "devoir", "vouloir", "souhaiter", "envisager", "projeter",
-    "intention", "resoudre", "s'engager", "preparer", "proposer",
+    "intention", "resoudre", "preparer", "proposer",
 })
 # governors under which a non-cooperative act counts as done or decided
 _ACT_GOVERNORS = frozenset({"decider", "annoncer", "intention", "permettre", "venir", "commencer",
@@ -48,7 +48,7 @@ _ACT_GOVERNORS = frozenset({"decider", "annoncer", "intention", "permettre", "ve
 _BLOCKING_GOVERNORS = frozenset({
     "suggerer", "appeler", "demander", "exhorter", "inviter", "pouvoir", "tenter",
     "essayer", "refuser", "menacer", "viser", "chercher", "eviter", "empecher", "craindre",
-    "nier", "dementir", "opposer", "hesiter", "falloir", "esperer", "souhaiter", "vouloir",
+    "nier", "dementir", "opposer", "hesiter", "falloir", "esperer",
 })
 _NEGATION = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "ni", "guere", "sans", "nullement"})
 _REFLEXIVE = frozenset({"se", "s'", "s"})
@@ -150,14 +150,6 @@ class _Coder:
     headline_end: int  # token index where the body starts
     places: list[PlaceAnn]
 
-    def participants_of(self, tokens: list[Token]) -> list[Participant]:
-        out: list[Participant] = []
-        for t in tokens:
-            for p in self.roles.participants(t):
-                if p not in out:
-                    out.append(p)
-        return out
-
     # -- verbs ------------------------------------------------------------------------------
     def code_verb(self, tok: Token, trig: Trigger, consumed: set[int]) -> EventAnn | None:
         light = None
@@ -181,8 +173,7 @@ class _Coder:
         etype, mode = trig.type, trig.mode
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
-        if any(fold(v.lemma_) == "venir" and any(c.dep_ == "xcomp" for c in v.children)
-               for v in verb_chain(tok)[1:]) or _just_did(tok):
+        if _just_did(tok):
             when = "recent"  # "vient d'annoncer": the immediate past
         governor = _governor(tok)
         if governor is not None:
@@ -193,7 +184,7 @@ class _Coder:
                 when = tense(governor.head)
             else:
                 when = tense(governor)
-            if gov in _BLOCKING_GOVERNORS and gov not in AGREE_GOVERNORS:
+            if gov in _BLOCKING_GOVERNORS:
                 return None
             if gov == "devoir" and when not in ("future", "conditional"):
                 return None  # "doivent ratifier": an obligation, not a commitment
@@ -201,9 +192,7 @@ class _Coder:
                 "future", "conditional"
             ):
                 return None  # "permettrait à l'organisation d'évacuer"
-            if etype in COOPERATIVE and (gov in AGREE_GOVERNORS) and gov not in (
-                "permettre", "venir", "commencer", "continuer", "poursuivre"
-            ):
+            if etype in COOPERATIVE and gov in AGREE_GOVERNORS:
                 consumed.add(governor.i)
                 etype, mode = "AGREE", None
                 anchors = [a for a in anchors if a.i != tok.i]  # the act's date is its plan
@@ -226,7 +215,7 @@ class _Coder:
             holder = governor
             if governor.pos_ == "NOUN" and governor.head.i != governor.i:
                 holder = governor.head  # "a annoncé son intention de cesser"
-            args.subjects = self.participants_of(self.roles.subject_heads(holder)[0])
+            args.subjects = self.roles.participants_all(subject_heads(holder)[0])
             if not args.subjects and "Fin" in self.roles.finite(holder).morph.get(
                 "VerbForm", []
             ):
@@ -282,7 +271,7 @@ class _Coder:
             for c in tok.children:
                 if c.dep_ in ("ccomp",):
                     heads = [h for h in c.children if h.dep_ in ("nsubj", "nsubj:pass")]
-                    recipients += self.participants_of(heads)
+                    recipients += self.roles.participants_all(heads)
         return subj, recipients
 
     # -- nouns ------------------------------------------------------------------------------
@@ -321,7 +310,7 @@ class _Coder:
                 if iso:
                     actors += [a.idx for a in self.table.actors
                                if a.kind == "state" and a.country == iso][:1] or [Unnamed(iso)]
-            elif c.dep_ == "acl" and "Pass" in c.morph.get("Voice", []) or c.dep_ == "acl":
+            elif c.dep_ == "acl":  # "les sanctions décidées par l'organisation européenne"
                 for g in c.children:
                     if g.dep_ in ("obl:agent",) or (g.dep_.startswith("obl") and case_of(g) == "par"):
                         actors += self.roles.participants(g)
@@ -336,9 +325,9 @@ class _Coder:
         when = tense(verb) if verb is not None else "present"
         anchors = [tok] + ([verb] if verb is not None else [])
         if not actors and verb is not None and (possessive or tok.dep_ != "nsubj"):
-            heads, _ = self.roles.subject_heads(verb)
+            heads, _ = subject_heads(verb)
             if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",):
-                actors = self.participants_of([h for h in heads if h.i != tok.i])
+                actors = self.roles.participants_all([h for h in heads if h.i != tok.i])
                 if not actors and "Fin" in self.roles.finite(verb).morph.get("VerbForm", []):
                     actors = self.roles.preceding_actors(verb)
         carrier = False
@@ -413,8 +402,7 @@ def code_events(
     headline_end: int = 0,
     body_start: int = 0,
 ) -> list[EventAnn]:
-    groups = lex.groups
-    coder = _Coder(doc, lex, table, Roles(resolver, dict(groups)),
+    coder = _Coder(doc, lex, table, Roles(resolver, lex.groups),
                    EventClock(doc, dates, published, body_start), headline_end, places)
     events: list[EventAnn] = []
     consumed: set[int] = set()

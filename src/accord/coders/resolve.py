@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from accord import geo
 from accord.coders.annotations import ActorAnn, ActorTable
 from accord.lexicon import Lexicon
 from accord.text import fold
@@ -25,7 +26,7 @@ _GROUP_NOUNS = frozenset({"partie", "parties", "côté", "côtés", "dirigeant",
 
 
 _BODY_NOUNS = frozenset({"armee", "gouvernement", "organisation", "coalition", "regime",
-                         "parlement", "assemblee", "commission", "ministere", "conseil",
+                         "parlement", "assemblee", "commission", "conseil",
                          "mission", "agence", "police"})
 
 
@@ -134,8 +135,6 @@ class Resolver:
         country = None
         for c in tok.children:
             if c.dep_ == "amod":
-                from accord import geo  # local: geo is heavy to import for the resolver alone
-
                 country = geo.nationality(c.text) or country
             elif c.dep_ == "nmod":
                 return None

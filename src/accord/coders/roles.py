@@ -12,6 +12,7 @@ ambassadeurs de la France", "un groupe de militaires"), see :meth:`Roles.partici
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -104,7 +105,7 @@ def _add(into: list[Participant], found: list[Participant]) -> None:
 @dataclass
 class Roles:
     resolver: Resolver
-    groups: dict[str, str | None]  # folded singular group noun -> sector
+    groups: Mapping[str, str | None]  # folded singular group noun -> sector
 
     @property
     def home(self) -> str | None:
@@ -143,6 +144,13 @@ class Roles:
             for t in (c, *[x for x in c.subtree if x.dep_ == "conj"]):
                 if t.i in table.by_token:
                     _add(found, [table.by_token[t.i]])
+        return found
+
+    def participants_all(self, tokens: list[Token]) -> list[Participant]:
+        """:meth:`participants` of several phrases, without repeats."""
+        found: list[Participant] = []
+        for t in tokens:
+            _add(found, self.participants(t))
         return found
 
     def unnamed(self, tok: Token) -> Participant | None:
@@ -191,9 +199,6 @@ class Roles:
         return None
 
     # -- arguments --------------------------------------------------------------------------
-    def subject_heads(self, tok: Token) -> tuple[list[Token], Token]:
-        return subject_heads(tok)
-
     def preceding_actors(self, tok: Token) -> list[Participant]:
         """Actors written between the clause start and a verb whose subject the parse missed."""
         found: list[Participant] = []
@@ -218,7 +223,7 @@ class Roles:
 
     def arguments(self, tok: Token) -> Arguments:
         args = Arguments(passive=is_passive(tok))
-        heads, _ = self.subject_heads(tok)
+        heads, _ = subject_heads(tok)
         for s in heads:
             _add(args.subjects, self.participants(s))
         if not heads and "Fin" in self.finite(tok).morph.get("VerbForm", []):
