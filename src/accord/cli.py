@@ -155,7 +155,7 @@ def events_cmd(actor: str | None, country: str | None, etype: str | None, since:
             rows = store.events(actor=actor, country=country.upper() if country else None,
                                 type=etype.upper() if etype else None, since=since,
                                 until=until, limit=limit)
-        except AccordError as exc:
+        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
             raise click.ClickException(str(exc)) from exc
     records = [{
         "date": r.date, "type": r.type, "mode": r.mode,
@@ -164,6 +164,78 @@ def events_cmd(actor: str | None, country: str | None, etype: str | None, since:
         "place": r.place_name, "evidence": r.evidence, "doc": r.doc_id[:12],
     } for r in rows]
     emit(records, _fmt(as_json, as_csv), title="events")
+
+
+def _who(name: str | None, country: str | None) -> str | None:
+    return None if name is None else f"{name} ({country or '-'})"
+
+
+def _quantity(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+@cli.command("statements")
+@click.option("--speaker", help="Speaker name (case and accents ignored, substring).")
+@click.option("--country", help="Speaker country (ISO3 or PLOVER code).")
+@click.option("--verb", help="Reporting verb, e.g. déclarer (case ignored).")
+@click.option("--since", help="Earliest date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Latest date (YYYY[-MM[-DD]]).")
+@click.option("--text", help="Words of the evidence or sentence (case and accents ignored).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@_db_option
+@_output_options
+def statements_cmd(speaker: str | None, country: str | None, verb: str | None,
+                   since: str | None, until: str | None, text: str | None, limit: int | None,
+                   db: str, as_json: bool, as_csv: bool) -> None:
+    """List stored statements: who said what, when (the article's date if none is given)."""
+    fmt = _fmt(as_json, as_csv)
+    with _open_store(db) as store:
+        try:
+            rows = store.statements(speaker=speaker, country=country.upper() if country else None,
+                                    verb=verb, since=since, until=until, text=text, limit=limit)
+        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
+            raise click.ClickException(str(exc)) from exc
+    records = [{
+        "date": r.date, "speaker": r.speaker, "country": r.speaker_country, "verb": r.verb,
+        "evidence": r.evidence, "doc": r.doc_id[:12],
+    } for r in rows]
+    emit(records, fmt, title="statements")
+
+
+@cli.command("claims")
+@click.option("--holder", help="Holder name (case and accents ignored, substring).")
+@click.option("--source", help="Source name (case and accents ignored, substring).")
+@click.option("--country", help="Holder's or source's country (ISO3 or PLOVER code).")
+@click.option("--unit", help="Unit, e.g. pays (case and accents ignored, substring).")
+@click.option("--min", "min_quantity", type=float, default=None, help="Smallest quantity.")
+@click.option("--max", "max_quantity", type=float, default=None, help="Largest quantity.")
+@click.option("--since", help="Earliest article date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Latest article date (YYYY[-MM[-DD]]).")
+@click.option("--text", help="Words of the evidence or sentence (case and accents ignored).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@_db_option
+@_output_options
+def claims_cmd(holder: str | None, source: str | None, country: str | None, unit: str | None,
+               min_quantity: float | None, max_quantity: float | None, since: str | None,
+               until: str | None, text: str | None, limit: int | None, db: str, as_json: bool,
+               as_csv: bool) -> None:
+    """List stored claims: the numbers articles assert, dated by their article."""
+    fmt = _fmt(as_json, as_csv)
+    with _open_store(db) as store:
+        try:
+            rows = store.claims(holder=holder, source=source,
+                                country=country.upper() if country else None, unit=unit,
+                                min_quantity=min_quantity, max_quantity=max_quantity,
+                                since=since, until=until, text=text, limit=limit)
+        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
+            raise click.ClickException(str(exc)) from exc
+    records = [{
+        "published": r.doc_published, "qualifier": r.qualifier,
+        "quantity": _quantity(r.quantity), "unit": r.unit,
+        "holder": _who(r.holder, r.holder_country), "source": _who(r.source, r.source_country),
+        "evidence": r.evidence, "doc": r.doc_id[:12],
+    } for r in rows]
+    emit(records, fmt, title="claims")
 
 
 @cli.command("actors")

@@ -16,6 +16,7 @@ from accord.text import fold
 __all__ = [
     "Lexicon",
     "OrgHead",
+    "ReportingVerb",
     "Title",
     "Trigger",
     "lexicon",
@@ -65,6 +66,14 @@ class OrgHead:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportingVerb:
+    lemma: str
+    clause: bool  # reports a clause, an infinitive or an adjective
+    noun: bool  # reports a noun phrase object too
+    quote: bool  # reports a quotation written right after it
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     lang: str
     titles: Mapping[str, Title]  # folded title -> Title
@@ -73,7 +82,7 @@ class Lexicon:
     org_heads: Mapping[str, OrgHead]  # folded head -> OrgHead
     agencies: Mapping[str, str]  # name -> country
     triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) -> triggers
-    reporting_verbs: frozenset[str]
+    reporting_verbs: Mapping[str, ReportingVerb]  # lemma -> entry
     contexts: Mapping[str, tuple[str, ...]]  # context -> folded stems
     groups: Mapping[str, str | None]  # folded group noun ("manifestant") -> sector
 
@@ -118,7 +127,13 @@ def lexicon(lang: str = "fr") -> Lexicon:
             fold(o) for o in r["objects"].split(","))
         trig = Trigger(r["lemma"], r["pos"], r["type"], _none(r["mode"]), r["frame"], objects)
         triggers.setdefault((r["lemma"], r["pos"]), []).append(trig)
-    verbs = frozenset(r["lemma"] for r in read_tsv(lang, "reporting_verbs.tsv"))
+    verbs = {}
+    for r in read_tsv(lang, "reporting_verbs.tsv"):
+        takes = set(r["takes"].split(","))
+        if not takes <= {"clause", "noun", "quote"}:
+            raise ValueError(f"reporting_verbs.tsv: unknown 'takes' for {r['lemma']}: {r['takes']}")
+        verbs[r["lemma"]] = ReportingVerb(r["lemma"], "clause" in takes, "noun" in takes,
+                                          "quote" in takes or "clause" in takes)
     contexts = {
         r["context"]: tuple(fold(s) for s in r["stems"].split(","))
         for r in read_tsv(lang, "contexts.tsv")

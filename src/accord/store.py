@@ -5,6 +5,8 @@ One file, no server::
     with Store.open("accord.db") as store:
         store.put_many(documents)                 # idempotent: the same article changes nothing
         rows = store.events(actor="To Lam", since="2024-01")
+        said = store.statements(speaker="To Lam", text="coopération")
+        tolls = store.claims(unit="morts", min_quantity=10)
         doc = store.document("3fa2c1")            # the full records.Document, by id or prefix
 
 The schema and its migrations are in :mod:`accord.store_schema`. A document is keyed by its id
@@ -22,7 +24,8 @@ has none, its document's ``published``) covers a range of days at its precision 
 2024-01-01..2024-01-31), and the event is returned when that whole range lies within
 ``[since, until]``: "2024-01" is within since=2024-01-01 and within until=2024-01, not within
 since=2024-01-15. So disjoint windows never count an event twice. Undated events are left out of
-date-filtered queries. Errors are :class:`accord.errors.StoreError`; an ambiguous id prefix too.
+date-filtered queries. Statements are dated the same way (their own date, else the document's);
+claims have no date of their own and are dated by their document's ``published``. Errors are :class:`accord.errors.StoreError`; an ambiguous id prefix too.
 """
 
 from __future__ import annotations
@@ -48,11 +51,13 @@ from accord.records import (
 )
 from accord.store_schema import (
     ActorRow,
+    ClaimRow,
     DocumentRow,
     ErrorRow,
     EventRow,
     ParticipantRow,
     PutStats,
+    StatementRow,
     TitleRow,
     check_accord,
     date_range,
@@ -66,11 +71,13 @@ from accord.store_schema import (
 
 __all__ = [
     "ActorRow",
+    "ClaimRow",
     "DocumentRow",
     "ErrorRow",
     "EventRow",
     "ParticipantRow",
     "PutStats",
+    "StatementRow",
     "Store",
     "TitleRow",
     "extraction_hash",
@@ -83,6 +90,10 @@ _TABLES = (
     "event_participants", "claims", "statements", "errors",
 )  # fmt: skip
 _CHUNK = 500  # ids per "IN (...)" query
+_NAMED = (
+    "(instr({col}, ?) > 0 OR {reg} IN"
+    " (SELECT registry_id FROM registry_aliases WHERE instr(norm_alias, ?) > 0))"
+)  # a name filter: a substring of the normalised name or of an alias of its registry entry
 
 
 def _str(value: object) -> str:
@@ -304,6 +315,153 @@ class Store:
                 )
             )  # fmt: skip
         return out
+
+    def statements(
+        self,
+        speaker: str | None = None,
+        country: str | None = None,
+        verb: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StatementRow]:
+        """Statements, oldest first, filtered (all filters combine with AND).
+
+        ``speaker`` is a substring of the speaker's normalised name or of a registry alias of
+        the speaker; ``country`` the speaker's country; ``verb`` the reporting verb
+        (case-insensitive); ``text`` a substring of the evidence or the sentence (case, accents,
+        hyphens and apostrophes ignored); ``since``/``until`` as in the module docstring
+        (``ValueError`` if malformed); ``doc_id`` exact.
+        """
+        where: list[str] = []
+        params: list[object] = []
+        if speaker is not None:
+            where.append(_NAMED.format(col="s.norm_speaker", reg="s.speaker_registry_id"))
+            params += [normalize_name(speaker)] * 2
+        if country is not None:
+            where.append("s.speaker_country = ?")
+            params.append(country.upper())
+        if verb is not None:
+            where.append("s.verb = ? COLLATE NOCASE")
+            params.append(verb.strip().lower())
+        self._common_filters("s", where, params, since, until, text, doc_id)
+        sql = (
+            "SELECT s.*, d.path AS doc_path, d.title AS doc_title, d.published AS doc_published"
+            " FROM statements s JOIN documents d ON d.id = s.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY s.date_lo IS NULL, s.date_lo, s.doc_id, s.idx LIMIT ? OFFSET ?"
+        )
+        params += [-1 if limit is None else limit, offset]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [
+            StatementRow(
+                doc_id=str(r["doc_id"]), idx=int(r["idx"]), speaker=_ostr(r["speaker"]),
+                speaker_country=_ostr(r["speaker_country"]),
+                speaker_registry_id=_oint(r["speaker_registry_id"]), verb=str(r["verb"]),
+                date=_ostr(r["date"]), evidence=_str(r["evidence"]), sentence=_str(r["sentence"]),
+                span=_span(r["span_start"], r["span_end"]),
+                content_span=None if r["content_start"] is None
+                else _span(r["content_start"], r["content_end"]),
+                doc_path=str(r["doc_path"]), doc_title=_ostr(r["doc_title"]),
+                doc_published=_ostr(r["doc_published"]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def claims(
+        self,
+        holder: str | None = None,
+        source: str | None = None,
+        country: str | None = None,
+        unit: str | None = None,
+        min_quantity: float | None = None,
+        max_quantity: float | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ClaimRow]:
+        """Claims, oldest document first, filtered (all filters combine with AND).
+
+        ``holder`` and ``source`` are substrings of the normalised name or of a registry alias
+        of the claim's holder or source; ``country`` is the holder's or the source's country;
+        ``unit`` a substring of the unit (case and accents ignored); ``min_quantity`` and
+        ``max_quantity`` bound the quantity (inclusive); ``text`` a substring of the evidence or
+        the sentence; ``since``/``until`` bound the document's ``published`` as in the module
+        docstring (``ValueError`` if malformed); ``doc_id`` exact.
+        """
+        where: list[str] = []
+        params: list[object] = []
+        for value, side in ((holder, "holder"), (source, "source")):
+            if value is not None:
+                where.append(_NAMED.format(col=f"c.norm_{side}", reg=f"c.{side}_registry_id"))
+                params += [normalize_name(value)] * 2
+        if country is not None:
+            where.append("(c.holder_country = ? OR c.source_country = ?)")
+            params += [country.upper()] * 2
+        if unit is not None:
+            where.append("instr(c.norm_unit, ?) > 0")
+            params.append(normalize_name(unit))
+        if min_quantity is not None:
+            where.append("c.quantity >= ?")
+            params.append(float(min_quantity))
+        if max_quantity is not None:
+            where.append("c.quantity <= ?")
+            params.append(float(max_quantity))
+        self._common_filters("c", where, params, since, until, text, doc_id)
+        sql = (
+            "SELECT c.*, d.path AS doc_path, d.title AS doc_title, d.published AS doc_published"
+            " FROM claims c JOIN documents d ON d.id = c.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY c.date_lo IS NULL, c.date_lo, c.doc_id, c.idx LIMIT ? OFFSET ?"
+        )
+        params += [-1 if limit is None else limit, offset]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [
+            ClaimRow(
+                doc_id=str(r["doc_id"]), idx=int(r["idx"]), quantity=float(r["quantity"]),
+                qualifier=str(r["qualifier"]), unit=str(r["unit"]), holder=_ostr(r["holder"]),
+                holder_country=_ostr(r["holder_country"]),
+                holder_registry_id=_oint(r["holder_registry_id"]), source=_ostr(r["source"]),
+                source_country=_ostr(r["source_country"]),
+                source_registry_id=_oint(r["source_registry_id"]),
+                evidence=_str(r["evidence"]), sentence=_str(r["sentence"]),
+                span=_span(r["span_start"], r["span_end"]), doc_path=str(r["doc_path"]),
+                doc_title=_ostr(r["doc_title"]), doc_published=_ostr(r["doc_published"]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    @staticmethod
+    def _common_filters(
+        alias: str,
+        where: list[str],
+        params: list[object],
+        since: str | None,
+        until: str | None,
+        text: str | None,
+        doc_id: str | None,
+    ) -> None:
+        """The ``since``, ``until``, ``text`` and ``doc_id`` filters of statements and claims."""
+        if since is not None:
+            where.append(f"{alias}.date_lo >= ?")
+            params.append(date_range(since)[0])
+        if until is not None:
+            where.append(f"{alias}.date_hi <= ?")
+            params.append(date_range(until)[1])
+        if text is not None:
+            where.append(f"instr({alias}.norm_text, ?) > 0")
+            params.append(normalize_name(text))
+        if doc_id is not None:
+            where.append(f"{alias}.doc_id = ?")
+            params.append(doc_id)
 
     @staticmethod
     def _chunks(ids: Sequence[int]) -> Iterator[tuple[str, Sequence[int]]]:

@@ -7,7 +7,8 @@ transaction (SQLite DDL is transactional, so a failed migration leaves the previ
 A store is recognised by its ``meta`` table (``application = accord``) and its
 ``PRAGMA application_id``.
 
-Tables (version 1)::
+Tables (version 3; migration 2 changes registry keys only, migration 3 adds the statement and
+claim columns after ``sentence``/``content_*`` below)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
@@ -21,8 +22,11 @@ Tables (version 1)::
     events(id, doc_id, idx, type, mode, date, date_lo, date_hi, place_*, context JSON, evidence,
            span_start, span_end, sentence, negated, quad_class, intensity, cameo, trigger)
     event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
-    claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence)
-    statements(doc_id, idx, speaker, verb, date, evidence, span_*, sentence, content_*)
+    claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence,
+           norm_holder, holder_country, holder_registry_id, norm_source, source_country,
+           source_registry_id, norm_unit, norm_text, date_lo, date_hi)
+    statements(doc_id, idx, speaker, verb, date, evidence, span_*, sentence, content_*,
+               norm_speaker, speaker_country, speaker_registry_id, norm_text, date_lo, date_hi)
     errors(path PK, reason, at)
 
 Every row of a document references ``documents(id)`` with ``ON DELETE CASCADE``: deleting a
@@ -32,6 +36,14 @@ document deletes its extraction (registry rows are shared and pruned by the stor
 ``norm_name``/``norm_alias`` are :func:`normalize_name` of a name, ``registry.norm_key`` is
 :func:`registry_key`, ``documents.extraction_hash`` is :func:`extraction_hash`,
 ``events.date_lo``/``date_hi`` are :func:`event_range` of the event's date.
+``statements.date_lo``/``date_hi`` are :func:`event_range` of the statement's date (the
+document's ``published`` when it has none, as for events); ``claims.date_lo``/``date_hi`` that of
+the document's ``published`` (a claim has no date of its own). A statement's speaker and a claim's
+holder and source are names of actors of the same document: ``*_country`` and ``*_registry_id``
+are those of the first actor (by ``doc_actors.idx``) whose ``norm_name`` is the name's
+:func:`normalize_name`, ``norm_speaker``/``norm_holder``/``norm_source``/``norm_unit`` the
+normalised names, ``norm_text`` the normalised evidence and sentence joined by a newline (for
+substring search: a normalised query never holds a newline, so it never spans the two).
 """
 
 from __future__ import annotations
@@ -54,12 +66,14 @@ __all__ = [
     "APPLICATION_ID",
     "MIGRATIONS",
     "ActorRow",
+    "ClaimRow",
     "DocumentRow",
     "ErrorRow",
     "EventRow",
     "Migration",
     "ParticipantRow",
     "PutStats",
+    "StatementRow",
     "TitleRow",
     "check_accord",
     "date_range",
@@ -67,6 +81,8 @@ __all__ = [
     "extraction_hash",
     "migrate",
     "migration_1",
+    "migration_2",
+    "migration_3",
     "normalize_name",
     "registry_key",
     "utc_now",
@@ -250,7 +266,96 @@ def migration_2(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE registry SET norm_key = ? WHERE id = ?", (key, reg))
 
 
-MIGRATIONS: list[Migration] = [migration_1, migration_2]
+_REGISTRY_REF = "INTEGER REFERENCES registry (id) ON DELETE SET NULL"
+_V3 = [
+    "ALTER TABLE statements ADD COLUMN norm_speaker TEXT",
+    "ALTER TABLE statements ADD COLUMN speaker_country TEXT",
+    f"ALTER TABLE statements ADD COLUMN speaker_registry_id {_REGISTRY_REF}",
+    "ALTER TABLE statements ADD COLUMN norm_text TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE statements ADD COLUMN date_lo TEXT",
+    "ALTER TABLE statements ADD COLUMN date_hi TEXT",
+    "ALTER TABLE claims ADD COLUMN norm_holder TEXT",
+    "ALTER TABLE claims ADD COLUMN holder_country TEXT",
+    f"ALTER TABLE claims ADD COLUMN holder_registry_id {_REGISTRY_REF}",
+    "ALTER TABLE claims ADD COLUMN norm_source TEXT",
+    "ALTER TABLE claims ADD COLUMN source_country TEXT",
+    f"ALTER TABLE claims ADD COLUMN source_registry_id {_REGISTRY_REF}",
+    "ALTER TABLE claims ADD COLUMN norm_unit TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE claims ADD COLUMN norm_text TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE claims ADD COLUMN date_lo TEXT",
+    "ALTER TABLE claims ADD COLUMN date_hi TEXT",
+    "CREATE INDEX statements_date ON statements (date_lo, date_hi)",
+    "CREATE INDEX statements_verb ON statements (verb COLLATE NOCASE)",
+    "CREATE INDEX statements_speaker_registry ON statements (speaker_registry_id)",
+    "CREATE INDEX statements_speaker_country ON statements (speaker_country)",
+    "CREATE INDEX claims_date ON claims (date_lo, date_hi)",
+    "CREATE INDEX claims_quantity ON claims (quantity)",
+    "CREATE INDEX claims_holder_registry ON claims (holder_registry_id)",
+    "CREATE INDEX claims_source_registry ON claims (source_registry_id)",
+    "CREATE INDEX claims_holder_country ON claims (holder_country)",
+    "CREATE INDEX claims_source_country ON claims (source_country)",
+]
+
+
+def _norm_or_none(value: str | None) -> str | None:
+    return None if value is None else normalize_name(value)
+
+
+def _norm_text(evidence: str | None, sentence: str | None) -> str:
+    """``norm_text``: the normalised evidence and sentence, one per line."""
+    return normalize_name(evidence or "") + "\n" + normalize_name(sentence or "")
+
+
+def _doc_actor(column: str, table: str, name: str) -> str:
+    """SQL for ``column`` of the first actor of the row's document named ``norm_{name}``."""
+    return (
+        f"(SELECT a.{column} FROM doc_actors a WHERE a.doc_id = {table}.doc_id"
+        f" AND a.norm_name = {table}.norm_{name} ORDER BY a.idx LIMIT 1)"
+    )
+
+
+def migration_3(conn: sqlite3.Connection) -> None:
+    """Statements and claims queryable like events: the speaker's, holder's and source's
+    country and registry entry (from the document's actors), normalised names and text, and a
+    date range (:func:`event_range`); existing rows are backfilled."""
+    for statement in _V3:
+        conn.execute(statement)
+    # Python functions for the backfill (the connection keeps them; they are used nowhere else)
+    conn.create_function("accord_norm", 1, _norm_or_none, deterministic=True)
+    conn.create_function("accord_norm_text", 2, _norm_text, deterministic=True)
+    conn.create_function("accord_date_lo", 2, lambda d, p: event_range(d, p)[0],
+                         deterministic=True)  # fmt: skip
+    conn.create_function("accord_date_hi", 2, lambda d, p: event_range(d, p)[1],
+                         deterministic=True)  # fmt: skip
+    published = "(SELECT d.published FROM documents d WHERE d.id = {}.doc_id)"
+    conn.execute(
+        "UPDATE statements SET norm_speaker = accord_norm(speaker),"
+        " norm_text = accord_norm_text(evidence, sentence),"
+        f" date_lo = accord_date_lo(date, {published.format('statements')}),"
+        f" date_hi = accord_date_hi(date, {published.format('statements')})"
+    )
+    conn.execute(
+        "UPDATE statements SET"
+        f" speaker_country = {_doc_actor('country', 'statements', 'speaker')},"
+        f" speaker_registry_id = {_doc_actor('registry_id', 'statements', 'speaker')}"
+        " WHERE norm_speaker IS NOT NULL"
+    )
+    conn.execute(
+        "UPDATE claims SET norm_holder = accord_norm(holder), norm_source = accord_norm(source),"
+        " norm_unit = accord_norm(unit), norm_text = accord_norm_text(evidence, sentence),"
+        f" date_lo = accord_date_lo(NULL, {published.format('claims')}),"
+        f" date_hi = accord_date_hi(NULL, {published.format('claims')})"
+    )
+    conn.execute(
+        "UPDATE claims SET"
+        f" holder_country = {_doc_actor('country', 'claims', 'holder')},"
+        f" holder_registry_id = {_doc_actor('registry_id', 'claims', 'holder')},"
+        f" source_country = {_doc_actor('country', 'claims', 'source')},"
+        f" source_registry_id = {_doc_actor('registry_id', 'claims', 'source')}"
+    )
+
+
+MIGRATIONS: list[Migration] = [migration_1, migration_2, migration_3]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 
 
@@ -351,7 +456,10 @@ def date_range(value: str) -> tuple[str, str]:
     if day is None:
         last = calendar.monthrange(int(year), int(month))[1]
         return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
-    dt.date(int(year), int(month), int(day))  # ValueError if the day does not exist
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValueError(f"not a date (no such day): {value!r}") from None
     return m.group(0), m.group(0)
 
 
@@ -409,6 +517,45 @@ class EventRow:
     doc_path: str
     doc_title: str | None
     doc_published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    doc_id: str
+    idx: int  # position of the statement in the document's statements
+    speaker: str | None
+    speaker_country: str | None  # of the document's actor named ``speaker``
+    speaker_registry_id: int | None  # the registry entry of that actor
+    verb: str
+    date: str | None  # as extracted; may be None (the document's published then dates it)
+    evidence: str
+    sentence: str
+    span: Span
+    content_span: Span | None
+    doc_path: str
+    doc_title: str | None
+    doc_published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    doc_id: str
+    idx: int  # position of the claim in the document's claims
+    quantity: float
+    qualifier: str
+    unit: str
+    holder: str | None
+    holder_country: str | None  # of the document's actor named ``holder``
+    holder_registry_id: int | None
+    source: str | None
+    source_country: str | None  # of the document's actor named ``source``
+    source_registry_id: int | None
+    evidence: str
+    sentence: str
+    span: Span
+    doc_path: str
+    doc_title: str | None
+    doc_published: str | None  # a claim has no date of its own: this dates it
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,19 +666,28 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
     for idx, event in enumerate(doc.events):
         _insert_event(conn, doc, idx, event, by_name)
     for idx, c in enumerate(doc.claims):
+        lo, hi = event_range(None, doc.published)
+        holder, source = _named(by_name, c.holder), _named(by_name, c.source)
         conn.execute(
             "INSERT INTO claims (doc_id, idx, quantity, qualifier, unit, holder, source,"
-            " evidence, span_start, span_end, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " evidence, span_start, span_end, sentence, norm_holder, holder_country,"
+            " holder_registry_id, norm_source, source_country, source_registry_id, norm_unit,"
+            " norm_text, date_lo, date_hi) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, idx, c.quantity, c.qualifier, c.unit, c.holder, c.source, c.evidence,
-             c.span[0], c.span[1], c.sentence),
+             c.span[0], c.span[1], c.sentence, *holder, *source, normalize_name(c.unit),
+             _norm_text(c.evidence, c.sentence), lo, hi),
         )  # fmt: skip
     for idx, s in enumerate(doc.statements):
         content = s.content_span
+        lo, hi = event_range(s.date, doc.published)
         conn.execute(
             "INSERT INTO statements (doc_id, idx, speaker, verb, date, evidence, span_start,"
-            " span_end, sentence, content_start, content_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " span_end, sentence, content_start, content_end, norm_speaker, speaker_country,"
+            " speaker_registry_id, norm_text, date_lo, date_hi)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, idx, s.speaker, s.verb, s.date, s.evidence, s.span[0], s.span[1],
-             s.sentence, content[0] if content else None, content[1] if content else None),
+             s.sentence, content[0] if content else None, content[1] if content else None,
+             *_named(by_name, s.speaker), _norm_text(s.evidence, s.sentence), lo, hi),
         )  # fmt: skip
     for reg in stale:  # registry entries no document names any more
         conn.execute(
@@ -540,6 +696,18 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
             (reg, reg),
         )
     return "new" if old is None else "updated"
+
+
+def _named(
+    by_name: dict[str, list[tuple[str | None, int]]], name: str | None
+) -> tuple[str | None, str | None, int | None]:
+    """``name`` normalised, and the country and registry entry of the document's first actor
+    (by index) of that normalised name (a speaker, a claim's holder or source)."""
+    if name is None:
+        return None, None, None
+    norm = normalize_name(name)
+    candidates = by_name.get(norm)
+    return (norm, *candidates[0]) if candidates else (norm, None, None)
 
 
 def _known_alias(conn: sqlite3.Connection, actor: Actor) -> int | None:

@@ -67,6 +67,14 @@ def test_ingest_is_idempotent_and_queries_work(tmp_path: Path) -> None:
     assert csv_out.splitlines()[0].startswith("date,type")
     assert len(csv_out.splitlines()) >= 2
     assert json.loads(run("events", "--db", db, "--since", "2025-01", "--json")) == []
+    statements = json.loads(run("statements", "--db", db, "--json"))
+    assert len(statements) == counts["statements"]
+    assert json.loads(run("statements", "--db", db, "--since", "2025-01", "--json")) == []
+    claims = json.loads(run("claims", "--db", db, "--json"))
+    assert len(claims) == counts["claims"]
+    assert all(c["published"] for c in claims)  # the seeds are dated
+    bad = CliRunner().invoke(cli, ["claims", "--db", db, "--since", "hier"])
+    assert bad.exit_code != 0 and "not a date" in bad.output
     actors = json.loads(run("actors", "--db", db, "--kind", "person", "--json"))
     assert {"To Lam", "Chen Siyuan", "Luong Tam Quang"} <= {a["name"] for a in actors}
     doc_id = json.loads(run("extract", SEEDS[1]))["id"]

@@ -21,9 +21,11 @@ from accord.coders.annotations import (
     StatementAnn,
     ensure_extensions,
 )
+from accord.coders.event_dates import EventClock
 from accord.coders.events import code_events
 from accord.coders.places import code_places, dateline_place
 from accord.coders.resolve import Resolver
+from accord.coders.roles import Roles
 from accord.coders.statements import code_statements
 from accord.lexicon import Lexicon, lexicon
 from accord.records import Article
@@ -73,8 +75,9 @@ def code(doc: Doc) -> Doc:
     doc._.actors = code_actors(doc, LEX)
     doc._.places = code_places(doc)
     doc._.dates = []
-    doc._.statements = code_statements(doc, LEX, Resolver(doc, doc._.actors, LEX), [],
-                                       article.published)
+    doc._.statements = code_statements(
+        doc, LEX, Roles(Resolver(doc, doc._.actors, LEX), LEX.groups),
+        EventClock(doc, [], article.published, 0), headline_end=0)
     doc._.events = code_events(doc, LEX, doc._.actors, Resolver(doc, doc._.actors, LEX), [],
                                doc._.places, dateline_place(article.dateline_place),
                                article.published)
@@ -562,7 +565,8 @@ def test_declare_que() -> None:
     assert doc[st.verb_token].text == "déclaré"
     assert _content_text(doc, st) == "les deux pays renforceront leur coopération"
     assert st.content_tokens == (8, 14)
-    assert st.date == "2024-01-10"  # the publication date, day precision
+    # a past tense, and no day written before it: unknown, as for events
+    assert st.date is None
 
 
 def test_incise_takes_speaker_from_previous_person() -> None:

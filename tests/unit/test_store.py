@@ -15,7 +15,15 @@ import pytest
 from accord import store_schema
 from accord.errors import StoreError
 from accord.records import Actor, Claim, Document, Event, Participant, Place, Statement
-from accord.store import PutStats, Store, TitleRow, normalize_name, registry_key
+from accord.store import (
+    ClaimRow,
+    PutStats,
+    StatementRow,
+    Store,
+    TitleRow,
+    normalize_name,
+    registry_key,
+)
 from accord.store_schema import MIGRATIONS, date_range
 
 TEXT = (
@@ -158,6 +166,8 @@ def test_open_creates_a_migrated_wal_store(tmp_path: Path) -> None:
     assert {"events_date", "events_type", "event_participants_name", "documents_published"} <= (
         indexes
     )
+    assert {"statements_date", "statements_verb", "statements_speaker_registry", "claims_date",
+            "claims_holder_registry", "claims_source_registry", "claims_quantity"} <= indexes
 
 
 def test_reopen_keeps_the_data(tmp_path: Path) -> None:
@@ -431,6 +441,253 @@ def test_events_limit_and_offset(three: Store) -> None:
     assert [r.type for r in three.events(limit=2)] == ["CONSULT", "AGREE"]
     assert [r.type for r in three.events(limit=2, offset=2)] == ["SUPPORT", "ACCUSE"]
     assert three.events(offset=10) == []
+
+
+# -- statements and claims ------------------------------------------------------------------
+
+MSP = "Ministère de la Sécurité publique"
+
+
+def said_doc(
+    text: str,
+    published: str | None,
+    actors: tuple[Actor, ...],
+    statements: tuple[Statement, ...] = (),
+    claims: tuple[Claim, ...] = (),
+) -> Document:
+    return Document(doc_id(text), f"{text[:8]}.txt", text, published, "fr", title=text[:12],
+                    actors=actors, statements=statements, claims=claims)  # fmt: skip
+
+
+def statement(speaker: str | None, verb: str, date: str | None, evidence: str) -> Statement:
+    return Statement(speaker, verb, date, evidence, (0, 2), f"Il a dit que {evidence}.", None)
+
+
+def claim(quantity: float, unit: str, holder: str | None, source: str | None) -> Claim:
+    return Claim(quantity, "exact", unit, holder, source, f"{quantity:g} {unit}", (0, 2),
+                 f"Il y a {quantity:g} {unit}.")  # fmt: skip
+
+
+@pytest.fixture
+def said(store: Store) -> Store:
+    """Three documents with statements and claims (make_doc's: Tô Lâm's, an unnamed one, and a
+    claim of 100 pays without holder)."""
+    store.put(make_doc())  # published 2024-01
+    chen = Actor("Chen Siyuan", "person", "CHN", "COP")
+    msp = Actor(MSP, "organization", "VNM", "COP", aliases=("MSP",))
+    store.put(said_doc("doc said two", "2024-03-05", (chen, msp), statements=(
+        statement("Chen Siyuan", "affirmer", "2024-03-04", "l'économie progresse"),
+        statement(MSP, "annoncer", None, "un plan de sécurité"),
+    ), claims=(
+        claim(2.5, "milliards de dollars", "Chen Siyuan", MSP),
+        claim(30, "morts", None, MSP),
+    )))  # fmt: skip
+    store.put(said_doc("doc said three", None, (), statements=(
+        statement("Inconnu", "dire", None, "rien de nouveau"),
+    ), claims=(claim(7, "Soldats", "Inconnu", None),)))  # fmt: skip
+    return store
+
+
+def said_by(rows: list[StatementRow]) -> list[tuple[str | None, str]]:
+    return [(r.speaker, r.verb) for r in rows]
+
+
+def test_statements_unfiltered_in_date_order(said: Store) -> None:
+    rows = said.statements()
+    assert said_by(rows) == [
+        ("Tô Lâm", "déclarer"),  # undated: the document's 2024-01 (2024-01-01..31)
+        (None, "dire"),  # 2024-01-10
+        ("Chen Siyuan", "affirmer"),  # 2024-03-04
+        (MSP, "annoncer"),  # undated: the document's 2024-03-05
+        ("Inconnu", "dire"),  # no date at all: last
+    ]
+    to_lam = rows[0]
+    assert to_lam.speaker_country == "VNM" and to_lam.speaker_registry_id is not None
+    assert to_lam.date is None and to_lam.doc_published == "2024-01"
+    assert to_lam.span == span(TEXT, "a déclaré")
+    assert to_lam.content_span == span(TEXT, "la coopération était bonne")
+    assert to_lam.doc_path == "seeds/001.txt" and to_lam.doc_title == "To Lam reçoit Chen Siyuan"
+    assert to_lam.idx == 0 and rows[1].idx == 1 and rows[1].speaker_country is None
+    (lam,) = said.actors(name="to lam")
+    assert to_lam.speaker_registry_id == lam.id
+    assert rows[4].speaker_country is None and rows[4].speaker_registry_id is None
+
+
+def test_statements_by_speaker_ignore_case_accents_and_use_aliases(said: Store) -> None:
+    assert said_by(said.statements(speaker="TO LAM")) == [("Tô Lâm", "déclarer")]
+    assert said_by(said.statements(speaker="lâm")) == [("Tô Lâm", "déclarer")]
+    assert said_by(said.statements(speaker="msp")) == [(MSP, "annoncer")]  # a registry alias
+    assert said_by(said.statements(speaker="securite publique")) == [(MSP, "annoncer")]
+    assert said_by(said.statements(speaker="inconnu")) == [("Inconnu", "dire")]  # no actor
+    assert said.statements(speaker="Nguyen") == []
+
+
+def test_statements_by_country_verb_text_and_document(said: Store) -> None:
+    assert said_by(said.statements(country="vnm")) == [("Tô Lâm", "déclarer"), (MSP, "annoncer")]
+    assert said_by(said.statements(country="CHN")) == [("Chen Siyuan", "affirmer")]
+    assert said_by(said.statements(verb="DIRE")) == [(None, "dire"), ("Inconnu", "dire")]
+    assert said_by(said.statements(verb="Déclarer")) == [("Tô Lâm", "déclarer")]
+    assert said.statements(verb="déclar") == []  # a verb is matched whole
+    assert said_by(said.statements(text="ECONOMIE")) == [("Chen Siyuan", "affirmer")]
+    assert said_by(said.statements(text="l’économie progresse")) == [("Chen Siyuan", "affirmer")]
+    assert said_by(said.statements(text="il a dit que un plan")) == [(MSP, "annoncer")]  # sentence
+    assert said_by(said.statements(text="cooperation etait")) == [("Tô Lâm", "déclarer")]
+    assert said.statements(text="progresse il a dit") == []  # not across evidence and sentence
+    two = doc_id("doc said two")
+    assert said_by(said.statements(doc_id=two)) == [("Chen Siyuan", "affirmer"), (MSP, "annoncer")]
+    assert said_by(said.statements(country="VNM", verb="annoncer", doc_id=two)) == [
+        (MSP, "annoncer")
+    ]
+    assert said.statements(country="VNM", verb="affirmer") == []
+
+
+def test_statements_by_date_range_limit_and_offset(said: Store) -> None:
+    def verbs(since: str | None = None, until: str | None = None) -> list[str]:
+        return [r.verb for r in said.statements(since=since, until=until)]
+
+    assert verbs(since="2024-01") == ["déclarer", "dire", "affirmer", "annoncer"]  # undated out
+    assert verbs(since="2024-01-02") == ["dire", "affirmer", "annoncer"]  # 2024-01 is not within
+    assert verbs(until="2024-01") == ["déclarer", "dire"]
+    assert verbs(since="2024-03", until="2024-03-04") == ["affirmer"]
+    assert verbs(since="2024-03-05") == ["annoncer"]  # dated by its document's published
+    assert verbs(since="2025") == []
+    assert [r.verb for r in said.statements(limit=2, offset=1)] == ["dire", "affirmer"]
+    assert said.statements(offset=10) == []
+    with pytest.raises(ValueError, match="not a date"):
+        said.statements(since="mars")
+    with pytest.raises(ValueError):
+        said.statements(until="2024-02-30")
+
+
+def amounts(rows: list[ClaimRow]) -> list[float]:
+    return [r.quantity for r in rows]
+
+
+def test_claims_unfiltered_in_date_order(said: Store) -> None:
+    rows = said.claims()
+    assert amounts(rows) == [100.0, 2.5, 30.0, 7.0]  # by published, then document order
+    first, dollars = rows[0], rows[1]
+    assert first.qualifier == "more_than" and first.unit == "pays" and first.holder is None
+    assert first.span == span(TEXT, "100") and first.sentence == "Plus de 100 pays coopèrent."
+    assert first.doc_published == "2024-01" and first.doc_path == "seeds/001.txt"
+    assert (dollars.holder, dollars.holder_country) == ("Chen Siyuan", "CHN")
+    assert (dollars.source, dollars.source_country) == (MSP, "VNM")
+    assert dollars.idx == 0 and rows[2].idx == 1
+    (msp,) = said.actors(name="msp")
+    assert dollars.source_registry_id == msp.id and dollars.holder_registry_id not in (None, msp.id)
+    assert rows[3].holder == "Inconnu" and rows[3].holder_registry_id is None
+
+
+def test_claims_by_holder_source_and_country(said: Store) -> None:
+    assert amounts(said.claims(holder="siyuan")) == [2.5]
+    assert amounts(said.claims(holder="INCONNU")) == [7.0]
+    assert amounts(said.claims(source="msp")) == [2.5, 30.0]  # a registry alias
+    assert amounts(said.claims(source="Ministère")) == [2.5, 30.0]
+    assert said.claims(holder="msp") == []  # the holder, not the source
+    assert amounts(said.claims(holder="chen", source="securite")) == [2.5]
+    assert amounts(said.claims(country="chn")) == [2.5]  # the holder's
+    assert amounts(said.claims(country="VNM")) == [2.5, 30.0]  # the source's
+    assert said.claims(country="USA") == []
+
+
+def test_claims_by_unit_quantity_text_and_document(said: Store) -> None:
+    assert amounts(said.claims(unit="PAYS")) == [100.0]
+    assert amounts(said.claims(unit="milliard")) == [2.5]  # a substring
+    assert amounts(said.claims(unit="soldats")) == [7.0]  # case ignored
+    assert amounts(said.claims(min_quantity=7)) == [100.0, 30.0, 7.0]  # inclusive
+    assert amounts(said.claims(max_quantity=30)) == [2.5, 30.0, 7.0]
+    assert amounts(said.claims(min_quantity=3, max_quantity=30)) == [30.0, 7.0]
+    assert amounts(said.claims(text="COOPERENT")) == [100.0]  # the sentence
+    assert amounts(said.claims(text="2.5 milliards")) == [2.5]  # the evidence
+    two = doc_id("doc said two")
+    assert amounts(said.claims(doc_id=two)) == [2.5, 30.0]
+    assert amounts(said.claims(doc_id=two, unit="morts", source="msp", min_quantity=1)) == [30.0]
+
+
+def test_claims_by_published_date_limit_and_offset(said: Store) -> None:
+    assert amounts(said.claims(since="2024-01")) == [100.0, 2.5, 30.0]  # undated document out
+    assert amounts(said.claims(until="2024-02")) == [100.0]
+    assert amounts(said.claims(since="2024-03-05", until="2024-03-05")) == [2.5, 30.0]
+    assert said.claims(since="2024-01-15", until="2024-02") == []  # 2024-01 not wholly within
+    assert amounts(said.claims(limit=2, offset=1)) == [2.5, 30.0]
+    with pytest.raises(ValueError, match="not a date"):
+        said.claims(until="2024/03")
+
+
+def test_reputting_keeps_one_row_per_statement_and_claim(said: Store) -> None:
+    before = said.stats()
+    assert said.put(make_doc()) is False
+    assert said.stats() == before
+    changed = dataclasses.replace(make_doc(), claims=(claim(5, "pays", "Tô Lâm", None),))
+    assert said.put(changed) is True
+    after = said.stats()
+    assert after["statements"] == before["statements"] == 5
+    assert after["claims"] == before["claims"] == 4
+    assert said_by(said.statements(speaker="to lam")) == [("Tô Lâm", "déclarer")]
+    (row,) = said.claims(doc_id=changed.id)
+    assert (row.quantity, row.holder_country) == (5.0, "VNM")
+    assert said.claims(unit="pays", min_quantity=50) == []
+
+
+def test_migration_3_backfills_statements_and_claims(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path)
+    store_schema.migrate(raw, MIGRATIONS[:2])  # a store of version 2
+    raw.execute("INSERT INTO documents (id, path, published, language, text, extraction_hash,"
+                " ingested_at) VALUES ('d1', 'a.txt', '2024-02', 'fr', 't', 'h', 'now'),"
+                " ('d2', 'b.txt', NULL, 'fr', 't', 'h', 'now')")
+    raw.execute("INSERT INTO registry (id, norm_key, name, norm_name, kind, country) VALUES"
+                " (1, 'lam to|person|VNM', 'Tô Lâm', 'to lam', 'person', 'VNM'),"
+                " (2, 'lam to|person|CHN', 'To Lam', 'to lam', 'person', 'CHN'),"
+                " (3, 'chen siyuan|person|CHN', 'Chen Siyuan', 'chen siyuan', 'person', 'CHN')")
+    raw.execute("INSERT INTO registry_aliases (registry_id, alias, norm_alias, doc_id) VALUES"
+                " (1, 'Tô Lâm', 'to lam', 'd1'), (1, 'Général Lâm', 'general lam', 'd1')")
+    raw.execute("INSERT INTO doc_actors (doc_id, idx, name, norm_name, kind, country,"
+                " registry_id) VALUES ('d1', 0, 'Chen Siyuan', 'chen siyuan', 'person', 'CHN', 3),"
+                " ('d1', 2, 'To Lam', 'to lam', 'person', 'CHN', 2),"
+                " ('d1', 1, 'Tô Lâm', 'to lam', 'person', 'VNM', 1)")  # the first by idx wins
+    raw.execute("INSERT INTO statements (doc_id, idx, speaker, verb, date, evidence, span_start,"
+                " span_end, sentence) VALUES"
+                " ('d1', 0, 'TO LAM', 'déclarer', NULL, 'La coopération', 0, 2, 'Il a dit.'),"
+                " ('d1', 1, NULL, 'dire', '2024-02-10', 'rien', 0, 2, 'Le.'),"
+                " ('d2', 0, 'Tô Lâm', 'dire', NULL, 'autre chose', 0, 2, 'Le.')")
+    raw.execute("INSERT INTO claims (doc_id, idx, quantity, qualifier, unit, holder, source,"
+                " evidence, span_start, span_end, sentence) VALUES"
+                " ('d1', 0, 12, 'exact', 'Pays', 'Chen Siyuan', 'tô lâm', '12 pays', 0, 2,"
+                " 'Douze pays coopèrent.'), ('d2', 0, 3, 'about', 'morts', NULL, NULL, '3 morts',"
+                " 0, 2, 'Trois morts.')")
+    raw.commit()
+    raw.close()
+    with Store.open(path) as store:  # applies migration 3
+        rows = store.statements()
+        assert [(r.doc_id, r.idx) for r in rows] == [("d1", 0), ("d1", 1), ("d2", 0)]
+        by = {(r.doc_id, r.idx): r for r in rows}
+        assert (by["d1", 0].speaker_country, by["d1", 0].speaker_registry_id) == ("VNM", 1)
+        assert (by["d2", 0].speaker_country, by["d2", 0].speaker_registry_id) == (None, None)
+        assert [(r.doc_id, r.idx) for r in store.statements(speaker="general lam")] == [("d1", 0)]
+        assert [r.doc_id for r in store.statements(speaker="lam")] == ["d1", "d2"]
+        assert [r.idx for r in store.statements(country="VNM")] == [0]
+        assert [r.idx for r in store.statements(since="2024-02", until="2024-02")] == [0, 1]
+        assert [r.doc_id for r in store.statements(text="cooperation")] == ["d1"]
+        (dated,) = store.claims(since="2024")
+        assert (dated.holder_country, dated.holder_registry_id) == ("CHN", 3)
+        assert (dated.source_country, dated.source_registry_id) == ("VNM", 1)
+        assert store.claims(country="vnm") == store.claims(country="CHN") == [dated]
+        assert store.claims(unit="pays") == store.claims(text="douze") == [dated]
+        assert [r.unit for r in store.claims()] == ["Pays", "morts"]
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
+        assert raw.execute("SELECT date_lo, date_hi FROM statements ORDER BY doc_id, idx"
+                           ).fetchall() == [("2024-02-01", "2024-02-29"),
+                                            ("2024-02-10", "2024-02-10"), (None, None)]
+        assert raw.execute("SELECT date_lo, date_hi, norm_holder, norm_source, norm_unit"
+                           " FROM claims ORDER BY doc_id").fetchall() == [
+            ("2024-02-01", "2024-02-29", "chen siyuan", "to lam", "pays"),
+            (None, None, None, None, "morts"),
+        ]
+    finally:
+        raw.close()
 
 
 # -- registry -------------------------------------------------------------------------------

@@ -13,9 +13,11 @@ from spacy.tokens import Doc
 from accord.coders.actors import code_actors
 from accord.coders.annotations import DateAnn, ensure_extensions
 from accord.coders.claims import code_claims
+from accord.coders.event_dates import EventClock
 from accord.coders.events import code_events
 from accord.coders.places import code_places, dateline_place
 from accord.coders.resolve import Resolver
+from accord.coders.roles import Roles
 from accord.coders.statements import code_statements
 from accord.dates import find_dates
 from accord.lexicon import lexicon
@@ -95,8 +97,10 @@ def dates_component(doc: Doc) -> Doc:
                     assigns=["doc._.statements"])
 def statements_component(doc: Doc) -> Doc:
     lex = lexicon(_lang(doc))
-    resolver = Resolver(doc, doc._.actors, lex)
-    doc._.statements = code_statements(doc, lex, resolver, doc._.dates, _published(doc))
+    roles = Roles(Resolver(doc, doc._.actors, lex), lex.groups)
+    headline_end, body_start = _body_bounds(doc)
+    clock = EventClock(doc, doc._.dates, _published(doc), body_start)
+    doc._.statements = code_statements(doc, lex, roles, clock, headline_end)
     return doc
 
 

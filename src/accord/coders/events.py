@@ -31,6 +31,7 @@ from accord.coders.annotations import ActorTable, DateAnn, EventAnn, Participant
 from accord.coders.event_dates import EventClock, tense
 from accord.coders.resolve import Resolver
 from accord.coders.roles import Arguments, Roles, case_of, subject_heads, verb_chain
+from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
 from accord.lexicon import Lexicon, Trigger
 from accord.text import fold
 
@@ -50,7 +51,6 @@ _BLOCKING_GOVERNORS = frozenset({
     "essayer", "refuser", "menacer", "viser", "chercher", "eviter", "empecher", "craindre",
     "nier", "dementir", "opposer", "hesiter", "falloir", "esperer",
 })
-_NEGATION = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "ni", "guere", "sans", "nullement"})
 _REFLEXIVE = frozenset({"se", "s'", "s"})
 _REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "appreter", "excuser", "retirer"})
 _REPORTED = frozenset({"selon", "d'apres", "apres"})
@@ -71,45 +71,10 @@ def _lookup(lex: Lexicon, tok: Token) -> tuple[Trigger, ...]:
     if not found and tok.pos_ == "NOUN" and tok.text.lower().endswith("s"):
         found = lex.triggers.get((tok.text.lower()[:-1], "NOUN"), ())
     if not found and tok.pos_ == "VERB":
-        # the lemmatizer's slips on first-group verbs ("tue" read as "taire")
-        word = tok.text.lower()
-        for stem in (word, word[:-1], word[:-2], word[:-3]):
-            if stem and (stem + "er", "VERB") in lex.triggers and word.startswith(stem) and (
-                word[len(stem):] in _FIRST_GROUP_ENDINGS
-            ):
-                return lex.triggers[(stem + "er", "VERB")]
+        lemma = first_group_lemma(tok.text, lambda verb: (verb, "VERB") in lex.triggers)
+        if lemma is not None:
+            return lex.triggers[(lemma, "VERB")]
     return found
-
-
-_FIRST_GROUP_ENDINGS = frozenset({"e", "es", "ent", "é", "ée", "és", "ées", "er", "ez", "ons",
-                                  "ait", "aient", "a", "ant"})
-
-
-def _just_did(tok: Token) -> bool:
-    """"vient d'annoncer son intention de cesser": an act under "venir de"."""
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if fold(cur.lemma_) == "venir" and cur.pos_ == "VERB":
-            return True
-    return False
-
-
-def _negated(tok: Token) -> bool:
-    for verb in verb_chain(tok)[:2]:
-        for c in verb.children:
-            if c.dep_ in ("advmod", "det", "cc", "advmod:neg") and fold(c.text) in _NEGATION:
-                return True
-    return False
-
-
-def _hypothetical(tok: Token) -> bool:
-    for verb in verb_chain(tok):
-        if any(c.dep_ == "mark" and fold(c.text) in ("si", "s'") for c in verb.children):
-            return True
-    return False
 
 
 def _reported(tok: Token) -> bool:
@@ -162,7 +127,7 @@ class _Coder:
             fold(c.text) in _REFLEXIVE for c in tok.children
         ):
             return None
-        if _negated(tok) or _hypothetical(tok):
+        if negated(tok) or hypothetical(tok):
             return None
         if trig.type == "AGREE" and trig.frame == "subj" and any(
             c.dep_ == "xcomp" and any(not t.objects or _object_matches(c, t) is not None
@@ -173,7 +138,7 @@ class _Coder:
         etype, mode = trig.type, trig.mode
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
-        if _just_did(tok):
+        if just_did(tok):
             when = "recent"  # "vient d'annoncer": the immediate past
         governor = _governor(tok)
         if governor is not None:
@@ -288,7 +253,7 @@ class _Coder:
             return None  # "à la veille du sommet": a noun inside a noun phrase
         if trig.frame == "agentnoun" and tok.dep_ == "nmod":
             verb = head.head if head.head.pos_ in ("VERB", "AUX") else None
-        if verb is not None and (_negated(verb) or _hypothetical(verb)):
+        if verb is not None and (negated(verb) or hypothetical(verb)):
             return None
         if verb is not None and fold(verb.lemma_) == "agir":
             return None  # "il s'agit de sa première visite": a restatement

@@ -4,7 +4,7 @@
 titled minister; "il" → the last person spoken of; "les deux vice-ministres" → every person
 titled or designated vice-minister; "les deux ministères" / "les ministères" → the ministries;
 "les deux parties", "ils" → the last group that acted together; "son ministère" → the ministry of
-the possessor.
+the possessor; "l'armée", "le quotidien" → the body or news medium of that kind spoken of last.
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ _GROUP_NOUNS = frozenset({"partie", "parties", "côté", "côtés", "dirigeant",
 _BODY_NOUNS = frozenset({"armee", "gouvernement", "organisation", "coalition", "regime",
                          "parlement", "assemblee", "commission", "conseil",
                          "mission", "agence", "police"})
+
+
+# "le quotidien note que": the news medium spoken of last
+_MEDIA_NOUNS = frozenset({"quotidien", "journal", "hebdomadaire", "mensuel", "magazine",
+                          "chaine", "radio", "television", "media", "site", "agence"})
+_MEDIA_SECTORS = frozenset({"JRN", "MED"})
 
 
 def _singular(word: str) -> str:
@@ -127,7 +133,7 @@ class Resolver:
         """"l'armée", "le gouvernement", "l'organisation européenne": the body of that kind
         spoken of last (of the country a nationality adjective gives)."""
         word = fold(tok.lemma_)
-        if word not in _BODY_NOUNS or not any(
+        if word not in _BODY_NOUNS | _MEDIA_NOUNS or not any(
             c.dep_ == "det" and fold(c.text) in ("le", "la", "l'", "cette", "ce")
             for c in tok.children
         ):
@@ -138,19 +144,25 @@ class Resolver:
                 country = geo.nationality(c.text) or country
             elif c.dep_ == "nmod":
                 return None
-        best: tuple[int, int] | None = None
-        for actor in self.table.actors:
-            if actor.kind != "organization":
-                continue
-            first = fold(actor.name).split(" ")[0]
-            if word != "organisation" and first != word:
-                continue
-            if country is not None and actor.country != country:
-                continue
-            pos = self._mentioned_before(actor, tok.i)
-            if pos >= 0 and (best is None or pos > best[0]):
-                best = (pos, actor.idx)
-        return best[1] if best else None
+        def named(actor: ActorAnn) -> bool:
+            return word == "organisation" or fold(actor.name).split(" ")[0] == word
+
+        def medium(actor: ActorAnn) -> bool:
+            return word in _MEDIA_NOUNS and actor.sector in _MEDIA_SECTORS
+
+        for fits in (named, medium):
+            best: tuple[int, int] | None = None
+            for actor in self.table.actors:
+                if actor.kind != "organization" or not fits(actor):
+                    continue
+                if country is not None and actor.country != country:
+                    continue
+                pos = self._mentioned_before(actor, tok.i)
+                if pos >= 0 and (best is None or pos > best[0]):
+                    best = (pos, actor.idx)
+            if best is not None:
+                return best[1]
+        return None
 
     # -- main entry ----------------------------------------------------------------------
     def resolve(self, tok: Token, speaker: int | None = None) -> list[int]:
@@ -177,6 +189,11 @@ class Resolver:
             if word in ("ils", "elles", "-ils", "-elles", "eux"):
                 return list(self.last_group)
             return []
+        if word in ("dernier", "derniere") and any(
+            fold(c.text) in ("ce", "cette") for c in tok.children
+        ):
+            p = self.last_person(tok.i)
+            return [p] if p is not None else []
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
         det = [c for c in tok.children if c.dep_ == "det"]
@@ -192,11 +209,6 @@ class Resolver:
                 m = self.ministry_of(p)
                 return [m] if m is not None else []
             return []
-        if word in ("dernier", "derniere") and any(
-            fold(c.text) in ("ce", "cette") for c in tok.children
-        ):
-            p = self.last_person(tok.i)
-            return [p] if p is not None else []
         body = self.designated_body(tok)
         if body is not None:
             return [body]

@@ -72,6 +72,8 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
             for s in subj:
                 if fold(s.text) in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
                     antecedent = verb.head
+                    while antecedent.dep_ == "conj" and antecedent.head.dep_ == "appos":
+                        antecedent = antecedent.head  # "X, président du Tchad et de l'UA, qui"
                     if antecedent.dep_ == "appos" and antecedent.head.i != antecedent.i:
                         antecedent = antecedent.head  # "X, responsable de ..., qui"
                     out.append(antecedent)

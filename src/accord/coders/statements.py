@@ -1,122 +1,386 @@
-"""Statements coder: reported speech, who said what.
+"""Statements coder: reported speech, who said what and when.
 
-A reporting verb (``reporting_verbs.tsv``) with a reported clause: "a déclaré que ...",
-"a suggéré aux deux parties de ...", "s'est dit convaincu que ...", or an incise after the
-quoted clause ("..., a-t-il souligné"). The speaker is the verb's subject, resolved through the
-document's actors ("il", "le ministre", "le vice-ministre Hoang Xuân Chiên").
+A statement is a reporting verb of ``reporting_verbs.tsv`` with what it reports:
+
+- a clause, an infinitive or an adjective: "a déclaré que ...", "annonce avoir pris le
+  pouvoir", "dit regretter", "se dit optimiste", "recommandent à leurs citoyens de rester";
+- for some verbs a noun phrase: "dénonce une tentative de coup d'État", "ont reconnu leur
+  responsabilité";
+- a quotation written right after it: "a réagi : « ... »", "parle de « boycottage »";
+- in an incise, the clause before it: "« ... », a déclaré M. MacLauchlan", "..., a-t-il
+  souligné", "Il restera ouvert indique enfin le secrétariat général".
+
+The speaker is the verb's subject (through coordination, control, a relative "qui", the verb a
+participle depends on: "ont reconnu leur responsabilité, indiquant ..."), the agent of a passive
+("un autre contrat a été annoncé par Abbas Akhoundi") or the subject written after the verb of
+an incise. It is resolved through the document's actors: a name, a title ("le ministre"), "ce
+dernier", a pronoun (the last speaker). Coordinated speakers make one statement each; a speaker
+that names no actor ("un proche du Président") is unnamed (``None``).
+
+Not statements: verbs inside a quotation (they belong to the quoted words), in the first or
+second person (the writer: "Rappelons que"), negated or hypothetical, "c'est-à-dire", "il faut
+dire", "vouloir dire", a passive without agent ("est annoncé en sécurité"), and the headline,
+which retells the body.
+
+The date is the one written in the clause, else what the tense gives on the article's time line
+(:class:`~accord.coders.event_dates.EventClock`, as for events).
 
 Writes ``doc._.statements``.
 """
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc, Token
 
-from accord.coders.annotations import DateAnn, StatementAnn
-from accord.coders.resolve import Resolver
-from accord.lexicon import Lexicon
+from accord.coders.annotations import Participant, StatementAnn
+from accord.coders.event_dates import EventClock, tense
+from accord.coders.roles import Roles, case_of, subject_heads, verb_chain
+from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
+from accord.lexicon import Lexicon, ReportingVerb
 from accord.text import fold
 
-__all__ = ["code_statements"]
+__all__ = ["code_statements", "quoted_ranges"]
 
-_CONTENT_DEPS = ("ccomp", "xcomp", "obj:clause")
+_CLAUSE_DEPS = frozenset({"ccomp", "obj:clause", "csubj"})
+_OPENING = {"«": "»", "“": "”", '"': '"'}
+_INVERTED = frozenset({"-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-on", "-t-on"})
+_REFLEXIVE = frozenset({"se", "s'", "s’"})
+_ATTITUDE_ADJECTIVES = frozenset({"convaincre", "convaincu", "certain", "sur", "persuade",
+                                  "persuader", "heureux", "pret"})
+_NOT_SPEECH_GOVERNORS = {"dire": frozenset({"falloir", "vouloir", "entendre"}),
+                         "": frozenset({"falloir"})}
+_BEFORE_QUOTE = frozenset({":", "par", "de", "d'"})
+_WRITER_PRONOUNS = frozenset({"je", "j'", "nous", "tu", "vous"})
 
 
-def _content(tok: Token) -> tuple[int, int] | None:
-    """Token span of the reported content, or None when the verb reports nothing."""
-    for c in tok.children:
-        if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ") and c.lemma_ in (
-                "convaincre", "certain", "sûr", "persuader", "heureux", "prêt",
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges (opening mark, closing mark) of the quotations in ``text``, outermost
+    only; a quotation left open ends with its paragraph."""
+    ranges: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if stack and ch == _OPENING[stack[-1][0]]:
+            _, start = stack.pop()
+            if not stack:
+                ranges.append((start, i))
+        elif ch in _OPENING:
+            stack.append((ch, i))
+        elif ch == "\n":
+            stack.clear()
+    return ranges
+
+
+def _infinitive(tok: Token) -> bool:
+    """"frapper", "avoir voulu", "avoir été trompés"."""
+    return any("Inf" in t.morph.get("VerbForm", [])
+               for t in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]])
+
+
+@dataclass
+class _Coder:
+    doc: Doc
+    lex: Lexicon
+    roles: Roles
+    clock: EventClock
+    headline_end: int
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    last_speaker: int | None = None
+
+    # -- what counts as a reporting verb -----------------------------------------------------
+    def entry(self, tok: Token) -> ReportingVerb | None:
+        verbs = self.lex.reporting_verbs
+        if tok.dep_.startswith("aux") or tok.dep_ in ("case", "mark", "det", "fixed"):
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in verbs:
+            return verbs[tok.lemma_]
+        # the lemmatizer's slips ("indique", "estime"), and verbs the tagger read as nouns when
+        # they have a subject ("L'armée turque annonce, via un communiqué, avoir pris")
+        if tok.pos_ in ("VERB", "AUX") or (
+            tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)
+        ):
+            lemma = first_group_lemma(tok.text, verbs.__contains__)
+            if lemma is not None:
+                return verbs[lemma]
+        return None
+
+    def _quoted(self, char: int) -> bool:
+        k = bisect.bisect_right(self.quotes, (char, len(self.doc.text))) - 1
+        return k >= 0 and self.quotes[k][0] < char < self.quotes[k][1]
+
+    @staticmethod
+    def _writer(tok: Token) -> bool:
+        """"Rappelons que", "notons que", "nous dirons": the writer speaks, nobody reported.
+        (The tagger's person is not trusted alone: "parle" is also a first person.)"""
+        subjects = [fold(c.text) for c in tok.children if c.dep_.startswith("nsubj")]
+        if any(s in _WRITER_PRONOUNS for s in subjects):
+            return True
+        return not subjects and (
+            "Imp" in tok.morph.get("Mood", []) or fold(tok.text).endswith(("ons", "ez"))
+        ) and "Fin" in tok.morph.get("VerbForm", [])
+
+    def excluded(self, tok: Token, lemma: str) -> bool:
+        if tok.i < self.headline_end or self._quoted(tok.idx):
+            return True
+        if self._writer(tok):
+            return True
+        if lemma == "dire" and self.doc.text[max(0, tok.idx - 1):tok.idx] == "-":
+            return True  # "c'est-à-dire"
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
+            governor = fold(tok.head.lemma_)
+            if governor in _NOT_SPEECH_GOVERNORS[""] or governor in _NOT_SPEECH_GOVERNORS.get(
+                lemma, frozenset()
             ):
-                inner = _content(c)
+                return True
+        if "Inf" in tok.morph.get("VerbForm", []) and tok.dep_ == "advcl":
+            return True  # "n'est pas sans rappeler", "pour soutenir ses alliés"
+        return negated(tok, climb=tok.dep_ == "xcomp") or hypothetical(tok)
+
+    # -- what is reported -------------------------------------------------------------------
+    def _subtree_span(self, tok: Token, after: int) -> tuple[int, int] | None:
+        span = list(tok.subtree)
+        start, end = span[0].i, span[-1].i + 1
+        while start < tok.i and (self.doc[start].dep_ in ("mark", "punct")
+                                 or self.doc[start].text in ("«", "“")):
+            start += 1
+        while end > start + 1 and self.doc[end - 1].is_punct:
+            end -= 1
+        return (start, end) if end > after else None
+
+    def _clause(self, tok: Token) -> tuple[int, int] | None:
+        reflexive = any(fold(c.text) in _REFLEXIVE for c in tok.children
+                        if c.dep_ in ("obj", "expl:comp", "expl:pv", "expl"))
+        for c in tok.children:
+            if c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                return self._subtree_span(c, tok.i)
+            if c.dep_ != "xcomp":
+                continue
+            if c.pos_ in ("VERB", "ADJ") and fold(c.lemma_) in _ATTITUDE_ADJECTIVES:
+                inner = self._clause(c)  # "s'est dit convaincu que ..."
                 if inner:
                     return inner
-            if c.dep_ == "xcomp" and c.pos_ not in ("VERB",):
-                continue
-            span = list(c.subtree)
-            start = span[0].i
-            while start < c.i and tok.doc[start].dep_ in ("mark", "punct"):
-                start += 1
-            end = span[-1].i + 1
-            while end > start + 1 and tok.doc[end - 1].is_punct:
-                end -= 1
-            if end > tok.i:
-                return start, end
-    return None
-
-
-def _incise(tok: Token) -> tuple[int, int] | None:
-    """"..., a-t-il souligné." : the content is the clause before the comma."""
-    inverted = any(c.dep_ == "expl:subj" or fold(c.text).startswith("-") for c in tok.children)
-    sent = tok.sent
-    if not inverted:
-        if tok.dep_ not in ("parataxis", "advcl") or tok.head.i > tok.i:
-            return None
-        subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
-        if not subj or subj[0].i < tok.i - 4:
-            return None
-    first = sent.start
-    stop = tok.i
-    while stop > first and (
-        tok.doc[stop - 1].dep_.startswith("aux") or tok.doc[stop - 1].text in (",", "-t", "-il", "-elle")
-    ):
-        stop -= 1
-    while stop > first and tok.doc[stop - 1].is_punct:
-        stop -= 1
-    if stop - first < 3:
-        return None
-    return first, stop
-
-
-def code_statements(
-    doc: Doc, lex: Lexicon, resolver: Resolver, dates: list[DateAnn], published: str | None
-) -> list[StatementAnn]:
-    statements: list[StatementAnn] = []
-    narrative = published if published and len(published) == 10 else None
-    dated: dict[int, str] = {}
-    for d in dates:
-        if d.value and len(d.value) >= 7:
-            dated.setdefault(doc[d.start].sent.start, d.value)
-    last_speaker: int | None = None
-    for sent in doc.sents:
-        if sent.start in dated:
-            narrative = dated[sent.start]
-        for tok in sent:
-            lemma = tok.lemma_
-            if tok.pos_ != "VERB" or lemma not in lex.reporting_verbs:
-                continue
-            content = _content(tok)
-            if content is None:
-                content = _incise(tok)
-            if content is None:
-                continue
-            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "expl:subj", "nsubj:pass")
-                        and fold(c.text) not in ("-t",)]
-            if not subjects:
-                head = tok
-                while head.dep_ in ("conj",) and head.head.i != head.i:
-                    head = head.head
-                    subjects = [c for c in head.children if c.dep_ == "nsubj"]
-                    if subjects:
-                        break
-            speaker: int | None = None
-            for s in subjects:
-                found = resolver.resolve(s, last_speaker if fold(s.text).lstrip("-") in (
-                    "il", "elle") else None)
-                if found:
-                    speaker = found[0]
+            if (c.pos_ in ("VERB", "AUX") and _infinitive(c)) or (
+                c.pos_ == "ADJ" and reflexive
+            ):
+                return self._subtree_span(c, tok.i)  # "indique vouloir", "se dit optimiste"
+        # "recommandent à leurs citoyens de rester", "appelle le gouvernement à continuer"
+        for c in tok.children:
+            if c.dep_ in ("obl:arg", "iobj", "obj") and c.i > tok.i:
+                for x in c.children:
+                    if x.dep_ in ("acl", "xcomp") and _infinitive(x):
+                        return self._subtree_span(x, tok.i)
+        # the parse missed the complement: "que" or an infinitive right after the verb
+        sent_end = tok.sent.end
+        k = tok.i + 1
+        while k < sent_end and (self.doc[k].pos_ == "ADV" or self.doc[k].text == ","):
+            k += 1
+        if k < sent_end - 1 and fold(self.doc[k].text) in ("que", "qu'"):
+            return self._until_sentence_end(k + 1)
+        if tok.pos_ == "NOUN":  # a verb read as a noun: its first infinitive, past an aside
+            for t in self.doc[tok.i + 1:sent_end]:
+                if "Inf" in t.morph.get("VerbForm", []) and t.pos_ in ("VERB", "AUX"):
+                    return self._until_sentence_end(t.i)
+                if "Fin" in t.morph.get("VerbForm", []):
                     break
-            if speaker is None and any(fold(s.text).lstrip("-") in ("il", "elle") for s in subjects):
-                speaker = last_speaker
-            start_tok, end_tok = content
-            start_char = doc[start_tok].idx
-            end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-            statements.append(StatementAnn(
-                speaker=speaker, verb=lemma, date=narrative, verb_token=tok.i,
-                content=(start_char, end_char), sent_start=sent.start,
-                content_tokens=(start_tok, end_tok),
-            ))
-            if speaker is not None and resolver.table.actors[speaker].kind == "person":
-                last_speaker = speaker
+        return None
+
+    def _until_sentence_end(self, start: int) -> tuple[int, int] | None:
+        end = start
+        sent_end = self.doc[start].sent.end if start < len(self.doc) else start
+        while end < sent_end and self.doc[end].text not in (".", ";", "!", "?"):
+            end += 1
+        while end > start and self.doc[end - 1].is_punct:
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _noun(self, tok: Token) -> tuple[int, int] | None:
+        for c in tok.children:
+            if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i:
+                return self._subtree_span(c, tok.i)
+        return None
+
+    def _quotation(self, tok: Token) -> tuple[int, int] | None:
+        """A quotation after the verb, past its complements and a colon."""
+        colon = False
+        for k in range(tok.i + 1, min(len(self.doc), tok.i + 14)):
+            t = self.doc[k]
+            if t.text in _OPENING:
+                near = k - tok.i <= 2 and all(
+                    fold(x.text) in _BEFORE_QUOTE or x.is_space for x in self.doc[tok.i + 1:k]
+                )
+                if not (colon or near):
+                    return None
+                start = k + 1
+                for q_start, q_end in self.quotes:
+                    if q_start == t.idx:
+                        end = start
+                        while end < len(self.doc) and self.doc[end].idx < q_end:
+                            end += 1
+                        return (start, end) if end > start else None
+                return None
+            if t.text == ":":
+                colon = True
+            elif t.text in (".", ";", "!", "?") or (
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+            ):
+                return None
+        return None
+
+    def _passive_agent(self, tok: Token) -> Token | None:
+        if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
+                return c
+        return None
+
+    def _incise(self, tok: Token) -> tuple[tuple[int, int], list[Token]] | None:
+        """"« ... », a déclaré M. X" / "..., a-t-il souligné": the verb after its clause,
+        with its subject written after it. Returns the content and the subject."""
+        if any(c.dep_.startswith("nsubj") and c.i < tok.i for c in tok.children) or (
+            "Fin" not in Roles.finite(tok).morph.get("VerbForm", [])
+        ):
+            return None
+        sent = tok.sent
+        group_start = min([tok.i, *[c.i for c in tok.children if c.dep_.startswith("aux")]])
+        subject: list[Token] = []
+        for t in self.doc[group_start:min(sent.end, tok.i + 3)]:
+            if fold(t.text) in _INVERTED:
+                subject = [t]
+                break
+        if not subject:
+            subject = [c for c in tok.children if c.i > tok.i and (
+                c.dep_.startswith("nsubj") or (c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN"))
+            )]
+            if not subject:
+                return None
+        stop = group_start
+        while stop > sent.start and (self.doc[stop - 1].is_punct or self.doc[stop - 1].is_space):
+            stop -= 1
+        first = sent.start
+        while first < stop and (self.doc[first].is_punct or self.doc[first].is_space):
+            first += 1
+        if stop - first < 3:
+            return None
+        return (first, stop), subject
+
+    # -- who said it --------------------------------------------------------------------------
+    def _speakers_of(self, subjects: list[Token]) -> list[Participant]:
+        found: list[Participant] = []
+        table = self.roles.resolver.table
+        for s in subjects:
+            nxt = self.doc[s.i + 1] if s.i + 1 < len(self.doc) else None
+            if s.pos_ == "PRON" and nxt is not None and nxt.text in ("[", "("):
+                # "Elle [l'UE] vient d'annoncer"
+                for t in self.doc[nxt.i + 1:min(len(self.doc), nxt.i + 8)]:
+                    if t.text in ("]", ")"):
+                        break
+                    if t.i in table.by_token:
+                        found.append(table.by_token[t.i])
+                        break
+                if found:
+                    continue
+            for p in self.roles.participants(s, self.last_speaker):
+                if p not in found:
+                    found.append(p)
+        return found
+
+    def _after_quote(self, tok: Token) -> bool:
+        """The verb follows a closing quotation mark: it continues the quoted speaker."""
+        k = min([tok.i, *[c.i for c in tok.children if c.dep_.startswith("aux")]]) - 1
+        while k >= 0 and (self.doc[k].text == "," or self.doc[k].is_space):
+            k -= 1
+        return k >= 0 and self.doc[k].text in ("»", "”")
+
+    def _subjects(self, tok: Token) -> list[Token]:
+        heads, _ = subject_heads(tok)
+        if heads:
+            return heads
+        # a participle or gerund takes the subject of the verb it depends on
+        if tok.dep_ in ("advcl", "acl", "conj") or "Part" in tok.morph.get("VerbForm", []):
+            cur = tok
+            for _ in range(4):
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                if cur.pos_ in ("VERB", "AUX"):
+                    heads, _ = subject_heads(cur)
+                    if heads:
+                        return heads
+        return []
+
+    # -- main ---------------------------------------------------------------------------------
+    def code(self, tok: Token) -> list[StatementAnn]:
+        entry = self.entry(tok)
+        if entry is None or self.excluded(tok, entry.lemma):
+            return []
+        content: tuple[int, int] | None = None
+        subjects: list[Token] = []
+        agent = self._passive_agent(tok)
+        if agent is not None:
+            subj = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+            content = self._subtree_span(subj[0], -1) if subj else None
+            subjects = [agent]
+        elif any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+            return []  # "est annoncé en sécurité": nobody speaks
+        else:
+            if entry.clause:
+                content = self._clause(tok)
+            if content is None and entry.quote:
+                content = self._quotation(tok)
+            if content is None and entry.noun:
+                content = self._noun(tok)
+            if content is None and entry.clause:
+                incise = self._incise(tok)
+                if incise is not None:
+                    content, subjects = incise
+        if content is None:
+            return []
+        if subjects:
+            speakers = self._speakers_of(subjects)
+        elif self._after_quote(tok) and self.last_speaker is not None:
+            speakers = [self.last_speaker]  # "« ... » poursuivant par « ... »"
+        else:
+            subjects = self._subjects(tok)
+            speakers = self._speakers_of(subjects)
+            if not subjects:
+                if "Fin" not in Roles.finite(tok).morph.get("VerbForm", []):
+                    return []
+                # a subject the parse missed: the actors just before the verb, else unnamed
+                speakers = self.roles.preceding_actors(tok)
+        named = [p for p in speakers if isinstance(p, int)]
+        date = self._date(tok)
+        start, end = content
+        span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+        out = [
+            StatementAnn(speaker=speaker, verb=entry.lemma, date=date, verb_token=tok.i,
+                         content=span, sent_start=tok.sent.start, content_tokens=content)
+            for speaker in ([*named] if named else [None])
+        ]
+        if named:
+            self.last_speaker = named[0]
+        return out
+
+    def _date(self, tok: Token) -> str | None:
+        anchors = verb_chain(tok)
+        written = self.clock.written(anchors)
+        if written is not None and written.value:
+            return written.value
+        when = "recent" if just_did(tok) else tense(tok)
+        if tok.dep_ in ("advcl", "acl") and "Part" in tok.morph.get("VerbForm", []):
+            cur = tok.head
+            while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+                cur = cur.head
+            when = tense(cur)
+        return self.clock.default(tok, when)
+
+
+def code_statements(doc: Doc, lex: Lexicon, roles: Roles, clock: EventClock,
+                    headline_end: int) -> list[StatementAnn]:
+    coder = _Coder(doc, lex, roles, clock, headline_end, quoted_ranges(doc.text))
+    statements: list[StatementAnn] = []
+    for tok in doc:
+        statements.extend(coder.code(tok))
     return statements

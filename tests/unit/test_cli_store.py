@@ -1,0 +1,129 @@
+"""The store commands of the CLI on hand-built documents (no model): statements, claims."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from accord.cli import cli
+from accord.records import Actor
+from accord.store import Store
+from tests.unit.test_store import MSP, claim, make_doc, said_doc, statement
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "accord.db"
+    chen = Actor("Chen Siyuan", "person", "CHN", "COP")
+    msp = Actor(MSP, "organization", "VNM", "COP", aliases=("MSP",))
+    with Store.open(path) as store:
+        store.put(make_doc())  # published 2024-01: Tô Lâm déclarer, an unnamed dire; 100 pays
+        store.put(said_doc("doc said two", "2024-03-05", (chen, msp), statements=(
+            statement("Chen Siyuan", "affirmer", "2024-03-04", "l'économie progresse"),
+            statement(MSP, "annoncer", None, "un plan de sécurité"),
+        ), claims=(
+            claim(2.5, "milliards de dollars", "Chen Siyuan", MSP),
+            claim(30, "morts", None, MSP),
+        )))  # fmt: skip
+    return str(path)
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def fails(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code != 0 and result.exception is not None
+    assert isinstance(result.exception, SystemExit), result.exception  # a clean click error
+    return result.output
+
+
+def test_statements_json_and_filters(db: str) -> None:
+    rows = json.loads(run("statements", "--db", db, "--json"))
+    assert [(r["speaker"], r["verb"]) for r in rows] == [
+        ("Tô Lâm", "déclarer"), (None, "dire"), ("Chen Siyuan", "affirmer"), (MSP, "annoncer"),
+    ]  # fmt: skip
+    first = rows[0]
+    assert first.keys() == {"date", "speaker", "country", "verb", "evidence", "doc"}
+    assert first["country"] == "VNM" and first["evidence"] == "la coopération était bonne"
+    assert first["date"] is None and len(first["doc"]) == 12
+
+    def speakers(*args: str) -> list[str | None]:
+        return [r["speaker"] for r in json.loads(run("statements", "--db", db, "--json", *args))]
+
+    assert speakers("--speaker", "to lam") == ["Tô Lâm"]
+    assert speakers("--speaker", "msp") == [MSP]
+    assert speakers("--country", "vnm") == ["Tô Lâm", MSP]
+    assert speakers("--verb", "AFFIRMER") == ["Chen Siyuan"]
+    assert speakers("--text", "economie") == ["Chen Siyuan"]
+    assert speakers("--since", "2024-03", "--until", "2024-03-04") == ["Chen Siyuan"]
+    assert speakers("--limit", "1") == ["Tô Lâm"]
+    assert speakers("--since", "2025") == []
+
+
+def test_statements_table_and_csv(db: str) -> None:
+    table = run("statements", "--db", db, "--country", "chn")
+    assert "1 statements" in table and "Chen Siyuan" in table and "CHN" in table
+    out = run("statements", "--db", db, "--csv")
+    lines = list(csv.DictReader(io.StringIO(out)))
+    assert len(lines) == 4 and lines[0]["speaker"] == "Tô Lâm" and lines[1]["speaker"] == ""
+    assert "no statements" in run("statements", "--db", db, "--speaker", "Nguyen")
+
+
+def test_claims_json_and_filters(db: str) -> None:
+    rows = json.loads(run("claims", "--db", db, "--json"))
+    assert [r["quantity"] for r in rows] == [100, 2.5, 30]
+    dollars = rows[1]
+    assert dollars == {
+        "published": "2024-03-05", "qualifier": "exact", "quantity": 2.5,
+        "unit": "milliards de dollars", "holder": "Chen Siyuan (CHN)", "source": f"{MSP} (VNM)",
+        "evidence": "2.5 milliards de dollars", "doc": dollars["doc"],
+    }  # fmt: skip
+    assert rows[0]["holder"] is None
+
+    def quantities(*args: str) -> list[float]:
+        return [r["quantity"] for r in json.loads(run("claims", "--db", db, "--json", *args))]
+
+    assert quantities("--holder", "siyuan") == [2.5]
+    assert quantities("--source", "msp") == [2.5, 30]
+    assert quantities("--country", "chn") == [2.5]
+    assert quantities("--unit", "PAYS") == [100]
+    assert quantities("--min", "3", "--max", "30") == [30]
+    assert quantities("--max", "2.5") == [2.5]
+    assert quantities("--text", "cooperent") == [100]
+    assert quantities("--since", "2024-02") == [2.5, 30]
+    assert quantities("--until", "2024-01", "--limit", "5") == [100]
+
+
+def test_claims_table_and_csv(db: str) -> None:
+    table = run("claims", "--db", db, "--unit", "morts")
+    assert "1 claims" in table and "morts" in table and "(VNM)" in table
+    out = run("claims", "--db", db, "--csv", "--min", "10")
+    assert out.splitlines()[0] == "published,qualifier,quantity,unit,holder,source,evidence,doc"
+    assert len(out.splitlines()) == 3
+
+
+@pytest.mark.parametrize("command", ["statements", "claims", "events"])
+def test_bad_dates_and_options_are_clear_errors(db: str, command: str) -> None:
+    assert "not a date" in fails(command, "--db", db, "--since", "janvier")
+    assert "not a date" in fails(command, "--db", db, "--until", "2024-02-30")
+    assert "exclusive" in fails(command, "--db", db, "--json", "--csv")
+
+
+@pytest.mark.parametrize("command", ["statements", "claims"])
+def test_a_missing_store_is_a_clear_error(tmp_path: Path, command: str) -> None:
+    missing = tmp_path / "none.db"
+    assert "no store" in fails(command, "--db", str(missing))
+    assert not missing.exists()
+
+
+def test_min_must_be_a_number(db: str) -> None:
+    assert "--min" in fails("claims", "--db", db, "--min", "beaucoup")
