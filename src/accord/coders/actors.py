@@ -306,6 +306,8 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             is_person = end - start >= 2 or any(fold(text) in s for s in person_strings) or (
                 _lone_name(doc[start])
             )
+        if not is_person and end - start >= 2 and known.person(text) is not None:
+            is_person = True  # a public figure of people.tsv the tagger missed ("Ban Ki-moon")
         if is_person:
             person_strings.add(fold(text))
             pending.append((start, end, near, demonym))

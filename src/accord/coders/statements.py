@@ -54,6 +54,9 @@ _NOT_SPEECH_GOVERNORS = {"dire": frozenset({"falloir", "vouloir", "entendre"}),
                          "": frozenset({"falloir"})}
 _BEFORE_QUOTE = frozenset({":", "par", "de", "d'"})
 _WRITER_PRONOUNS = frozenset({"je", "j'", "nous", "tu", "vous"})
+_SENTENCE_END = frozenset({".", ";", "!", "?"})
+_LOOKAHEAD = 24  # tokens scanned for a complement the parse missed
+_NOBODY = frozenset({"on", "rien", "personne", "nul"})
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -88,6 +91,7 @@ class _Coder:
     headline_end: int
     quotes: list[tuple[int, int]] = field(default_factory=list)
     last_speaker: int | None = None
+    last_sentence: int = -1
 
     # -- what counts as a reporting verb -----------------------------------------------------
     def entry(self, tok: Token) -> ReportingVerb | None:
@@ -171,33 +175,41 @@ class _Coder:
                 for x in c.children:
                     if x.dep_ in ("acl", "xcomp") and _infinitive(x):
                         return self._subtree_span(x, tok.i)
-        # the parse missed the complement: "que" or an infinitive right after the verb
-        sent_end = tok.sent.end
-        k = tok.i + 1
-        while k < sent_end and (self.doc[k].pos_ == "ADV" or self.doc[k].text == ","):
-            k += 1
-        if k < sent_end - 1 and fold(self.doc[k].text) in ("que", "qu'"):
-            return self._until_sentence_end(k + 1)
-        if tok.pos_ == "NOUN":  # a verb read as a noun: its first infinitive, past an aside
-            for t in self.doc[tok.i + 1:sent_end]:
-                if "Inf" in t.morph.get("VerbForm", []) and t.pos_ in ("VERB", "AUX"):
-                    return self._until_sentence_end(t.i)
-                if "Fin" in t.morph.get("VerbForm", []):
-                    break
+        # the parse missed the complement: a "que" after the verb's own complements ("a
+        # rappelé au cours d'un voyage en Allemagne que ..."), or, for a verb read as a noun,
+        # its first infinitive past an aside (where the parser may even start a sentence)
+        for t in self.doc[tok.i + 1:min(len(self.doc), tok.i + _LOOKAHEAD)]:
+            if t.text in _SENTENCE_END or "\n" in t.text:
+                break
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) or (
+                tok.pos_ != "NOUN" and t.pos_ == "VERB"
+            ):
+                break  # another verb's complement
+            if fold(t.text) in ("que", "qu'") and t.pos_ in ("SCONJ", "ADV"):
+                return self._until_sentence_end(t.i + 1)
+            if tok.pos_ == "NOUN" and t.pos_ in ("VERB", "AUX") and _infinitive(t):
+                return self._until_sentence_end(t.i)
         return None
 
     def _until_sentence_end(self, start: int) -> tuple[int, int] | None:
+        """From ``start`` to the next full stop (not the parser's sentence end, which the
+        rescues above may have crossed)."""
         end = start
-        sent_end = self.doc[start].sent.end if start < len(self.doc) else start
-        while end < sent_end and self.doc[end].text not in (".", ";", "!", "?"):
+        while end < len(self.doc) and self.doc[end].text not in _SENTENCE_END and (
+            "\n" not in self.doc[end].text
+        ):
             end += 1
         while end > start and self.doc[end - 1].is_punct:
             end -= 1
         return (start, end) if end > start else None
 
     def _noun(self, tok: Token) -> tuple[int, int] | None:
+        """A noun phrase object; one that designates an actor is a subject the parse misread
+        ("C'est ce qu'a annoncé le président de la Région")."""
         for c in tok.children:
             if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i:
+                if self.roles.resolver.resolve(c):
+                    return None
                 return self._subtree_span(c, tok.i)
         return None
 
@@ -222,7 +234,7 @@ class _Coder:
                 return None
             if t.text == ":":
                 colon = True
-            elif t.text in (".", ";", "!", "?") or (
+            elif t.text in _SENTENCE_END or (
                 t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
             ):
                 return None
@@ -282,7 +294,7 @@ class _Coder:
                         break
                 if found:
                     continue
-            for p in self.roles.participants(s, self.last_speaker):
+            for p in self.roles.participants(s, self._antecedent(s)):
                 if p not in found:
                     found.append(p)
         return found
@@ -293,6 +305,17 @@ class _Coder:
         while k >= 0 and (self.doc[k].text == "," or self.doc[k].is_space):
             k -= 1
         return k >= 0 and self.doc[k].text in ("»", "”")
+
+    def _antecedent(self, tok: Token) -> int | None:
+        """Whom "il" / "elle" stands for: the last speaker when that is a person or spoke in
+        the same sentence ("Le Pentagone a précisé qu'il visait ... et dit regretter"), else
+        the resolver's last person."""
+        if self.last_speaker is None:
+            return None
+        actor = self.roles.resolver.table.actors[self.last_speaker]
+        if actor.kind == "person" or self.last_sentence == tok.sent.start:
+            return self.last_speaker
+        return None
 
     def _subjects(self, tok: Token) -> list[Token]:
         heads, _ = subject_heads(tok)
@@ -318,8 +341,8 @@ class _Coder:
             return []
         content: tuple[int, int] | None = None
         subjects: list[Token] = []
-        agent = self._passive_agent(tok)
-        if agent is not None:
+        agent = self._passive_agent(tok) if entry.noun else None
+        if agent is not None:  # "un autre contrat a été annoncé par X"
             subj = [c for c in tok.children if c.dep_ == "nsubj:pass"]
             content = self._subtree_span(subj[0], -1) if subj else None
             subjects = [agent]
@@ -344,6 +367,8 @@ class _Coder:
             speakers = [self.last_speaker]  # "« ... » poursuivant par « ... »"
         else:
             subjects = self._subjects(tok)
+            if any(fold(t.text) in _NOBODY for t in subjects):
+                return []  # "On estime que", "rien ne dit que"
             speakers = self._speakers_of(subjects)
             if not subjects:
                 if "Fin" not in Roles.finite(tok).morph.get("VerbForm", []):
@@ -351,7 +376,7 @@ class _Coder:
                 # a subject the parse missed: the actors just before the verb, else unnamed
                 speakers = self.roles.preceding_actors(tok)
         named = [p for p in speakers if isinstance(p, int)]
-        date = self._date(tok)
+        date = self._date(tok, content)
         start, end = content
         span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         out = [
@@ -360,12 +385,14 @@ class _Coder:
             for speaker in ([*named] if named else [None])
         ]
         if named:
-            self.last_speaker = named[0]
+            self.last_speaker, self.last_sentence = named[0], tok.sent.start
         return out
 
-    def _date(self, tok: Token) -> str | None:
+    def _date(self, tok: Token, content: tuple[int, int]) -> str | None:
         anchors = verb_chain(tok)
         written = self.clock.written(anchors)
+        if written is not None and content[0] <= written.start < content[1]:
+            written = None  # a date of the reported words, not of their saying
         if written is not None and written.value:
             return written.value
         when = "recent" if just_did(tok) else tense(tok)
