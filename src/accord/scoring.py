@@ -40,6 +40,9 @@ Decisions where the README leaves room:
 - Claims: key (quantity as a number, first token of the normalised unit less a final "s"/"x");
   matched as multisets. Statements: speaker by :func:`names_match` (null matches null only) and
   verb equal after :func:`normalize_name`.
+- Secondary claim figures, on the matched pairs (paired so that they agree where they can):
+  qualifier (equal), holder and source (both null, or the predicted name matches the gold one).
+  Secondary statement figure: date (exact string, ``null == null`` correct).
 - P = tp/(tp+fp), or 1.0 when nothing is predicted; R = tp/(tp+fn), or 1.0 when there is nothing
   to find; F1 their harmonic mean, 0.0 when both are 0. A ratio with denominator 0 is ``None``.
 
@@ -48,7 +51,6 @@ Raises :class:`accord.errors.GoldFormatError` for duplicate gold ids or a facet 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -74,6 +76,9 @@ _SECONDARY = {
                ("actor_titles", "title recall")),
     "events_named": (("event_date", "date accuracy"), ("event_place", "place accuracy"),
                      ("event_mode", "mode accuracy"), ("event_evidence", "evidence hit rate")),
+    "claims": (("claim_qualifier", "qualifier accuracy"), ("claim_holder", "holder accuracy"),
+               ("claim_source", "source accuracy")),
+    "statements": (("statement_date", "date accuracy"),),
 }
 
 Record = Mapping[str, Any]
@@ -145,6 +150,10 @@ class Scores:
     event_place: Ratio = Ratio()
     event_mode: Ratio = Ratio()
     event_evidence: Ratio = Ratio()
+    claim_qualifier: Ratio = Ratio()
+    claim_holder: Ratio = Ratio()
+    claim_source: Ratio = Ratio()
+    statement_date: Ratio = Ratio()
 
     def __add__(self, other: Scores) -> Scores:
         return Scores(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -427,13 +436,34 @@ def _claim_key(claim: Record) -> tuple[float | None, str]:
     return number, head
 
 
-def _score_claims(gold: list[Record], pred: list[Record]) -> Counts:
-    common = Counter(map(_claim_key, gold)) & Counter(map(_claim_key, pred))
-    tp = sum(common.values())
-    return Counts(tp, len(pred) - tp, len(gold) - tp)
+def _same_actor(gold: Record, pred: Record, key: str, actors: _GoldActors) -> bool:
+    """Both name nobody, or the predicted name matches the gold one."""
+    gold_name, pred_name = _name(gold, key), _name(pred, key)
+    if gold_name is None or pred_name is None:
+        return gold_name is None and pred_name is None
+    return bool(_name_quality(actors.names(gold_name), pred_name))
 
 
-def _score_statements(gold: list[Record], pred: list[Record], actors: _GoldActors) -> Counts:
+def _score_claims(gold: list[Record], pred: list[Record], actors: _GoldActors
+                  ) -> tuple[Counts, list[tuple[Record, Record]]]:
+    """Counts over the claim keys (a multiset intersection) and the matched pairs, paired so
+    that qualifier, holder and source agree where they can."""
+    gold_keys, pred_keys = [_claim_key(c) for c in gold], [_claim_key(c) for c in pred]
+
+    def weight(g: int, p: int) -> int | None:
+        if gold_keys[g] != pred_keys[p]:
+            return None
+        return (int(gold[g].get("qualifier") == pred[p].get("qualifier"))
+                + int(_same_actor(gold[g], pred[p], "holder", actors))
+                + int(_same_actor(gold[g], pred[p], "source", actors)))
+
+    pairs = _match(len(gold), len(pred), weight)
+    tp = len(pairs)
+    return Counts(tp, len(pred) - tp, len(gold) - tp), [(gold[g], pred[p]) for g, p in pairs]
+
+
+def _score_statements(gold: list[Record], pred: list[Record], actors: _GoldActors
+                      ) -> tuple[Counts, list[tuple[Record, Record]]]:
     def weight(g: int, p: int) -> int | None:
         if normalize_name(str(gold[g].get("verb") or "")) != normalize_name(
                 str(pred[p].get("verb") or "")):
@@ -444,8 +474,9 @@ def _score_statements(gold: list[Record], pred: list[Record], actors: _GoldActor
         quality = _name_quality(actors.names(gold_speaker), pred_speaker)
         return quality or None
 
-    tp = len(_match(len(gold), len(pred), weight))
-    return Counts(tp, len(pred) - tp, len(gold) - tp)
+    pairs = _match(len(gold), len(pred), weight)
+    tp = len(pairs)
+    return Counts(tp, len(pred) - tp, len(gold) - tp), [(gold[g], pred[p]) for g, p in pairs]
 
 
 def _score_document(gold: Record, system: Record) -> Scores:
@@ -463,13 +494,25 @@ def _score_document(gold: Record, system: Record) -> Scores:
         hit = _evidence_hit(g, p)
         if hit is not None:
             evidence += Ratio(hit, 1)
+    claims, claim_pairs = _score_claims(_records(gold, "claims"), _records(system, "claims"),
+                                        actors)
+    qualifier = holder = source = Ratio()
+    for g, p in claim_pairs:
+        qualifier += Ratio(g.get("qualifier") == p.get("qualifier"), 1)
+        holder += Ratio(_same_actor(g, p, "holder", actors), 1)
+        source += Ratio(_same_actor(g, p, "source", actors), 1)
+    statements, statement_pairs = _score_statements(
+        _records(gold, "statements"), _records(system, "statements"), actors)
+    statement_date = Ratio()
+    for g, p in statement_pairs:
+        statement_date += Ratio(g.get("date") == p.get("date"), 1)
     return Scores(
         actors=actor_counts, events_named=named, events_dyadic=dyadic,
-        claims=_score_claims(_records(gold, "claims"), _records(system, "claims")),
-        statements=_score_statements(_records(gold, "statements"),
-                                     _records(system, "statements"), actors),
+        claims=claims, statements=statements,
         actor_country=country, actor_sector=sector, actor_titles=titles,
         event_date=date, event_place=place, event_mode=mode, event_evidence=evidence,
+        claim_qualifier=qualifier, claim_holder=holder, claim_source=source,
+        statement_date=statement_date,
     )
 
 

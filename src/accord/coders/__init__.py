@@ -121,7 +121,8 @@ def events_component(doc: Doc) -> Doc:
                     assigns=["doc._.claims"])
 def claims_component(doc: Doc) -> Doc:
     resolver = Resolver(doc, doc._.actors, lexicon(_lang(doc)))
-    doc._.claims = code_claims(doc, resolver, doc._.statements)
+    headline_end, _ = _body_bounds(doc)
+    doc._.claims = code_claims(doc, resolver, doc._.statements, headline_end)
     return doc
 
 

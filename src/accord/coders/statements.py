@@ -92,6 +92,7 @@ class _Coder:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     last_speaker: int | None = None
     last_sentence: int = -1
+    last_date: str | None = None
 
     # -- what counts as a reporting verb -----------------------------------------------------
     def entry(self, tok: Token) -> ReportingVerb | None:
@@ -341,6 +342,7 @@ class _Coder:
             return []
         content: tuple[int, int] | None = None
         subjects: list[Token] = []
+        continued = False  # the same speaker goes on
         agent = self._passive_agent(tok) if entry.noun else None
         if agent is not None:  # "un autre contrat a été annoncé par X"
             subj = [c for c in tok.children if c.dep_ == "nsubj:pass"]
@@ -365,6 +367,7 @@ class _Coder:
             speakers = self._speakers_of(subjects)
         elif self._after_quote(tok) and self.last_speaker is not None:
             speakers = [self.last_speaker]  # "« ... » poursuivant par « ... »"
+            continued = True
         else:
             subjects = self._subjects(tok)
             if any(fold(t.text) in _NOBODY for t in subjects):
@@ -376,7 +379,7 @@ class _Coder:
                 # a subject the parse missed: the actors just before the verb, else unnamed
                 speakers = self.roles.preceding_actors(tok)
         named = [p for p in speakers if isinstance(p, int)]
-        date = self._date(tok, content)
+        date = self.last_date if continued else self._date(tok, content)
         start, end = content
         span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         out = [
@@ -386,6 +389,7 @@ class _Coder:
         ]
         if named:
             self.last_speaker, self.last_sentence = named[0], tok.sent.start
+        self.last_date = date
         return out
 
     def _date(self, tok: Token, content: tuple[int, int]) -> str | None:
