@@ -598,3 +598,24 @@ def test_build_document_from_coded_doc() -> None:
     assert CHIEN[event.span[0]:event.span[1]] == "reçu"  # span: the trigger (gold README)
     assert event.evidence == "a reçu le général To Lam"  # evidence: auxiliary, verb, object
     assert event.evidence in event.sentence
+
+
+# -- statements helpers ------------------------------------------------------------------------
+
+def test_quoted_ranges_keep_the_outermost_and_close_at_the_paragraph() -> None:
+    from accord.coders.statements import quoted_ranges
+
+    text = "Il a dit « non, “jamais” » puis \"oui\". « ouvert\nfin »"
+    ranges = quoted_ranges(text)
+    assert [text[a:b + 1] for a, b in ranges] == ["« non, “jamais” »", '"oui"']
+
+
+def test_first_group_lemma_recovers_the_lemmatizers_slips() -> None:
+    from accord.coders.verbs import first_group_lemma
+
+    known = {"indiquer", "tuer", "annoncer"}.__contains__
+    assert first_group_lemma("indique", known) == "indiquer"
+    assert first_group_lemma("tue", known) == "tuer"
+    assert first_group_lemma("annoncent", known) == "annoncer"
+    assert first_group_lemma("dit", known) is None
+    assert first_group_lemma("indiqu", known) is None

@@ -516,3 +516,30 @@ def test_gold_scored_against_itself_is_perfect(path: Path) -> None:
                   report.micro.actor_titles, report.micro.event_date, report.micro.event_place,
                   report.micro.event_mode, report.micro.event_evidence):
         assert ratio.correct == ratio.total
+
+
+def test_matched_claims_report_qualifier_holder_and_source_agreement() -> None:
+    def full(quantity: int, qualifier: str, holder: str | None, source: str | None
+             ) -> dict[str, Any]:
+        return {**claim(quantity, "pays"), "qualifier": qualifier, "holder": holder,
+                "source": source}
+
+    gold = doc(actors=[actor("Vietnam", "state", "VNM")],
+               claims=[full(100, "more_than", "Vietnam", "Hoang Xuân Chiên"),
+                       full(64, "exact", None, None)])
+    pred = doc(claims=[full(64, "exact", "Vietnam", None),
+                       full(100, "more_than", "Vietnam", "Hoang Xuan Chien")])
+    scores = one(gold, pred)
+    assert counts(scores.claims) == (2, 0, 0)
+    assert (scores.claim_qualifier.correct, scores.claim_qualifier.total) == (2, 2)
+    assert (scores.claim_holder.correct, scores.claim_holder.total) == (1, 2)
+    assert (scores.claim_source.correct, scores.claim_source.total) == (2, 2)
+
+
+def test_matched_statements_report_date_accuracy() -> None:
+    gold = doc(statements=[{**statement("To Lam", "dire"), "date": "2024-01-10"},
+                           {**statement("To Lam", "souligner"), "date": None}])
+    pred = doc(statements=[{**statement("To Lam", "souligner"), "date": "2024-01-10"},
+                           {**statement("To Lam", "dire"), "date": "2024-01-10"}])
+    scores = one(gold, pred)
+    assert (scores.statement_date.correct, scores.statement_date.total) == (1, 2)

@@ -269,6 +269,9 @@ class _Coder:
             )]
             if not subject:
                 return None
+        quoted = self._quotation_before(group_start)
+        if quoted is not None:
+            return quoted, subject
         stop = group_start
         while stop > sent.start and (self.doc[stop - 1].is_punct or self.doc[stop - 1].is_space):
             stop -= 1
@@ -299,6 +302,23 @@ class _Coder:
                 if p not in found:
                     found.append(p)
         return found
+
+    def _quotation_before(self, i: int) -> tuple[int, int] | None:
+        """The quotation that ends just before token ``i`` (past a comma), which the parser
+        may have made a sentence of its own."""
+        k = i - 1
+        while k >= 0 and (self.doc[k].text == "," or self.doc[k].is_space):
+            k -= 1
+        if k < 0 or self.doc[k].text not in ("»", "”", '"'):
+            return None
+        end_char = self.doc[k].idx
+        for q_start, q_end in self.quotes:
+            if q_end == end_char:
+                first = k
+                while first > 0 and self.doc[first - 1].idx > q_start:
+                    first -= 1
+                return (first, k) if k - first >= 2 else None
+        return None
 
     def _after_quote(self, tok: Token) -> bool:
         """The verb follows a closing quotation mark: it continues the quoted speaker."""

@@ -1,0 +1,107 @@
+"""The statements and claims coders with the real French model, on sentences of the kinds the
+press writes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from accord.pipeline import extract_one
+from accord.read import read_text
+from accord.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def doc(text: str, published: str = "2016-03-10", title: str | None = None) -> Document:
+    article = replace(read_text(text, "test.txt"), published=published, title=title)
+    return extract_one(article)
+
+
+def said(document: Document) -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.verb) for s in document.statements]
+
+
+def test_que_clause_with_its_speaker_content_and_day() -> None:
+    d = doc("Le 8 mars, le ministre japonais de la Défense Gen Nakatani a déclaré que les deux "
+            "pays renforceraient leurs patrouilles.")
+    (st,) = d.statements
+    assert (st.speaker, st.verb, st.date) == ("Gen Nakatani", "déclarer", "2016-03-08")
+    assert st.evidence == "les deux pays renforceraient leurs patrouilles"
+    assert d.text[st.span[0]:st.span[1]] == "déclaré"
+
+
+def test_incise_after_a_quotation_takes_the_subject_written_after_the_verb() -> None:
+    d = doc("« Nous ne céderons rien sur nos principes », a affirmé mardi le porte-parole "
+            "Jean Dupont.")
+    assert said(d) == [("Jean Dupont", "affirmer")]
+    assert d.statements[0].evidence == "Nous ne céderons rien sur nos principes"
+
+
+def test_a_pronoun_speaker_is_the_person_spoken_of() -> None:
+    d = doc("Le président Emmanuel Macron est arrivé à Hanoï. Il a souligné que la coopération "
+            "serait renforcée. Les accords sont importants, a-t-il ajouté.")
+    assert said(d) == [("Emmanuel Macron", "souligner"), ("Emmanuel Macron", "ajouter")]
+
+
+def test_noun_objects_of_announcing_and_denouncing_verbs_are_reported() -> None:
+    d = doc("Le gouvernement japonais a dénoncé une provocation. Le président Emmanuel Macron "
+            "a annoncé sa candidature.")
+    assert said(d) == [("Gouvernement japonais", "dénoncer"), ("Emmanuel Macron", "annoncer")]
+    assert [s.evidence for s in d.statements] == ["une provocation", "sa candidature"]
+
+
+def test_a_passive_report_is_said_by_its_agent_and_needs_one() -> None:
+    d = doc("La décision a été annoncée par le président Emmanuel Macron. Le chef de l'État "
+            "est annoncé en sécurité.")
+    assert said(d) == [("Emmanuel Macron", "annoncer")]
+
+
+def test_coordinated_speakers_make_one_statement_each() -> None:
+    d = doc("La France et l'Allemagne ont affirmé que l'accord serait respecté.")
+    assert said(d) == [("France", "affirmer"), ("Allemagne", "affirmer")]
+
+
+def test_quoted_verbs_the_writer_and_impersonal_subjects_are_not_statements() -> None:
+    d = doc("Le Premier ministre Binali Yildirim a déclaré : « Ce gouvernement ne partira que "
+            "lorsque le peuple le dira ». Rappelons que le pays a quitté la CPI, c'est-à-dire "
+            "la cour pénale internationale. On estime que la crise durera. Il faut dire que "
+            "la situation est grave.")
+    assert said(d) == [("Binali Yildirim", "déclarer")]
+
+
+def test_an_unnamed_speaker_is_kept_without_a_name() -> None:
+    d = doc("Un proche du président a déclaré que les ambassadeurs seraient convoqués.")
+    assert said(d) == [(None, "déclarer")]
+
+
+def test_a_participle_reports_for_the_subject_of_its_verb() -> None:
+    d = doc("Les États-Unis ont reconnu leur responsabilité, indiquant avoir arrêté les frappes.")
+    assert said(d) == [("États-Unis", "reconnaître"), ("États-Unis", "indiquer")]
+
+
+def test_claims_reported_in_a_statement_have_its_speaker_as_source() -> None:
+    d = doc("Le ministre Luong Tam Quang a déclaré que son ministère coopère avec plus de 160 "
+            "organismes dans 64 pays.", published="2021-12-14")
+    assert [(c.quantity, c.qualifier, c.unit.split()[0], c.source) for c in d.claims] == [
+        (160, "more_than", "organismes", "Luong Tam Quang"),
+        (64, "exact", "pays", "Luong Tam Quang"),
+    ]
+
+
+def test_a_source_cited_with_selon_and_an_elided_unit() -> None:
+    d = doc("Selon l'agence Reuters, l'armée possède 300 avions dont 120 sont opérationnels.")
+    assert [(c.quantity, c.unit.split()[0], c.source) for c in d.claims] == [
+        (300, "avions", "Reuters"), (120, "avions", "Reuters"),
+    ]
+    assert d.statements == ()
+
+
+def test_dates_ages_and_ordinals_are_not_claims_but_casualties_and_money_are() -> None:
+    d = doc("Le 17 septembre, une frappe a tué entre 60 et 90 soldats syriens, dont un homme "
+            "de 45 ans, pour la deuxième fois. L'aide atteint 2,5 milliards d'euros.")
+    assert [(c.quantity, c.qualifier, c.unit.split()[0]) for c in d.claims] == [
+        (60, "at_least", "soldats"), (90, "less_than", "soldats"),
+        (2_500_000_000, "exact", "euros"),
+    ]
