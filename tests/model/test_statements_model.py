@@ -105,3 +105,11 @@ def test_dates_ages_and_ordinals_are_not_claims_but_casualties_and_money_are() -
         (60, "at_least", "soldats"), (90, "less_than", "soldats"),
         (2_500_000_000, "exact", "euros"),
     ]
+
+
+def test_headline_numbers_the_body_retells_and_headline_rates_are_not_claims() -> None:
+    d = doc("La croissance atteint 6,5 % et l'armée achète 40 avions\n\nL'armée a acheté 40 "
+            "avions. Elle compte 12 bases.", title="La croissance atteint 6,5 % et l'armée "
+            "achète 40 avions")
+    assert [(c.quantity, c.unit.split()[0]) for c in d.claims] == [(40, "avions"), (12, "bases")]
+    assert all(c.span[0] > len(d.title or "") for c in d.claims)

@@ -8,7 +8,7 @@ army), else the subject of the clause that holds the number ("son ministère ent
 relations avec 162 organismes"); the source is the speaker of the statement that reports it, else the actor its
 sentence cites ("selon l'agence Anatolie", "d'après le média Ikiriho"), else nobody. A number
 that counts the noun of the number before it takes that unit ("256 avions dont 150 sont
-opérationnels", "en blesse 110 autres"). A headline number the body tells again is the body's.
+opérationnels", "en blesse 110 autres"). A headline number the body tells again is the body's; a headline percentage is not a claim.
 
 Writes ``doc._.claims``.
 """
@@ -122,6 +122,8 @@ def code_claims(
         if num_span is None or len(num_span) == 0:
             continue
         if mention.measure == "percent":
+            if num_span.start < headline_end:
+                continue  # a headline's rate ("La croissance atteint 6,5 %") sums up the body
             unit = "%"
         elif mention.currency:
             unit = mention.currency
