@@ -278,15 +278,7 @@ class Store:
         if type is not None:
             where.append("e.type = ?")
             params.append(type.upper())
-        if since is not None:
-            where.append("e.date_lo >= ?")
-            params.append(date_range(since)[0])
-        if until is not None:
-            where.append("e.date_hi <= ?")
-            params.append(date_range(until)[1])
-        if doc_id is not None:
-            where.append("e.doc_id = ?")
-            params.append(doc_id)
+        self._common_filters("e", where, params, since, until, None, doc_id)
         sql = (
             "SELECT e.*, d.path AS doc_path, d.title AS doc_title, d.published AS doc_published"
             " FROM events e JOIN documents d ON d.id = e.doc_id"
@@ -449,7 +441,8 @@ class Store:
         text: str | None,
         doc_id: str | None,
     ) -> None:
-        """The ``since``, ``until``, ``text`` and ``doc_id`` filters of statements and claims."""
+        """The ``since``, ``until``, ``text`` and ``doc_id`` filters of events, statements and
+        claims (events have no ``text``)."""
         if since is not None:
             where.append(f"{alias}.date_lo >= ?")
             params.append(date_range(since)[0])

@@ -47,11 +47,11 @@ __all__ = ["code_statements", "quoted_ranges"]
 _CLAUSE_DEPS = frozenset({"ccomp", "obj:clause", "csubj"})
 _OPENING = {"«": "»", "“": "”", '"': '"'}
 _INVERTED = frozenset({"-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-on", "-t-on"})
-_REFLEXIVE = frozenset({"se", "s'", "s’"})
+_REFLEXIVE = frozenset({"se", "s'"})
 _ATTITUDE_ADJECTIVES = frozenset({"convaincre", "convaincu", "certain", "sur", "persuade",
                                   "persuader", "heureux", "pret"})
-_NOT_SPEECH_GOVERNORS = {"dire": frozenset({"falloir", "vouloir", "entendre"}),
-                         "": frozenset({"falloir"})}
+_IMPERSONAL = frozenset({"falloir"})  # "il faut rappeler que": the writer
+_MEANING = frozenset({"vouloir", "entendre"})  # "veut dire", "entendre dire": no speaker
 _BEFORE_QUOTE = frozenset({":", "par", "de", "d'"})
 _WRITER_PRONOUNS = frozenset({"je", "j'", "nous", "tu", "vous"})
 _SENTENCE_END = frozenset({".", ";", "!", "?"})
@@ -135,9 +135,7 @@ class _Coder:
             return True  # "c'est-à-dire"
         if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
             governor = fold(tok.head.lemma_)
-            if governor in _NOT_SPEECH_GOVERNORS[""] or governor in _NOT_SPEECH_GOVERNORS.get(
-                lemma, frozenset()
-            ):
+            if governor in _IMPERSONAL or (lemma == "dire" and governor in _MEANING):
                 return True
         if "Inf" in tok.morph.get("VerbForm", []) and tok.dep_ == "advcl":
             return True  # "n'est pas sans rappeler", "pour soutenir ses alliés"
