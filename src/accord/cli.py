@@ -177,7 +177,7 @@ def _quantity(value: float) -> float | int:
 @cli.command("statements")
 @click.option("--speaker", help="Speaker name (case and accents ignored, substring).")
 @click.option("--country", help="Speaker country (ISO3 or PLOVER code).")
-@click.option("--verb", help="Reporting verb, e.g. déclarer (case ignored).")
+@click.option("--verb", help="Reporting verb, e.g. déclarer (case and accents ignored).")
 @click.option("--since", help="Earliest date (YYYY[-MM[-DD]]).")
 @click.option("--until", help="Latest date (YYYY[-MM[-DD]]).")
 @click.option("--text", help="Words of the evidence or sentence (case and accents ignored).")

@@ -324,8 +324,8 @@ class Store:
 
         ``speaker`` is a substring of the speaker's normalised name or of a registry alias of
         the speaker; ``country`` the speaker's country; ``verb`` the reporting verb
-        (case-insensitive); ``text`` a substring of the evidence or the sentence (case, accents,
-        hyphens and apostrophes ignored); ``since``/``until`` as in the module docstring
+        (case and accents ignored); ``text`` a substring of the evidence or the sentence
+        (case, accents, hyphens and apostrophes ignored); ``since``/``until`` as in the module docstring
         (``ValueError`` if malformed); ``doc_id`` exact.
         """
         where: list[str] = []
@@ -336,9 +336,12 @@ class Store:
         if country is not None:
             where.append("s.speaker_country = ?")
             params.append(country.upper())
-        if verb is not None:
-            where.append("s.verb = ? COLLATE NOCASE")
-            params.append(verb.strip().lower())
+        if verb is not None:  # accents and case ignored: matched against the stored verbs
+            with self._read() as conn:
+                stored = [str(r[0]) for r in conn.execute("SELECT DISTINCT verb FROM statements")]
+            wanted = [v for v in stored if normalize_name(v) == normalize_name(verb)] or [verb]
+            where.append(f"s.verb IN ({','.join('?' * len(wanted))})")
+            params += wanted
         self._common_filters("s", where, params, since, until, text, doc_id)
         sql = (
             "SELECT s.*, d.path AS doc_path, d.title AS doc_title, d.published AS doc_published"

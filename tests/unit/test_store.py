@@ -527,6 +527,7 @@ def test_statements_by_country_verb_text_and_document(said: Store) -> None:
     assert said_by(said.statements(country="CHN")) == [("Chen Siyuan", "affirmer")]
     assert said_by(said.statements(verb="DIRE")) == [(None, "dire"), ("Inconnu", "dire")]
     assert said_by(said.statements(verb="Déclarer")) == [("Tô Lâm", "déclarer")]
+    assert said_by(said.statements(verb="DECLARER")) == [("Tô Lâm", "déclarer")]
     assert said.statements(verb="déclar") == []  # a verb is matched whole
     assert said_by(said.statements(text="ECONOMIE")) == [("Chen Siyuan", "affirmer")]
     assert said_by(said.statements(text="l’économie progresse")) == [("Chen Siyuan", "affirmer")]
