@@ -116,6 +116,18 @@ def _span(start: Any, end: Any) -> Span:
     return (int(start), int(end))
 
 
+def _dated_select(table: str, alias: str, where: list[str]) -> str:
+    """The query of a table of dated rows (events, statements, claims) with their document's
+    path, title and date, oldest first, paged (``LIMIT ? OFFSET ?``)."""
+    return (
+        f"SELECT {alias}.*, d.path AS doc_path, d.title AS doc_title,"
+        f" d.published AS doc_published FROM {table} {alias} JOIN documents d"
+        f" ON d.id = {alias}.doc_id" + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {alias}.date_lo IS NULL, {alias}.date_lo, {alias}.doc_id, {alias}.idx"
+        " LIMIT ? OFFSET ?"
+    )
+
+
 class Store:
     """An open accord store (one SQLite file). Create with :meth:`Store.open`.
 
@@ -279,12 +291,7 @@ class Store:
             where.append("e.type = ?")
             params.append(type.upper())
         self._common_filters("e", where, params, since, until, None, doc_id)
-        sql = (
-            "SELECT e.*, d.path AS doc_path, d.title AS doc_title, d.published AS doc_published"
-            " FROM events e JOIN documents d ON d.id = e.doc_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.date_lo IS NULL, e.date_lo, e.doc_id, e.idx LIMIT ? OFFSET ?"
-        )
+        sql = _dated_select("events", "e", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
@@ -343,12 +350,7 @@ class Store:
             where.append(f"s.verb IN ({','.join('?' * len(wanted))})")
             params += wanted
         self._common_filters("s", where, params, since, until, text, doc_id)
-        sql = (
-            "SELECT s.*, d.path AS doc_path, d.title AS doc_title, d.published AS doc_published"
-            " FROM statements s JOIN documents d ON d.id = s.doc_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY s.date_lo IS NULL, s.date_lo, s.doc_id, s.idx LIMIT ? OFFSET ?"
-        )
+        sql = _dated_select("statements", "s", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
@@ -410,12 +412,7 @@ class Store:
             where.append("c.quantity <= ?")
             params.append(float(max_quantity))
         self._common_filters("c", where, params, since, until, text, doc_id)
-        sql = (
-            "SELECT c.*, d.path AS doc_path, d.title AS doc_title, d.published AS doc_published"
-            " FROM claims c JOIN documents d ON d.id = c.doc_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY c.date_lo IS NULL, c.date_lo, c.doc_id, c.idx LIMIT ? OFFSET ?"
-        )
+        sql = _dated_select("claims", "c", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()

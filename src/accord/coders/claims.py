@@ -20,13 +20,12 @@ from spacy.tokens import Doc, Token
 from accord import geo
 from accord.coders.annotations import ClaimAnn, StatementAnn
 from accord.coders.resolve import Resolver
-from accord.coders.roles import subject_heads
+from accord.coders.roles import attributions, subject_heads
 from accord.numbers import find_numbers
 from accord.text import fold
 
 __all__ = ["code_claims"]
 
-_ACCORDING_TO = frozenset({"selon", "d'apres"})
 _UNIT_STOP_ADP = frozenset({"dans", "avec", "à", "en", "pour", "sur", "par", "selon", "depuis",
                             "contre", "vers", "entre", "au", "aux", "dont"})
 
@@ -98,15 +97,10 @@ def _national_holder(resolver: Resolver, unit: str) -> int | None:
 def _according_to(resolver: Resolver, num: Token) -> int | None:
     """"Selon l'agence Anatolie, ...", "D'après le média Ikiriho, ...": the source named in
     the number's sentence."""
-    doc = num.doc
-    for tok in num.sent:
-        word = fold(tok.text)
-        if word == "d'" and tok.i + 1 < len(doc) and fold(doc[tok.i + 1].text) == "apres":
-            word = "d'apres"
-        if tok.dep_ == "case" and word in _ACCORDING_TO and tok.head.i != tok.i:
-            found = resolver.resolve(tok.head)
-            if found:
-                return found[0]
+    for head in attributions(num.sent):
+        found = resolver.resolve(head)
+        if found:
+            return found[0]
     return None
 
 

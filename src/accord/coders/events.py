@@ -30,7 +30,14 @@ from accord import geo
 from accord.coders.annotations import ActorTable, DateAnn, EventAnn, Participant, PlaceAnn, Unnamed
 from accord.coders.event_dates import EventClock, tense
 from accord.coders.resolve import Resolver
-from accord.coders.roles import Arguments, Roles, case_of, subject_heads, verb_chain
+from accord.coders.roles import (
+    Arguments,
+    Roles,
+    attributions,
+    case_of,
+    subject_heads,
+    verb_chain,
+)
 from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
 from accord.lexicon import Lexicon, Trigger
 from accord.text import fold
@@ -53,7 +60,6 @@ _BLOCKING_GOVERNORS = frozenset({
 })
 _REFLEXIVE = frozenset({"se", "s'", "s"})
 _REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "appreter", "excuser", "retirer"})
-_REPORTED = frozenset({"selon", "d'apres", "apres"})
 _NOUN_BLOCKING_CASES = frozenset({"avant", "apres", "sans", "contre", "depuis"})
 _OCCUR_VERBS = frozenset({"avoir", "derouler", "tenir", "commencer", "ouvrir", "achever",
                           "terminer", "intervenir", "survenir", "produire", "poursuivre"})
@@ -79,8 +85,7 @@ def _lookup(lex: Lexicon, tok: Token) -> tuple[Trigger, ...]:
 
 def _reported(tok: Token) -> bool:
     """A conditional of reported news: "selon la chaîne TRT", "d'après l'agence"."""
-    sent = tok.sent
-    return any(fold(t.text) in _REPORTED and t.dep_ == "case" for t in sent)
+    return bool(attributions(tok.sent))
 
 
 def _governor(tok: Token) -> Token | None:

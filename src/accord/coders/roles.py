@@ -15,21 +15,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from accord import geo
 from accord.coders.annotations import Participant, Unnamed
 from accord.coders.resolve import Resolver
 from accord.text import fold
 
-__all__ = ["Arguments", "Roles", "case_of", "subject_heads", "verb_chain"]
+__all__ = ["Arguments", "Roles", "attributions", "case_of", "subject_heads", "verb_chain"]
 
 _WITH = frozenset({"avec", "aupres"})
 _TO = frozenset({"a", "au", "aux"})
 _DESTINATION = frozenset({"a", "en", "au", "aux", "dans", "vers"})
 _FOR = frozenset({"pour", "envers", "contre", "aupres"})
 _OF = frozenset({"de", "d'", "du", "des"})
+_ACCORDING_TO = frozenset({"selon", "d'apres"})
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–"})
+
+
+def attributions(sent: Span) -> list[Token]:
+    """The heads of the "selon X" / "d'après X" phrases of a sentence: whom it is reported
+    from ("selon la chaîne TRT", "D'après le média Ikiriho")."""
+    doc = sent.doc
+    heads = []
+    for tok in sent:
+        word = fold(tok.text)
+        if word == "d'" and tok.i + 1 < len(doc) and fold(doc[tok.i + 1].text) == "apres":
+            word = "d'apres"  # "D'" + "après" (fixed)
+        if tok.dep_ == "case" and word in _ACCORDING_TO and tok.head.i != tok.i:
+            heads.append(tok.head)
+    return heads
 
 
 def case_of(tok: Token) -> str:

@@ -76,6 +76,11 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _group_start(tok: Token) -> int:
+    """The first word of a verb group: its first auxiliary, else the verb."""
+    return min([tok.i, *[c.i for c in tok.children if c.dep_.startswith("aux")]])
+
+
 def _infinitive(tok: Token) -> bool:
     """"frapper", "avoir voulu", "avoir été trompés"."""
     return any("Inf" in t.morph.get("VerbForm", [])
@@ -223,14 +228,8 @@ class _Coder:
                 )
                 if not (colon or near):
                     return None
-                start = k + 1
-                for q_start, q_end in self.quotes:
-                    if q_start == t.idx:
-                        end = start
-                        while end < len(self.doc) and self.doc[end].idx < q_end:
-                            end += 1
-                        return (start, end) if end > start else None
-                return None
+                inside = self._inside_quotation(t.idx, opening=True)
+                return inside if inside is not None and inside[1] > inside[0] else None
             if t.text == ":":
                 colon = True
             elif t.text in _SENTENCE_END or (
@@ -239,9 +238,8 @@ class _Coder:
                 return None
         return None
 
-    def _passive_agent(self, tok: Token) -> Token | None:
-        if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
-            return None
+    @staticmethod
+    def _passive_agent(tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
                 return c
@@ -255,7 +253,7 @@ class _Coder:
         ):
             return None
         sent = tok.sent
-        group_start = min([tok.i, *[c.i for c in tok.children if c.dep_.startswith("aux")]])
+        group_start = _group_start(tok)
         subject: list[Token] = []
         for t in self.doc[group_start:min(sent.end, tok.i + 3)]:
             if fold(t.text) in _INVERTED:
@@ -301,29 +299,28 @@ class _Coder:
                     found.append(p)
         return found
 
-    def _quotation_before(self, i: int) -> tuple[int, int] | None:
-        """The quotation that ends just before token ``i`` (past a comma), which the parser
-        may have made a sentence of its own."""
+    def _inside_quotation(self, mark: int, opening: bool) -> tuple[int, int] | None:
+        """Token span of the words of the quotation whose opening (or closing) mark is at
+        character ``mark``."""
+        for q_start, q_end in self.quotes:
+            if (q_start if opening else q_end) == mark:
+                span = self.doc.char_span(q_start + 1, q_end, alignment_mode="contract")
+                return (span.start, span.end) if span is not None else None
+        return None
+
+    def _closing_mark_before(self, i: int) -> Token | None:
+        """The closing quotation mark just before token ``i``, past a comma."""
         k = i - 1
         while k >= 0 and (self.doc[k].text == "," or self.doc[k].is_space):
             k -= 1
-        if k < 0 or self.doc[k].text not in ("»", "”", '"'):
-            return None
-        end_char = self.doc[k].idx
-        for q_start, q_end in self.quotes:
-            if q_end == end_char:
-                first = k
-                while first > 0 and self.doc[first - 1].idx > q_start:
-                    first -= 1
-                return (first, k) if k - first >= 2 else None
-        return None
+        return self.doc[k] if k >= 0 and self.doc[k].text in ("»", "”", '"') else None
 
-    def _after_quote(self, tok: Token) -> bool:
-        """The verb follows a closing quotation mark: it continues the quoted speaker."""
-        k = min([tok.i, *[c.i for c in tok.children if c.dep_.startswith("aux")]]) - 1
-        while k >= 0 and (self.doc[k].text == "," or self.doc[k].is_space):
-            k -= 1
-        return k >= 0 and self.doc[k].text in ("»", "”")
+    def _quotation_before(self, i: int) -> tuple[int, int] | None:
+        """The quotation that ends just before token ``i`` (past a comma), which the parser
+        may have made a sentence of its own."""
+        mark = self._closing_mark_before(i)
+        inside = None if mark is None else self._inside_quotation(mark.idx, opening=False)
+        return inside if inside is not None and inside[1] - inside[0] >= 2 else None
 
     def _antecedent(self, tok: Token) -> int | None:
         """Whom "il" / "elle" stands for: the last speaker when that is a person or spoke in
@@ -361,13 +358,14 @@ class _Coder:
         content: tuple[int, int] | None = None
         subjects: list[Token] = []
         continued = False  # the same speaker goes on
-        agent = self._passive_agent(tok) if entry.noun else None
-        if agent is not None:  # "un autre contrat a été annoncé par X"
+        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+            agent = self._passive_agent(tok) if entry.noun else None
+            if agent is None:
+                return []  # "est annoncé en sécurité": nobody speaks
+            # "un autre contrat a été annoncé par X"
             subj = [c for c in tok.children if c.dep_ == "nsubj:pass"]
             content = self._subtree_span(subj[0], -1) if subj else None
             subjects = [agent]
-        elif any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
-            return []  # "est annoncé en sécurité": nobody speaks
         else:
             if entry.clause:
                 content = self._clause(tok)
@@ -383,7 +381,9 @@ class _Coder:
             return []
         if subjects:
             speakers = self._speakers_of(subjects)
-        elif self._after_quote(tok) and self.last_speaker is not None:
+        elif self.last_speaker is not None and self._closing_mark_before(
+            _group_start(tok)
+        ) is not None:
             speakers = [self.last_speaker]  # "« ... » poursuivant par « ... »"
             continued = True
         else:
@@ -396,14 +396,14 @@ class _Coder:
                     return []
                 # a subject the parse missed: the actors just before the verb, else unnamed
                 speakers = self.roles.preceding_actors(tok)
-        named = [p for p in speakers if isinstance(p, int)]
+        named: list[int | None] = [p for p in speakers if isinstance(p, int)]
         date = self.last_date if continued else self._date(tok, content)
         start, end = content
         span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         out = [
             StatementAnn(speaker=speaker, verb=entry.lemma, date=date, verb_token=tok.i,
                          content=span, sent_start=tok.sent.start, content_tokens=content)
-            for speaker in ([*named] if named else [None])
+            for speaker in named or [None]
         ]
         if named:
             self.last_speaker, self.last_sentence = named[0], tok.sent.start
