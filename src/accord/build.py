@@ -11,10 +11,12 @@ from accord.records import (
     Actor,
     Article,
     Claim,
+    DateRef,
     Document,
     Event,
     Participant,
     Place,
+    PlaceRef,
     Statement,
 )
 
@@ -25,6 +27,11 @@ def _place(p: PlaceAnn | None) -> Place | None:
     if p is None:
         return None
     return Place(p.name, p.country, p.lat, p.lon)
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The character span of the tokens ``[start, end)``."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def _sentence(doc: Doc, token: int) -> str:
@@ -56,9 +63,7 @@ def build_document(doc: Doc, article: Article) -> Document:
         Actor(
             name=a.name, kind=a.kind, country=a.country, sector=a.sector,
             titles=tuple(a.titles), aliases=tuple(a.aliases),
-            mentions=tuple(
-                (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in sorted(a.mentions)
-            ),
+            mentions=tuple(_chars(doc, s, e) for s, e in sorted(a.mentions)),
         )
         for a in keep
     )
@@ -96,10 +101,19 @@ def build_document(doc: Doc, article: Article) -> Document:
             span=(verb.idx, verb.idx + len(verb.text)), sentence=_sentence(doc, s.verb_token),
             content_span=s.content,
         ))
+    dates = tuple(
+        DateRef(doc[d.start:d.end].text, d.value, d.kind, _chars(doc, d.start, d.end))
+        for d in doc._.dates or ()
+    )
+    places = tuple(
+        PlaceRef(Place(p.name, p.country, p.lat, p.lon), _chars(doc, p.start, p.end))
+        for p in doc._.places or ()
+    )
     dateline = _place(dateline_place(article.dateline_place))
     return Document(
         id=article.id, path=article.path, text=article.text, published=article.published,
         language=article.language, title=article.title, source=article.source, url=article.url,
         dateline_place=dateline, captions=article.captions, actors=actors,
         events=tuple(event_records), claims=claim_records, statements=tuple(statement_records),
+        dates=dates, places=places,
     )

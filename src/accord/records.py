@@ -14,10 +14,12 @@ __all__ = [
     "Actor",
     "Article",
     "Claim",
+    "DateRef",
     "Document",
     "Event",
     "Participant",
     "Place",
+    "PlaceRef",
     "Span",
     "Statement",
 ]
@@ -69,6 +71,30 @@ class Place:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date written in the text ("le 10 janvier"), with its value where one can be given."""
+
+    text: str
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    kind: str  # as the date reader classed it: "absolute", "relative", "weekday", "anaphoric", "duration"
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "kind": self.kind, "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place named in the text ("à Hanoï"), as the gazetteer knows it."""
+
+    place: Place
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.place.to_dict(), "span": list(self.span)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +224,8 @@ class Document:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     statements: tuple[Statement, ...] = ()
+    dates: tuple[DateRef, ...] = ()  # every date of the text (provenance; not scored)
+    places: tuple[PlaceRef, ...] = ()  # every place of the text (provenance; not scored)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -216,4 +244,6 @@ class Document:
             "events": [e.to_dict() for e in self.events],
             "claims": [c.to_dict() for c in self.claims],
             "statements": [s.to_dict() for s in self.statements],
+            "dates": [d.to_dict() for d in self.dates],
+            "places": [p.to_dict() for p in self.places],
         }

@@ -42,14 +42,17 @@ from accord.errors import StoreError
 from accord.records import (
     Actor,
     Claim,
+    DateRef,
     Document,
     Event,
     Participant,
     Place,
+    PlaceRef,
     Span,
     Statement,
 )
-from accord.store_schema import (
+from accord.store_aggregates import AggregateQueries
+from accord.store_rows import (
     ActorRow,
     ClaimRow,
     DocumentRow,
@@ -59,6 +62,8 @@ from accord.store_schema import (
     PutStats,
     StatementRow,
     TitleRow,
+)
+from accord.store_schema import (
     check_accord,
     date_range,
     extraction_hash,
@@ -70,6 +75,7 @@ from accord.store_schema import (
 )
 
 __all__ = [
+    "EVENT_SORTS",
     "ActorRow",
     "ClaimRow",
     "DocumentRow",
@@ -116,19 +122,30 @@ def _span(start: Any, end: Any) -> Span:
     return (int(start), int(end))
 
 
-def _dated_select(table: str, alias: str, where: list[str]) -> str:
+EVENT_SORTS = {
+    "date": "{a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx",
+    "-date": "{a}.date_lo IS NULL, {a}.date_lo DESC, {a}.doc_id, {a}.idx",
+    "intensity": "{a}.intensity IS NULL, {a}.intensity, {a}.date_lo, {a}.doc_id, {a}.idx",
+    "-intensity": "{a}.intensity IS NULL, {a}.intensity DESC, {a}.date_lo, {a}.doc_id, {a}.idx",
+    "type": "{a}.type, {a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx",
+}
+"""The orders :meth:`Store.events` knows: oldest or newest first, by intensity, by type."""
+
+
+def _dated_select(table: str, alias: str, where: list[str], order: str = EVENT_SORTS["date"]) -> str:
     """The query of a table of dated rows (events, statements, claims) with their document's
-    path, title and date, oldest first, paged (``LIMIT ? OFFSET ?``)."""
+    path, title, date, URL and source, in ``order`` (oldest first by default), paged
+    (``LIMIT ? OFFSET ?``)."""
     return (
         f"SELECT {alias}.*, d.path AS doc_path, d.title AS doc_title,"
-        f" d.published AS doc_published FROM {table} {alias} JOIN documents d"
+        f" d.published AS doc_published, d.url AS doc_url, d.source AS doc_source"
+        f" FROM {table} {alias} JOIN documents d"
         f" ON d.id = {alias}.doc_id" + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {alias}.date_lo IS NULL, {alias}.date_lo, {alias}.doc_id, {alias}.idx"
-        " LIMIT ? OFFSET ?"
+        + " ORDER BY " + order.format(a=alias) + " LIMIT ? OFFSET ?"
     )
 
 
-class Store:
+class Store(AggregateQueries):
     """An open accord store (one SQLite file). Create with :meth:`Store.open`.
 
     A ``Store`` belongs to the thread that opened it; open one per thread or process (WAL mode
@@ -267,14 +284,83 @@ class Store:
         doc_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        *,
+        dyad: tuple[str, str] | None = None,
+        quad_class: int | None = None,
+        text: str | None = None,
+        actor_id: int | None = None,
+        role: str | None = None,
+        sort: str = "date",
     ) -> list[EventRow]:
-        """Events, oldest first, filtered (all filters combine with AND).
+        """Events, oldest first unless ``sort`` says otherwise, filtered (all filters combine
+        with AND).
 
         ``actor`` is a substring of a participant's normalised name or of a registry alias of
         that participant; ``country`` is any participant's country; ``type`` a PLOVER type
         (case-insensitive); ``since``/``until`` as in the module docstring (``ValueError`` if
-        malformed); ``doc_id`` exact.
+        malformed); ``doc_id`` exact; ``dyad`` two countries the event pairs (either order; see
+        :func:`accord.store_schema.dyads`); ``quad_class`` 1..4; ``text`` words of the evidence
+        or sentence (case and accents ignored); ``actor_id`` a registry entry among the
+        participants, on the side ``role`` ("actor" or "recipient") if given. ``sort`` is one of
+        :data:`EVENT_SORTS`.
         """
+        where, params = self._event_where(
+            actor=actor, country=country, type=type, since=since, until=until, doc_id=doc_id,
+            dyad=dyad, quad_class=quad_class, text=text, actor_id=actor_id, role=role,
+        )  # fmt: skip
+        if sort not in EVENT_SORTS:
+            raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
+        sql = _dated_select("events", "e", where, EVENT_SORTS[sort])
+        params += [-1 if limit is None else limit, offset]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            parts = self._participants(conn, [int(r["id"]) for r in rows])
+        out = []
+        for r in rows:
+            actors, recipients = parts.get(int(r["id"]), ((), ()))
+            out.append(
+                EventRow(
+                    doc_id=str(r["doc_id"]), idx=int(r["idx"]), type=str(r["type"]),
+                    mode=_ostr(r["mode"]), date=_ostr(r["date"]), actors=actors,
+                    recipients=recipients, place_name=_ostr(r["place_name"]),
+                    place_country=_ostr(r["place_country"]), place_lat=_ofloat(r["place_lat"]),
+                    place_lon=_ofloat(r["place_lon"]),
+                    context=tuple(json.loads(r["context"])), evidence=_str(r["evidence"]),
+                    sentence=_str(r["sentence"]), span=_span(r["span_start"], r["span_end"]),
+                    quad_class=_oint(r["quad_class"]), intensity=_ofloat(r["intensity"]),
+                    cameo=_ostr(r["cameo"]), trigger=_str(r["trigger"]),
+                    date_lo=_ostr(r["date_lo"]), date_hi=_ostr(r["date_hi"]),
+                    doc_path=str(r["doc_path"]), doc_title=_ostr(r["doc_title"]),
+                    doc_published=_ostr(r["doc_published"]), doc_url=_ostr(r["doc_url"]),
+                    doc_source=_ostr(r["doc_source"]),
+                )
+            )  # fmt: skip
+        return out
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events :meth:`events` returns with the same filters and no limit."""
+        where, params = self._event_where(**filters)
+        return self._count("events e", where, params)
+
+    def _count(self, table: str, where: list[str], params: list[object]) -> int:
+        sql = f"SELECT count(*) FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._read() as conn:
+            return int(conn.execute(sql, params).fetchone()[0])
+
+    def _event_where(
+        self,
+        actor: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_id: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        quad_class: int | None = None,
+        text: str | None = None,
+        actor_id: int | None = None,
+        role: str | None = None,
+    ) -> tuple[list[str], list[object]]:
         where: list[str] = []
         params: list[object] = []
         if actor is not None:
@@ -290,30 +376,25 @@ class Store:
         if type is not None:
             where.append("e.type = ?")
             params.append(type.upper())
-        self._common_filters("e", where, params, since, until, None, doc_id)
-        sql = _dated_select("events", "e", where)
-        params += [-1 if limit is None else limit, offset]
-        with self._read() as conn:
-            rows = conn.execute(sql, params).fetchall()
-            parts = self._participants(conn, [int(r["id"]) for r in rows])
-        out = []
-        for r in rows:
-            actors, recipients = parts.get(int(r["id"]), ((), ()))
-            out.append(
-                EventRow(
-                    doc_id=str(r["doc_id"]), idx=int(r["idx"]), type=str(r["type"]),
-                    mode=_ostr(r["mode"]), date=_ostr(r["date"]), actors=actors,
-                    recipients=recipients, place_name=_ostr(r["place_name"]),
-                    place_country=_ostr(r["place_country"]),
-                    context=tuple(json.loads(r["context"])), evidence=_str(r["evidence"]),
-                    sentence=_str(r["sentence"]), span=_span(r["span_start"], r["span_end"]),
-                    quad_class=_oint(r["quad_class"]), intensity=_ofloat(r["intensity"]),
-                    cameo=_ostr(r["cameo"]), trigger=_str(r["trigger"]),
-                    doc_path=str(r["doc_path"]), doc_title=_ostr(r["doc_title"]),
-                    doc_published=_ostr(r["doc_published"]),
-                )
-            )  # fmt: skip
-        return out
+        if dyad is not None:
+            a, b = sorted(c.upper() for c in dyad)
+            where.append(
+                "e.id IN (SELECT event_id FROM event_dyads WHERE country_a = ? AND country_b = ?)"
+            )
+            params += [a, b]
+        if quad_class is not None:
+            where.append("e.quad_class = ?")
+            params.append(int(quad_class))
+        if role is not None and role not in ("actor", "recipient"):
+            raise ValueError(f"role must be 'actor' or 'recipient', not {role!r}")
+        if actor_id is not None:
+            where.append(
+                "e.id IN (SELECT event_id FROM event_participants WHERE registry_id = ?"
+                + (" AND role = ?)" if role is not None else ")")
+            )
+            params += [int(actor_id)] + ([role] if role is not None else [])
+        self._common_filters("e", where, params, since, until, text, doc_id)
+        return where, params
 
     def statements(
         self,
@@ -335,21 +416,7 @@ class Store:
         (case, accents, hyphens and apostrophes ignored); ``since``/``until`` as in the module docstring
         (``ValueError`` if malformed); ``doc_id`` exact.
         """
-        where: list[str] = []
-        params: list[object] = []
-        if speaker is not None:
-            where.append(_NAMED.format(col="s.norm_speaker", reg="s.speaker_registry_id"))
-            params += [normalize_name(speaker)] * 2
-        if country is not None:
-            where.append("s.speaker_country = ?")
-            params.append(country.upper())
-        if verb is not None:  # accents and case ignored: matched against the stored verbs
-            with self._read() as conn:
-                stored = [str(r[0]) for r in conn.execute("SELECT DISTINCT verb FROM statements")]
-            wanted = [v for v in stored if normalize_name(v) == normalize_name(verb)] or [verb]
-            where.append(f"s.verb IN ({','.join('?' * len(wanted))})")
-            params += wanted
-        self._common_filters("s", where, params, since, until, text, doc_id)
+        where, params = self._statement_where(speaker, country, verb, since, until, text, doc_id)
         sql = _dated_select("statements", "s", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
@@ -368,6 +435,38 @@ class Store:
             )
             for r in rows
         ]  # fmt: skip
+
+    def count_statements(self, **filters: Any) -> int:
+        """How many statements :meth:`statements` returns with the same filters and no limit."""
+        where, params = self._statement_where(**filters)
+        return self._count("statements s", where, params)
+
+    def _statement_where(
+        self,
+        speaker: str | None = None,
+        country: str | None = None,
+        verb: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        doc_id: str | None = None,
+    ) -> tuple[list[str], list[object]]:
+        where: list[str] = []
+        params: list[object] = []
+        if speaker is not None:
+            where.append(_NAMED.format(col="s.norm_speaker", reg="s.speaker_registry_id"))
+            params += [normalize_name(speaker)] * 2
+        if country is not None:
+            where.append("s.speaker_country = ?")
+            params.append(country.upper())
+        if verb is not None:  # accents and case ignored: matched against the stored verbs
+            with self._read() as conn:
+                stored = [str(r[0]) for r in conn.execute("SELECT DISTINCT verb FROM statements")]
+            wanted = [v for v in stored if normalize_name(v) == normalize_name(verb)] or [verb]
+            where.append(f"s.verb IN ({','.join('?' * len(wanted))})")
+            params += wanted
+        self._common_filters("s", where, params, since, until, text, doc_id)
+        return where, params
 
     def claims(
         self,
@@ -393,25 +492,8 @@ class Store:
         the sentence; ``since``/``until`` bound the document's ``published`` as in the module
         docstring (``ValueError`` if malformed); ``doc_id`` exact.
         """
-        where: list[str] = []
-        params: list[object] = []
-        for value, side in ((holder, "holder"), (source, "source")):
-            if value is not None:
-                where.append(_NAMED.format(col=f"c.norm_{side}", reg=f"c.{side}_registry_id"))
-                params += [normalize_name(value)] * 2
-        if country is not None:
-            where.append("(c.holder_country = ? OR c.source_country = ?)")
-            params += [country.upper()] * 2
-        if unit is not None:
-            where.append("instr(c.norm_unit, ?) > 0")
-            params.append(normalize_name(unit))
-        if min_quantity is not None:
-            where.append("c.quantity >= ?")
-            params.append(float(min_quantity))
-        if max_quantity is not None:
-            where.append("c.quantity <= ?")
-            params.append(float(max_quantity))
-        self._common_filters("c", where, params, since, until, text, doc_id)
+        where, params = self._claim_where(holder, source, country, unit, min_quantity,
+                                          max_quantity, since, until, text, doc_id)
         sql = _dated_select("claims", "c", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
@@ -431,6 +513,45 @@ class Store:
             for r in rows
         ]  # fmt: skip
 
+    def count_claims(self, **filters: Any) -> int:
+        """How many claims :meth:`claims` returns with the same filters and no limit."""
+        where, params = self._claim_where(**filters)
+        return self._count("claims c", where, params)
+
+    def _claim_where(
+        self,
+        holder: str | None = None,
+        source: str | None = None,
+        country: str | None = None,
+        unit: str | None = None,
+        min_quantity: float | None = None,
+        max_quantity: float | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        doc_id: str | None = None,
+    ) -> tuple[list[str], list[object]]:
+        where: list[str] = []
+        params: list[object] = []
+        for value, side in ((holder, "holder"), (source, "source")):
+            if value is not None:
+                where.append(_NAMED.format(col=f"c.norm_{side}", reg=f"c.{side}_registry_id"))
+                params += [normalize_name(value)] * 2
+        if country is not None:
+            where.append("(c.holder_country = ? OR c.source_country = ?)")
+            params += [country.upper()] * 2
+        if unit is not None:
+            where.append("instr(c.norm_unit, ?) > 0")
+            params.append(normalize_name(unit))
+        if min_quantity is not None:
+            where.append("c.quantity >= ?")
+            params.append(float(min_quantity))
+        if max_quantity is not None:
+            where.append("c.quantity <= ?")
+            params.append(float(max_quantity))
+        self._common_filters("c", where, params, since, until, text, doc_id)
+        return where, params
+
     @staticmethod
     def _common_filters(
         alias: str,
@@ -442,7 +563,7 @@ class Store:
         doc_id: str | None,
     ) -> None:
         """The ``since``, ``until``, ``text`` and ``doc_id`` filters of events, statements and
-        claims (events have no ``text``)."""
+        claims."""
         if since is not None:
             where.append(f"{alias}.date_lo >= ?")
             params.append(date_range(since)[0])
@@ -487,26 +608,16 @@ class Store:
         kind: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        *,
+        sector: str | None = None,
+        actor_id: int | None = None,
     ) -> list[ActorRow]:
         """Registry entries, most documents first; ``name`` is a substring of a name or alias.
 
         Each row carries its aliases across documents and its titles, most recently seen first,
         each dated by the ``published`` dates of the documents that give it.
         """
-        where: list[str] = []
-        params: list[object] = []
-        if name is not None:
-            where.append(
-                "(instr(r.norm_name, ?) > 0 OR EXISTS (SELECT 1 FROM registry_aliases x"
-                " WHERE x.registry_id = r.id AND instr(x.norm_alias, ?) > 0))"
-            )
-            params += [normalize_name(name)] * 2
-        if country is not None:
-            where.append("r.country = ?")
-            params.append(country.upper())
-        if kind is not None:
-            where.append("r.kind = ?")
-            params.append(kind)
+        where, params = self._actor_where(name, country, kind, sector, actor_id)
         sql = (
             "SELECT r.*,"
             " (SELECT count(DISTINCT doc_id) FROM doc_actors a WHERE a.registry_id = r.id) AS nd,"
@@ -531,14 +642,16 @@ class Store:
                     aliases.setdefault(int(a[0]), []).append(str(a[1]))
                 for t in conn.execute(
                     "SELECT registry_id, title, min(date) AS f, max(date) AS l,"
-                    " count(DISTINCT doc_id) FROM registry_titles"
+                    " count(DISTINCT doc_id), json_group_array(doc_id) FROM"
+                    " (SELECT * FROM registry_titles ORDER BY date IS NULL, date, doc_id)"
                     f" WHERE registry_id IN ({marks}) GROUP BY registry_id, title"
                     " ORDER BY registry_id, l IS NULL, l DESC, f DESC, title",
                     chunk,
                 ):
                     titles.setdefault(int(t[0]), []).append(
-                        TitleRow(str(t[1]), _ostr(t[2]), _ostr(t[3]), int(t[4]))
-                    )
+                        TitleRow(str(t[1]), _ostr(t[2]), _ostr(t[3]), int(t[4]),
+                                 tuple(json.loads(t[5])))
+                    )  # fmt: skip
         return [
             ActorRow(
                 id=int(r["id"]), name=str(r["name"]), kind=str(r["kind"]),
@@ -549,6 +662,46 @@ class Store:
             )
             for r in rows
         ]  # fmt: skip
+
+    def actor(self, actor_id: int) -> ActorRow | None:
+        """The registry entry ``actor_id``, or None."""
+        found = self.actors(actor_id=actor_id)
+        return found[0] if found else None
+
+    def count_actors(self, **filters: Any) -> int:
+        """How many actors :meth:`actors` returns with the same filters and no limit."""
+        where, params = self._actor_where(**filters)
+        return self._count("registry r", where, params)
+
+    @staticmethod
+    def _actor_where(
+        name: str | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        sector: str | None = None,
+        actor_id: int | None = None,
+    ) -> tuple[list[str], list[object]]:
+        where: list[str] = []
+        params: list[object] = []
+        if name is not None:
+            where.append(
+                "(instr(r.norm_name, ?) > 0 OR EXISTS (SELECT 1 FROM registry_aliases x"
+                " WHERE x.registry_id = r.id AND instr(x.norm_alias, ?) > 0))"
+            )
+            params += [normalize_name(name)] * 2
+        if country is not None:
+            where.append("r.country = ?")
+            params.append(country.upper())
+        if kind is not None:
+            where.append("r.kind = ?")
+            params.append(kind)
+        if sector is not None:
+            where.append("r.sector = ?")
+            params.append(sector.upper())
+        if actor_id is not None:
+            where.append("r.id = ?")
+            params.append(int(actor_id))
+        return where, params
 
     def resolve_id(self, doc_id: str) -> str | None:
         """The full id of the document ``doc_id`` or of the one whose id starts with it.
@@ -629,6 +782,14 @@ class Store:
             title=_ostr(d["title"]), source=_ostr(d["source"]), url=_ostr(d["url"]),
             dateline_place=dateline, captions=tuple(json.loads(d["captions"])), actors=actors,
             events=events, claims=claims, statements=statements, extra=json.loads(d["extra"]),
+            dates=tuple(
+                DateRef(x["text"], x["value"], x["kind"], _span(*x["span"]))
+                for x in json.loads(d["dates"])
+            ),
+            places=tuple(
+                PlaceRef(Place(x["name"], x["country"], x["lat"], x["lon"]), _span(*x["span"]))
+                for x in json.loads(d["places"])
+            ),
         )  # fmt: skip
 
     @staticmethod
@@ -658,23 +819,24 @@ class Store:
         source: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
     ) -> list[DocumentRow]:
-        """Stored documents by published date (undated last), with their extraction counts."""
-        where: list[str] = []
-        params: list[object] = []
-        if language is not None:
-            where.append("d.language = ?")
-            params.append(language)
-        if source is not None:
-            where.append("d.source = ?")
-            params.append(source)
+        """Stored documents by published date (undated last), with their extraction counts.
+
+        ``since``/``until`` bound ``published`` as in the module docstring; ``text`` is a
+        substring of the title or the path (case ignored).
+        """
+        where, params = self._document_where(language, source, since, until, text)
         counts = ", ".join(
             f"(SELECT count(*) FROM {table} t WHERE t.doc_id = d.id) AS n_{table}"
             for table in ("doc_actors", "events", "claims", "statements")
         )
         sql = (
-            f"SELECT d.id, d.path, d.title, d.published, d.language, d.source, d.ingested_at,"
-            f" {counts} FROM documents d"
+            f"SELECT d.id, d.path, d.title, d.published, d.language, d.source, d.url,"
+            f" d.ingested_at, {counts} FROM documents d"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?"
         )
@@ -688,9 +850,42 @@ class Store:
                 source=_ostr(r["source"]), ingested_at=str(r["ingested_at"]),
                 actors=int(r["n_doc_actors"]), events=int(r["n_events"]),
                 claims=int(r["n_claims"]), statements=int(r["n_statements"]),
+                url=_ostr(r["url"]),
             )
             for r in rows
         ]  # fmt: skip
+
+    def count_documents(self, **filters: Any) -> int:
+        """How many documents :meth:`documents` returns with the same filters and no limit."""
+        where, params = self._document_where(**filters)
+        return self._count("documents d", where, params)
+
+    @staticmethod
+    def _document_where(
+        language: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+    ) -> tuple[list[str], list[object]]:
+        where: list[str] = []
+        params: list[object] = []
+        if language is not None:
+            where.append("d.language = ?")
+            params.append(language)
+        if source is not None:
+            where.append("d.source = ?")
+            params.append(source)
+        if since is not None:  # a partial published date is compared by its first day
+            where.append("d.published IS NOT NULL AND d.published >= ?")
+            params.append(date_range(since)[0])
+        if until is not None:
+            where.append("d.published IS NOT NULL AND substr(d.published || '-01-01', 1, 10) <= ?")
+            params.append(date_range(until)[1])
+        if text is not None:
+            where.append("(instr(lower(coalesce(d.title, '')), ?) > 0 OR instr(lower(d.path), ?) > 0)")
+            params += [text.lower()] * 2
+        return where, params
 
     def errors(self, limit: int | None = None) -> list[ErrorRow]:
         """Inputs that failed, oldest first."""

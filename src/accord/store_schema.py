@@ -7,20 +7,23 @@ transaction (SQLite DDL is transactional, so a failed migration leaves the previ
 A store is recognised by its ``meta`` table (``application = accord``) and its
 ``PRAGMA application_id``.
 
-Tables (version 3; migration 2 changes registry keys only, migration 3 adds the statement and
-claim columns after ``sentence``/``content_*`` below)::
+Tables (version 4; migration 2 changes registry keys only, migration 3 adds the statement and
+claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
+``places``, ``events.norm_text`` and ``event_dyads``)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
               text, dateline_place, dateline_country, dateline_lat, dateline_lon, captions JSON,
-              extra JSON, extraction_hash, ingested_at)
+              extra JSON, extraction_hash, ingested_at, dates JSON, places JSON)
     doc_actors(doc_id, idx, name, norm_name, kind, country, sector, titles JSON, aliases JSON,
                mentions JSON, registry_id)
     registry(id, norm_key UNIQUE, name, norm_name, kind, country, sector)
     registry_aliases(registry_id, alias, norm_alias, doc_id)
     registry_titles(registry_id, title, date, doc_id)
     events(id, doc_id, idx, type, mode, date, date_lo, date_hi, place_*, context JSON, evidence,
-           span_start, span_end, sentence, negated, quad_class, intensity, cameo, trigger)
+           span_start, span_end, sentence, negated, quad_class, intensity, cameo, trigger,
+           norm_text)
+    event_dyads(event_id, country_a, country_b)  -- country_a < country_b; see :func:`dyads`
     event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
     claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence,
            norm_holder, holder_country, holder_registry_id, norm_source, source_country,
@@ -55,34 +58,26 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from accord import geo, known
-from accord.records import Actor, Document, Event, Span
+from accord.records import Actor, Document, Event
 from accord.text import normalize_name
 
 __all__ = [
     "APPLICATION_ID",
     "MIGRATIONS",
-    "ActorRow",
-    "ClaimRow",
-    "DocumentRow",
-    "ErrorRow",
-    "EventRow",
     "Migration",
-    "ParticipantRow",
-    "PutStats",
-    "StatementRow",
-    "TitleRow",
     "check_accord",
     "date_range",
+    "dyads",
     "event_range",
     "extraction_hash",
     "migrate",
     "migration_1",
     "migration_2",
     "migration_3",
+    "migration_4",
     "normalize_name",
     "registry_key",
     "utc_now",
@@ -355,7 +350,57 @@ def migration_3(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [migration_1, migration_2, migration_3]
+_V4 = [
+    "ALTER TABLE documents ADD COLUMN dates TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE documents ADD COLUMN places TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE events ADD COLUMN norm_text TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE event_dyads (
+        event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        country_a TEXT NOT NULL,
+        country_b TEXT NOT NULL,
+        PRIMARY KEY (event_id, country_a, country_b)
+    )""",
+    "CREATE INDEX event_dyads_pair ON event_dyads (country_a, country_b, event_id)",
+    "CREATE INDEX event_dyads_b ON event_dyads (country_b, event_id)",
+    "CREATE INDEX events_quad ON events (quad_class, date_lo)",
+]
+
+
+def dyads(actors: Sequence[str | None], recipients: Sequence[str | None]) -> set[tuple[str, str]]:
+    """The country pairs of an event, each ordered (``("CHN", "VNM")``): every actor country
+    with every recipient country, or, for an event without recipient countries, every two
+    actor countries ("X et Y ont coprésidé"). A country never pairs with itself."""
+    left = {c for c in actors if c}
+    right = {c for c in recipients if c}
+    if right:
+        pairs = {(a, b) for a in left for b in right}
+    else:
+        pairs = {(a, b) for a in left for b in left}
+    return {(min(a, b), max(a, b)) for a, b in pairs if a != b}
+
+
+def migration_4(conn: sqlite3.Connection) -> None:
+    """What the query API and the dashboard need: the dates and places written in each
+    document (JSON, for the provenance view; empty until the document is ingested again),
+    searchable event text, and the country pairs of each event (``event_dyads``, for dyad
+    filters, counts and the network); existing rows are backfilled."""
+    for statement in _V4:
+        conn.execute(statement)
+    conn.create_function("accord_norm_text", 2, _norm_text, deterministic=True)
+    conn.execute("UPDATE events SET norm_text = accord_norm_text(evidence, sentence)")
+    sides: dict[int, tuple[list[str | None], list[str | None]]] = {}
+    for event_id, role, country in conn.execute(
+        "SELECT event_id, role, country FROM event_participants"
+    ):
+        sides.setdefault(int(event_id), ([], []))[0 if role == "actor" else 1].append(country)
+    for event_id, (left, right) in sides.items():
+        conn.executemany(
+            "INSERT INTO event_dyads (event_id, country_a, country_b) VALUES (?,?,?)",
+            [(event_id, a, b) for a, b in sorted(dyads(left, right))],
+        )
+
+
+MIGRATIONS: list[Migration] = [migration_1, migration_2, migration_3, migration_4]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 
 
@@ -474,135 +519,6 @@ def event_range(date: str | None, published: str | None) -> tuple[str | None, st
     return None, None
 
 
-@dataclass(frozen=True, slots=True)
-class PutStats:
-    """What :meth:`Store.put_many` did."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.new + self.updated + self.unchanged
-
-
-@dataclass(frozen=True, slots=True)
-class ParticipantRow:
-    name: str | None
-    country: str | None
-    sector: str | None
-    registry_id: int | None  # the registry entry of the matching actor of the document
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    doc_id: str
-    idx: int  # position of the event in the document's events
-    type: str
-    mode: str | None
-    date: str | None  # as extracted; may be None (the document's published then dates it)
-    actors: tuple[ParticipantRow, ...]
-    recipients: tuple[ParticipantRow, ...]
-    place_name: str | None
-    place_country: str | None
-    context: tuple[str, ...]
-    evidence: str
-    sentence: str
-    span: Span
-    quad_class: int | None
-    intensity: float | None
-    cameo: str | None
-    trigger: str
-    doc_path: str
-    doc_title: str | None
-    doc_published: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StatementRow:
-    doc_id: str
-    idx: int  # position of the statement in the document's statements
-    speaker: str | None
-    speaker_country: str | None  # of the document's actor named ``speaker``
-    speaker_registry_id: int | None  # the registry entry of that actor
-    verb: str
-    date: str | None  # as extracted; may be None (the document's published then dates it)
-    evidence: str
-    sentence: str
-    span: Span
-    content_span: Span | None
-    doc_path: str
-    doc_title: str | None
-    doc_published: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRow:
-    doc_id: str
-    idx: int  # position of the claim in the document's claims
-    quantity: float
-    qualifier: str
-    unit: str
-    holder: str | None
-    holder_country: str | None  # of the document's actor named ``holder``
-    holder_registry_id: int | None
-    source: str | None
-    source_country: str | None  # of the document's actor named ``source``
-    source_registry_id: int | None
-    evidence: str
-    sentence: str
-    span: Span
-    doc_path: str
-    doc_title: str | None
-    doc_published: str | None  # a claim has no date of its own: this dates it
-
-
-@dataclass(frozen=True, slots=True)
-class TitleRow:
-    """A title of a registry actor, dated by the published dates of the documents that give it."""
-
-    title: str
-    first: str | None  # earliest published date among those documents (None if all undated)
-    last: str | None  # latest
-    documents: int
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRow:
-    id: int
-    name: str
-    kind: str
-    country: str | None
-    sector: str | None
-    aliases: tuple[str, ...]  # other forms seen across documents
-    titles: tuple[TitleRow, ...]  # most recently seen first
-    documents: int
-    events: int
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    id: str
-    path: str
-    title: str | None
-    published: str | None
-    language: str
-    source: str | None
-    ingested_at: str
-    actors: int
-    events: int
-    claims: int
-    statements: int
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorRow:
-    path: str
-    reason: str
-    at: str
-
-
 def utc_now() -> str:
     """The current UTC time, ISO 8601 to the second (``ingested_at``, ``errors.at``)."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -640,13 +556,15 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
     conn.execute(
         "INSERT INTO documents (id, path, source_id, title, source, url, published, language,"
         " text, dateline_place, dateline_country, dateline_lat, dateline_lon, captions, extra,"
-        " extraction_hash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " extraction_hash, ingested_at, dates, places)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             doc.id, doc.path, source_id if isinstance(source_id, str) else None, doc.title,
             doc.source, doc.url, doc.published, doc.language, doc.text,
             place.name if place else None, place.country if place else None,
             place.lat if place else None, place.lon if place else None,
             _dumps(list(doc.captions)), _dumps(doc.extra), digest, utc_now(),
+            _dumps([d.to_dict() for d in doc.dates]), _dumps([p.to_dict() for p in doc.places]),
         ),
     )  # fmt: skip
     by_name: dict[str, list[tuple[str | None, int]]] = {}
@@ -773,15 +691,21 @@ def _insert_event(
     event_id = conn.execute(
         "INSERT INTO events (doc_id, idx, type, mode, date, date_lo, date_hi, place_name,"
         " place_country, place_lat, place_lon, context, evidence, span_start, span_end,"
-        " sentence, negated, quad_class, intensity, cameo, trigger)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " sentence, negated, quad_class, intensity, cameo, trigger, norm_text)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             doc.id, idx, e.type, e.mode, e.date, lo, hi, p.name if p else None,
             p.country if p else None, p.lat if p else None, p.lon if p else None,
             _dumps(list(e.context)), e.evidence, e.span[0], e.span[1], e.sentence,
             int(e.negated), e.quad_class, e.intensity, e.cameo, e.trigger,
+            _norm_text(e.evidence, e.sentence),
         ),
     ).lastrowid  # fmt: skip
+    conn.executemany(
+        "INSERT INTO event_dyads (event_id, country_a, country_b) VALUES (?,?,?)",
+        [(event_id, a, b) for a, b in sorted(dyads([x.country for x in e.actor],
+                                                  [x.country for x in e.recipient]))],
+    )
     for role, people in (("actor", e.actor), ("recipient", e.recipient)):
         for position, part in enumerate(people):
             norm = normalize_name(part.name) if part.name is not None else None

@@ -1,0 +1,211 @@
+"""Counts over the stored events: dyads by month, the timeline, the network, places,
+counterparts and the overview. :class:`accord.store.Store` inherits them.
+
+Every method takes the event filters of :meth:`accord.store.Store.events` as keywords (``actor``,
+``country``, ``type``, ``since``, ``until``, ``dyad``, ``quad_class``, ``text``, ``actor_id``,
+``role``, ``doc_id``) and counts only the events they keep. A month is ``YYYY-MM`` when the event
+(or its document, when the event has no date) is dated within one month, else ``None``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from typing import Any
+
+from accord.store_rows import (
+    CounterpartRow,
+    CountRow,
+    DyadRow,
+    EdgeRow,
+    NodeRow,
+    PlaceRow,
+    TimelineRow,
+)
+
+__all__ = ["AggregateQueries"]
+
+MONTH = (
+    "CASE WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7)"
+    " THEN substr(e.date_lo, 1, 7) END"
+)
+_COOP = "sum(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END)"
+_CONFLICT = "sum(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END)"
+_QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+          4: "material conflict"}  # fmt: skip
+
+
+def _where(where: list[str], extra: str = "") -> str:
+    clauses = [*where, extra] if extra else where
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
+def _ofloat(value: Any) -> float | None:
+    return None if value is None else round(float(value), 3)
+
+
+class AggregateQueries:
+    """Aggregate queries over events; mixed into :class:`accord.store.Store`."""
+
+    # provided by the Store: a read transaction, and the WHERE clauses of the event filters
+    _read: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    _event_where: Callable[..., tuple[list[str], list[object]]]
+
+    def _rows(self, sql: str, params: list[object]) -> Iterator[sqlite3.Row]:
+        with self._read() as conn:
+            yield from conn.execute(sql, params).fetchall()
+
+    def dyads(self, limit: int | None = None, **filters: Any) -> list[DyadRow]:
+        """Events per country pair, month and quad class, most recent month first."""
+        where, params = self._event_where(**filters)
+        sql = (
+            f"SELECT y.country_a, y.country_b, {MONTH} AS month, e.quad_class, count(*) AS n,"
+            " avg(e.intensity) AS mi FROM event_dyads y JOIN events e ON e.id = y.event_id"
+            + _where(where)
+            + " GROUP BY y.country_a, y.country_b, month, e.quad_class"
+            " ORDER BY month IS NULL, month DESC, n DESC, y.country_a, y.country_b, e.quad_class"
+            " LIMIT ?"
+        )
+        return [
+            DyadRow(str(r[0]), str(r[1]), r[2], r[3], int(r[4]), _ofloat(r[5]))
+            for r in self._rows(sql, [*params, -1 if limit is None else limit])
+        ]
+
+    def timeline(self, **filters: Any) -> list[TimelineRow]:
+        """Events per month and quad class, oldest month first (undated months last)."""
+        where, params = self._event_where(**filters)
+        sql = (
+            f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM events e" + _where(where)
+            + " GROUP BY month, e.quad_class ORDER BY month IS NULL, month, e.quad_class"
+        )
+        return [TimelineRow(r[0], r[1], int(r[2])) for r in self._rows(sql, params)]
+
+    def event_counts(self, by: str, limit: int | None = None, **filters: Any) -> list[CountRow]:
+        """Events per ``by``: "type", "quad_class", "country" (any participant's), "actor"
+        (a registry entry among the participants) or "dyad"; most events first."""
+        where, params = self._event_where(**filters)
+        if by == "type":
+            sql = "SELECT e.type, e.type, count(*) AS n FROM events e" + _where(where)
+            sql += " GROUP BY e.type"
+        elif by == "quad_class":
+            sql = "SELECT e.quad_class, e.quad_class, count(*) AS n FROM events e" + _where(
+                where, "e.quad_class IS NOT NULL")
+            sql += " GROUP BY e.quad_class"
+        elif by == "country":
+            sql = (
+                "SELECT p.country, p.country, count(DISTINCT e.id) AS n FROM events e"
+                " JOIN event_participants p ON p.event_id = e.id"
+                + _where(where, "p.country IS NOT NULL") + " GROUP BY p.country"
+            )
+        elif by == "actor":
+            sql = (
+                "SELECT r.id, r.name, count(DISTINCT e.id) AS n FROM events e"
+                " JOIN event_participants p ON p.event_id = e.id"
+                " JOIN registry r ON r.id = p.registry_id" + _where(where) + " GROUP BY r.id"
+            )
+        elif by == "dyad":
+            sql = (
+                "SELECT y.country_a || '-' || y.country_b, y.country_a || '–' || y.country_b,"
+                " count(*) AS n FROM events e JOIN event_dyads y ON y.event_id = e.id"
+                + _where(where) + " GROUP BY y.country_a, y.country_b"
+            )
+        else:
+            raise ValueError(f"cannot count events by {by!r}")
+        sql += " ORDER BY n DESC, 2 LIMIT ?"
+        out = []
+        for r in self._rows(sql, [*params, -1 if limit is None else limit]):
+            label = _QUADS.get(r[1], str(r[1])) if by == "quad_class" else str(r[1])
+            out.append(CountRow(str(r[0]), label, int(r[2])))
+        return out
+
+    def network(
+        self, level: str = "country", limit: int | None = 200, **filters: Any
+    ) -> tuple[list[NodeRow], list[EdgeRow]]:
+        """Nodes and edges of the events: countries paired as in ``event_dyads``, or registry
+        actors paired the same way (actors with recipients, else co-actors). ``limit`` keeps
+        the heaviest edges; the nodes are those of the edges kept."""
+        where, params = self._event_where(**filters)
+        if level == "country":
+            sql = (
+                f"SELECT y.country_a, y.country_b, count(*) AS n, {_COOP}, {_CONFLICT},"
+                " avg(e.intensity) FROM event_dyads y JOIN events e ON e.id = y.event_id"
+                + _where(where) + " GROUP BY y.country_a, y.country_b"
+            )
+        elif level == "actor":
+            pair = (
+                "p.registry_id < q.registry_id AND (p.role != q.role OR (p.role = 'actor'"
+                " AND NOT EXISTS (SELECT 1 FROM event_participants z WHERE z.event_id = e.id"
+                " AND z.role = 'recipient' AND z.registry_id IS NOT NULL)))"
+            )
+            sql = (
+                f"SELECT p.registry_id, q.registry_id, count(DISTINCT e.id) AS n, {_COOP},"
+                f" {_CONFLICT}, avg(e.intensity) FROM events e"
+                " JOIN event_participants p ON p.event_id = e.id"
+                " JOIN event_participants q ON q.event_id = e.id"
+                + _where(where, pair) + " GROUP BY p.registry_id, q.registry_id"
+            )
+        else:
+            raise ValueError(f"network level must be 'country' or 'actor', not {level!r}")
+        sql += " ORDER BY n DESC, 1, 2 LIMIT ?"
+        edges = [
+            EdgeRow(str(r[0]), str(r[1]), int(r[2]), int(r[3]), int(r[4]), _ofloat(r[5]))
+            for r in self._rows(sql, [*params, -1 if limit is None else limit])
+        ]
+        weight: Counter[str] = Counter()
+        for edge in edges:
+            weight[edge.source] += edge.events
+            weight[edge.target] += edge.events
+        if level == "country":
+            nodes = [NodeRow(c, c, c, "country", n) for c, n in weight.most_common()]
+        else:
+            marks = ",".join("?" * len(weight))
+            info = {
+                str(r[0]): r
+                for r in self._rows(
+                    f"SELECT id, name, country, kind FROM registry WHERE id IN ({marks})",
+                    [int(k) for k in weight],
+                )
+            } if weight else {}  # fmt: skip
+            nodes = [
+                NodeRow(k, str(info[k][1]), info[k][2], str(info[k][3]), n)
+                for k, n in weight.most_common() if k in info
+            ]  # fmt: skip
+        return nodes, edges
+
+    def places(self, limit: int | None = None, **filters: Any) -> list[PlaceRow]:
+        """Event places with coordinates, most events first."""
+        where, params = self._event_where(**filters)
+        sql = (
+            f"SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*) AS n,"
+            f" {_COOP}, {_CONFLICT} FROM events e"
+            + _where(where, "e.place_name IS NOT NULL")
+            + " GROUP BY e.place_name, e.place_country, e.place_lat, e.place_lon"
+            " ORDER BY n DESC, e.place_name LIMIT ?"
+        )
+        return [
+            PlaceRow(str(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5]), int(r[6]))
+            for r in self._rows(sql, [*params, -1 if limit is None else limit])
+        ]
+
+    def counterparts(self, actor_id: int, limit: int | None = None) -> list[CounterpartRow]:
+        """The registry actors on the other side of ``actor_id``'s events (or beside it, for
+        events without recipients), most shared events first."""
+        sql = (
+            "SELECT r.id, r.name, r.kind, r.country, count(DISTINCT e.id) AS n,"
+            " group_concat(e.type, ' ') FROM event_participants p"
+            " JOIN event_participants q ON q.event_id = p.event_id"
+            " AND q.registry_id IS NOT NULL AND q.registry_id != p.registry_id"
+            " JOIN events e ON e.id = p.event_id JOIN registry r ON r.id = q.registry_id"
+            " WHERE p.registry_id = ? AND (p.role != q.role OR NOT EXISTS"
+            " (SELECT 1 FROM event_participants z WHERE z.event_id = e.id"
+            " AND z.role = 'recipient'))"
+            " GROUP BY r.id ORDER BY n DESC, r.name LIMIT ?"
+        )
+        out = []
+        for r in self._rows(sql, [int(actor_id), -1 if limit is None else limit]):
+            types = Counter(str(r[5]).split())
+            out.append(CounterpartRow(int(r[0]), str(r[1]), str(r[2]), r[3], int(r[4]),
+                                      tuple(t for t, _ in types.most_common())))
+        return out
