@@ -5,12 +5,14 @@
         print(doc.to_dict())
 
 Public API: the records (:mod:`accord.records`), reading (:func:`read_paths`, :func:`read_text`),
-the pipeline (:func:`extract`, :class:`Options`), the store (:class:`Store`), scoring
+the pipeline (:func:`extract`, :class:`Options`), the store (:class:`Store`), the tables of a
+store as pandas DataFrames (:func:`open`, :class:`Dataset`), scoring
 (:func:`score`) and the errors (:mod:`accord.errors`).
 """
 
 from __future__ import annotations
 
+from accord.dataset import Dataset, open
 from accord.errors import AccordError, GoldFormatError, ModelError, ReadError, StoreError
 from accord.pipeline import Options, extract, extract_one
 from accord.read import read_paths, read_text
@@ -32,6 +34,7 @@ __all__ = [
     "Actor",
     "Article",
     "Claim",
+    "Dataset",
     "Document",
     "Event",
     "GoldFormatError",
@@ -45,6 +48,7 @@ __all__ = [
     "StoreError",
     "extract",
     "extract_one",
+    "open",
     "read_paths",
     "read_text",
     "score",

@@ -1,0 +1,204 @@
+"""Flat tables of the store: one record (a dict of plain values) per event, statement, claim,
+actor or document, with typed columns.
+
+One definition serves every tabular output: the CSV, JSONL and Parquet exports, the web API's
+CSV/JSONL downloads and the pandas API (:mod:`accord.dataset`). Participants are lists
+(``actor_names``, ``actor_countries`` ...) in the same order; CSV joins list cells with ``"; "``.
+Ids: an event, statement or claim is ``DOCID:IDX`` (its document and its position there); an actor
+is its registry id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from accord.store_rows import ActorRow, ClaimRow, DocumentRow, EventRow, StatementRow
+
+__all__ = [
+    "ACTOR_COLUMNS",
+    "CLAIM_COLUMNS",
+    "DOCUMENT_COLUMNS",
+    "EVENT_COLUMNS",
+    "STATEMENT_COLUMNS",
+    "TABLES",
+    "Column",
+    "Table",
+    "actor_record",
+    "claim_record",
+    "csv_cell",
+    "csv_rows",
+    "document_record",
+    "event_record",
+    "statement_record",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    kind: str  # "str", "int", "float", "bool", "list[str]", "list[int]", "list[float]"
+
+
+def _cols(spec: str) -> tuple[Column, ...]:
+    """Columns from "name:kind name:kind ..."."""
+    return tuple(Column(*item.split(":")) for item in spec.split())
+
+
+_DOC = "doc_path:str doc_title:str doc_published:str doc_url:str doc_source:str"
+
+EVENT_COLUMNS = _cols(
+    "id:str doc_id:str idx:int date:str date_lo:str date_hi:str type:str mode:str"
+    " quad_class:int intensity:float cameo:str"
+    " actor_names:list[str] actor_countries:list[str] actor_sectors:list[str]"
+    " actor_ids:list[int] recipient_names:list[str] recipient_countries:list[str]"
+    " recipient_sectors:list[str] recipient_ids:list[int]"
+    " place_name:str place_country:str place_lat:float place_lon:float context:list[str]"
+    " trigger:str evidence:str sentence:str span_start:int span_end:int " + _DOC
+)
+STATEMENT_COLUMNS = _cols(
+    "id:str doc_id:str idx:int date:str speaker:str speaker_country:str speaker_id:int"
+    " verb:str evidence:str sentence:str span_start:int span_end:int content_start:int"
+    " content_end:int " + _DOC
+)
+CLAIM_COLUMNS = _cols(
+    "id:str doc_id:str idx:int quantity:float qualifier:str unit:str holder:str"
+    " holder_country:str holder_id:int source:str source_country:str source_id:int"
+    " evidence:str sentence:str span_start:int span_end:int " + _DOC
+)
+ACTOR_COLUMNS = _cols(
+    "id:int name:str kind:str country:str sector:str aliases:list[str] titles:list[str]"
+    " title_first:list[str] title_last:list[str] documents:int events:int"
+)
+DOCUMENT_COLUMNS = _cols(
+    "id:str path:str title:str published:str language:str source:str url:str ingested_at:str"
+    " actors:int events:int claims:int statements:int"
+)
+
+
+def _id(doc_id: str, idx: int) -> str:
+    return f"{doc_id}:{idx}"
+
+
+def _doc(row: EventRow | StatementRow | ClaimRow) -> dict[str, Any]:
+    return {
+        "doc_path": row.doc_path, "doc_title": row.doc_title,
+        "doc_published": row.doc_published, "doc_url": getattr(row, "doc_url", None),
+        "doc_source": getattr(row, "doc_source", None),
+    }  # fmt: skip
+
+
+def event_record(row: EventRow) -> dict[str, Any]:
+    sides: dict[str, Any] = {}
+    for side, people in (("actor", row.actors), ("recipient", row.recipients)):
+        sides[f"{side}_names"] = [p.name for p in people]
+        sides[f"{side}_countries"] = [p.country for p in people]
+        sides[f"{side}_sectors"] = [p.sector for p in people]
+        sides[f"{side}_ids"] = [p.registry_id for p in people]
+    return {
+        "id": _id(row.doc_id, row.idx), "doc_id": row.doc_id, "idx": row.idx, "date": row.date,
+        "date_lo": row.date_lo, "date_hi": row.date_hi, "type": row.type, "mode": row.mode,
+        "quad_class": row.quad_class, "intensity": row.intensity, "cameo": row.cameo, **sides,
+        "place_name": row.place_name, "place_country": row.place_country,
+        "place_lat": row.place_lat, "place_lon": row.place_lon, "context": list(row.context),
+        "trigger": row.trigger, "evidence": row.evidence, "sentence": row.sentence,
+        "span_start": row.span[0], "span_end": row.span[1], **_doc(row),
+    }  # fmt: skip
+
+
+def statement_record(row: StatementRow) -> dict[str, Any]:
+    content = row.content_span or (None, None)
+    return {
+        "id": _id(row.doc_id, row.idx), "doc_id": row.doc_id, "idx": row.idx, "date": row.date,
+        "speaker": row.speaker, "speaker_country": row.speaker_country,
+        "speaker_id": row.speaker_registry_id, "verb": row.verb, "evidence": row.evidence,
+        "sentence": row.sentence, "span_start": row.span[0], "span_end": row.span[1],
+        "content_start": content[0], "content_end": content[1], **_doc(row),
+    }  # fmt: skip
+
+
+def claim_record(row: ClaimRow) -> dict[str, Any]:
+    return {
+        "id": _id(row.doc_id, row.idx), "doc_id": row.doc_id, "idx": row.idx,
+        "quantity": row.quantity, "qualifier": row.qualifier, "unit": row.unit,
+        "holder": row.holder, "holder_country": row.holder_country,
+        "holder_id": row.holder_registry_id, "source": row.source,
+        "source_country": row.source_country, "source_id": row.source_registry_id,
+        "evidence": row.evidence, "sentence": row.sentence, "span_start": row.span[0],
+        "span_end": row.span[1], **_doc(row),
+    }  # fmt: skip
+
+
+def actor_record(row: ActorRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "name": row.name, "kind": row.kind, "country": row.country,
+        "sector": row.sector, "aliases": list(row.aliases),
+        "titles": [t.title for t in row.titles], "title_first": [t.first for t in row.titles],
+        "title_last": [t.last for t in row.titles], "documents": row.documents,
+        "events": row.events,
+    }  # fmt: skip
+
+
+def document_record(row: DocumentRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "path": row.path, "title": row.title, "published": row.published,
+        "language": row.language, "source": row.source, "url": row.url,
+        "ingested_at": row.ingested_at, "actors": row.actors, "events": row.events,
+        "claims": row.claims, "statements": row.statements,
+    }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of the store: its columns, how a query row becomes a record, and how to read
+    its rows from a store (``fetch(store, limit, offset, **filters)``)."""
+
+    name: str
+    columns: tuple[Column, ...]
+    record: Callable[[Any], dict[str, Any]]
+    fetch: Callable[..., Sequence[Any]]
+
+    def records(self, store: Any, page: int = 2000, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every record of the table that ``filters`` keep, fetched ``page`` rows at a time."""
+        limit = filters.pop("limit", None)
+        offset = int(filters.pop("offset", 0))
+        done = 0
+        while limit is None or done < limit:
+            size = page if limit is None else min(page, limit - done)
+            rows = self.fetch(store, size, offset + done, **filters)
+            yield from map(self.record, rows)
+            done += len(rows)
+            if len(rows) < size:
+                break
+
+
+TABLES: Mapping[str, Table] = {
+    "events": Table("events", EVENT_COLUMNS, event_record,
+                    lambda s, limit, offset, **f: s.events(limit=limit, offset=offset, **f)),
+    "statements": Table("statements", STATEMENT_COLUMNS, statement_record,
+                        lambda s, limit, offset, **f: s.statements(limit=limit, offset=offset,
+                                                                   **f)),
+    "claims": Table("claims", CLAIM_COLUMNS, claim_record,
+                    lambda s, limit, offset, **f: s.claims(limit=limit, offset=offset, **f)),
+    "actors": Table("actors", ACTOR_COLUMNS, actor_record,
+                    lambda s, limit, offset, **f: s.actors(limit=limit, offset=offset, **f)),
+    "documents": Table("documents", DOCUMENT_COLUMNS, document_record,
+                       lambda s, limit, offset, **f: s.documents(limit=limit, offset=offset,
+                                                                 **f)),
+}  # fmt: skip
+"""The five tables by name."""
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: lists joined with "; " (None items as empty), None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join("" if v is None else str(v) for v in value)
+    return value
+
+
+def csv_rows(records: Iterable[Mapping[str, Any]]) -> Iterator[list[Any]]:
+    for rec in records:
+        yield [csv_cell(v) for v in rec.values()]
