@@ -319,6 +319,27 @@ def eval_cmd(gold: str, root: str | None, report: str | None, predictions: str |
         click.echo(format_table(result))
 
 
+@cli.command("serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve_cmd(db: str, host: str, port: int) -> None:
+    """Serve the JSON API (/api, described at /docs) and the dashboard (/) for a store."""
+    import uvicorn
+
+    from accord.web.api import create_app
+    from accord.web.dashboard import missing_vendor_files
+
+    _open_store(db).close()  # a clear error now rather than on the first request
+    missing = missing_vendor_files()
+    if missing:
+        click.echo(f"warning: the dashboard is not built (missing {', '.join(missing)}): run "
+                   "`npm ci && npm run build` in web/; the API works without it", err=True)
+    click.echo(f"accord: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     cli.main(args=list(argv) if argv is not None else None, prog_name="accord")
 

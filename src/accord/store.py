@@ -157,8 +157,14 @@ class Store(AggregateQueries):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path, *, timeout: float = 5.0) -> Store:
-        """Open (creating and migrating if needed) the store at ``path``."""
+    def open(
+        cls, path: str | Path, *, timeout: float = 5.0, check_same_thread: bool = True
+    ) -> Store:
+        """Open (creating and migrating if needed) the store at ``path``.
+
+        ``check_same_thread=False`` lets other threads use the store one at a time (a streamed
+        web response is iterated from worker threads).
+        """
         where = str(path)
         target = Path(path)
         if target.is_dir():
@@ -166,7 +172,8 @@ class Store(AggregateQueries):
         if where != ":memory:" and not target.parent.is_dir():
             raise StoreError(f"cannot open store {where}: no directory {target.parent}")
         try:
-            conn = sqlite3.connect(where, timeout=timeout, isolation_level=None)
+            conn = sqlite3.connect(where, timeout=timeout, isolation_level=None,
+                                   check_same_thread=check_same_thread)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {where}: {exc}") from exc
         try:
@@ -407,16 +414,20 @@ class Store(AggregateQueries):
         doc_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        *,
+        speaker_id: int | None = None,
     ) -> list[StatementRow]:
         """Statements, oldest first, filtered (all filters combine with AND).
 
         ``speaker`` is a substring of the speaker's normalised name or of a registry alias of
         the speaker; ``country`` the speaker's country; ``verb`` the reporting verb
         (case and accents ignored); ``text`` a substring of the evidence or the sentence
-        (case, accents, hyphens and apostrophes ignored); ``since``/``until`` as in the module docstring
-        (``ValueError`` if malformed); ``doc_id`` exact.
+        (case, accents, hyphens and apostrophes ignored); ``since``/``until`` as in the module
+        docstring (``ValueError`` if malformed); ``doc_id`` exact; ``speaker_id`` the speaker's
+        registry entry.
         """
-        where, params = self._statement_where(speaker, country, verb, since, until, text, doc_id)
+        where, params = self._statement_where(speaker, country, verb, since, until, text, doc_id,
+                                              speaker_id)
         sql = _dated_select("statements", "s", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
@@ -450,9 +461,13 @@ class Store(AggregateQueries):
         until: str | None = None,
         text: str | None = None,
         doc_id: str | None = None,
+        speaker_id: int | None = None,
     ) -> tuple[list[str], list[object]]:
         where: list[str] = []
         params: list[object] = []
+        if speaker_id is not None:
+            where.append("s.speaker_registry_id = ?")
+            params.append(int(speaker_id))
         if speaker is not None:
             where.append(_NAMED.format(col="s.norm_speaker", reg="s.speaker_registry_id"))
             params += [normalize_name(speaker)] * 2
@@ -791,6 +806,17 @@ class Store(AggregateQueries):
                 for x in json.loads(d["places"])
             ),
         )  # fmt: skip
+
+    def registry_ids(self, doc_id: str) -> list[int | None]:
+        """The registry entry of each actor of the stored document ``doc_id`` (full id), in
+        the order of ``Document.actors``."""
+        with self._read() as conn:
+            return [
+                _oint(r[0])
+                for r in conn.execute(
+                    "SELECT registry_id FROM doc_actors WHERE doc_id = ? ORDER BY idx", (doc_id,)
+                )
+            ]
 
     @staticmethod
     def _event(

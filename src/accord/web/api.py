@@ -1,0 +1,363 @@
+"""The JSON API over a store: a FastAPI application, the single source of the dashboard.
+
+    uvicorn "accord.web.api:create_app" --factory    # or: accord serve --db accord.db
+
+Every list endpoint pages (``limit`` ≤ 1000, ``offset``) and answers ``{"total", "limit",
+"offset", "items"}``; every parameter is validated (a bad one is a 422 with the reason, never a
+500). Dates are ``YYYY[-MM[-DD]]`` as in :mod:`accord.store`; countries are three letters (ISO3
+or a PLOVER code); a dyad is two countries joined by "-" ("CHN-VNM", either order). The OpenAPI
+description is at ``/openapi.json`` and browsable at ``/docs``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
+
+from accord import ontology
+from accord.errors import StoreError
+from accord.store import Store
+from accord.store_rows import (
+    ActorRow,
+    ClaimRow,
+    CounterpartRow,
+    CountRow,
+    DocumentRow,
+    DyadRow,
+    EdgeRow,
+    EventRow,
+    NodeRow,
+    PlaceRow,
+    StatementRow,
+    TimelineRow,
+)
+from accord.store_schema import date_range
+from accord.tables import TABLES, csv_cell
+
+__all__ = ["create_app"]
+
+T = TypeVar("T")
+MAX_PAGE = 1000
+_COUNTRY = r"^[A-Za-z]{3}$"
+
+
+class Page(BaseModel, Generic[T]):
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class Network(BaseModel):
+    nodes: list[NodeRow]
+    edges: list[EdgeRow]
+
+
+class ActorPage(BaseModel):
+    actor: ActorRow
+    counterparts: list[CounterpartRow]
+    as_actor: Page[EventRow]
+    as_recipient: Page[EventRow]
+    statements: Page[StatementRow]
+
+
+class Stats(BaseModel):
+    tables: dict[str, int]
+    first_date: str | None
+    last_date: str | None
+    by_type: list[CountRow]
+    by_quad_class: list[CountRow]
+    timeline: list[TimelineRow]
+    top_actors: list[CountRow]
+    top_countries: list[CountRow]
+    top_dyads: list[CountRow]
+
+
+def _invalid(name: str, message: str) -> HTTPException:
+    return HTTPException(422, detail=[{"loc": ["query", name], "msg": message,
+                                       "type": "value_error"}])  # fmt: skip
+
+
+def _date(name: str, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            date_range(value)
+        except ValueError as exc:
+            raise _invalid(name, str(exc)) from None
+    return value
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
+Text = Annotated[str | None, Query(min_length=1, max_length=200)]
+Name = Annotated[str | None, Query(min_length=1, max_length=200)]
+Country = Annotated[str | None, Query(pattern=_COUNTRY, description="ISO3 or PLOVER code.")]
+DateParam = Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")]
+
+
+class EventFilters:
+    """The event filters shared by /api/events and the aggregate endpoints."""
+
+    def __init__(
+        self,
+        actor: Name = None,
+        country: Country = None,
+        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
+                                          description="Two countries, e.g. CHN-VNM.")] = None,
+        type: Annotated[str | None, Query(max_length=20, description="PLOVER type.")] = None,
+        quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+        since: DateParam = None,
+        until: DateParam = None,
+        text: Text = None,
+        actor_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+        role: Literal["actor", "recipient"] | None = None,
+        doc_id: Annotated[str | None, Query(max_length=64)] = None,
+    ) -> None:
+        if type is not None and type.upper() not in ontology.ontology().types:
+            raise _invalid("type", f"not a PLOVER event type: {type!r}")
+        self.values: dict[str, Any] = {
+            "actor": actor, "country": country.upper() if country else None,
+            "dyad": tuple(dyad.upper().split("-")) if dyad else None,
+            "type": type.upper() if type else None, "quad_class": quad_class,
+            "since": _date("since", since), "until": _date("until", until), "text": text,
+            "actor_id": actor_id, "role": role, "doc_id": doc_id,
+        }  # fmt: skip
+
+    def given(self) -> dict[str, Any]:
+        return {k: v for k, v in self.values.items() if v is not None}
+
+
+def _store(request: Request) -> Iterator[Store]:
+    """One store connection per request (a SQLite connection belongs to its thread)."""
+    path = request.app.state.db
+    if not Path(path).is_file():
+        raise HTTPException(503, detail=f"no store at {path}")
+    try:
+        store = Store.open(path)
+    except StoreError as exc:
+        raise HTTPException(503, detail=str(exc)) from exc
+    with store:
+        yield store
+
+
+Db = Annotated[Store, Depends(_store)]
+Events = Annotated[EventFilters, Depends()]
+
+
+def _streamed(table: str, path: str, offset: int, filters: dict[str, Any]
+              ) -> Iterator[dict[str, Any]]:
+    """Every record of ``table`` that ``filters`` keep, from ``offset``, read through a
+    connection of its own (a streamed response is iterated from worker threads, one at a
+    time)."""
+    store = Store.open(path, check_same_thread=False)
+    try:
+        yield from TABLES[table].records(store, offset=offset, **filters)
+    finally:
+        store.close()
+
+
+def _download(table: str, records: Iterator[dict[str, Any]], fmt: str) -> StreamingResponse:
+    columns = [c.name for c in TABLES[table].columns]
+
+    def lines() -> Iterator[str]:
+        if fmt == "jsonl":
+            for rec in records:
+                yield json.dumps(rec, ensure_ascii=False) + "\n"
+            return
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(columns)
+        for rec in records:
+            writer.writerow([csv_cell(rec[c]) for c in columns])
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        yield buf.getvalue()
+
+    media = "application/x-ndjson" if fmt == "jsonl" else "text/csv; charset=utf-8"
+    return StreamingResponse(
+        lines(), media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{table}.{fmt}"'},
+    )  # fmt: skip
+
+
+def _event_page(db: Store, filters: dict[str, Any], limit: int, offset: int,
+                sort: str = "date") -> Page[EventRow]:
+    return Page[EventRow](
+        total=db.count_events(**filters), limit=limit, offset=offset,
+        items=db.events(limit=limit, offset=offset, sort=sort, **filters),
+    )  # fmt: skip
+
+
+def create_app(db: str | None = None) -> FastAPI:
+    """The application serving the store ``db`` (default: ``$ACCORD_DB``, else accord.db)."""
+    from accord import __version__
+
+    app = FastAPI(
+        title="accord", version=__version__,
+        description="Political event data extracted from news articles: events, actors, "
+        "claims and statements, each traced to its sentence.",
+    )  # fmt: skip
+    app.state.db = db or os.environ.get("ACCORD_DB", "accord.db")
+
+    @app.get("/api/stats", response_model=Stats, tags=["overview"])
+    def stats(db: Db) -> Stats:
+        """Row counts, events by type and quad class, the monthly timeline, the top actors,
+        countries and dyads."""
+        dates = [r.date_lo for r in db.events(limit=1) + db.events(limit=1, sort="-date")]
+        return Stats(
+            tables=db.stats(), first_date=dates[0] if dates else None,
+            last_date=dates[-1] if dates else None, by_type=db.event_counts("type"),
+            by_quad_class=db.event_counts("quad_class"), timeline=db.timeline(),
+            top_actors=db.event_counts("actor", limit=15),
+            top_countries=db.event_counts("country", limit=15),
+            top_dyads=db.event_counts("dyad", limit=15),
+        )  # fmt: skip
+
+    @app.get("/api/documents", response_model=Page[DocumentRow], tags=["documents"])
+    def documents(
+        db: Db, language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
+        source: Name = None, since: DateParam = None, until: DateParam = None,
+        text: Text = None, limit: Limit = 50, offset: Offset = 0,
+    ) -> Page[DocumentRow]:
+        """Stored documents by date, with their extraction counts (``text``: in the title or
+        path)."""
+        f = {"language": language, "source": source, "since": _date("since", since),
+             "until": _date("until", until), "text": text}  # fmt: skip
+        return Page[DocumentRow](total=db.count_documents(**f), limit=limit, offset=offset,
+                                 items=db.documents(limit=limit, offset=offset, **f))
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    def document(db: Db, doc_id: str) -> dict[str, Any]:
+        """The cleaned text and every extraction with its character spans: actors (with their
+        registry ``id``), events (with their ``id``), claims, statements, dates and places."""
+        if len(doc_id) > 64:
+            raise _invalid("doc_id", "too long")
+        try:
+            doc = db.document(doc_id)
+        except StoreError as exc:
+            raise HTTPException(422, detail=str(exc)) from None
+        if doc is None:
+            raise HTTPException(404, detail=f"no document {doc_id!r}")
+        out = doc.to_dict()
+        for actor, reg in zip(out["actors"], db.registry_ids(doc.id), strict=True):
+            actor["id"] = reg
+        for idx, event in enumerate(out["events"]):
+            event["id"] = f"{doc.id}:{idx}"
+        return out
+
+    @app.get("/api/events", response_model=Page[EventRow], tags=["events"])
+    def events(
+        db: Db, filters: Events,
+        sort: Literal["date", "-date", "intensity", "-intensity", "type"] = "date",
+        limit: Limit = 50, offset: Offset = 0,
+        format: Literal["json", "csv", "jsonl"] = "json",
+    ) -> Any:
+        """Events, filtered, sorted and paged; ``format=csv|jsonl`` downloads every matching
+        event (from ``offset``) as a flat table instead of one page."""
+        f = filters.given()
+        if format != "json":
+            return _download("events", _streamed("events", app.state.db, offset, f), format)
+        return _event_page(db, f, limit, offset, sort)
+
+    @app.get("/api/dyads", response_model=list[DyadRow], tags=["events"])
+    def dyads(db: Db, filters: Events, limit: Limit = MAX_PAGE) -> list[DyadRow]:
+        """Country pairs x month x quad class: event counts and mean intensity."""
+        return db.dyads(limit=limit, **filters.given())
+
+    @app.get("/api/timeline", response_model=list[TimelineRow], tags=["events"])
+    def timeline(db: Db, filters: Events) -> list[TimelineRow]:
+        """Events per month and quad class."""
+        return db.timeline(**filters.given())
+
+    @app.get("/api/network", response_model=Network, tags=["events"])
+    def network(
+        db: Db, filters: Events, level: Literal["country", "actor"] = "country",
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200,
+    ) -> Network:
+        """Countries (or registry actors) linked by their events, the heaviest edges first."""
+        nodes, edges = db.network(level, limit=limit, **filters.given())
+        return Network(nodes=nodes, edges=edges)
+
+    @app.get("/api/places", response_model=list[PlaceRow], tags=["events"])
+    def places(db: Db, filters: Events, limit: Limit = MAX_PAGE) -> list[PlaceRow]:
+        """Where events happened, with coordinates from the gazetteer."""
+        return db.places(limit=limit, **filters.given())
+
+    @app.get("/api/actors", response_model=Page[ActorRow], tags=["actors"])
+    def actors(
+        db: Db, name: Name = None, country: Country = None,
+        kind: Literal["person", "organization", "state"] | None = None,
+        sector: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+        limit: Limit = 50, offset: Offset = 0,
+    ) -> Page[ActorRow]:
+        """Registry actors, most documents first, with aliases and dated titles."""
+        f = {"name": name, "country": country, "kind": kind, "sector": sector}
+        return Page[ActorRow](total=db.count_actors(**f), limit=limit, offset=offset,
+                              items=db.actors(limit=limit, offset=offset, **f))
+
+    @app.get("/api/actors/{actor_id}", response_model=ActorPage, tags=["actors"])
+    def actor(db: Db, actor_id: Annotated[int, PathParam(ge=1, le=2**62)],
+              limit: Limit = 100) -> ActorPage:
+        """One actor: aliases, titles with dates and the documents that give them, events as
+        actor and as recipient, counterparts, statements."""
+        row = db.actor(actor_id)
+        if row is None:
+            raise HTTPException(404, detail=f"no actor {actor_id}")
+        said = {"speaker_id": actor_id}
+        return ActorPage(
+            actor=row, counterparts=db.counterparts(actor_id, limit=50),
+            as_actor=_event_page(db, {"actor_id": actor_id, "role": "actor"}, limit, 0),
+            as_recipient=_event_page(db, {"actor_id": actor_id, "role": "recipient"}, limit, 0),
+            statements=Page[StatementRow](
+                total=db.count_statements(**said), limit=limit, offset=0,
+                items=db.statements(limit=limit, **said),
+            ),
+        )  # fmt: skip
+
+    @app.get("/api/claims", response_model=Page[ClaimRow], tags=["claims and statements"])
+    def claims(
+        db: Db, holder: Name = None, source: Name = None, country: Country = None,
+        unit: Name = None, min: float | None = None, max: float | None = None,
+        since: DateParam = None, until: DateParam = None, text: Text = None,
+        doc_id: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Limit = 50, offset: Offset = 0,
+    ) -> Page[ClaimRow]:
+        """Numbers the articles assert, dated by their article."""
+        f = {"holder": holder, "source": source, "country": country, "unit": unit,
+             "min_quantity": min, "max_quantity": max, "since": _date("since", since),
+             "until": _date("until", until), "text": text, "doc_id": doc_id}  # fmt: skip
+        return Page[ClaimRow](total=db.count_claims(**f), limit=limit, offset=offset,
+                              items=db.claims(limit=limit, offset=offset, **f))
+
+    @app.get("/api/statements", response_model=Page[StatementRow],
+             tags=["claims and statements"])
+    def statements(
+        db: Db, speaker: Name = None, country: Country = None, verb: Name = None,
+        since: DateParam = None, until: DateParam = None, text: Text = None,
+        speaker_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+        doc_id: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Limit = 50, offset: Offset = 0,
+    ) -> Page[StatementRow]:
+        """Who said what, when (the article's date when the text gives none)."""
+        f = {"speaker": speaker, "country": country, "verb": verb,
+             "since": _date("since", since), "until": _date("until", until), "text": text,
+             "speaker_id": speaker_id, "doc_id": doc_id}  # fmt: skip
+        return Page[StatementRow](total=db.count_statements(**f), limit=limit, offset=offset,
+                                  items=db.statements(limit=limit, offset=offset, **f))
+
+    from accord.web.dashboard import mount
+
+    mount(app)
+    return app
+
