@@ -232,7 +232,7 @@ def create_app(db: str | None = None) -> FastAPI:
     ) -> Page[DocumentRow]:
         """Stored documents by date, with their extraction counts (``text``: in the title or
         path)."""
-        f = {"language": language, "source": source, "since": _date("since", since),
+        f: dict[str, Any] = {"language": language, "source": source, "since": _date("since", since),
              "until": _date("until", until), "text": text}  # fmt: skip
         return Page[DocumentRow](total=db.count_documents(**f), limit=limit, offset=offset,
                                  items=db.documents(limit=limit, offset=offset, **f))
@@ -302,7 +302,7 @@ def create_app(db: str | None = None) -> FastAPI:
         limit: Limit = 50, offset: Offset = 0,
     ) -> Page[ActorRow]:
         """Registry actors, most documents first, with aliases and dated titles."""
-        f = {"name": name, "country": country, "kind": kind, "sector": sector}
+        f: dict[str, Any] = {"name": name, "country": country, "kind": kind, "sector": sector}
         return Page[ActorRow](total=db.count_actors(**f), limit=limit, offset=offset,
                               items=db.actors(limit=limit, offset=offset, **f))
 
@@ -314,7 +314,7 @@ def create_app(db: str | None = None) -> FastAPI:
         row = db.actor(actor_id)
         if row is None:
             raise HTTPException(404, detail=f"no actor {actor_id}")
-        said = {"speaker_id": actor_id}
+        said: dict[str, Any] = {"speaker_id": actor_id}
         return ActorPage(
             actor=row, counterparts=db.counterparts(actor_id, limit=50),
             as_actor=_event_page(db, {"actor_id": actor_id, "role": "actor"}, limit, 0),
@@ -334,7 +334,7 @@ def create_app(db: str | None = None) -> FastAPI:
         limit: Limit = 50, offset: Offset = 0,
     ) -> Page[ClaimRow]:
         """Numbers the articles assert, dated by their article."""
-        f = {"holder": holder, "source": source, "country": country, "unit": unit,
+        f: dict[str, Any] = {"holder": holder, "source": source, "country": country, "unit": unit,
              "min_quantity": min, "max_quantity": max, "since": _date("since", since),
              "until": _date("until", until), "text": text, "doc_id": doc_id}  # fmt: skip
         return Page[ClaimRow](total=db.count_claims(**f), limit=limit, offset=offset,
@@ -350,7 +350,7 @@ def create_app(db: str | None = None) -> FastAPI:
         limit: Limit = 50, offset: Offset = 0,
     ) -> Page[StatementRow]:
         """Who said what, when (the article's date when the text gives none)."""
-        f = {"speaker": speaker, "country": country, "verb": verb,
+        f: dict[str, Any] = {"speaker": speaker, "country": country, "verb": verb,
              "since": _date("since", since), "until": _date("until", until), "text": text,
              "speaker_id": speaker_id, "doc_id": doc_id}  # fmt: skip
         return Page[StatementRow](total=db.count_statements(**f), limit=limit, offset=offset,
