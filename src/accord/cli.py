@@ -319,6 +319,52 @@ def eval_cmd(gold: str, root: str | None, report: str | None, predictions: str |
         click.echo(format_table(result))
 
 
+@cli.command("export")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["plover", "polecat", "gdelt", "icews", "parquet", "csv", "jsonl"]),
+              help="plover: PLOVER JSONL; polecat, gdelt, icews: those datasets' TSV columns; "
+                   "parquet: a folder of tables; csv, jsonl: one table.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Output file (a folder for parquet); - is standard output.")
+@click.option("--table", default="events", show_default=True,
+              type=click.Choice(["events", "statements", "claims", "actors", "documents"]),
+              help="The table of csv and jsonl.")
+@click.option("--actor", help="Participant name (case and accents ignored, substring).")
+@click.option("--country", help="Participant country (ISO3 or PLOVER code).")
+@click.option("--dyad", help="Two countries, e.g. CHN-VNM (either order).")
+@click.option("--type", "etype", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--quad-class", type=click.IntRange(1, 4), help="1-4 (verbal/material cooperation, "
+              "verbal/material conflict).")
+@click.option("--since", help="Earliest date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Latest date (YYYY[-MM[-DD]]).")
+@click.option("--text", help="Words of the evidence or sentence (case and accents ignored).")
+@_db_option
+def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: str | None,
+               dyad: str | None, etype: str | None, quad_class: int | None, since: str | None,
+               until: str | None, text: str | None, db: str) -> None:
+    """Export stored events (and tables) for other tools: PLOVER, POLECAT, GDELT, ICEWS,
+    Parquet, CSV, JSONL. The filters select events as in `accord events`."""
+    from accord.exports import export
+
+    pair = None
+    if dyad is not None:
+        parts = dyad.upper().split("-")
+        if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+            raise click.BadParameter("two three-letter country codes, e.g. CHN-VNM", param_hint="--dyad")
+        pair = (parts[0], parts[1])
+    with _open_store(db) as store:
+        try:
+            result = export(store, fmt, output, table=table, actor=actor,
+                            country=country.upper() if country else None, dyad=pair,
+                            type=etype.upper() if etype else None, quad_class=quad_class,
+                            since=since, until=until, text=text)
+        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
+            raise click.ClickException(str(exc)) from exc
+    written = ", ".join(f"{n} {t}" for t, n in result.rows.items())
+    click.echo(f"{fmt}: {written} written to {'standard output' if output == '-' else output}",
+               err=True)
+
+
 @cli.command("serve")
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True,

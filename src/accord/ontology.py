@@ -28,6 +28,7 @@ __all__ = [
     "EventType",
     "Ontology",
     "cameo_code",
+    "cameo_name",
     "intensity",
     "is_actor_code",
     "is_context",
@@ -121,6 +122,18 @@ def _cameo_table() -> Mapping[tuple[str, str | None], str]:
     for row in csv.DictReader(io.StringIO(_text("cameo.tsv")), delimiter="\t"):
         table[(row["plover_type"], row["mode"] or None)] = row["cameo_code"]
     return MappingProxyType(table)
+
+
+@lru_cache(maxsize=1)
+def _cameo_names() -> Mapping[str, str]:
+    """CAMEO code -> its CAMEO description, for the codes of cameo.tsv."""
+    rows = csv.DictReader(io.StringIO(_text("cameo.tsv")), delimiter="\t")
+    return MappingProxyType({row["cameo_code"]: row["cameo_name"] for row in rows})
+
+
+def cameo_name(code: str) -> str | None:
+    """The CAMEO description of a code that :func:`cameo_code` gives ("042" → "Make a visit")."""
+    return _cameo_names().get(code)
 
 
 def is_event_type(s: str) -> bool:

@@ -61,6 +61,7 @@ from accord.store_rows import (
     ParticipantRow,
     PutStats,
     StatementRow,
+    StoryRow,
     TitleRow,
 )
 from accord.store_schema import (
@@ -805,6 +806,22 @@ class Store(AggregateQueries):
                 PlaceRef(Place(x["name"], x["country"], x["lat"], x["lon"]), _span(*x["span"]))
                 for x in json.loads(d["places"])
             ),
+        )  # fmt: skip
+
+    def story(self, doc_id: str) -> StoryRow | None:
+        """The language, people, organisations and places of the stored document ``doc_id``."""
+        with self._read() as conn:
+            d = conn.execute("SELECT language, places FROM documents WHERE id = ?",
+                             (doc_id,)).fetchone()  # fmt: skip
+            if d is None:
+                return None
+            actors = conn.execute(
+                "SELECT name, kind FROM doc_actors WHERE doc_id = ? ORDER BY idx", (doc_id,)
+            ).fetchall()
+        places = dict.fromkeys(str(p["name"]) for p in json.loads(d["places"]))
+        return StoryRow(
+            doc_id, str(d["language"]), tuple(str(a[0]) for a in actors if a[1] == "person"),
+            tuple(str(a[0]) for a in actors if a[1] != "person"), tuple(places),
         )  # fmt: skip
 
     def registry_ids(self, doc_id: str) -> list[int | None]:

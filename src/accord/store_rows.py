@@ -25,6 +25,7 @@ __all__ = [
     "PlaceRow",
     "PutStats",
     "StatementRow",
+    "StoryRow",
     "TimelineRow",
     "TitleRow",
 ]
@@ -248,3 +249,14 @@ class CountRow:
     key: str
     label: str
     events: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """What a document says overall, for the story-level columns of exports."""
+
+    doc_id: str
+    language: str
+    people: tuple[str, ...]
+    organizations: tuple[str, ...]  # organisations and states
+    places: tuple[str, ...]  # place names of the text, in order, without repeats

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ import pytest
 
 from accord import store_schema
 from accord.errors import StoreError
-from accord.records import Actor, Claim, Document, Event, Participant, Place, Statement
+from accord.records import Actor, Claim, Document, Participant, Statement
 from accord.store import (
     ClaimRow,
     PutStats,
@@ -25,119 +24,7 @@ from accord.store import (
     registry_key,
 )
 from accord.store_schema import MIGRATIONS, date_range
-
-TEXT = (
-    "Le général Tô Lâm, ministre de la Sécurité publique, a reçu le 10 janvier à Hanoï le "
-    "vice-ministre chinois de la Sécurité publique, Chen Siyuan. Plus de 100 pays coopèrent. "
-    "Tô Lâm a déclaré que la coopération était bonne."
-)
-
-
-def span(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return (start, start + len(part))
-
-
-def doc_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def make_doc(
-    text: str = TEXT,
-    *,
-    published: str | None = "2024-01",
-    path: str = "seeds/001.txt",
-    to_lam: str = "Tô Lâm",
-    to_lam_titles: tuple[str, ...] = ("général", "ministre de la Sécurité publique"),
-    event_date: str | None = "2024-01-10",
-    event_type: str = "CONSULT",
-) -> Document:
-    """A seed-like dispatch: a visit, a claim, a statement."""
-    sentence = text.split(". ")[0] + "."
-    visit = Event(
-        type=event_type,
-        mode="visit",
-        actor=(Participant("Chen Siyuan", "CHN", "COP"),),
-        recipient=(Participant(to_lam, "VNM", "COP"),),
-        date=event_date,
-        place=Place("Hanoï", "VNM", 21.0245, 105.8412),
-        context=("crime",),
-        evidence="a reçu le 10 janvier à Hanoï",
-        span=span(text, "a reçu"),
-        sentence=sentence,
-        quad_class=1,
-        intensity=1.5,
-        cameo="042",
-        trigger="recevoir",
-    )
-    return Document(
-        id=doc_id(text),
-        path=path,
-        text=text,
-        published=published,
-        language="fr",
-        title="To Lam reçoit Chen Siyuan",
-        source="VNA",
-        url="https://example.org/1",
-        dateline_place=Place("Hanoï", "VNM"),
-        captions=("Photo: VNA",),
-        actors=(
-            Actor(
-                to_lam, "person", "VNM", "COP", to_lam_titles, ("To Lam",), (span(text, "Tô Lâm"),)
-            ),
-            Actor(
-                "Chen Siyuan",
-                "person",
-                "CHN",
-                "COP",
-                ("vice-ministre de la Sécurité publique",),
-                (),
-                (span(text, "Chen Siyuan"),),
-            ),
-        ),
-        events=(visit,),
-        claims=(
-            Claim(
-                100.0,
-                "more_than",
-                "pays",
-                None,
-                None,
-                "Plus de 100 pays",
-                span(text, "100"),
-                "Plus de 100 pays coopèrent.",
-            ),
-        ),
-        statements=(
-            Statement(
-                to_lam,
-                "déclarer",
-                None,
-                "la coopération était bonne",
-                span(text, "a déclaré"),
-                "Tô Lâm a déclaré que la coopération était bonne.",
-                span(text, "la coopération était bonne"),
-            ),
-            Statement(None, "dire", "2024-01-10", "rien", (0, 2), "Le.", None),
-        ),
-        extra={"source_id": "vna-1", "timing": 0.25},
-    )
-
-
-def simple_event(
-    etype: str,
-    date: str | None,
-    actors: tuple[Participant, ...],
-    recipients: tuple[Participant, ...] = (),
-) -> Event:
-    return Event(etype, None, actors, recipients, date, None, (), "ev", (0, 2), "Le.")
-
-
-def other_doc(text: str, published: str | None, events: tuple[Event, ...]) -> Document:
-    names = {p.name for e in events for p in (*e.actor, *e.recipient) if p.name}
-    actors = tuple(Actor(n, "person", None, None) for n in sorted(names))
-    return Document(doc_id(text), f"{text[:8]}.txt", text, published, "fr", actors=actors,
-                    events=events)  # fmt: skip
+from tests.factories import TEXT, doc_id, make_doc, other_doc, simple_event, span
 
 
 @pytest.fixture

@@ -1,0 +1,199 @@
+"""Exports of a store in the formats event-data tools read.
+
+    with Store.open("accord.db") as store:
+        export(store, "plover", "events.jsonl", country="VNM")
+        export(store, "parquet", "tables/")          # documents, actors, events, claims, statements
+
+Formats (:data:`FORMATS`): ``plover`` (PLOVER JSONL, :mod:`.plover`), ``polecat``
+(:mod:`.polecat`), ``gdelt`` (:mod:`.gdelt`) and ``icews`` (:mod:`.icews`) TSV, one row per
+event; ``csv`` and ``jsonl``, one table of :mod:`accord.tables` (``table``, events by default);
+``parquet``, the five tables as ``TABLE.parquet`` files in a folder. The event filters are
+those of :meth:`accord.store.Store.events`; they select the events, and for ``csv``/``jsonl``
+of another table the filters that table knows. Rows are read page by page and written as they
+come, so memory stays flat whatever the store's size.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from accord.errors import AccordError
+from accord.exports.context import ExportContext
+from accord.exports.gdelt import GDELT_COLUMNS, gdelt_row
+from accord.exports.icews import ICEWS_COLUMNS, icews_row
+from accord.exports.plover import plover_record
+from accord.exports.polecat import POLECAT_COLUMNS, polecat_row
+from accord.store_rows import EventRow
+from accord.tables import TABLES, Column, csv_cell
+
+__all__ = ["FORMATS", "EVENT_TSV", "ExportError", "ExportResult", "export"]
+
+FORMATS = ("plover", "polecat", "gdelt", "icews", "csv", "jsonl", "parquet")
+_DATES_ONLY = ("since", "until")  # the filters every dated table knows
+
+
+class ExportError(AccordError):
+    """An export that cannot be made (bad format, table or output)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventTsv:
+    columns: tuple[str, ...]
+    row: Callable[[ExportContext, EventRow], list[Any]]
+    header: bool
+
+
+EVENT_TSV = {
+    "polecat": EventTsv(POLECAT_COLUMNS, polecat_row, True),
+    "gdelt": EventTsv(GDELT_COLUMNS, gdelt_row, False),  # GDELT's files have no header
+    "icews": EventTsv(ICEWS_COLUMNS, icews_row, True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    format: str
+    path: str  # "-" for standard output
+    rows: dict[str, int]  # rows written per table
+
+
+@contextmanager
+def _text_out(path: str | Path | None) -> Iterator[IO[str]]:
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name")
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: {exc}") from exc
+
+
+def _events(store: Any, filters: dict[str, Any]) -> Iterator[EventRow]:
+    page, offset = 2000, 0
+    while True:
+        rows = store.events(limit=page, offset=offset, **filters)
+        yield from rows
+        offset += len(rows)
+        if len(rows) < page:
+            return
+
+
+def _table_filters(table: str, filters: dict[str, Any]) -> dict[str, Any]:
+    if table == "events":
+        return filters
+    allowed = () if table == "actors" else _DATES_ONLY
+    unknown = sorted(set(filters) - set(allowed))
+    if unknown:
+        raise ExportError(f"the {table} table cannot be filtered by {', '.join(unknown)}")
+    return filters
+
+
+def export(
+    store: Any, fmt: str, path: str | Path | None = None, table: str = "events",
+    **filters: Any,
+) -> ExportResult:
+    """Write the store's ``fmt`` export to ``path`` (standard output if None or "-"; a
+    folder for ``parquet``). Raises :class:`ExportError` for a bad format, table or path."""
+    filters = {k: v for k, v in filters.items() if v is not None}
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if table not in TABLES:
+        raise ExportError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+    if fmt == "parquet":
+        if path is None or str(path) == "-":
+            raise ExportError("parquet needs an output folder (-o FOLDER)")
+        return _parquet(store, Path(path), filters)
+    ctx = ExportContext(store)
+    count = 0
+    with _text_out(path) as out:
+        if fmt == "plover":
+            for row in _events(store, filters):
+                out.write(json.dumps(plover_record(ctx, row), ensure_ascii=False) + "\n")
+                count += 1
+        elif fmt in EVENT_TSV:
+            spec = EVENT_TSV[fmt]
+            if spec.header:
+                out.write("\t".join(spec.columns) + "\n")
+            for row in _events(store, filters):
+                out.write("\t".join(str(v) for v in spec.row(ctx, row)) + "\n")
+                count += 1
+        else:
+            records = TABLES[table].records(store, **_table_filters(table, filters))
+            count = _write_records(out, fmt, TABLES[table].columns, records)
+    return ExportResult(fmt, "-" if path is None else str(path),
+                        {"events" if fmt not in ("csv", "jsonl") else table: count})
+
+
+def _write_records(out: IO[str], fmt: str, columns: tuple[Column, ...],
+                   records: Iterable[dict[str, Any]]) -> int:
+    count = 0
+    if fmt == "jsonl":
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    writer = csv.writer(out)
+    writer.writerow([c.name for c in columns])
+    for rec in records:
+        writer.writerow([csv_cell(rec[c.name]) for c in columns])
+        count += 1
+    return count
+
+
+_ARROW = {"str": "string", "int": "int64", "float": "float64", "bool": "bool"}
+
+
+def _schema(columns: tuple[Column, ...]) -> Any:
+    import pyarrow as pa
+
+    fields = []
+    for col in columns:
+        if col.kind.startswith("list["):
+            kind = pa.list_(pa.type_for_alias(_ARROW[col.kind[5:-1]]))
+        else:
+            kind = pa.type_for_alias(_ARROW[col.kind])
+        fields.append(pa.field(col.name, kind))
+    return pa.schema(fields)
+
+
+def _parquet(store: Any, folder: Path, filters: dict[str, Any]) -> ExportResult:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file; parquet writes a folder of tables")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create {folder}: {exc}") from exc
+    counts: dict[str, int] = {}
+    for name, table in TABLES.items():
+        keep = filters if name == "events" else {
+            k: v for k, v in filters.items() if k in _DATES_ONLY and name != "actors"
+        }  # fmt: skip
+        schema = _schema(table.columns)
+        count = 0
+        with pq.ParquetWriter(folder / f"{name}.parquet", schema) as writer:
+            batch: list[dict[str, Any]] = []
+            for rec in table.records(store, **keep):
+                batch.append(rec)
+                if len(batch) >= 10_000:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    count += len(batch)
+                    batch.clear()
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+        counts[name] = count
+    return ExportResult("parquet", str(folder), counts)

@@ -1,0 +1,178 @@
+"""The store's queries for the API, the dashboard and the exports: event filters and sorts,
+counts, dyads, timeline, network, places, counterparts, stories, migration 4."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from accord import store_schema
+from accord.store import Store
+from accord.store_schema import MIGRATIONS, dyads
+from tests.factories import ATTACK, TREATY, doc_id, make_doc, sample_documents
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "s.db") as s:
+        s.put_many(sample_documents())
+        yield s
+
+
+def test_dyads_pair_actors_with_recipients_else_co_actors() -> None:
+    assert dyads(["VNM"], ["CHN"]) == {("CHN", "VNM")}
+    assert dyads(["FRA", "DEU"], []) == {("DEU", "FRA")}
+    assert dyads(["FRA", "DEU"], ["SYR"]) == {("FRA", "SYR"), ("DEU", "SYR")}
+    assert dyads(["FRA", None], [None, "FRA"]) == set()  # never a country with itself
+
+
+def test_event_filters_and_counts(store: Store) -> None:
+    assert store.count_events() == 3
+    assert [e.type for e in store.events(dyad=("VNM", "CHN"))] == ["CONSULT"]
+    assert [e.type for e in store.events(dyad=("chn", "vnm"))] == ["CONSULT"]
+    assert [e.type for e in store.events(dyad=("FRA", "DEU"))] == ["AGREE"]
+    assert store.events(dyad=("FRA", "SYR")) == []
+    assert [e.type for e in store.events(quad_class=4)] == ["ASSAULT"]
+    assert [e.type for e in store.events(text="ATTAQUE")] == ["ASSAULT"]  # accents, case
+    assert store.count_events(quad_class=1) == 2
+    assert store.count_events(country="FRA", since="2016") == 1
+
+
+def test_event_sorts(store: Store) -> None:
+    assert [e.type for e in store.events()] == ["AGREE", "ASSAULT", "CONSULT"]
+    assert [e.type for e in store.events(sort="-date")] == ["CONSULT", "ASSAULT", "AGREE"]
+    assert [e.type for e in store.events(sort="intensity")] == ["ASSAULT", "CONSULT", "AGREE"]
+    assert [e.type for e in store.events(sort="type")] == ["AGREE", "ASSAULT", "CONSULT"]
+    assert [e.type for e in store.events(sort="-date", limit=1, offset=1)] == ["ASSAULT"]
+    with pytest.raises(ValueError, match="unknown sort"):
+        store.events(sort="random")
+
+
+def test_events_by_registry_actor_and_role(store: Store) -> None:
+    (to_lam,) = store.actors(name="to lam")
+    assert [e.type for e in store.events(actor_id=to_lam.id)] == ["CONSULT"]
+    assert [e.type for e in store.events(actor_id=to_lam.id, role="recipient")] == ["CONSULT"]
+    assert store.events(actor_id=to_lam.id, role="actor") == []
+    with pytest.raises(ValueError, match="role"):
+        store.events(actor_id=to_lam.id, role="speaker")
+    (row,) = store.events(actor_id=to_lam.id)
+    assert (row.place_lat, row.place_lon) == (21.0245, 105.8412)
+    assert (row.date_lo, row.date_hi, row.doc_url, row.doc_source) == (
+        "2024-01-10", "2024-01-10", "https://example.org/1", "VNA")
+    assert row.id == f"{row.doc_id}:0"
+
+
+def test_aggregates(store: Store) -> None:
+    rows = store.dyads()
+    assert [(r.country_a, r.country_b, r.month, r.quad_class, r.events) for r in rows] == [
+        ("CHN", "VNM", "2024-01", 1, 1),
+        ("IMG", "SYR", "2016-03", 4, 1),
+        ("DEU", "FRA", "2016-02", 1, 1),
+    ]
+    assert rows[1].mean_intensity == -9.3
+    assert store.dyads(quad_class=1, since="2024") == [rows[0]]
+    assert [(t.month, t.quad_class, t.events) for t in store.timeline()] == [
+        ("2016-02", 1, 1), ("2016-03", 4, 1), ("2024-01", 1, 1)]
+    by_quad = store.event_counts("quad_class")
+    assert [(c.key, c.label, c.events) for c in by_quad] == [
+        ("1", "verbal cooperation", 2), ("4", "material conflict", 1)]
+    assert [c.key for c in store.event_counts("dyad")] == ["CHN-VNM", "DEU-FRA", "IMG-SYR"]
+    assert {c.label for c in store.event_counts("actor")} >= {"Chen Siyuan", "France"}
+    assert store.event_counts("country", limit=1)[0].events == 1
+    with pytest.raises(ValueError, match="cannot count"):
+        store.event_counts("colour")
+
+
+def test_network_and_places(store: Store) -> None:
+    nodes, edges = store.network("country")
+    assert {(e.source, e.target, e.cooperation, e.conflict) for e in edges} == {
+        ("CHN", "VNM", 1, 0), ("DEU", "FRA", 1, 0), ("IMG", "SYR", 0, 1)}
+    assert {n.id for n in nodes} == {"CHN", "VNM", "DEU", "FRA", "IMG", "SYR"}
+    nodes, edges = store.network("actor")
+    labels = {n.id: n.label for n in nodes}
+    assert {frozenset((labels[e.source], labels[e.target])) for e in edges} == {
+        frozenset(("Chen Siyuan", "Tô Lâm")), frozenset(("France", "Allemagne"))}
+    nodes, edges = store.network("country", limit=1, quad_class=4)
+    assert [(e.source, e.target) for e in edges] == [("IMG", "SYR")]
+    with pytest.raises(ValueError, match="level"):
+        store.network("planet")
+    places = store.places()
+    assert [(p.name, p.events, p.conflict) for p in places] == [
+        ("Deir ez-Zor", 1, 1), ("Hanoï", 1, 0), ("Paris", 1, 0)]
+
+
+def test_counterparts_actor_story_and_registry_ids(store: Store) -> None:
+    (to_lam,) = store.actors(name="to lam")
+    assert store.actor(to_lam.id) == to_lam
+    assert store.actor(10**9) is None
+    (other,) = store.counterparts(to_lam.id)
+    assert (other.name, other.events, other.types) == ("Chen Siyuan", 1, ("CONSULT",))
+    assert to_lam.titles[0].doc_ids == (make_doc().id,)
+    story = store.story(doc_id(ATTACK))
+    assert story is not None
+    assert (story.language, story.people, story.places) == ("fr", (), ("Deir ez-Zor",))
+    assert story.organizations == ("État islamique", "Armée syrienne")
+    assert store.story("nope") is None
+    ids = store.registry_ids(doc_id(TREATY))
+    assert len(ids) == 2 and all(isinstance(i, int) for i in ids)
+    assert store.count_actors(country="FRA") == 1
+    assert store.count_statements(speaker_id=to_lam.id) == 1
+
+
+def test_documents_filters_and_provenance(store: Store) -> None:
+    assert store.count_documents() == 3
+    assert [d.path for d in store.documents(since="2016-03")] == ["attack.txt", "seeds/001.txt"]
+    assert [d.path for d in store.documents(until="2016-02")] == ["treaty.txt"]
+    assert [d.path for d in store.documents(text="DEIR")] == ["attack.txt"]
+    assert store.count_documents(text="franco") == 1
+    assert store.documents(text="DEIR")[0].url is None
+    doc = store.document(doc_id(ATTACK))
+    assert doc is not None
+    assert [(d.value, doc.text[d.span[0]:d.span[1]]) for d in doc.dates] == [
+        ("2016-03-03", "le 3 mars 2016")]
+    assert [(p.place.name, doc.text[p.span[0]:p.span[1]]) for p in doc.places] == [
+        ("Deir ez-Zor", "Deir ez-Zor")]
+    assert doc == sample_documents()[1]
+
+
+def test_migration_4_backfills_event_text_and_dyads(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path)
+    store_schema.migrate(raw, MIGRATIONS[:3])  # a store of version 3
+    raw.execute("INSERT INTO documents (id, path, published, language, text, extraction_hash,"
+                " ingested_at) VALUES ('d1', 'a.txt', '2024-02', 'fr', 't', 'h', 'now')")
+    raw.execute("INSERT INTO events (id, doc_id, idx, type, date_lo, date_hi, evidence,"
+                " span_start, span_end, sentence, quad_class) VALUES (1, 'd1', 0, 'CONSULT',"
+                " '2024-02-01', '2024-02-29', 'a reçu', 0, 1, 'Il a reçu le Ministre.', 1)")
+    raw.execute("INSERT INTO event_participants (event_id, role, position, name, country)"
+                " VALUES (1, 'actor', 0, 'A', 'CHN'), (1, 'recipient', 0, 'B', 'VNM'),"
+                " (1, 'recipient', 1, 'C', 'LAO')")
+    raw.commit()
+    raw.close()
+    with Store.open(path) as store:
+        assert [e.type for e in store.events(text="ministre")] == ["CONSULT"]
+        assert [(d.country_a, d.country_b, d.month) for d in store.dyads()] == [
+            ("CHN", "LAO", "2024-02"), ("CHN", "VNM", "2024-02")]
+        doc = store.document("d1")
+        assert doc is not None and doc.dates == () and doc.places == ()
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+    finally:
+        raw.close()
+
+
+def test_updated_document_replaces_its_dyads(store: Store) -> None:
+    first = sample_documents()[0]
+    changed = make_doc(event_type="AGREE")
+    assert changed.id == first.id
+    store.put(changed)
+    conn = sqlite3.connect(store.path)
+    try:
+        assert conn.execute("SELECT count(*) FROM event_dyads").fetchone()[0] == 3
+    finally:
+        conn.close()
+    assert [e.type for e in store.events(dyad=("CHN", "VNM"))] == ["AGREE"]
