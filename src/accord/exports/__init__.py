@@ -33,7 +33,7 @@ from accord.exports.polecat import POLECAT_COLUMNS, polecat_row
 from accord.store_rows import EventRow
 from accord.tables import TABLES, Column, csv_cell
 
-__all__ = ["FORMATS", "EVENT_TSV", "ExportError", "ExportResult", "export"]
+__all__ = ["EVENT_TSV", "FORMATS", "ExportError", "ExportResult", "export"]
 
 FORMATS = ("plover", "polecat", "gdelt", "icews", "csv", "jsonl", "parquet")
 _DATES_ONLY = ("since", "until")  # the filters every dated table knows
