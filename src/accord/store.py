@@ -869,7 +869,8 @@ class Store(AggregateQueries):
     ) -> list[DocumentRow]:
         """Stored documents by published date (undated last), with their extraction counts.
 
-        ``since``/``until`` bound ``published`` as in the module docstring; ``text`` is a
+        ``since``/``until`` bound ``published`` (a partial date counts as its first day);
+        ``text`` is a
         substring of the title or the path (case ignored).
         """
         where, params = self._document_where(language, source, since, until, text)
@@ -919,11 +920,12 @@ class Store(AggregateQueries):
         if source is not None:
             where.append("d.source = ?")
             params.append(source)
-        if since is not None:  # a partial published date is compared by its first day
-            where.append("d.published IS NOT NULL AND d.published >= ?")
+        first_day = "substr(d.published || '-01-01', 1, 10)"  # "2024-01" is 2024-01-01
+        if since is not None:
+            where.append(f"d.published IS NOT NULL AND {first_day} >= ?")
             params.append(date_range(since)[0])
         if until is not None:
-            where.append("d.published IS NOT NULL AND substr(d.published || '-01-01', 1, 10) <= ?")
+            where.append(f"d.published IS NOT NULL AND {first_day} <= ?")
             params.append(date_range(until)[1])
         if text is not None:
             where.append("(instr(lower(coalesce(d.title, '')), ?) > 0 OR instr(lower(d.path), ?) > 0)")

@@ -234,9 +234,12 @@
     if (current && current.name === name && current.arg === arg && current.handle &&
         current.handle.update) {
       current.handle.update(params);
+      current.root.setAttribute("data-hash", location.hash);
       return;
     }
-    const root = el("div", { class: "page page-" + (name || "overview") });
+    // data-hash and data-ready say which address a page shows and when it is drawn (for tests)
+    const root = el("div", { class: "page page-" + (name || "overview"),
+                             "data-hash": location.hash });
     view().replaceChildren(root);
     window.scrollTo(0, 0);
     const state = { name, arg, root, handle: null };
@@ -245,6 +248,7 @@
     if (!renderView) {
       root.append(el("h1", null, "Not found"), el("p", null, "No page at this address. ",
                   el("a", { href: "#/" }, "Back to the overview.")));
+      root.setAttribute("data-ready", "");
       return;
     }
     root.append(el("p", { class: "loading" }, "Loading…"));
@@ -257,6 +261,7 @@
       }
     }
     root.querySelectorAll(":scope > .loading").forEach((n) => n.remove());
+    root.setAttribute("data-ready", "");
   }
 
   Object.assign(accord, {

@@ -97,6 +97,12 @@
     const sort = params.get("sort") || "date";
     const offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
     root.append(el("h1", null, "Events"), filterForm(params));
+    const hidden = HIDDEN.filter((k) => filters[k]);
+    if (hidden.length) {
+      root.append(el("p", { class: "note" }, "Also limited to ",
+                     hidden.map((k) => `${k} = ${filters[k]}`).join(", "), ". ",
+                     el("a", { href: "#/events" }, "Show all events.")));
+    }
     let page;
     try {
       page = await api("events", Object.assign({}, filters, { sort, offset, limit: LIMIT }));

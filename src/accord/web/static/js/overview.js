@@ -1,7 +1,7 @@
 /* Overview (#/): counts, events per month by quad class, top actors, dyads and types. */
 (function () {
   "use strict";
-  const { el, api, href, number, section, table, typeBadge, QUAD } = window.accord;
+  const { el, api, href, number, section, table, QUAD } = window.accord;
 
   const COUNTS = [
     ["documents", "documents"], ["events", "events"], ["registry", "actors"],
