@@ -138,23 +138,53 @@ def _open_store(db: str) -> Any:
         raise click.ClickException(str(exc)) from exc
 
 
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = value.upper().split("-")
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+        raise click.BadParameter("two three-letter country codes, e.g. CHN-VNM", param_hint="--dyad")
+    return parts[0], parts[1]
+
+
+def _event_filters(func: Any) -> Any:
+    """The event filters of `accord events` and `accord export`."""
+    for option in reversed([
+        click.option("--actor", help="Participant name (case and accents ignored, substring)."),
+        click.option("--country", help="Participant country (ISO3 or PLOVER code)."),
+        click.option("--dyad", help="Two countries, e.g. CHN-VNM (either order)."),
+        click.option("--type", "etype", help="PLOVER event type, e.g. CONSULT."),
+        click.option("--quad-class", type=click.IntRange(1, 4),
+                     help="1-4: verbal/material cooperation, verbal/material conflict."),
+        click.option("--since", help="Earliest date (YYYY[-MM[-DD]])."),
+        click.option("--until", help="Latest date (YYYY[-MM[-DD]])."),
+        click.option("--text", help="Words of the evidence or sentence (case and accents ignored)."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _event_kwargs(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
+                  quad_class: int | None, since: str | None, until: str | None,
+                  text: str | None) -> dict[str, Any]:
+    return {"actor": actor, "country": country.upper() if country else None, "dyad": _dyad(dyad),
+            "type": etype.upper() if etype else None, "quad_class": quad_class, "since": since,
+            "until": until, "text": text}
+
+
 @cli.command("events")
-@click.option("--actor", help="Participant name (case and accents ignored, substring).")
-@click.option("--country", help="Participant country (ISO3 or PLOVER code).")
-@click.option("--type", "etype", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--since", help="Earliest date (YYYY[-MM[-DD]]).")
-@click.option("--until", help="Latest date (YYYY[-MM[-DD]]).")
+@_event_filters
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
 @_db_option
 @_output_options
-def events_cmd(actor: str | None, country: str | None, etype: str | None, since: str | None,
-               until: str | None, limit: int | None, db: str, as_json: bool, as_csv: bool) -> None:
+def events_cmd(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
+               quad_class: int | None, since: str | None, until: str | None, text: str | None,
+               limit: int | None, db: str, as_json: bool, as_csv: bool) -> None:
     """List stored events."""
+    filters = _event_kwargs(actor, country, dyad, etype, quad_class, since, until, text)
     with _open_store(db) as store:
         try:
-            rows = store.events(actor=actor, country=country.upper() if country else None,
-                                type=etype.upper() if etype else None, since=since,
-                                until=until, limit=limit)
+            rows = store.events(limit=limit, **filters)
         except (AccordError, ValueError) as exc:  # ValueError: a malformed date
             raise click.ClickException(str(exc)) from exc
     records = [{
@@ -329,15 +359,7 @@ def eval_cmd(gold: str, root: str | None, report: str | None, predictions: str |
 @click.option("--table", default="events", show_default=True,
               type=click.Choice(["events", "statements", "claims", "actors", "documents"]),
               help="The table of csv and jsonl.")
-@click.option("--actor", help="Participant name (case and accents ignored, substring).")
-@click.option("--country", help="Participant country (ISO3 or PLOVER code).")
-@click.option("--dyad", help="Two countries, e.g. CHN-VNM (either order).")
-@click.option("--type", "etype", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--quad-class", type=click.IntRange(1, 4), help="1-4 (verbal/material cooperation, "
-              "verbal/material conflict).")
-@click.option("--since", help="Earliest date (YYYY[-MM[-DD]]).")
-@click.option("--until", help="Latest date (YYYY[-MM[-DD]]).")
-@click.option("--text", help="Words of the evidence or sentence (case and accents ignored).")
+@_event_filters
 @_db_option
 def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: str | None,
                dyad: str | None, etype: str | None, quad_class: int | None, since: str | None,
@@ -346,18 +368,10 @@ def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: st
     Parquet, CSV, JSONL. The filters select events as in `accord events`."""
     from accord.exports import export
 
-    pair = None
-    if dyad is not None:
-        parts = dyad.upper().split("-")
-        if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
-            raise click.BadParameter("two three-letter country codes, e.g. CHN-VNM", param_hint="--dyad")
-        pair = (parts[0], parts[1])
+    filters = _event_kwargs(actor, country, dyad, etype, quad_class, since, until, text)
     with _open_store(db) as store:
         try:
-            result = export(store, fmt, output, table=table, actor=actor,
-                            country=country.upper() if country else None, dyad=pair,
-                            type=etype.upper() if etype else None, quad_class=quad_class,
-                            since=since, until=until, text=text)
+            result = export(store, fmt, output, table=table, **filters)
         except (AccordError, ValueError) as exc:  # ValueError: a malformed date
             raise click.ClickException(str(exc)) from exc
     written = ", ".join(f"{n} {t}" for t, n in result.rows.items())

@@ -127,3 +127,15 @@ def test_a_missing_store_is_a_clear_error(tmp_path: Path, command: str) -> None:
 
 def test_min_must_be_a_number(db: str) -> None:
     assert "--min" in fails("claims", "--db", db, "--min", "beaucoup")
+
+
+def test_events_dyad_quad_class_and_text(db: str) -> None:
+    def types(*args: str) -> list[str]:
+        return [r["type"] for r in json.loads(run("events", "--db", db, "--json", *args))]
+
+    assert types("--dyad", "vnm-chn") == ["CONSULT"]
+    assert types("--dyad", "CHN-USA") == []
+    assert types("--quad-class", "1", "--text", "recu") == ["CONSULT"]
+    assert types("--text", "bombarde") == []
+    assert "CHN-VNM" in fails("events", "--db", db, "--dyad", "CHINE-VIETNAM")
+    assert "--quad-class" in fails("events", "--db", db, "--quad-class", "5")
