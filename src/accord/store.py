@@ -9,7 +9,10 @@ One file, no server::
         tolls = store.claims(unit="morts", min_quantity=10)
         doc = store.document("3fa2c1")            # the full records.Document, by id or prefix
 
-The schema and its migrations are in :mod:`accord.store_schema`. A document is keyed by its id
+The schema and its migrations are in :mod:`accord.store_schema`, the typed rows queries return in
+:mod:`accord.store_rows`, the WHERE clauses of the filters in :mod:`accord.store_filters`, and
+the counts (dyads, timeline, network, places, counterparts) in :mod:`accord.store_aggregates`,
+whose methods a ``Store`` has. A document is keyed by its id
 (the content hash of its text); ``documents.extraction_hash`` (SHA-256 of the sorted-key JSON of
 ``Document.to_dict()`` plus the events' ``negated`` flags) tells an unchanged extraction from a new
 one: :meth:`Store.put` changes nothing for the former and replaces every row of the document for
@@ -52,6 +55,15 @@ from accord.records import (
     Statement,
 )
 from accord.store_aggregates import AggregateQueries
+from accord.store_filters import (
+    EVENT_SORTS,
+    actor_where,
+    claim_where,
+    dated_select,
+    document_where,
+    event_where,
+    statement_where,
+)
 from accord.store_rows import (
     ActorRow,
     ClaimRow,
@@ -66,7 +78,6 @@ from accord.store_rows import (
 )
 from accord.store_schema import (
     check_accord,
-    date_range,
     extraction_hash,
     migrate,
     normalize_name,
@@ -97,10 +108,7 @@ _TABLES = (
     "event_participants", "claims", "statements", "errors",
 )  # fmt: skip
 _CHUNK = 500  # ids per "IN (...)" query
-_NAMED = (
-    "(instr({col}, ?) > 0 OR {reg} IN"
-    " (SELECT registry_id FROM registry_aliases WHERE instr(norm_alias, ?) > 0))"
-)  # a name filter: a substring of the normalised name or of an alias of its registry entry
+
 
 
 def _str(value: object) -> str:
@@ -123,27 +131,7 @@ def _span(start: Any, end: Any) -> Span:
     return (int(start), int(end))
 
 
-EVENT_SORTS = {
-    "date": "{a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx",
-    "-date": "{a}.date_lo IS NULL, {a}.date_lo DESC, {a}.doc_id, {a}.idx",
-    "intensity": "{a}.intensity IS NULL, {a}.intensity, {a}.date_lo, {a}.doc_id, {a}.idx",
-    "-intensity": "{a}.intensity IS NULL, {a}.intensity DESC, {a}.date_lo, {a}.doc_id, {a}.idx",
-    "type": "{a}.type, {a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx",
-}
-"""The orders :meth:`Store.events` knows: oldest or newest first, by intensity, by type."""
 
-
-def _dated_select(table: str, alias: str, where: list[str], order: str = EVENT_SORTS["date"]) -> str:
-    """The query of a table of dated rows (events, statements, claims) with their document's
-    path, title, date, URL and source, in ``order`` (oldest first by default), paged
-    (``LIMIT ? OFFSET ?``)."""
-    return (
-        f"SELECT {alias}.*, d.path AS doc_path, d.title AS doc_title,"
-        f" d.published AS doc_published, d.url AS doc_url, d.source AS doc_source"
-        f" FROM {table} {alias} JOIN documents d"
-        f" ON d.id = {alias}.doc_id" + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY " + order.format(a=alias) + " LIMIT ? OFFSET ?"
-    )
 
 
 class Store(AggregateQueries):
@@ -312,13 +300,13 @@ class Store(AggregateQueries):
         participants, on the side ``role`` ("actor" or "recipient") if given. ``sort`` is one of
         :data:`EVENT_SORTS`.
         """
-        where, params = self._event_where(
+        where, params = event_where(
             actor=actor, country=country, type=type, since=since, until=until, doc_id=doc_id,
             dyad=dyad, quad_class=quad_class, text=text, actor_id=actor_id, role=role,
         )  # fmt: skip
         if sort not in EVENT_SORTS:
             raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
-        sql = _dated_select("events", "e", where, EVENT_SORTS[sort])
+        sql = dated_select("events", "e", where, EVENT_SORTS[sort])
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
@@ -345,64 +333,19 @@ class Store(AggregateQueries):
             )  # fmt: skip
         return out
 
+    def _stored_verbs(self) -> list[str]:
+        with self._read() as conn:
+            return [str(r[0]) for r in conn.execute("SELECT DISTINCT verb FROM statements")]
+
     def count_events(self, **filters: Any) -> int:
         """How many events :meth:`events` returns with the same filters and no limit."""
-        where, params = self._event_where(**filters)
+        where, params = event_where(**filters)
         return self._count("events e", where, params)
 
     def _count(self, table: str, where: list[str], params: list[object]) -> int:
         sql = f"SELECT count(*) FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
         with self._read() as conn:
             return int(conn.execute(sql, params).fetchone()[0])
-
-    def _event_where(
-        self,
-        actor: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        doc_id: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        quad_class: int | None = None,
-        text: str | None = None,
-        actor_id: int | None = None,
-        role: str | None = None,
-    ) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        params: list[object] = []
-        if actor is not None:
-            where.append(
-                "e.id IN (SELECT event_id FROM event_participants WHERE instr(norm_name, ?) > 0"
-                " OR registry_id IN"
-                " (SELECT registry_id FROM registry_aliases WHERE instr(norm_alias, ?) > 0))"
-            )
-            params += [normalize_name(actor)] * 2
-        if country is not None:
-            where.append("e.id IN (SELECT event_id FROM event_participants WHERE country = ?)")
-            params.append(country.upper())
-        if type is not None:
-            where.append("e.type = ?")
-            params.append(type.upper())
-        if dyad is not None:
-            a, b = sorted(c.upper() for c in dyad)
-            where.append(
-                "e.id IN (SELECT event_id FROM event_dyads WHERE country_a = ? AND country_b = ?)"
-            )
-            params += [a, b]
-        if quad_class is not None:
-            where.append("e.quad_class = ?")
-            params.append(int(quad_class))
-        if role is not None and role not in ("actor", "recipient"):
-            raise ValueError(f"role must be 'actor' or 'recipient', not {role!r}")
-        if actor_id is not None:
-            where.append(
-                "e.id IN (SELECT event_id FROM event_participants WHERE registry_id = ?"
-                + (" AND role = ?)" if role is not None else ")")
-            )
-            params += [int(actor_id)] + ([role] if role is not None else [])
-        self._common_filters("e", where, params, since, until, text, doc_id)
-        return where, params
 
     def statements(
         self,
@@ -427,9 +370,9 @@ class Store(AggregateQueries):
         docstring (``ValueError`` if malformed); ``doc_id`` exact; ``speaker_id`` the speaker's
         registry entry.
         """
-        where, params = self._statement_where(speaker, country, verb, since, until, text, doc_id,
+        where, params = statement_where(self._stored_verbs, speaker, country, verb, since, until, text, doc_id,
                                               speaker_id)
-        sql = _dated_select("statements", "s", where)
+        sql = dated_select("statements", "s", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
@@ -450,39 +393,8 @@ class Store(AggregateQueries):
 
     def count_statements(self, **filters: Any) -> int:
         """How many statements :meth:`statements` returns with the same filters and no limit."""
-        where, params = self._statement_where(**filters)
+        where, params = statement_where(self._stored_verbs, **filters)
         return self._count("statements s", where, params)
-
-    def _statement_where(
-        self,
-        speaker: str | None = None,
-        country: str | None = None,
-        verb: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        text: str | None = None,
-        doc_id: str | None = None,
-        speaker_id: int | None = None,
-    ) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        params: list[object] = []
-        if speaker_id is not None:
-            where.append("s.speaker_registry_id = ?")
-            params.append(int(speaker_id))
-        if speaker is not None:
-            where.append(_NAMED.format(col="s.norm_speaker", reg="s.speaker_registry_id"))
-            params += [normalize_name(speaker)] * 2
-        if country is not None:
-            where.append("s.speaker_country = ?")
-            params.append(country.upper())
-        if verb is not None:  # accents and case ignored: matched against the stored verbs
-            with self._read() as conn:
-                stored = [str(r[0]) for r in conn.execute("SELECT DISTINCT verb FROM statements")]
-            wanted = [v for v in stored if normalize_name(v) == normalize_name(verb)] or [verb]
-            where.append(f"s.verb IN ({','.join('?' * len(wanted))})")
-            params += wanted
-        self._common_filters("s", where, params, since, until, text, doc_id)
-        return where, params
 
     def claims(
         self,
@@ -508,9 +420,9 @@ class Store(AggregateQueries):
         the sentence; ``since``/``until`` bound the document's ``published`` as in the module
         docstring (``ValueError`` if malformed); ``doc_id`` exact.
         """
-        where, params = self._claim_where(holder, source, country, unit, min_quantity,
+        where, params = claim_where(holder, source, country, unit, min_quantity,
                                           max_quantity, since, until, text, doc_id)
-        sql = _dated_select("claims", "c", where)
+        sql = dated_select("claims", "c", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
@@ -531,67 +443,8 @@ class Store(AggregateQueries):
 
     def count_claims(self, **filters: Any) -> int:
         """How many claims :meth:`claims` returns with the same filters and no limit."""
-        where, params = self._claim_where(**filters)
+        where, params = claim_where(**filters)
         return self._count("claims c", where, params)
-
-    def _claim_where(
-        self,
-        holder: str | None = None,
-        source: str | None = None,
-        country: str | None = None,
-        unit: str | None = None,
-        min_quantity: float | None = None,
-        max_quantity: float | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        text: str | None = None,
-        doc_id: str | None = None,
-    ) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        params: list[object] = []
-        for value, side in ((holder, "holder"), (source, "source")):
-            if value is not None:
-                where.append(_NAMED.format(col=f"c.norm_{side}", reg=f"c.{side}_registry_id"))
-                params += [normalize_name(value)] * 2
-        if country is not None:
-            where.append("(c.holder_country = ? OR c.source_country = ?)")
-            params += [country.upper()] * 2
-        if unit is not None:
-            where.append("instr(c.norm_unit, ?) > 0")
-            params.append(normalize_name(unit))
-        if min_quantity is not None:
-            where.append("c.quantity >= ?")
-            params.append(float(min_quantity))
-        if max_quantity is not None:
-            where.append("c.quantity <= ?")
-            params.append(float(max_quantity))
-        self._common_filters("c", where, params, since, until, text, doc_id)
-        return where, params
-
-    @staticmethod
-    def _common_filters(
-        alias: str,
-        where: list[str],
-        params: list[object],
-        since: str | None,
-        until: str | None,
-        text: str | None,
-        doc_id: str | None,
-    ) -> None:
-        """The ``since``, ``until``, ``text`` and ``doc_id`` filters of events, statements and
-        claims."""
-        if since is not None:
-            where.append(f"{alias}.date_lo >= ?")
-            params.append(date_range(since)[0])
-        if until is not None:
-            where.append(f"{alias}.date_hi <= ?")
-            params.append(date_range(until)[1])
-        if text is not None:
-            where.append(f"instr({alias}.norm_text, ?) > 0")
-            params.append(normalize_name(text))
-        if doc_id is not None:
-            where.append(f"{alias}.doc_id = ?")
-            params.append(doc_id)
 
     @staticmethod
     def _chunks(ids: Sequence[int]) -> Iterator[tuple[str, Sequence[int]]]:
@@ -633,7 +486,7 @@ class Store(AggregateQueries):
         Each row carries its aliases across documents and its titles, most recently seen first,
         each dated by the ``published`` dates of the documents that give it.
         """
-        where, params = self._actor_where(name, country, kind, sector, actor_id)
+        where, params = actor_where(name, country, kind, sector, actor_id)
         sql = (
             "SELECT r.*,"
             " (SELECT count(DISTINCT doc_id) FROM doc_actors a WHERE a.registry_id = r.id) AS nd,"
@@ -686,38 +539,8 @@ class Store(AggregateQueries):
 
     def count_actors(self, **filters: Any) -> int:
         """How many actors :meth:`actors` returns with the same filters and no limit."""
-        where, params = self._actor_where(**filters)
+        where, params = actor_where(**filters)
         return self._count("registry r", where, params)
-
-    @staticmethod
-    def _actor_where(
-        name: str | None = None,
-        country: str | None = None,
-        kind: str | None = None,
-        sector: str | None = None,
-        actor_id: int | None = None,
-    ) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        params: list[object] = []
-        if name is not None:
-            where.append(
-                "(instr(r.norm_name, ?) > 0 OR EXISTS (SELECT 1 FROM registry_aliases x"
-                " WHERE x.registry_id = r.id AND instr(x.norm_alias, ?) > 0))"
-            )
-            params += [normalize_name(name)] * 2
-        if country is not None:
-            where.append("r.country = ?")
-            params.append(country.upper())
-        if kind is not None:
-            where.append("r.kind = ?")
-            params.append(kind)
-        if sector is not None:
-            where.append("r.sector = ?")
-            params.append(sector.upper())
-        if actor_id is not None:
-            where.append("r.id = ?")
-            params.append(int(actor_id))
-        return where, params
 
     def resolve_id(self, doc_id: str) -> str | None:
         """The full id of the document ``doc_id`` or of the one whose id starts with it.
@@ -873,7 +696,7 @@ class Store(AggregateQueries):
         ``text`` is a
         substring of the title or the path (case ignored).
         """
-        where, params = self._document_where(language, source, since, until, text)
+        where, params = document_where(language, source, since, until, text)
         counts = ", ".join(
             f"(SELECT count(*) FROM {table} t WHERE t.doc_id = d.id) AS n_{table}"
             for table in ("doc_actors", "events", "claims", "statements")
@@ -901,36 +724,8 @@ class Store(AggregateQueries):
 
     def count_documents(self, **filters: Any) -> int:
         """How many documents :meth:`documents` returns with the same filters and no limit."""
-        where, params = self._document_where(**filters)
+        where, params = document_where(**filters)
         return self._count("documents d", where, params)
-
-    @staticmethod
-    def _document_where(
-        language: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        text: str | None = None,
-    ) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        params: list[object] = []
-        if language is not None:
-            where.append("d.language = ?")
-            params.append(language)
-        if source is not None:
-            where.append("d.source = ?")
-            params.append(source)
-        first_day = "substr(d.published || '-01-01', 1, 10)"  # "2024-01" is 2024-01-01
-        if since is not None:
-            where.append(f"d.published IS NOT NULL AND {first_day} >= ?")
-            params.append(date_range(since)[0])
-        if until is not None:
-            where.append(f"d.published IS NOT NULL AND {first_day} <= ?")
-            params.append(date_range(until)[1])
-        if text is not None:
-            where.append("(instr(lower(coalesce(d.title, '')), ?) > 0 OR instr(lower(d.path), ?) > 0)")
-            params += [text.lower()] * 2
-        return where, params
 
     def errors(self, limit: int | None = None) -> list[ErrorRow]:
         """Inputs that failed, oldest first."""

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
+from accord.store_filters import event_where
 from accord.store_rows import (
     CounterpartRow,
     CountRow,
@@ -49,9 +50,7 @@ def _ofloat(value: Any) -> float | None:
 class AggregateQueries:
     """Aggregate queries over events; mixed into :class:`accord.store.Store`."""
 
-    # provided by the Store: a read transaction, and the WHERE clauses of the event filters
-    _read: Callable[[], AbstractContextManager[sqlite3.Connection]]
-    _event_where: Callable[..., tuple[list[str], list[object]]]
+    _read: Callable[[], AbstractContextManager[sqlite3.Connection]]  # the Store's
 
     def _rows(self, sql: str, params: list[object]) -> Iterator[sqlite3.Row]:
         with self._read() as conn:
@@ -59,7 +58,7 @@ class AggregateQueries:
 
     def dyads(self, limit: int | None = None, **filters: Any) -> list[DyadRow]:
         """Events per country pair, month and quad class, most recent month first."""
-        where, params = self._event_where(**filters)
+        where, params = event_where(**filters)
         sql = (
             f"SELECT y.country_a, y.country_b, {MONTH} AS month, e.quad_class, count(*) AS n,"
             " avg(e.intensity) AS mi FROM event_dyads y JOIN events e ON e.id = y.event_id"
@@ -75,7 +74,7 @@ class AggregateQueries:
 
     def timeline(self, **filters: Any) -> list[TimelineRow]:
         """Events per month and quad class, oldest month first (undated months last)."""
-        where, params = self._event_where(**filters)
+        where, params = event_where(**filters)
         sql = (
             f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM events e" + _where(where)
             + " GROUP BY month, e.quad_class ORDER BY month IS NULL, month, e.quad_class"
@@ -85,7 +84,7 @@ class AggregateQueries:
     def event_counts(self, by: str, limit: int | None = None, **filters: Any) -> list[CountRow]:
         """Events per ``by``: "type", "quad_class", "country" (any participant's), "actor"
         (a registry entry among the participants) or "dyad"; most events first."""
-        where, params = self._event_where(**filters)
+        where, params = event_where(**filters)
         if by == "type":
             sql = "SELECT e.type, e.type, count(*) AS n FROM events e" + _where(where)
             sql += " GROUP BY e.type"
@@ -126,7 +125,7 @@ class AggregateQueries:
         """Nodes and edges of the events: countries paired as in ``event_dyads``, or registry
         actors paired the same way (actors with recipients, else co-actors). ``limit`` keeps
         the heaviest edges; the nodes are those of the edges kept."""
-        where, params = self._event_where(**filters)
+        where, params = event_where(**filters)
         if level == "country":
             sql = (
                 f"SELECT y.country_a, y.country_b, count(*) AS n, {_COOP}, {_CONFLICT},"
@@ -176,7 +175,7 @@ class AggregateQueries:
 
     def places(self, limit: int | None = None, **filters: Any) -> list[PlaceRow]:
         """Event places with coordinates, most events first."""
-        where, params = self._event_where(**filters)
+        where, params = event_where(**filters)
         sql = (
             f"SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*) AS n,"
             f" {_COOP}, {_CONFLICT} FROM events e"
