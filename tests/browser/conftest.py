@@ -12,12 +12,11 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
-from fastapi import HTTPException, Request
 
-from accord import Store, StoreError
+from accord import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -33,7 +32,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: drives the dashboard in Chromium (Playwright)")
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     """Skip, except on CI where a missing browser is a failure."""
     if os.environ.get("CI"):
         pytest.fail(f"{reason} (CI is set, so this is not skipped)")
@@ -56,36 +55,14 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _store_any_thread(request: Request) -> Iterator[Store]:
-    """The API's store dependency, opened with ``check_same_thread=False``.
-
-    accord.web.api._store opens the SQLite connection in one worker thread, while FastAPI may run
-    the endpoint and the teardown in others: concurrent requests (a page loading its scripts
-    while it asks the API) then fail with a 500 "SQLite objects created in a thread can only be
-    used in that same thread". Until api._store opens its store with check_same_thread=False
-    (one connection per request, used by one thread at a time), the tests serve it that way.
-    """
-    path = request.app.state.db
-    if not Path(path).is_file():
-        raise HTTPException(503, detail=f"no store at {path}")
-    try:
-        store = Store.open(path, check_same_thread=False)
-    except StoreError as exc:
-        raise HTTPException(503, detail=str(exc)) from exc
-    with store:
-        yield store
-
-
 @pytest.fixture(scope="module")
 def base_url(store_path: Path) -> Iterator[str]:
     """The dashboard served by uvicorn in a background thread, on a free port."""
     import uvicorn
 
-    from accord.web import api as api_module
     from accord.web.api import create_app
 
     application = create_app(str(store_path))
-    application.dependency_overrides[api_module._store] = _store_any_thread
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

@@ -1,6 +1,6 @@
 """The dashboard in a real browser, over a store built from the seed articles and the dev corpus.
 
-    python -m pytest -q tests/browser        # screenshots in artifacts/screenshots/
+Run with ``python -m pytest -q tests/browser``; screenshots go to artifacts/screenshots/.
 """
 
 from __future__ import annotations
@@ -120,7 +120,15 @@ def test_document_provenance(app: App) -> None:
     page.uncheck('.layer-legend input[data-layer="actor"]')
     assert "hide-actor" in (text.get_attribute("class") or "")
 
+    # a list link moves the focus within the page, without drawing it again
+    text.evaluate("node => { node.dataset.marker = 'same'; }")
+    page.click('table.doc-events a.jump[data-layer="event"][data-index="1"]')
+    app.ready()
+    assert page.locator(".doc-text[data-marker=same] .ann-event.focus[data-event~='1']").count()
+    assert page.locator(".doc-text .focus[data-event~='0']").count() == 0
+
     doc_id = page.url.split("#/document/")[1].split("?")[0]
+    app.open("#/")
     app.open(f"#/document/{doc_id}?event=0")
     assert page.locator(".doc-text .ann-event.focus[data-event~='0']").count() >= 1
     assert app.errors == []

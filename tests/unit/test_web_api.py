@@ -130,6 +130,15 @@ def test_aggregates(client: TestClient) -> None:
     assert [p["name"] for p in get(client, "/api/places?country=FRA")] == ["Paris"]
 
 
+def test_ontology(client: TestClient) -> None:
+    onto = get(client, "/api/ontology")
+    types = {t["name"]: t for t in onto["types"]}
+    assert len(types) == 16 and types["CONSULT"]["quad_class"] == 1
+    assert "visit" in types["CONSULT"]["modes"] and types["ASSAULT"]["intensity"] == -9.3
+    assert onto["quad_classes"]["4"] == "material conflict"
+    assert onto["sectors"]["COP"] == "police" and "military" in onto["contexts"]
+
+
 def test_stats(client: TestClient) -> None:
     stats = get(client, "/api/stats")
     assert stats["tables"]["documents"] == 3 and stats["tables"]["events"] == 3
@@ -241,6 +250,7 @@ def test_serve_command(tmp_path: Path) -> None:
     import sys
     import time
     import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
 
     from click.testing import CliRunner
 
@@ -271,6 +281,14 @@ def test_serve_command(tmp_path: Path) -> None:
                 assert time.monotonic() < deadline, "accord serve did not answer"
                 time.sleep(0.2)
         assert stats["tables"]["events"] == 3
+
+        def status(url: str) -> int:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=10) as r:
+                return int(r.status)
+
+        urls = ["/api/places", "/api/events?sort=-date", "/api/network", "/api/stats"] * 10
+        with ThreadPoolExecutor(max_workers=10) as pool:  # overlapping requests
+            assert set(pool.map(status, urls)) == {200}
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=10)

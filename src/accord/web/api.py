@@ -71,6 +71,21 @@ class ActorPage(BaseModel):
     statements: Page[StatementRow]
 
 
+class EventTypeInfo(BaseModel):
+    name: str
+    definition: str
+    quad_class: int
+    intensity: float | None
+    modes: list[str]
+
+
+class Ontology(BaseModel):
+    types: list[EventTypeInfo]
+    quad_classes: dict[int, str]
+    sectors: dict[str, str]
+    contexts: list[str]
+
+
 class Stats(BaseModel):
     tables: dict[str, int]
     first_date: str | None
@@ -138,12 +153,13 @@ class EventFilters:
 
 
 def _store(request: Request) -> Iterator[Store]:
-    """One store connection per request (a SQLite connection belongs to its thread)."""
+    """One store connection per request. FastAPI may open it, use it and close it from
+    different worker threads (one at a time), hence ``check_same_thread=False``."""
     path = request.app.state.db
     if not Path(path).is_file():
         raise HTTPException(503, detail=f"no store at {path}")
     try:
-        store = Store.open(path)
+        store = Store.open(path, check_same_thread=False)
     except StoreError as exc:
         raise HTTPException(503, detail=str(exc)) from exc
     with store:
@@ -222,6 +238,19 @@ def create_app(db: str | None = None) -> FastAPI:
             top_actors=db.event_counts("actor", limit=15),
             top_countries=db.event_counts("country", limit=15),
             top_dyads=db.event_counts("dyad", limit=15),
+        )  # fmt: skip
+
+    @app.get("/api/ontology", response_model=Ontology, tags=["overview"])
+    def plover() -> Ontology:
+        """The PLOVER event types (quad class, intensity, modes), quad classes, sectors and
+        contexts that the filters and the records use."""
+        onto = ontology.ontology()
+        return Ontology(
+            types=[EventTypeInfo(name=t.name, definition=t.definition, quad_class=t.quad_class,
+                                 intensity=t.intensity, modes=list(t.modes))
+                   for t in onto.types.values()],
+            quad_classes=dict(onto.quad_class_names), sectors=dict(onto.sectors),
+            contexts=list(onto.contexts),
         )  # fmt: skip
 
     @app.get("/api/documents", response_model=Page[DocumentRow], tags=["documents"])

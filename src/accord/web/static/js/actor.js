@@ -34,7 +34,7 @@
     const dated = titles.filter((t) => t.first && t.last)
       .map((t) => ({ t, start: period(t.first)[0], end: period(t.last)[1] }));
     if (!dated.length) return null;
-    const rowH = 24, width = 760, left = 260, right = 20, top = 6, bottom = 26;
+    const rowH = 26, width = 1100, left = 320, right = 20, top = 6, bottom = 26;
     const height = top + bottom + rowH * dated.length;
     let lo = d3.min(dated, (d) => d.start), hi = d3.max(dated, (d) => d.end);
     if (hi - lo < 365 * 864e5) { lo = d3.utcMonth.offset(lo, -6); hi = d3.utcMonth.offset(hi, 6); }

@@ -78,11 +78,12 @@
     return "the server answered " + status;
   }
 
+
   async function api(path, params) {
     const q = params ? query(params) : "";
-    const response = await fetch("/api/" + path + (q ? "?" + q : ""), {
-      headers: { Accept: "application/json" },
-    });
+    const url = "/api/" + path + (q ? "?" + q : "");
+    const get = () => fetch(url, { headers: { Accept: "application/json" } });
+    const response = await get();
     let body = null;
     try {
       body = await response.json();
@@ -145,7 +146,8 @@
     const out = el("span", { class: "participants" });
     (list || []).forEach((p, i) => {
       if (i) out.append(", ");
-      append(out, [actorLink(p.name, p.registry_id), p.country ? " " : null, countryTag(p.country)]);
+      out.append(el("span", { class: "participant" }, actorLink(p.name, p.registry_id),
+                    p.country ? " " : null, countryTag(p.country)));
     });
     return out;
   }

@@ -2,8 +2,8 @@
  * characters, a layer legend, explanations on hover, and lists that jump to the spans. */
 (function () {
   "use strict";
-  const { el, href, api, section, table, typeBadge, countryTag, actorLink, docLabel, safeUrl,
-          number } = window.accord;
+  const { el, append, href, api, section, table, typeBadge, countryTag, actorLink, docLabel,
+          safeUrl, number } = window.accord;
   const { LAYERS, annotations, renderText, explain } = window.accord.annotate;
 
   const FOCUSABLE = ["event", "claim", "statement", "actor", "date", "place"];
@@ -77,8 +77,8 @@
     return table([
       { label: "#", cell: (e) => jump(doc, "event", e.i, "#" + e.i) },
       { label: "Type", cell: (e) => [typeBadge(e.type, e.quad_class), e.mode ? " " + e.mode : null] },
-      { label: "Actors → recipients", cell: (e) =>
-          [participantsText(e.actor), " → ", participantsText(e.recipient)] },
+      { label: "Actors → recipients", cell: (e) => [participantsText(e.actor),
+          e.recipient.length ? [" → ", participantsText(e.recipient)] : null] },
       { label: "Date", cls: "nowrap", cell: (e) => e.date || "" },
       { label: "Place", cell: (e) => (e.place ? e.place.name : "") },
       { label: "Evidence", cls: "evidence", cell: (e) => jump(doc, "event", e.i, e.evidence || e.trigger) },
@@ -88,7 +88,8 @@
   function claimsList(doc) {
     return table([
       { label: "#", cell: (c) => jump(doc, "claim", c.i, "#" + c.i) },
-      { label: "Quantity", cell: (c) => `${c.qualifier.replace(/_/g, " ")} ${number(c.quantity)}` },
+      { label: "Quantity", cell: (c) => (c.qualifier === "exact" ? "" : c.qualifier.replace(/_/g, " ") + " ") +
+          number(c.quantity) },
       { label: "Unit", cell: (c) => c.unit },
       { label: "Holder", cell: (c) => c.holder || "" },
       { label: "Source", cell: (c) => c.source || "" },
@@ -113,7 +114,8 @@
       { label: "Kind", cell: (a) => a.kind },
       { label: "Country", cell: (a) => countryTag(a.country) },
       { label: "Titles", cell: (a) => (a.titles || []).join("; ") },
-      { label: "Mentions", cell: (a) => jump(doc, "actor", a.i, `${a.mentions.length} ↓`) },
+      { label: "Mentions", cell: (a) => (a.mentions.length
+          ? jump(doc, "actor", a.i, `${a.mentions.length} ↓`) : el("span", { class: "muted" }, "0")) },
     ], doc.actors.map((a, i) => Object.assign({ i }, a)), { cls: "doc-actors", empty: "No actors." });
   }
 
@@ -146,13 +148,13 @@
       ? el("div", { class: "captions muted" }, el("h3", null, "Photo captions (not annotated)"),
            doc.captions.map((c) => el("p", null, c)))
       : null;
-    root.append(
+    append(root, [
       header(doc),
       el("p", { class: "muted" }, "Hover a highlight for what was extracted there; ",
          el("a", { href: href("events", { doc_id: doc.id }) }, "this document's events"), "."),
       legend(doc, text), el("article", { class: "card" }, text, captions), lists,
       tooltip(doc, text),
-    );
+    ]);
     focus(text, lists, params);
     return { update: (next) => focus(text, lists, next) };
   });

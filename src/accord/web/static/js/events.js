@@ -8,10 +8,6 @@
   const FILTERS = ["actor", "country", "dyad", "type", "quad_class", "since", "until", "text",
                    "actor_id", "role", "doc_id"];
   const HIDDEN = ["actor_id", "role", "doc_id"]; // kept from links (actor page), not in the form
-  // The PLOVER types (accord.ontology); the API has no endpoint listing them.
-  const TYPES = ["ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT",
-                 "COOPERATE", "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION",
-                 "SUPPORT", "THREATEN"];
   const SORTS = [["date", "date ↑"], ["-date", "date ↓"], ["intensity", "intensity ↑"],
                  ["-intensity", "intensity ↓"], ["type", "type"]];
 
@@ -28,13 +24,13 @@
       el("option", { value: v, selected: String(v) === String(value || "") }, label)));
   }
 
-  function filterForm(params) {
+  function filterForm(params, types) {
     const get = (k) => params.get(k);
     const form = el("form", { class: "filters", autocomplete: "off" },
       field("Actor", textInput("actor", get("actor"), { placeholder: "name, e.g. To Lam" })),
       field("Country", textInput("country", get("country"), { placeholder: "ISO3", size: 5 })),
       field("Dyad", textInput("dyad", get("dyad"), { placeholder: "CHN-VNM", size: 9 })),
-      field("Type", select("type", get("type"), [["", "any"]].concat(TYPES.map((t) => [t, t])))),
+      field("Type", select("type", get("type"), [["", "any"]].concat(types.map((t) => [t, t])))),
       field("Quad class", select("quad_class", get("quad_class"),
             [["", "any"]].concat([1, 2, 3, 4].map((q) => [q, `${q} ${QUAD[q].label}`])))),
       field("Since", textInput("since", get("since"), { placeholder: "YYYY[-MM[-DD]]", size: 11 })),
@@ -96,7 +92,13 @@
     for (const k of FILTERS) if (params.get(k)) filters[k] = params.get(k);
     const sort = params.get("sort") || "date";
     const offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
-    root.append(el("h1", null, "Events"), filterForm(params));
+    let types = [];
+    try {
+      types = (await api("ontology")).types.map((t) => t.name).sort();
+    } catch (err) {
+      root.append(errorBox(err));
+    }
+    root.append(el("h1", null, "Events"), filterForm(params, types));
     const hidden = HIDDEN.filter((k) => filters[k]);
     if (hidden.length) {
       root.append(el("p", { class: "note" }, "Also limited to ",

@@ -60,6 +60,8 @@
       { label: "Events", cls: "num", cell: (p) => number(p.events) },
       { label: "Cooperation", cls: "num", cell: (p) => number(p.cooperation) },
       { label: "Conflict", cls: "num", cell: (p) => number(p.conflict) },
+      { label: "On the map", cell: (p) => (p.lat !== null && p.lon !== null ? "yes"
+          : el("span", { class: "muted" }, "no coordinates")) },
     ], places, { cls: "places", empty: "No places." });
   }
 
@@ -71,8 +73,12 @@
     root.append(el("p", { class: "muted" },
                    "Places of events: area by number of events, colour from cooperation (green) " +
                    "to conflict (red). Scroll to zoom; click a place for its country's events."),
-                box,
-                el("section", { class: "card" }, el("h2", null, "Places"), placesTable(places)));
+                box);
+    const unlocated = places.filter((p) => p.lat === null || p.lon === null).length;
+    root.append(el("section", { class: "card" }, el("h2", null, "Places"),
+      unlocated ? el("p", { class: "muted note" }, `${unlocated} place(s) without coordinates ` +
+                     "(countries, regions) are listed but not drawn.") : null,
+      placesTable(places)));
     draw(box, atlas, places);
   });
 })();

@@ -16,7 +16,7 @@
       }, l === "country" ? "Countries" : "Actors")));
   }
 
-  function legend(svg) {
+  function legend(svg, kinds) {
     const defs = svg.append("defs");
     const grad = defs.append("linearGradient").attr("id", "share-gradient");
     grad.append("stop").attr("offset", "0%").attr("stop-color", COOPERATION);
@@ -25,6 +25,10 @@
     g.append("rect").attr("width", 120).attr("height", 8).attr("fill", "url(#share-gradient)");
     g.append("text").attr("y", 22).text("cooperation");
     g.append("text").attr("x", 120).attr("y", 22).attr("text-anchor", "end").text("conflict");
+    const key = g.selectAll("g.kind").data(kinds).join("g").attr("class", "kind")
+      .attr("transform", (k, i) => `translate(${160 + i * 110},4)`);
+    key.append("circle").attr("r", 6).attr("fill", (k) => KIND_COLOR[k] || "#888");
+    key.append("text").attr("x", 10).attr("y", 4).text((k) => k);
   }
 
   function layout(nodes, links, radius) {
@@ -45,6 +49,11 @@
   function draw(box, data, level) {
     const nodes = data.nodes.map((d) => Object.assign({}, d));
     const links = data.edges.map((e) => Object.assign({ from: e.source, to: e.target }, e));
+    // two actors of the same name (a ministry of each country) are told apart by their country
+    const seen = d3.rollup(nodes, (v) => v.length, (d) => d.label);
+    for (const d of nodes) {
+      if (seen.get(d.label) > 1 && d.country) d.label = `${d.label} (${d.country})`;
+    }
     const labels = new Map(nodes.map((d) => [d.id, d.label]));
     const radius = d3.scaleSqrt().domain([0, d3.max(nodes, (d) => d.events) || 1]).range([4, 22]);
     const width = d3.scaleLinear().domain([1, d3.max(links, (e) => e.events) || 1]).range([1.5, 9]);
@@ -83,7 +92,7 @@
     }
     node.call(d3.drag().on("drag", (ev, d) => { d.x = ev.x; d.y = ev.y; place(); }));
     place();
-    legend(svg);
+    legend(svg, [...new Set(nodes.map((d) => d.kind))].sort());
   }
 
   accord.route("network", async function (root, params) {
