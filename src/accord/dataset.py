@@ -110,4 +110,3 @@ class Dataset:
     def document(self, doc_id: str) -> Document | None:
         """The full document (text and every extraction with spans), by id or prefix."""
         return self.store.document(doc_id)
-

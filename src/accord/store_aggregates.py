@@ -29,8 +29,7 @@ from accord.store_rows import (
 __all__ = ["AggregateQueries"]
 
 MONTH = (
-    "CASE WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7)"
-    " THEN substr(e.date_lo, 1, 7) END"
+    "CASE WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7) THEN substr(e.date_lo, 1, 7) END"
 )
 _COOP = "sum(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END)"
 _CONFLICT = "sum(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END)"
@@ -76,7 +75,8 @@ class AggregateQueries:
         """Events per month and quad class, oldest month first (undated months last)."""
         where, params = event_where(**filters)
         sql = (
-            f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM events e" + _where(where)
+            f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM events e"
+            + _where(where)
             + " GROUP BY month, e.quad_class ORDER BY month IS NULL, month, e.quad_class"
         )
         return [TimelineRow(r[0], r[1], int(r[2])) for r in self._rows(sql, params)]
@@ -90,13 +90,15 @@ class AggregateQueries:
             sql += " GROUP BY e.type"
         elif by == "quad_class":
             sql = "SELECT e.quad_class, e.quad_class, count(*) AS n FROM events e" + _where(
-                where, "e.quad_class IS NOT NULL")
+                where, "e.quad_class IS NOT NULL"
+            )
             sql += " GROUP BY e.quad_class"
         elif by == "country":
             sql = (
                 "SELECT p.country, p.country, count(DISTINCT e.id) AS n FROM events e"
                 " JOIN event_participants p ON p.event_id = e.id"
-                + _where(where, "p.country IS NOT NULL") + " GROUP BY p.country"
+                + _where(where, "p.country IS NOT NULL")
+                + " GROUP BY p.country"
             )
         elif by == "actor":
             sql = (
@@ -108,7 +110,8 @@ class AggregateQueries:
             sql = (
                 "SELECT y.country_a || '-' || y.country_b, y.country_a || '–' || y.country_b,"
                 " count(*) AS n FROM events e JOIN event_dyads y ON y.event_id = e.id"
-                + _where(where) + " GROUP BY y.country_a, y.country_b"
+                + _where(where)
+                + " GROUP BY y.country_a, y.country_b"
             )
         else:
             raise ValueError(f"cannot count events by {by!r}")
@@ -130,7 +133,8 @@ class AggregateQueries:
             sql = (
                 f"SELECT y.country_a, y.country_b, count(*) AS n, {_COOP}, {_CONFLICT},"
                 " avg(e.intensity) FROM event_dyads y JOIN events e ON e.id = y.event_id"
-                + _where(where) + " GROUP BY y.country_a, y.country_b"
+                + _where(where)
+                + " GROUP BY y.country_a, y.country_b"
             )
         elif level == "actor":
             pair = (
@@ -143,7 +147,8 @@ class AggregateQueries:
                 f" {_CONFLICT}, avg(e.intensity) FROM events e"
                 " JOIN event_participants p ON p.event_id = e.id"
                 " JOIN event_participants q ON q.event_id = e.id"
-                + _where(where, pair) + " GROUP BY p.registry_id, q.registry_id"
+                + _where(where, pair)
+                + " GROUP BY p.registry_id, q.registry_id"
             )
         else:
             raise ValueError(f"network level must be 'country' or 'actor', not {level!r}")
@@ -205,6 +210,14 @@ class AggregateQueries:
         out = []
         for r in self._rows(sql, [int(actor_id), -1 if limit is None else limit]):
             types = Counter(str(r[5]).split())
-            out.append(CounterpartRow(int(r[0]), str(r[1]), str(r[2]), r[3], int(r[4]),
-                                      tuple(t for t, _ in types.most_common())))
+            out.append(
+                CounterpartRow(
+                    int(r[0]),
+                    str(r[1]),
+                    str(r[2]),
+                    r[3],
+                    int(r[4]),
+                    tuple(t for t, _ in types.most_common()),
+                )
+            )
         return out

@@ -45,8 +45,11 @@ def dated_select(table: str, alias: str, where: list[str], order: str = EVENT_SO
         f"SELECT {alias}.*, d.path AS doc_path, d.title AS doc_title,"
         f" d.published AS doc_published, d.url AS doc_url, d.source AS doc_source"
         f" FROM {table} {alias} JOIN documents d"
-        f" ON d.id = {alias}.doc_id" + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY " + order.format(a=alias) + " LIMIT ? OFFSET ?"
+        f" ON d.id = {alias}.doc_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY "
+        + order.format(a=alias)
+        + " LIMIT ? OFFSET ?"
     )
 
 
@@ -98,6 +101,7 @@ def event_where(
     _common_filters("e", where, params, since, until, text, doc_id)
     return where, params
 
+
 def statement_where(
     stored_verbs: Callable[[], list[str]],
     speaker: str | None = None,
@@ -127,6 +131,7 @@ def statement_where(
         params += wanted
     _common_filters("s", where, params, since, until, text, doc_id)
     return where, params
+
 
 def claim_where(
     holder: str | None = None,
@@ -161,6 +166,7 @@ def claim_where(
     _common_filters("c", where, params, since, until, text, doc_id)
     return where, params
 
+
 def _common_filters(
     alias: str,
     where: list[str],
@@ -184,6 +190,7 @@ def _common_filters(
     if doc_id is not None:
         where.append(f"{alias}.doc_id = ?")
         params.append(doc_id)
+
 
 def actor_where(
     name: str | None = None,
@@ -213,6 +220,7 @@ def actor_where(
         where.append("r.id = ?")
         params.append(int(actor_id))
     return where, params
+
 
 def document_where(
     language: str | None = None,

@@ -101,7 +101,10 @@ def _table_filters(table: str, filters: dict[str, Any]) -> dict[str, Any]:
 
 
 def export(
-    store: Any, fmt: str, path: str | Path | None = None, table: str = "events",
+    store: Any,
+    fmt: str,
+    path: str | Path | None = None,
+    table: str = "events",
     **filters: Any,
 ) -> ExportResult:
     """Write the store's ``fmt`` export to ``path`` (standard output if None or "-"; a
@@ -132,12 +135,16 @@ def export(
         else:
             records = TABLES[table].records(store, **_table_filters(table, filters))
             count = _write_records(out, fmt, TABLES[table].columns, records)
-    return ExportResult(fmt, "-" if path is None else str(path),
-                        {"events" if fmt not in ("csv", "jsonl") else table: count})
+    return ExportResult(
+        fmt,
+        "-" if path is None else str(path),
+        {"events" if fmt not in ("csv", "jsonl") else table: count},
+    )
 
 
-def _write_records(out: IO[str], fmt: str, columns: tuple[Column, ...],
-                   records: Iterable[dict[str, Any]]) -> int:
+def _write_records(
+    out: IO[str], fmt: str, columns: tuple[Column, ...], records: Iterable[dict[str, Any]]
+) -> int:
     count = 0
     if fmt == "jsonl":
         for rec in records:

@@ -29,8 +29,13 @@ def plover_record(ctx: ExportContext, row: EventRow) -> dict[str, Any]:
     story = ctx.story(row.doc_id)
     loc = None
     if row.place_name is not None:
-        loc = {"name": row.place_name, "latitude": row.place_lat, "longitude": row.place_lon,
-               "country code": country_alpha2(row.place_country), "cc3": row.place_country}
+        loc = {
+            "name": row.place_name,
+            "latitude": row.place_lat,
+            "longitude": row.place_lon,
+            "country code": country_alpha2(row.place_country),
+            "cc3": row.place_country,
+        }
     record: dict[str, Any] = {
         "id": row.id, "has_event": True, "date": row.date_lo,
         "source": [_actor(ctx, p, row.date_lo) for p in row.actors],

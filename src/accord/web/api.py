@@ -127,8 +127,10 @@ class EventFilters:
         self,
         actor: Name = None,
         country: Country = None,
-        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
-                                          description="Two countries, e.g. CHN-VNM.")] = None,
+        dyad: Annotated[
+            str | None,
+            Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="Two countries, e.g. CHN-VNM."),
+        ] = None,
         type: Annotated[str | None, Query(max_length=20, description="PLOVER type.")] = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
         since: DateParam = None,
@@ -170,8 +172,9 @@ Db = Annotated[Store, Depends(_store)]
 Events = Annotated[EventFilters, Depends()]
 
 
-def _streamed(table: str, path: str, offset: int, filters: dict[str, Any]
-              ) -> Iterator[dict[str, Any]]:
+def _streamed(
+    table: str, path: str, offset: int, filters: dict[str, Any]
+) -> Iterator[dict[str, Any]]:
     """Every record of ``table`` that ``filters`` keep, from ``offset``, read through a
     connection of its own (a streamed response is iterated from worker threads, one at a
     time)."""
@@ -207,8 +210,9 @@ def _download(table: str, records: Iterator[dict[str, Any]], fmt: str) -> Stream
     )  # fmt: skip
 
 
-def _event_page(db: Store, filters: dict[str, Any], limit: int, offset: int,
-                sort: str = "date") -> Page[EventRow]:
+def _event_page(
+    db: Store, filters: dict[str, Any], limit: int, offset: int, sort: str = "date"
+) -> Page[EventRow]:
     return Page[EventRow](
         total=db.count_events(**filters), limit=limit, offset=offset,
         items=db.events(limit=limit, offset=offset, sort=sort, **filters),
@@ -255,16 +259,25 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/documents", response_model=Page[DocumentRow], tags=["documents"])
     def documents(
-        db: Db, language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
-        source: Name = None, since: DateParam = None, until: DateParam = None,
-        text: Text = None, limit: Limit = 50, offset: Offset = 0,
+        db: Db,
+        language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
+        source: Name = None,
+        since: DateParam = None,
+        until: DateParam = None,
+        text: Text = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> Page[DocumentRow]:
         """Stored documents by date, with their extraction counts (``text``: in the title or
         path)."""
         f: dict[str, Any] = {"language": language, "source": source, "since": _date("since", since),
              "until": _date("until", until), "text": text}  # fmt: skip
-        return Page[DocumentRow](total=db.count_documents(**f), limit=limit, offset=offset,
-                                 items=db.documents(limit=limit, offset=offset, **f))
+        return Page[DocumentRow](
+            total=db.count_documents(**f),
+            limit=limit,
+            offset=offset,
+            items=db.documents(limit=limit, offset=offset, **f),
+        )
 
     @app.get("/api/documents/{doc_id}", tags=["documents"])
     def document(db: Db, doc_id: str) -> dict[str, Any]:
@@ -287,9 +300,11 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/events", response_model=Page[EventRow], tags=["events"])
     def events(
-        db: Db, filters: Events,
+        db: Db,
+        filters: Events,
         sort: Literal["date", "-date", "intensity", "-intensity", "type"] = "date",
-        limit: Limit = 50, offset: Offset = 0,
+        limit: Limit = 50,
+        offset: Offset = 0,
         format: Literal["json", "csv", "jsonl"] = "json",
     ) -> Any:
         """Events, filtered, sorted and paged; ``format=csv|jsonl`` downloads every matching
@@ -311,7 +326,9 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/network", response_model=Network, tags=["events"])
     def network(
-        db: Db, filters: Events, level: Literal["country", "actor"] = "country",
+        db: Db,
+        filters: Events,
+        level: Literal["country", "actor"] = "country",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200,
     ) -> Network:
         """Countries (or registry actors) linked by their events, the heaviest edges first."""
@@ -325,19 +342,27 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/actors", response_model=Page[ActorRow], tags=["actors"])
     def actors(
-        db: Db, name: Name = None, country: Country = None,
+        db: Db,
+        name: Name = None,
+        country: Country = None,
         kind: Literal["person", "organization", "state"] | None = None,
         sector: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
-        limit: Limit = 50, offset: Offset = 0,
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> Page[ActorRow]:
         """Registry actors, most documents first, with aliases and dated titles."""
         f: dict[str, Any] = {"name": name, "country": country, "kind": kind, "sector": sector}
-        return Page[ActorRow](total=db.count_actors(**f), limit=limit, offset=offset,
-                              items=db.actors(limit=limit, offset=offset, **f))
+        return Page[ActorRow](
+            total=db.count_actors(**f),
+            limit=limit,
+            offset=offset,
+            items=db.actors(limit=limit, offset=offset, **f),
+        )
 
     @app.get("/api/actors/{actor_id}", response_model=ActorPage, tags=["actors"])
-    def actor(db: Db, actor_id: Annotated[int, PathParam(ge=1, le=2**62)],
-              limit: Limit = 100) -> ActorPage:
+    def actor(
+        db: Db, actor_id: Annotated[int, PathParam(ge=1, le=2**62)], limit: Limit = 100
+    ) -> ActorPage:
         """One actor: aliases, titles with dates and the documents that give them, events as
         actor and as recipient, counterparts, statements."""
         row = db.actor(actor_id)
@@ -356,37 +381,57 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/claims", response_model=Page[ClaimRow], tags=["claims and statements"])
     def claims(
-        db: Db, holder: Name = None, source: Name = None, country: Country = None,
-        unit: Name = None, min: float | None = None, max: float | None = None,
-        since: DateParam = None, until: DateParam = None, text: Text = None,
+        db: Db,
+        holder: Name = None,
+        source: Name = None,
+        country: Country = None,
+        unit: Name = None,
+        min: float | None = None,
+        max: float | None = None,
+        since: DateParam = None,
+        until: DateParam = None,
+        text: Text = None,
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
-        limit: Limit = 50, offset: Offset = 0,
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> Page[ClaimRow]:
         """Numbers the articles assert, dated by their article."""
         f: dict[str, Any] = {"holder": holder, "source": source, "country": country, "unit": unit,
              "min_quantity": min, "max_quantity": max, "since": _date("since", since),
              "until": _date("until", until), "text": text, "doc_id": doc_id}  # fmt: skip
-        return Page[ClaimRow](total=db.count_claims(**f), limit=limit, offset=offset,
-                              items=db.claims(limit=limit, offset=offset, **f))
+        return Page[ClaimRow](
+            total=db.count_claims(**f),
+            limit=limit,
+            offset=offset,
+            items=db.claims(limit=limit, offset=offset, **f),
+        )
 
-    @app.get("/api/statements", response_model=Page[StatementRow],
-             tags=["claims and statements"])
+    @app.get("/api/statements", response_model=Page[StatementRow], tags=["claims and statements"])
     def statements(
-        db: Db, speaker: Name = None, country: Country = None, verb: Name = None,
-        since: DateParam = None, until: DateParam = None, text: Text = None,
+        db: Db,
+        speaker: Name = None,
+        country: Country = None,
+        verb: Name = None,
+        since: DateParam = None,
+        until: DateParam = None,
+        text: Text = None,
         speaker_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
-        limit: Limit = 50, offset: Offset = 0,
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> Page[StatementRow]:
         """Who said what, when (the article's date when the text gives none)."""
         f: dict[str, Any] = {"speaker": speaker, "country": country, "verb": verb,
              "since": _date("since", since), "until": _date("until", until), "text": text,
              "speaker_id": speaker_id, "doc_id": doc_id}  # fmt: skip
-        return Page[StatementRow](total=db.count_statements(**f), limit=limit, offset=offset,
-                                  items=db.statements(limit=limit, offset=offset, **f))
+        return Page[StatementRow](
+            total=db.count_statements(**f),
+            limit=limit,
+            offset=offset,
+            items=db.statements(limit=limit, offset=offset, **f),
+        )
 
     from accord.web.dashboard import mount
 
     mount(app)
     return app
-
