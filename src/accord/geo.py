@@ -45,6 +45,7 @@ __all__ = [
     "PlaceInfo",
     "capital_metonym",
     "country_code",
+    "country_numeric",
     "data_rows",
     "find_place",
     "fold",
@@ -287,6 +288,15 @@ def country_code(name: str, lang: str = "fr") -> str | None:
             if code is not None:
                 return code
     return None
+
+
+def country_numeric(iso3: str | None) -> str | None:
+    """The ISO 3166-1 numeric code of a country ("VNM" → "704"), the key of country outlines in
+    world maps; None for an unknown code or a PLOVER actor code."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3) if iso3 and len(iso3) == 3 else None
+    return str(country.numeric) if country is not None else None
 
 
 def state_name(iso3: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
+from accord import geo
 from accord.store_filters import event_where
 from accord.store_rows import (
     CounterpartRow,
@@ -189,9 +190,10 @@ class AggregateQueries:
             " ORDER BY n DESC, e.place_name LIMIT ?"
         )
         return [
-            PlaceRow(str(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5]), int(r[6]))
+            PlaceRow(str(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5]), int(r[6]),
+                     geo.country_numeric(r[1]))
             for r in self._rows(sql, [*params, -1 if limit is None else limit])
-        ]
+        ]  # fmt: skip
 
     def counterparts(self, actor_id: int, limit: int | None = None) -> list[CounterpartRow]:
         """The registry actors on the other side of ``actor_id``'s events (or beside it, for

@@ -228,6 +228,8 @@ class PlaceRow:
     events: int
     cooperation: int
     conflict: int
+    country_numeric: str | None = None  # ISO 3166-1 numeric: a map draws a country without
+    # coordinates from its outline
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,6 +171,12 @@ def test_map(app: App) -> None:
     hanoi = app.page.locator('svg.map circle.place[data-name="Hanoï"]')
     assert hanoi.count() == 1
     assert "Hanoï" in (hanoi.locator("title").text_content() or "")
+    countries = [p for p in api(app, "/api/places") if p["lat"] is None and p["country_numeric"]]
+    assert countries  # the dev corpus has events placed only by a country ("en Italie")
+    central = app.page.locator("svg.map circle.place.country-level")
+    assert central.count() == len(countries)
+    assert {central.nth(i).get_attribute("data-name") for i in range(central.count())} == {
+        p["name"] for p in countries}
     assert app.errors == []
 
 

@@ -128,6 +128,7 @@ def test_aggregates(client: TestClient) -> None:
     assert [(p["name"], p["lat"] is not None) for p in places] == [
         ("Deir ez-Zor", True), ("Hanoï", True), ("Paris", True)]
     assert [p["name"] for p in get(client, "/api/places?country=FRA")] == ["Paris"]
+    assert [p["country_numeric"] for p in places] == ["760", "704", "250"]  # world-map ids
 
 
 def test_ontology(client: TestClient) -> None:

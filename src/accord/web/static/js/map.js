@@ -17,7 +17,8 @@
 
   function placeTitle(p) {
     return `${p.name}${p.country ? " (" + p.country + ")" : ""}: ${number(p.events)} event(s), ` +
-           `${p.cooperation} cooperation, ${p.conflict} conflict`;
+           `${p.cooperation} cooperation, ${p.conflict} conflict` +
+           (p.central ? "; no coordinates, drawn at the centre of its country" : "");
   }
 
   function draw(box, atlas, places) {
@@ -34,14 +35,26 @@
       .join("path").attr("class", "country").attr("d", path)
       .append("title").text((f) => (f.properties && f.properties.name) || "");
 
-    const located = places.filter((p) => p.lat !== null && p.lon !== null)
-      .sort((a, b) => b.events - a.events);
+    // A place with coordinates is drawn there; a country or region without them at the centre
+    // of its country's outline (ISO 3166-1 numeric ids, as in world-atlas).
+    const byId = new Map(countries.features.map((f) => [String(f.id), f]));
+    const located = [];
+    for (const p of places) {
+      let xy = null;
+      if (p.lat !== null && p.lon !== null) xy = projection([p.lon, p.lat]);
+      else if (p.country_numeric && byId.has(p.country_numeric)) {
+        xy = projection(d3.geoCentroid(byId.get(p.country_numeric)));
+      }
+      if (xy) located.push(Object.assign({ x: xy[0], y: xy[1], central: p.lat === null }, p));
+    }
+    located.sort((a, b) => b.events - a.events);
     const radius = d3.scaleSqrt().domain([0, d3.max(located, (p) => p.events) || 1]).range([0, 18]);
     const circle = g.append("g").attr("class", "places").selectAll("a").data(located).join("a")
       .attr("href", (p) => p.country ? href("events", { country: p.country }) : null)
-      .append("circle").attr("class", "place").attr("data-name", (p) => p.name)
-      .attr("cx", (p) => projection([p.lon, p.lat])[0])
-      .attr("cy", (p) => projection([p.lon, p.lat])[1])
+      .append("circle").attr("class", (p) => (p.central ? "place country-level" : "place"))
+      .attr("data-name", (p) => p.name)
+      .attr("cx", (p) => p.x)
+      .attr("cy", (p) => p.y)
       .attr("r", (p) => Math.max(3, radius(p.events)))
       .attr("fill", (p) => shareColor(p.cooperation, p.conflict));
     circle.append("title").text(placeTitle);
@@ -61,6 +74,7 @@
       { label: "Cooperation", cls: "num", cell: (p) => number(p.cooperation) },
       { label: "Conflict", cls: "num", cell: (p) => number(p.conflict) },
       { label: "On the map", cell: (p) => (p.lat !== null && p.lon !== null ? "yes"
+          : p.country_numeric ? el("span", { class: "muted" }, "at its country's centre")
           : el("span", { class: "muted" }, "no coordinates")) },
     ], places, { cls: "places", empty: "No places." });
   }
@@ -77,7 +91,8 @@
     const unlocated = places.filter((p) => p.lat === null || p.lon === null).length;
     root.append(el("section", { class: "card" }, el("h2", null, "Places"),
       unlocated ? el("p", { class: "muted note" }, `${unlocated} place(s) without coordinates ` +
-                     "(countries, regions) are listed but not drawn.") : null,
+                     "(countries, regions) are drawn with a dashed outline at the centre of " +
+                     "their country.") : null,
       placesTable(places)));
     draw(box, atlas, places);
   });
