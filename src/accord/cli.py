@@ -379,6 +379,39 @@ def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: st
                err=True)
 
 
+@cli.command("bench")
+@click.option("--docs", default=571, show_default=True, type=click.IntRange(1),
+              help="Articles to process (the corpus is repeated up to this number).")
+@click.option("--processes", "-p", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for every stage.")
+@click.option("--corpus", type=click.Path(exists=True),
+              help="Folder of .txt articles (default: ../shared/data/winer-fr-2016 beside the "
+                   "checkout).")
+@click.option("--stage", "stages", multiple=True, type=click.Choice(["bare", "extract", "ingest"]),
+              help="Run only these stages (repeatable; default: all three).")
+def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[str]) -> None:
+    """Throughput and peak memory: bare spaCy vs accord extract vs accord ingest, on the same
+    articles (prints figures)."""
+    from accord.bench import STAGES, default_corpus, run_bench
+
+    folder = Path(corpus) if corpus else default_corpus()
+    if folder is None:
+        raise click.ClickException("no corpus: give --corpus FOLDER of .txt articles")
+    click.echo(f"bench: {docs} articles from {folder}, {processes} process(es)", err=True)
+    try:
+        results = run_bench(folder, docs, processes, stages=stages or STAGES)
+    except AccordError as exc:
+        raise click.ClickException(str(exc)) from exc
+    bare = next((r for r in results if r.stage == "bare"), None)
+    rows = [{
+        "stage": r.stage, "articles": r.articles, "seconds": round(r.seconds, 1),
+        "articles/s": round(r.articles_per_s, 1), "tokens/s": round(r.tokens_per_s),
+        "× bare": round(r.articles_per_s / bare.articles_per_s, 2) if bare else None,
+        "peak MB": round(r.peak_mb),
+    } for r in results]
+    emit(rows, "table", title="bench")
+
+
 @cli.command("serve")
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
