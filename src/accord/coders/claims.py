@@ -32,7 +32,10 @@ _UNIT_STOP_ADP = frozenset({"dans", "avec", "à", "en", "pour", "sur", "par", "s
 
 def _unit(doc: Doc, start_char: int) -> str:
     """The counted noun phrase starting at ``start_char`` (after "de" for "des milliers de")."""
-    span = doc.char_span(start_char, len(doc.text), alignment_mode="expand")
+    # at most 8 tokens are kept: 300 characters are enough, and a span to the end of the text
+    # costs as much as the text is long
+    end = min(len(doc.text), start_char + 300)
+    span = doc.char_span(start_char, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     tokens: list[Token] = []
