@@ -4,16 +4,19 @@
 
 :func:`extract` streams: documents come out in input order as they are coded, with the model
 loaded once per process. ``processes > 1`` runs the parse and the coders in worker processes,
-each with its own model, and only records cross process boundaries.
+each with its own model, and only records cross process boundaries; at most two chunks per
+process are in flight, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 import spacy
 from spacy.language import Language
@@ -119,14 +122,26 @@ def extract(
                 yield item if isinstance(item, ReadError) else next(coded)
         return
     ctx = multiprocessing.get_context("spawn")
+    window = 2 * options.processes  # chunks in flight: memory stays flat in corpus size
     with ctx.Pool(options.processes) as pool:
-        chunks = list(_chunks(items, options.batch_size))  # ordered; see issue on streaming
-        jobs = [[a for a in c if isinstance(a, Article)] for c in chunks]
-        results = pool.imap(_worker, [(j, options) for j in jobs])
-        for chunk, coded_list in zip(chunks, results):
-            coded = iter(coded_list)
-            for item in chunk:
-                yield item if isinstance(item, ReadError) else next(coded)
+        pending: deque[tuple[list[Article | ReadError], AsyncResult[list[Document | ReadError]]]]
+        pending = deque()
+        for chunk in _chunks(items, options.batch_size):
+            job = [a for a in chunk if isinstance(a, Article)]
+            pending.append((chunk, pool.apply_async(_worker, ((job, options),))))
+            if len(pending) >= window:
+                yield from _in_order(*pending.popleft())
+        while pending:
+            yield from _in_order(*pending.popleft())
+
+
+def _in_order(
+    chunk: list[Article | ReadError], result: AsyncResult[list[Document | ReadError]]
+) -> Iterator[Document | ReadError]:
+    """A chunk's documents, with its read errors back in their places."""
+    coded = iter(result.get())
+    for item in chunk:
+        yield item if isinstance(item, ReadError) else next(coded)
 
 
 def extract_one(article: Article, options: Options = Options()) -> Document:
