@@ -370,8 +370,8 @@ class Store(AggregateQueries):
         docstring (``ValueError`` if malformed); ``doc_id`` exact; ``speaker_id`` the speaker's
         registry entry.
         """
-        where, params = statement_where(self._stored_verbs, speaker, country, verb, since, until, text, doc_id,
-                                              speaker_id)
+        where, params = statement_where(self._stored_verbs, speaker, country, verb, since, until,
+                                        text, doc_id, speaker_id)
         sql = dated_select("statements", "s", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
@@ -386,7 +386,8 @@ class Store(AggregateQueries):
                 content_span=None if r["content_start"] is None
                 else _span(r["content_start"], r["content_end"]),
                 doc_path=str(r["doc_path"]), doc_title=_ostr(r["doc_title"]),
-                doc_published=_ostr(r["doc_published"]),
+                doc_published=_ostr(r["doc_published"]), doc_url=_ostr(r["doc_url"]),
+                doc_source=_ostr(r["doc_source"]),
             )
             for r in rows
         ]  # fmt: skip
@@ -420,8 +421,8 @@ class Store(AggregateQueries):
         the sentence; ``since``/``until`` bound the document's ``published`` as in the module
         docstring (``ValueError`` if malformed); ``doc_id`` exact.
         """
-        where, params = claim_where(holder, source, country, unit, min_quantity,
-                                          max_quantity, since, until, text, doc_id)
+        where, params = claim_where(holder, source, country, unit, min_quantity, max_quantity,
+                                    since, until, text, doc_id)
         sql = dated_select("claims", "c", where)
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
@@ -437,6 +438,7 @@ class Store(AggregateQueries):
                 evidence=_str(r["evidence"]), sentence=_str(r["sentence"]),
                 span=_span(r["span_start"], r["span_end"]), doc_path=str(r["doc_path"]),
                 doc_title=_ostr(r["doc_title"]), doc_published=_ostr(r["doc_published"]),
+                doc_url=_ostr(r["doc_url"]), doc_source=_ostr(r["doc_source"]),
             )
             for r in rows
         ]  # fmt: skip

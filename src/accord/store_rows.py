@@ -103,6 +103,8 @@ class StatementRow:
     doc_path: str
     doc_title: str | None
     doc_published: str | None
+    doc_url: str | None
+    doc_source: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,8 @@ class ClaimRow:
     doc_path: str
     doc_title: str | None
     doc_published: str | None  # a claim has no date of its own: this dates it
+    doc_url: str | None
+    doc_source: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,8 +84,8 @@ def _id(doc_id: str, idx: int) -> str:
 def _doc(row: EventRow | StatementRow | ClaimRow) -> dict[str, Any]:
     return {
         "doc_path": row.doc_path, "doc_title": row.doc_title,
-        "doc_published": row.doc_published, "doc_url": getattr(row, "doc_url", None),
-        "doc_source": getattr(row, "doc_source", None),
+        "doc_published": row.doc_published, "doc_url": row.doc_url,
+        "doc_source": row.doc_source,
     }  # fmt: skip
 
 
@@ -159,18 +159,23 @@ class Table:
     record: Callable[[Any], dict[str, Any]]
     fetch: Callable[..., Sequence[Any]]
 
-    def records(self, store: Any, page: int = 2000, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Every record of the table that ``filters`` keep, fetched ``page`` rows at a time."""
+    def rows(self, store: Any, page: int = 2000, **filters: Any) -> Iterator[Any]:
+        """Every query row of the table that ``filters`` keep (``limit`` and ``offset``
+        included), fetched ``page`` rows at a time."""
         limit = filters.pop("limit", None)
         offset = int(filters.pop("offset", 0))
         done = 0
         while limit is None or done < limit:
             size = page if limit is None else min(page, limit - done)
             rows = self.fetch(store, size, offset + done, **filters)
-            yield from map(self.record, rows)
+            yield from rows
             done += len(rows)
             if len(rows) < size:
                 break
+
+    def records(self, store: Any, page: int = 2000, **filters: Any) -> Iterator[dict[str, Any]]:
+        """:meth:`rows` as records."""
+        return map(self.record, self.rows(store, page, **filters))
 
 
 TABLES: Mapping[str, Table] = {

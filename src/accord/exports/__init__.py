@@ -48,12 +48,23 @@ class EventTsv:
     columns: tuple[str, ...]
     row: Callable[[ExportContext, EventRow], list[Any]]
     header: bool
+    missing: str  # how the dataset writes a missing value
+
+    def line(self, ctx: ExportContext, event: EventRow) -> str:
+        """One event as a line: missing values as the dataset writes them, tabs and line breaks
+        inside values as spaces."""
+        cells = (
+            self.missing if v is None or v == "" else
+            str(v).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+            for v in self.row(ctx, event)
+        )  # fmt: skip
+        return "\t".join(cells) + "\n"
 
 
 EVENT_TSV = {
-    "polecat": EventTsv(POLECAT_COLUMNS, polecat_row, True),
-    "gdelt": EventTsv(GDELT_COLUMNS, gdelt_row, False),  # GDELT's files have no header
-    "icews": EventTsv(ICEWS_COLUMNS, icews_row, True),
+    "polecat": EventTsv(POLECAT_COLUMNS, polecat_row, True, "None"),
+    "gdelt": EventTsv(GDELT_COLUMNS, gdelt_row, False, ""),  # GDELT's files have no header
+    "icews": EventTsv(ICEWS_COLUMNS, icews_row, True, ""),
 }
 
 
@@ -80,24 +91,17 @@ def _text_out(path: str | Path | None) -> Iterator[IO[str]]:
         raise ExportError(f"cannot write {target}: {exc}") from exc
 
 
-def _events(store: Any, filters: dict[str, Any]) -> Iterator[EventRow]:
-    page, offset = 2000, 0
-    while True:
-        rows = store.events(limit=page, offset=offset, **filters)
-        yield from rows
-        offset += len(rows)
-        if len(rows) < page:
-            return
-
-
-def _table_filters(table: str, filters: dict[str, Any]) -> dict[str, Any]:
+def _table_filters(table: str, filters: dict[str, Any], strict: bool) -> dict[str, Any]:
+    """The filters ``table`` knows: all of them for events, the dates for the other dated
+    tables, none for actors. With ``strict``, any other filter is an error (an export of one
+    table); without, it is left out (the Parquet export of every table)."""
     if table == "events":
         return filters
     allowed = () if table == "actors" else _DATES_ONLY
     unknown = sorted(set(filters) - set(allowed))
-    if unknown:
+    if unknown and strict:
         raise ExportError(f"the {table} table cannot be filtered by {', '.join(unknown)}")
-    return filters
+    return {k: v for k, v in filters.items() if k in allowed}
 
 
 def export(
@@ -122,18 +126,18 @@ def export(
     count = 0
     with _text_out(path) as out:
         if fmt == "plover":
-            for row in _events(store, filters):
+            for row in TABLES["events"].rows(store, **filters):
                 out.write(json.dumps(plover_record(ctx, row), ensure_ascii=False) + "\n")
                 count += 1
         elif fmt in EVENT_TSV:
             spec = EVENT_TSV[fmt]
             if spec.header:
                 out.write("\t".join(spec.columns) + "\n")
-            for row in _events(store, filters):
-                out.write("\t".join(str(v) for v in spec.row(ctx, row)) + "\n")
+            for row in TABLES["events"].rows(store, **filters):
+                out.write(spec.line(ctx, row))
                 count += 1
         else:
-            records = TABLES[table].records(store, **_table_filters(table, filters))
+            records = TABLES[table].records(store, **_table_filters(table, filters, True))
             count = _write_records(out, fmt, TABLES[table].columns, records)
     return ExportResult(
         fmt,
@@ -187,9 +191,7 @@ def _parquet(store: Any, folder: Path, filters: dict[str, Any]) -> ExportResult:
         raise ExportError(f"cannot create {folder}: {exc}") from exc
     counts: dict[str, int] = {}
     for name, table in TABLES.items():
-        keep = filters if name == "events" else {
-            k: v for k, v in filters.items() if k in _DATES_ONLY and name != "actors"
-        }  # fmt: skip
+        keep = _table_filters(name, filters, strict=False)
         schema = _schema(table.columns)
         count = 0
         with pq.ParquetWriter(folder / f"{name}.parquet", schema) as writer:

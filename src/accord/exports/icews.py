@@ -37,20 +37,15 @@ def _side(part: ParticipantRow | None) -> tuple[str, str, str]:
     return part.name or country, sector, country
 
 
-def _clean(value: object) -> str:
-    return "" if value is None else str(value).replace("\t", " ").replace("\n", " ")
-
-
-def icews_row(ctx: ExportContext, row: EventRow) -> list[str]:
+def icews_row(ctx: ExportContext, row: EventRow) -> list[object]:
     source, target = first_pair(row)
     s_name, s_sectors, s_country = _side(source)
     t_name, t_sectors, t_country = _side(target)
     is_city = row.place_name is not None and row.place_lat is not None
-    values: list[object] = [
+    return [
         numeric_id(row.doc_id, row.idx), row.date_lo, s_name, s_sectors, s_country,
         ontology.cameo_name(row.cameo) if row.cameo else None, row.cameo, row.intensity,
         t_name, t_sectors, t_country, numeric_id(row.doc_id) // 1000, None, row.doc_source,
         row.place_name if is_city else None, None, None, country_name(row.place_country),
         row.place_lat if is_city else None, row.place_lon if is_city else None,
     ]  # fmt: skip
-    return [_clean(v) for v in values]

@@ -26,29 +26,22 @@ POLECAT_COLUMNS = (
     "Story Locations", "Language", "Version",
 )  # fmt: skip
 
-NONE = "None"
-
-
-def _cell(value: object) -> str:
-    if value is None or value == "":
-        return NONE
-    return str(value).replace("\t", " ").replace("\n", " ").replace("\r", " ")
-
-
-def _side(ctx: ExportContext, people: Sequence[ParticipantRow], date: str | None) -> list[str]:
+def _side(
+    ctx: ExportContext, people: Sequence[ParticipantRow], date: str | None
+) -> list[str | None]:
     titles = [ctx.title(p, date) for p in people]
     return [
-        joined(p.name for p in people), joined(p.country for p in people), NONE,
-        people[0].sector if people and people[0].sector else NONE,
-        joined(p.sector for p in people), joined(titles), joined(p.name for p in people), NONE,
+        joined(p.name for p in people), joined(p.country for p in people), None,
+        people[0].sector if people else None,
+        joined(p.sector for p in people), joined(titles), joined(p.name for p in people), None,
     ]  # fmt: skip
 
 
-def polecat_row(ctx: ExportContext, row: EventRow) -> list[str]:
+def polecat_row(ctx: ExportContext, row: EventRow) -> list[object]:
     story = ctx.story(row.doc_id)
     quad = ontology.ontology().quad_class_names.get(row.quad_class or 0)
     is_city = row.place_name is not None and row.place_lat is not None
-    values: list[object] = [
+    return [
         row.id, row.date_lo, row.type, row.mode, row.intensity, quad.upper() if quad else None,
         joined(row.context), *_side(ctx, row.actors, row.date_lo),
         *_side(ctx, row.recipients, row.date_lo), row.place_name,
@@ -59,4 +52,3 @@ def polecat_row(ctx: ExportContext, row: EventRow) -> list[str]:
         joined(story.people) if story else None, joined(story.organizations) if story else None,
         joined(story.places) if story else None, story.language if story else None, CODER,
     ]  # fmt: skip
-    return [_cell(v) for v in values]
