@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from accord import ontology
-from accord.coders.annotations import ActorTable, PlaceAnn, Unnamed
+from accord.coders.annotations import ActorTable, PlaceAnn, Unnamed, text_of
 from accord.coders.places import dateline_place
 from accord.records import (
     Actor,
@@ -75,7 +75,7 @@ def build_document(doc: Doc, article: Article) -> Document:
             actor=tuple(p for p in map(participant, e.actors) if p is not None),
             recipient=tuple(p for p in map(participant, e.recipients) if p is not None),
             date=e.date, place=_place(e.place), context=tuple(e.context),
-            evidence=doc.text[e.evidence[0]:e.evidence[1]],
+            evidence=text_of(doc)[e.evidence[0]:e.evidence[1]],
             span=(trig.idx, trig.idx + len(trig.text)), sentence=_sentence(doc, e.trigger),
             quad_class=ontology.quad_class(e.type), intensity=ontology.intensity(e.type, e.mode),
             cameo=ontology.cameo_code(e.type, e.mode), trigger=trig.text,
@@ -85,7 +85,7 @@ def build_document(doc: Doc, article: Article) -> Document:
             quantity=c.quantity, qualifier=c.qualifier, unit=c.unit,
             holder=name_of[c.holder].name if c.holder in name_of else None,
             source=name_of[c.source].name if c.source in name_of else None,
-            evidence=doc.text[c.span[0]:c.span[1]], span=c.span,
+            evidence=text_of(doc)[c.span[0]:c.span[1]], span=c.span,
             sentence=doc[c.sent_start].sent.text.strip(),
         )
         for c in claims
@@ -94,7 +94,7 @@ def build_document(doc: Doc, article: Article) -> Document:
     for s in statements:
         verb = doc[s.verb_token]
         content = s.content or (verb.idx, verb.idx + len(verb.text))
-        evidence = doc.text[content[0]:content[1]]
+        evidence = text_of(doc)[content[0]:content[1]]
         statement_records.append(Statement(
             speaker=name_of[s.speaker].name if s.speaker in name_of else None,
             verb=s.verb, date=s.date, evidence=evidence,

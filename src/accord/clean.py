@@ -93,6 +93,7 @@ class Cleaned:
     dateline_place: str | None = None  # as written ("Hanoï")
     captions: tuple[str, ...] = ()  # photo captions removed, without their credit
     segments: tuple[Segment, ...] = ()
+    warnings: tuple[str, ...] = ()  # what was ignored: an impossible header or dateline date
 
     def raw_offset(self, offset: int) -> int | None:
         """The raw-text offset of the cleaned-text ``offset``, or None inside a separator."""
@@ -123,8 +124,12 @@ def clean_text(raw: str, fmt: str) -> Cleaned:
     header = _seed_header(raw) if fmt == "seed" else None
     dateline = _wikinews_dateline(raw) if fmt == "wikinews" else None
     place: str | None = None
+    warnings: list[str] = []
     if header is not None:
         published = _iso(header.group("year"), header.group("month"), header.group("day"))
+        if published is None:
+            written = raw[header.start("year") : header.start("rest")]
+            warnings.append(f"impossible date {written!r} in the header line ignored")
         caption = _caption_text(header.group("rest"))
         if caption:
             captions.append(caption)
@@ -134,6 +139,9 @@ def clean_text(raw: str, fmt: str) -> Cleaned:
             dateline.group("year"), str(_MONTHS[dateline.group("month").lower()]),
             _day(dateline.group("day")),
         )  # fmt: skip
+        if published is None:
+            written = raw[dateline.start("day") : dateline.end("year")]
+            warnings.append(f"impossible date {written!r} in the dateline ignored")
         extra = (dateline.group("extra") or "").strip()
         if extra and not _CLOCK.search(extra):
             place = extra
@@ -159,6 +167,7 @@ def clean_text(raw: str, fmt: str) -> Cleaned:
         dateline_place=place,
         captions=tuple(captions),
         segments=segments,
+        warnings=tuple(warnings),
     )
 
 

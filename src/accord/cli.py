@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,13 +18,22 @@ import click
 
 from accord.errors import AccordError, ReadError
 from accord.output import emit
-from accord.pipeline import Options, extract
-from accord.read import read_paths
-from accord.records import Document
+from accord.pipeline import MODELS, Options, available_cores, extract
+from accord.read import MAX_BYTES, count_documents, read_paths
+from accord.records import Article, Document
 
 __all__ = ["cli", "main"]
 
 DEFAULT_DB = "accord.db"
+SHOWN_FAILURES = 20
+"""Failures `accord ingest` lists in its summary (all of them are in the errors table)."""
+
+
+class FatalError(click.ClickException):
+    """Nothing (more) could be done: the store or the model failed. Exit status 3, apart from
+    1 (some documents failed) and 2 (usage error)."""
+
+    exit_code = 3
 
 
 def _output_options(func: Any) -> Any:
@@ -40,9 +51,32 @@ def _db_option(func: Any) -> Any:
 
 def _processes_option(func: Any) -> Any:
     return click.option(
-        "--processes", "-p", default=1, show_default=True, type=click.IntRange(1, 64),
-        help="Worker processes, each with its own model.",
+        "--processes", "-p", default=available_cores(), show_default="all cores",
+        type=click.IntRange(1, 64),
+        help="Worker processes (1: everything in this process).",
     )(func)
+
+
+def _max_bytes_option(func: Any) -> Any:
+    return click.option(
+        "--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),
+        help="Size limit of a file, a JSONL line or standard input (0: none); a larger input "
+             "is reported as an error without being read into memory.",
+    )(func)
+
+
+def _read(paths: Sequence[str], max_bytes: int) -> Iterator[Article | ReadError]:
+    """:func:`read_paths`, echoing on standard error what reading repaired or ignored (bad
+    bytes, an impossible date) and articles in a language accord has no rules for."""
+    for item in read_paths(paths, max_bytes=max_bytes):
+        if isinstance(item, Article):
+            notes = list(item.warnings)
+            if item.language not in MODELS:
+                notes.append(f"language {item.language!r} detected: accord's rules are French, "
+                             "expect few extractions")
+            for note in notes:
+                click.echo(f"warning: {item.path}: {note}", err=True)
+        yield item
 
 
 def _fmt(as_json: bool, as_csv: bool) -> str:
@@ -62,18 +96,25 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write JSONL here (default: standard output).")
 @_processes_option
-def extract_cmd(paths: Sequence[str], output: TextIO, processes: int) -> None:
+@_max_bytes_option
+def extract_cmd(paths: Sequence[str], output: TextIO, processes: int, max_bytes: int) -> None:
     """Extract one document JSON per line (JSONL), in input order.
 
-    PATHS are files, folders, globs, .jsonl, .html, or "-" for standard input.
+    PATHS are files, folders, globs, .jsonl, .html, or "-" for standard input. A document
+    that cannot be read or coded is reported on standard error and the others go on.
+
+    Exit status: 0 all extracted, 1 some documents failed, 2 usage error, 3 the model failed.
     """
     failed = 0
-    for item in extract(read_paths(paths), Options(processes=processes)):
-        if isinstance(item, ReadError):
-            failed += 1
-            click.echo(f"error: {item}", err=True)
-            continue
-        output.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    try:
+        for item in extract(_read(paths, max_bytes), Options(processes=processes)):
+            if isinstance(item, ReadError):
+                failed += 1
+                click.echo(f"error: {item}", err=True)
+                continue
+            output.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    except AccordError as exc:  # the model is missing
+        raise FatalError(str(exc)) from exc
     output.flush()
     if failed:
         sys.exit(1)
@@ -84,47 +125,140 @@ def extract_cmd(paths: Sequence[str], output: TextIO, processes: int) -> None:
 @_db_option
 @_processes_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest_cmd(paths: Sequence[str], db: str, processes: int, quiet: bool) -> None:
-    """Extract articles and store them (idempotent: the same article changes nothing)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+@_max_bytes_option
+def ingest_cmd(paths: Sequence[str], db: str, processes: int, quiet: bool,
+               max_bytes: int) -> None:
+    """Extract articles and store them (idempotent: the same article changes nothing).
 
+    PATHS are files, folders, globs, .jsonl, .html, or "-" for standard input; they are read
+    as a stream. A folder written by `accord spark` (or its documents table) is loaded as it
+    is, without extracting again, in path order, with its read errors.
+    A document that cannot be read, coded or stored is listed in the summary and
+    recorded in the store's errors table, and the others go on. Documents are committed in
+    batches: after an interruption (even a kill), the same command again completes the store.
+
+    Exit status: 0 all stored, 1 some documents failed, 2 usage error, 3 the store or the
+    model failed, 130 interrupted (Ctrl-C).
+    """
     from accord.store import Store
-
-    items = list(read_paths(paths))
-    errors: list[ReadError] = []
-
-    def documents(progress: Progress | None, task: Any) -> Iterator[Document]:
-        for item in extract(items, Options(processes=processes)):
-            if progress is not None:
-                progress.advance(task)
-            if isinstance(item, ReadError):
-                errors.append(item)
-                store.record_error(item.path, item.reason)
-                continue
-            yield item
 
     try:
         store = Store.open(db)
     except AccordError as exc:
-        raise click.ClickException(str(exc)) from exc
-    with store:
-        if quiet or not sys.stderr.isatty():
-            stats = store.put_many(documents(None, None))
-        else:
-            with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                          transient=True) as progress:
-                task = progress.add_task("ingest", total=len(items))
-                stats = store.put_many(documents(progress, task))
+        raise FatalError(str(exc)) from exc
+    shown: list[ReadError] = []
+
+    def failed(error: ReadError) -> None:
+        if len(shown) < SHOWN_FAILURES:
+            shown.append(error)
+
+    started = time.perf_counter()
+    bar = not quiet and sys.stderr.isatty()
+    outputs = _spark_outputs(paths)
+    total = count_documents(paths) if bar and not outputs else None
+    with store, _progress(total, bar) as advance:
+        items = map(advance, _ingest_items(paths, outputs, max_bytes, processes))
+        try:
+            stats = store.put_many(items, on_error=failed)
+        except AccordError as exc:  # the store or the model failed
+            raise FatalError(f"{exc}; what was committed before stays in {db}: run the same "
+                             "command again to complete it") from exc
+        except KeyboardInterrupt:
+            click.echo(f"interrupted; what was committed stays in {db}: run the same command "
+                       "again to complete it", err=True)
+            sys.exit(130)
         counts = store.stats()
+    seconds = time.perf_counter() - started
+    articles = stats.total + stats.failed
     click.echo(
-        f"{stats.new} new, {stats.updated} updated, {stats.unchanged} unchanged, "
-        f"{len(errors)} failed; store {db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
+        f"{articles} articles in {seconds:.1f} s ({articles / max(seconds, 1e-9):.1f} "
+        f"articles/s): {stats.new} new, {stats.updated} updated, {stats.unchanged} unchanged, "
+        f"{stats.failed} failed",
         err=True,
     )
-    for err in errors:
-        click.echo(f"error: {err}", err=True)
-    if errors:
+    click.echo(f"store {db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), err=True)
+    if stats.failed:
+        click.echo(f"failed ({stats.failed}):", err=True)
+        for error in shown:
+            click.echo(f"  {error.path}: {error.reason}", err=True)
+        if stats.failed > len(shown):
+            click.echo(f"  ... and {stats.failed - len(shown)} more (all in the errors table "
+                       f"of {db})", err=True)
         sys.exit(1)
+
+
+_Item = Document | ReadError
+
+
+def _spark_outputs(paths: Sequence[str]) -> set[str]:
+    """The PATHS that are `accord spark` outputs (pyarrow only: no Spark needed)."""
+    from accord.spark import is_spark_output
+
+    return {p for p in paths if is_spark_output(p)}
+
+
+def _ingest_items(paths: Sequence[str], outputs: set[str], max_bytes: int,
+                  processes: int) -> Iterator[_Item]:
+    """What `accord ingest` stores, in PATHS order: articles extracted, Spark outputs loaded."""
+    from itertools import groupby
+
+    from accord.spark import read_spark_output
+
+    for is_output, group in groupby(paths, key=lambda p: p in outputs):
+        if is_output:
+            for path in group:
+                yield from read_spark_output(path)
+        else:
+            yield from extract(_read(list(group), max_bytes), Options(processes=processes))
+
+
+@contextmanager
+def _progress(total: int | None, enabled: bool) -> Iterator[Callable[[_Item], _Item]]:
+    """A progress bar on standard error, if ``enabled``: articles done (of ``total`` if
+    known), articles/s, time elapsed; yields the function to pass each item through."""
+    if not enabled:
+        yield lambda item: item
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):  # since the start, as the summary says (spaCy works in bursts)
+        def render(self, task: Task) -> Text:
+            elapsed = task.elapsed
+            if not task.completed or not elapsed:
+                return Text("- articles/s")
+            return Text(f"{task.completed / elapsed:.1f} articles/s")
+
+    columns: list[ProgressColumn] = [TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                                     Rate(), TimeElapsedColumn()]
+    if total is not None:
+        columns.append(TimeRemainingColumn())
+    # No refresh thread: with no other thread alive, the workers can be forked with the model
+    # already loaded (accord.pipeline._context); the bar is redrawn as items arrive instead.
+    with Progress(*columns, console=Console(stderr=True), transient=True,
+                  auto_refresh=False) as progress:
+        task = progress.add_task("ingest", total=total)
+        drawn = time.perf_counter()
+
+        def advance(item: _Item) -> _Item:
+            nonlocal drawn
+            progress.advance(task)
+            if time.perf_counter() - drawn >= 0.2:
+                progress.refresh()
+                drawn = time.perf_counter()
+            return item
+
+        yield advance
 
 
 def _open_store(db: str) -> Any:
@@ -379,19 +513,107 @@ def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: st
                err=True)
 
 
+@cli.command("spark")
+@click.argument("inputs", nargs=-1, required=True)
+@click.argument("output")
+@click.option("--master", default=None,
+              help="Spark master (default: the session spark-submit made, else local[*]).")
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", "text", "jsonl", "parquet"]),
+              help="auto: by suffix, as accord extract reads files; text: one article per "
+                   "file; jsonl: one per line; parquet: one per row of a table with 'text'.")
+@click.option("--partitions", type=click.IntRange(1), default=None,
+              help="Coding tasks (default: four per core).")
+@click.option("--overwrite", is_flag=True, help="Replace the tables of an existing OUTPUT.")
+def spark_cmd(inputs: Sequence[str], output: str, master: str | None, fmt: str,
+              partitions: int | None, overwrite: bool) -> None:
+    """Extract articles on Spark and write Parquet tables partitioned by month.
+
+    INPUTS are files, folders or globs on any path Spark reads (local, HDFS, S3...). OUTPUT
+    gets documents (with the full document JSON), actors, events, claims, statements and
+    errors; `accord ingest OUTPUT` stores them. Needs `pip install 'accord[spark]'` and Java.
+
+    Exit status: 0 all extracted, 1 some documents failed (see OUTPUT/errors), 2 usage error,
+    3 Spark or the model failed.
+    """
+    from accord.spark import run, spark_session
+
+    started = time.perf_counter()
+    try:
+        with spark_session(master) as spark:
+            result = run(spark, inputs, output, fmt=fmt, partitions=partitions,
+                         overwrite=overwrite)
+    except AccordError as exc:
+        raise FatalError(str(exc)) from exc
+    seconds = time.perf_counter() - started
+    articles = result.rows["documents"] + result.rows["errors"]
+    click.echo(f"{articles} articles in {seconds:.1f} s ({articles / max(seconds, 1e-9):.1f} "
+               "articles/s); " + ", ".join(f"{n} {t}" for t, n in result.rows.items())
+               + f" written to {output}", err=True)
+    if result.rows["errors"]:
+        sys.exit(1)
+
+
+def _bench_queries(events: int, db: str | None, seed: int, repeat: int) -> None:
+    import tempfile
+
+    from accord.bench_queries import TARGET_MS, query_cases, run_queries
+    from accord.synthetic import generate
+
+    path = db or str(Path(tempfile.gettempdir()) / f"accord-bench-{events}.db")
+    click.echo(f"bench --queries: store {path} ({events} events, seed {seed})", err=True)
+
+    def built(n: int) -> None:
+        click.echo(f"  {n} events written", err=True)
+
+    try:
+        store = generate(path, events, seed, progress=built)
+    except AccordError as exc:
+        raise click.ClickException(str(exc)) from exc
+    how = "reused" if store.reused else f"built in {store.seconds:.0f} s"
+    click.echo(f"store: {store.events} events, {store.documents} documents, "
+               f"{store.bytes / 2**20:.0f} MB, {how}", err=True)
+    results = run_queries(path, query_cases(path, seed), repeat)
+    rows = [{
+        "family": r.family, "runs": r.runs, "p50 ms": round(r.p50_ms, 1),
+        "p95 ms": round(r.p95_ms, 1), "max ms": round(r.max_ms, 1), "rows": round(r.rows, 1),
+        f"p95 > {TARGET_MS:.0f} ms": "SLOW" if r.slow else "",
+    } for r in results]
+    emit(rows, "table", title="query families")
+    for r in results:
+        if r.slow:
+            click.echo(f"slow: {r.family}: slowest run {r.slowest}", err=True)
+
+
 @cli.command("bench")
 @click.option("--docs", default=571, show_default=True, type=click.IntRange(1),
               help="Articles to process (the corpus is repeated up to this number).")
-@click.option("--processes", "-p", default=2, show_default=True, type=click.IntRange(1, 64),
+@click.option("--processes", "-p", default=available_cores(), show_default="all cores",
+              type=click.IntRange(1, 64),
               help="Processes for every stage.")
 @click.option("--corpus", type=click.Path(exists=True),
               help="Folder of .txt articles (default: ../shared/data/winer-fr-2016 beside the "
                    "checkout).")
 @click.option("--stage", "stages", multiple=True, type=click.Choice(["bare", "extract", "ingest"]),
               help="Run only these stages (repeatable; default: all three).")
-def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[str]) -> None:
+@click.option("--queries", is_flag=True,
+              help="Time the store's queries on a synthetic store instead (--events, --db).")
+@click.option("--events", "n_events", default=1_000_000, show_default=True,
+              type=click.IntRange(100), help="--queries: events of the synthetic store.")
+@click.option("--db", type=click.Path(dir_okay=False),
+              help="--queries: the synthetic store, reused if built with as many events "
+                   "(default: accord-bench-EVENTS.db in the temporary folder).")
+@click.option("--seed", default=0, show_default=True, type=int,
+              help="--queries: seed of the store and of the queries.")
+@click.option("--repeat", default=5, show_default=True, type=click.IntRange(1),
+              help="--queries: timed runs of each query.")
+def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[str],
+              queries: bool, n_events: int, db: str | None, seed: int, repeat: int) -> None:
     """Throughput and peak memory: bare spaCy vs accord extract vs accord ingest, on the same
-    articles (prints figures)."""
+    articles; or, with --queries, the latency of the store's queries (prints figures)."""
+    if queries:
+        _bench_queries(n_events, db, seed, repeat)
+        return
     from accord.bench import STAGES, default_corpus, run_bench
 
     folder = Path(corpus) if corpus else default_corpus()
@@ -404,7 +626,8 @@ def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[st
         raise click.ClickException(str(exc)) from exc
     bare = next((r for r in results if r.stage == "bare"), None)
     rows = [{
-        "stage": r.stage, "articles": r.articles, "seconds": round(r.seconds, 1),
+        "stage": r.stage, "articles": r.articles, "load s": round(r.load_seconds, 1),
+        "seconds": round(r.seconds, 1),
         "articles/s": round(r.articles_per_s, 1), "tokens/s": round(r.tokens_per_s),
         "× bare": round(r.articles_per_s / bare.articles_per_s, 2) if bare else None,
         "peak MB": round(r.peak_mb),
@@ -417,20 +640,81 @@ def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[st
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on (127.0.0.1: this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve_cmd(db: str, host: str, port: int) -> None:
-    """Serve the JSON API (/api, described at /docs) and the dashboard (/) for a store."""
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a --host other than this machine (anyone reaching it reads the store).")
+@click.option("--allow-writes", is_flag=True,
+              help="Add POST /api/documents (ingest articles); needs $ACCORD_API_TOKEN, which "
+                   "requests send as 'Authorization: Bearer TOKEN'.")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="URL",
+              help="An origin (https://host[:port]) whose pages may GET the API; repeatable. "
+                   "Default: none (CORS closed).")
+def serve_cmd(db: str, host: str, port: int, allow_remote: bool, allow_writes: bool,
+              cors_origins: tuple[str, ...]) -> None:  # fmt: skip
+    """Serve the JSON API (/api, described at /docs) and the dashboard (/) for a store.
+
+    Read-only and on this machine only by default; see --allow-writes, --allow-remote and
+    --cors-origin.
+    """
+    import os
+
     import uvicorn
 
     from accord.web.api import create_app
     from accord.web.dashboard import missing_vendor_files
+    from accord.web.security import (
+        LOOPBACK_HOSTS,
+        TOKEN_ENV,
+        check_origin,
+        check_token,
+        is_loopback,
+    )
 
+    for origin in cors_origins:
+        try:
+            check_origin(origin)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--cors-origin") from None
+    local = is_loopback(host)
+    if not local and not allow_remote:
+        raise click.ClickException(
+            f"--host {host} is not this machine only: anyone who can reach it could read the "
+            "store; add --allow-remote to do this on purpose"
+        )
+    token = None
+    if allow_writes:
+        try:
+            token = check_token(os.environ.get(TOKEN_ENV))
+        except ValueError as exc:
+            raise click.ClickException(
+                f"--allow-writes refused: {exc} (for instance: export {TOKEN_ENV}=$(python3 -c "
+                "'import secrets; print(secrets.token_urlsafe(32))'))"
+            ) from None
+        if not Path(db).exists():
+            from accord.store import Store
+
+            try:
+                Store.open(db).close()  # writes may start from an empty store
+            except AccordError as exc:
+                raise click.ClickException(str(exc)) from exc
     _open_store(db).close()  # a clear error now rather than on the first request
     missing = missing_vendor_files()
     if missing:
         click.echo(f"warning: the dashboard is not built (missing {', '.join(missing)}): run "
                    "`npm ci && npm run build` in web/; the API works without it", err=True)
-    click.echo(f"accord: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    if not local:
+        also = " and, with the token, write it" if allow_writes else ""
+        click.echo(f"warning: listening on {host}, not only this machine: anyone who can reach "
+                   f"port {port} can read the store{also}; put it behind a TLS proxy",
+                   err=True)  # fmt: skip
+    mode = "read and write (POST /api/documents, bearer token)" if allow_writes else "read-only"
+    click.echo(f"accord: serving {db} on http://{host}:{port}/ ({mode}; API docs at /docs)",
+               err=True)  # fmt: skip
+    hosts = None
+    if local:
+        hosts = [*LOOPBACK_HOSTS, host.lower() if ":" not in host else f"[{host.strip('[]')}]"]
+    app = create_app(db, allow_writes=allow_writes, token=token, cors_origins=cors_origins,
+                     allowed_hosts=hosts)  # fmt: skip
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -518,25 +518,36 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     return _anchor_weekdays(mentions, pub, d)
 
 
+@lru_cache(maxsize=1)
+def _weekday_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A weekday followed by its date; a bare weekday; a weekday's past or future modifier."""
+    d, _ = _vocab()
+    days = _alt(d["weekdays"])
+    return (
+        re.compile(rf"(?:(?:le|ce|du|au)\s+)?({days})\s+\d", re.IGNORECASE),
+        re.compile(rf"({days})(?:\s+\S+)?", re.IGNORECASE),
+        re.compile(_alt(d["past_modifiers"] + d["future_modifiers"]), re.IGNORECASE),
+    )
+
+
 def _anchor_weekdays(mentions: list[DateMention], pub: Published | None,
                      d: dict[str, Any]) -> list[DateMention]:
     """A bare weekday takes the date of the same weekday written with its date in the text."""
     today = _day(pub)
     if today is None:
         return mentions
+    with_date, bare, modified = _weekday_patterns()
     dated: dict[int, date] = {}
     for mention in mentions:
-        wd = re.match(rf"(?:(?:le|ce|du|au)\s+)?({_alt(d['weekdays'])})\s+\d", mention.text,
-                      re.IGNORECASE)
+        wd = with_date.match(mention.text)
         if wd and mention.kind == "absolute" and mention.value and len(mention.value) == 10:
             when = date.fromisoformat(mention.value)
             if abs((when - today).days) <= 7:
                 dated[when.weekday()] = when
     out = []
     for mention in mentions:
-        plain = re.fullmatch(rf"({_alt(d['weekdays'])})(?:\s+\S+)?", mention.text, re.IGNORECASE)
-        if mention.kind == "weekday" and plain and not re.search(
-                _alt(d["past_modifiers"] + d["future_modifiers"]), mention.text, re.IGNORECASE):
+        plain = bare.fullmatch(mention.text)
+        if mention.kind == "weekday" and plain and not modified.search(mention.text):
             target = int(_lookup(d["weekdays"], plain.group(1)))
             if target in dated:
                 mention = replace(mention, value=dated[target].isoformat())

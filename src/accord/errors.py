@@ -24,6 +24,10 @@ class ReadError(AccordError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[ReadError], tuple[str, str]]:
+        # pickled by its two fields: a worker process returns it as a value
+        return type(self), (self.path, self.reason)
+
 
 class ModelError(AccordError):
     """A spaCy model is missing or cannot be loaded."""

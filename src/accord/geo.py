@@ -84,6 +84,7 @@ _STATE_PREFIX = re.compile(
 _OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are looked up again and again
 def fold(text: str) -> str:
     """The lookup key of a name: no accents, case folded, hyphens, apostrophes and dots as
     spaces, spaces collapsed. ``fold("Viêt-Nam") == fold("viet nam") == "viet nam"``."""

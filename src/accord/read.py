@@ -12,25 +12,35 @@ each input that cannot be read, so that one bad file or line never stops a batch
 - a glob pattern (``data/**/*.txt``): the readable files it matches, sorted;
 - ``-``: standard input, JSON lines if it looks like them, else one document.
 
+A file, a JSONL line or standard input larger than ``max_bytes`` (:data:`MAX_BYTES` by
+default) is an error, checked before it is read into memory.
+
 :func:`read_text` reads one document held in memory. Bytes are decoded by
-:func:`decode_bytes`: UTF-8 (BOM stripped), UTF-16/32 with a BOM, else a confident
-charset-normalizer guess (a Latin-script guess is read as CP1252); NUL bytes mean binary.
+:func:`decode_bytes`: UTF-8 (BOM stripped), UTF-16/32 with a BOM or UTF-16 without one, UTF-8
+with a few invalid bytes (replaced by U+FFFD), else a confident charset-normalizer guess (a
+Latin-script guess is read as CP1252); signatures of binary formats, NUL bytes and control
+characters mean binary. What reading repaired or ignored (invalid bytes, an impossible date,
+paragraphs in another language) is listed in :attr:`Article.warnings`.
 :func:`content_id` is the article id, a hash of the raw text that does not depend on the file
 it came from.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import glob
 import hashlib
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, BinaryIO, Protocol, TextIO
 
 from charset_normalizer import from_bytes
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -41,11 +51,15 @@ from accord.records import Article
 
 __all__ = [
     "LANGUAGES",
+    "MAX_BYTES",
     "READABLE_SUFFIXES",
     "content_id",
+    "count_documents",
     "decode_bytes",
     "detect_language",
+    "read_bytes",
     "read_paths",
+    "read_record",
     "read_text",
 ]
 
@@ -56,6 +70,10 @@ READABLE_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".html", ".htm")
 """The file suffixes read from folders and glob patterns (a file named explicitly is read
 whatever its suffix)."""
 
+MAX_BYTES = 10_000_000
+"""The default size limit of :func:`read_paths`: a file (a line of a JSONL file, standard
+input) larger than this is a :class:`ReadError` and is never read into memory whole."""
+
 _TEXT_FORMATS = ("seed", "wikinews", "plain", "html")
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -64,29 +82,48 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # below " ", not \t\n\v\f\r or ESC
+_MAGIC = (  # file signatures of binary formats people feed to text tools
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive: .docx, .odt, .epub or .zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_CHUNK = 1 << 20  # bytes read at a time when skipping the rest of an over-long line
+_ONE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_HEAD = 1 << 16  # bytes of a JSONL file sniffed before it is streamed line by line
 
 
 def read_paths(
-    paths: Sequence[str], *, stdin: TextIO | None = None
+    paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes: int = MAX_BYTES
 ) -> Iterator[Article | ReadError]:
     """Yield one article per document of ``paths``, or a :class:`ReadError` for each failure.
 
-    ``stdin`` is read for the path ``-`` (default: ``sys.stdin``).
+    ``stdin`` is read for the path ``-`` (default: ``sys.stdin``). ``max_bytes`` (0: no limit)
+    bounds what is read into memory at once: a file, standard input, or one line of a JSONL
+    file (which is streamed) larger than that is a :class:`ReadError` naming the limit.
     """
     for given in paths:
         if given == "-":
-            yield from _read_stdin(stdin)
+            yield from _read_stdin(stdin, max_bytes)
             continue
         path = Path(given)
         if path.is_file():
-            yield from _read_file(given)
+            yield from _read_file(given, max_bytes)
         elif path.is_dir():
             files = _walk(given)
             if not files:
                 yield ReadError(given, f"no readable file ({', '.join(READABLE_SUFFIXES)})")
             for name in files:
-                yield from _read_file(name)
+                yield from _read_file(name, max_bytes)
         elif path.exists():
             yield ReadError(given, "not a regular file or folder")
         elif glob.has_magic(given):
@@ -94,9 +131,32 @@ def read_paths(
             if not files:
                 yield ReadError(given, "no readable file matches this pattern")
             for name in files:
-                yield from _read_file(name)
+                yield from _read_file(name, max_bytes)
         else:
             yield ReadError(given, "no such file or directory")
+
+
+def count_documents(paths: Sequence[str]) -> int | None:
+    """How many items :func:`read_paths` yields for ``paths``, known from the paths alone (no
+    file is opened): one per text or HTML file, one per path that reads as an error. None when
+    it depends on the contents: a JSON or JSONL file, another suffix, standard input."""
+    total = 0
+    for given in paths:
+        if given == "-":
+            return None
+        path = Path(given)
+        if path.is_file():
+            files = [given]
+        elif path.is_dir():
+            files = _walk(given)
+        elif glob.has_magic(given) and not path.exists():
+            files = _expand_glob(given)
+        else:
+            files = []  # a ReadError
+        if any(not name.lower().endswith(_ONE_DOCUMENT_SUFFIXES) for name in files):
+            return None
+        total += len(files) or 1
+    return total
 
 
 def read_text(
@@ -116,7 +176,9 @@ def read_text(
     ``fmt`` is ``"seed"``, ``"wikinews"``, ``"plain"``, ``"html"`` or None to sniff it. The
     keyword values (from a JSONL line, say) take precedence over what the text itself says;
     ``published`` is normalised by :func:`~accord.clean.normalize_date` (an impossible date
-    gives way to the text's own date). Raises :class:`ReadError` if no text is left.
+    gives way to the text's own date). An impossible date, there or in the text's header
+    (``date 2024-13-45``), is ignored and named in :attr:`Article.warnings`. Raises
+    :class:`ReadError` if no text is left (an article made only of photo captions).
     """
     if fmt is not None and fmt not in _TEXT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(_TEXT_FORMATS)}")
@@ -130,42 +192,114 @@ def read_text(
         fmt = None
     cleaned = clean_text(text, fmt or sniff_format(text))
     if not cleaned.text:
+        if cleaned.captions:
+            raise ReadError(path, f"no article text: only photo captions ({len(cleaned.captions)}"
+                                  " removed)")
         raise ReadError(path, "empty text")
+    warnings = list(cleaned.warnings)
+    date = normalize_date(published) if published else None
+    if published and date is None:
+        warnings.append(f"impossible published date {published!r} ignored")
+    language = language.strip().lower() if language else detect_language(cleaned.text)
+    if mixed := _other_languages(cleaned.text, language):
+        warnings.append(mixed)
     return Article(
         id=article_id,
         path=path,
         text=cleaned.text,
-        published=(normalize_date(published) if published else None) or cleaned.published,
-        language=language.strip().lower() if language else detect_language(cleaned.text),
+        published=date or cleaned.published,
+        language=language,
         title=title or cleaned.title,
         source=source or cleaned.source,
         url=url,
         dateline_place=cleaned.dateline_place,
         captions=cleaned.captions,
         source_id=source_id,
+        warnings=tuple(warnings),
     )
 
 
+def _other_languages(text: str, language: str) -> str | None:
+    """A warning when paragraphs of ``text`` (prose of 15 words or more, the first 50) are in
+    another language than the article's: they are coded with the article's rules."""
+    paragraphs = [p for p in text.split("\n\n") if len(_WORD.findall(p)) >= 15][:50]
+    if len(paragraphs) < 2:
+        return None
+    others = [found for p in paragraphs if (found := detect_language(p)) != language]
+    if not others:
+        return None
+    names = ", ".join(sorted(set(others)))
+    return (f"mixed languages: {len(others)} of {len(paragraphs)} paragraphs read as {names}, "
+            f"coded as {language}")
+
+
 def decode_bytes(data: bytes, path: str) -> str:
-    """Decode the bytes of a text file; raise :class:`ReadError` for binary or unknown bytes."""
+    """Decode the bytes of a text file; raise :class:`ReadError` for binary or unknown bytes.
+
+    A byte-order mark says UTF-8, UTF-16 or UTF-32; UTF-16 without one is recognised by its
+    NUL bytes in every other position (mostly Latin text). UTF-8 with a few invalid sequences
+    (more valid non-ASCII characters than invalid sequences) is read as UTF-8 with U+FFFD in
+    their place; other bytes get charset-normalizer's guess. Known binary formats (PDF, images,
+    archives, office files), NUL bytes and control characters are a :class:`ReadError`
+    "binary file, not text".
+    """
+    return _decode(data, path)[0]
+
+
+def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """:func:`decode_bytes`, with a warning when invalid UTF-8 sequences were replaced."""
     if not data:
         raise ReadError(path, "empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                return data[len(bom) :].decode(encoding), ()
             except UnicodeDecodeError as exc:
+                if encoding == "utf-32-le":  # FF FE 00 00 is also UTF-16 starting with NUL
+                    continue
                 raise ReadError(path, f"invalid {encoding} after its byte-order mark") from exc
+    kind = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
+    if kind is not None:
+        raise ReadError(path, f"binary file, not text ({kind})")
+    warnings: tuple[str, ...] = ()
     if b"\x00" in data:
-        raise ReadError(path, "binary file (NUL bytes)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _guess_decode(data, path)
-    controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise ReadError(path, "binary file, not text (NUL bytes)")
+        text = utf16
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            text = data.decode("utf-8", errors="replace")
+            bad = text.count("\ufffd") - data.count("\ufffd".encode())
+            valid = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+            if valid > bad:
+                plural = "s" * (bad > 1)
+                warnings = (f"invalid UTF-8: {bad} byte sequence{plural} replaced by U+FFFD "
+                            f"(the first at byte {exc.start})"),
+            else:
+                text = _guess_decode(data, path)
+    controls = len(_CONTROLS.findall(text))
     if controls > max(1, len(text) // 100):
-        raise ReadError(path, "binary file (control characters)")
-    return text
+        raise ReadError(path, "binary file, not text (control characters)")
+    return text, warnings
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: NUL high bytes in one parity of mostly Latin
+    text (at least 30% of the characters), none in the other, four characters or more; else
+    None."""
+    if len(data) % 2 or len(data) < 8:
+        return None
+    even, odd, half = data[0::2].count(0), data[1::2].count(0), len(data) // 2
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.3 * half and others <= 0.01 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def content_id(raw: str) -> str:
@@ -238,28 +372,124 @@ def _expand_glob(pattern: str) -> list[str]:
     return out
 
 
-def _read_file(path: str) -> Iterator[Article | ReadError]:
+def _read_file(path: str, max_bytes: int) -> Iterator[Article | ReadError]:
+    if Path(path).suffix.lower() in _JSONL_SUFFIXES:
+        yield from _stream_jsonl(path, max_bytes)
+        return
     try:
+        size = os.path.getsize(path)
+        if max_bytes and size > max_bytes:
+            yield ReadError(path, _too_big(f"{size:,} bytes", max_bytes))
+            return
         data = Path(path).read_bytes()
-        text = decode_bytes(data, path)
     except OSError as exc:
         yield ReadError(path, f"cannot read: {exc.strerror or exc}")
         return
+    yield from read_bytes(data, path)
+
+
+def _too_big(what: str, max_bytes: int) -> str:
+    return (f"{what}, over the size limit of {max_bytes:,} bytes (raise it with --max-bytes; "
+            "a .jsonl file is read line by line)")
+
+
+def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of a binary file; None for a line longer than ``max_bytes`` (0: no limit),
+    which is skipped without being held in memory."""
+    while line := (fh.readline(max_bytes + 1) if max_bytes else fh.readline()):
+        if max_bytes and len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(_CHUNK)
+            yield None
+        else:
+            yield line
+
+
+def _stream_jsonl(path: str, max_bytes: int) -> Iterator[Article | ReadError]:
+    """A JSONL file read line by line, so that a corpus in one file is never held in memory
+    whole. A file whose first 64 KiB are not text (a UTF-16/32 byte-order mark, NUL or
+    control bytes) is read whole by :func:`read_bytes` as before; a line that is not UTF-8 is
+    decoded alone as :func:`decode_bytes` does (files mixing encodings line by line exist)."""
+    found = False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEAD)
+            if not _plain_utf8(head):
+                size = os.fstat(fh.fileno()).st_size
+                if max_bytes and size > max_bytes:
+                    yield ReadError(path, _too_big(f"{size:,} bytes, not plain UTF-8,", max_bytes))
+                    return
+                yield from read_bytes(head + fh.read(), path)
+                return
+            fh.seek(0)
+            for number, raw in enumerate(_lines(fh, max_bytes), start=1):
+                where = f"{path}:{number}"
+                if raw is None:
+                    found = True
+                    yield ReadError(where, _too_big("line", max_bytes))
+                    continue
+                warnings: tuple[str, ...] = ()
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    try:
+                        line, warnings = _decode(raw, where)
+                    except ReadError as exc:
+                        yield exc
+                        continue
+                line = line.rstrip("\r\n")
+                line = line.removeprefix("\ufeff") if number == 1 else line
+                if line.strip():
+                    found = True
+                    yield from _warned(iter([_jsonl_line(line, where)]), warnings)
+    except OSError as exc:
+        yield ReadError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    if not found:
+        yield ReadError(path, "empty text")
+
+
+def _plain_utf8(head: bytes) -> bool:
+    """Whether the first bytes of a file are text that can be read line by line: no UTF-16/32
+    byte-order mark, no known binary signature, NUL and control bytes under 1% (a corrupted
+    line is then that line's error; invalid UTF-8 is fine: such lines are decoded alone)."""
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff", *(m for m, _ in _MAGIC))):
+        return False
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(head, final=False)
+    return len(_CONTROLS.findall(text)) <= max(1, len(text) // 100)
+
+
+def read_bytes(data: bytes, path: str) -> Iterator[Article | ReadError]:
+    """The articles of a file's bytes, read as :func:`read_paths` reads the file ``path``
+    (its suffix says JSONL, JSON, HTML or text); errors are yielded, not raised."""
+    try:
+        text, warnings = _decode(data, path)
     except ReadError as exc:
         yield exc
         return
     suffix = Path(path).suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        yield from _read_jsonl(text, path)
+        items = _read_jsonl(text, path)
     elif suffix == ".json":
-        yield from _read_json(text, path)
+        items = _read_json(text, path)
     else:
-        yield _read_one(text, path, "html" if suffix in (".html", ".htm") else None)
+        items = iter([_read_one(text, path, "html" if suffix in (".html", ".htm") else None)])
+    yield from _warned(items, warnings)
 
 
-def _read_stdin(stdin: TextIO | None) -> Iterator[Article | ReadError]:
+def _warned(
+    items: Iterator[Article | ReadError], warnings: tuple[str, ...]
+) -> Iterator[Article | ReadError]:
+    """``items``, with ``warnings`` (from decoding their bytes) added to each article's."""
+    for item in items:
+        if warnings and isinstance(item, Article):
+            item = replace(item, warnings=warnings + item.warnings)
+        yield item
+
+
+def _read_stdin(stdin: TextIO | None, max_bytes: int) -> Iterator[Article | ReadError]:
     try:
-        text = _stdin_text(stdin)
+        text, warnings = _stdin_text(stdin, max_bytes)
     except ReadError as exc:
         yield exc
         return
@@ -268,21 +498,22 @@ def _read_stdin(stdin: TextIO | None) -> Iterator[Article | ReadError]:
         return
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if first.startswith("{") or (first.startswith("[") and _is_json(text)):
-        yield from _read_json(text, "-")
+        yield from _warned(_read_json(text, "-"), warnings)
     else:
-        yield _read_one(text, "-", None)
+        yield from _warned(iter([_read_one(text, "-", None)]), warnings)
 
 
-def _stdin_text(stdin: TextIO | None) -> str:
-    """All of ``stdin``; ``sys.stdin`` is read as bytes and decoded like a file."""
-    if stdin is not None:
-        return stdin.read()
-    if sys.stdin is None:
+def _stdin_text(stdin: TextIO | None, max_bytes: int) -> tuple[str, tuple[str, ...]]:
+    """All of ``stdin`` (at most ``max_bytes``) and the warnings of its decoding;
+    ``sys.stdin`` is read as bytes and decoded like a file."""
+    stream = stdin if stdin is not None else sys.stdin
+    if stream is None:
         raise ReadError("-", "no standard input")
-    buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is None:
-        return sys.stdin.read()
-    return decode_bytes(buffer.read(), "-")
+    buffer = getattr(stream, "buffer", None) if stdin is None else None
+    data = (buffer or stream).read(max_bytes + 1 if max_bytes else -1)
+    if max_bytes and len(data) > max_bytes:
+        raise ReadError("-", _too_big("standard input", max_bytes))
+    return _decode(data, "-") if isinstance(data, bytes) else (data, ())
 
 
 def _is_json(text: str) -> bool:
@@ -326,17 +557,29 @@ def _read_json(text: str, path: str) -> Iterator[Article | ReadError]:
 
 
 def _read_jsonl(text: str, path: str) -> Iterator[Article | ReadError]:
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    """JSON lines held in memory. Lines end at ``\n`` only: JSON strings may hold U+2028 or
+    U+0085 unescaped, which :meth:`str.splitlines` would take for line ends."""
+    numbered = enumerate(text.split("\n"), start=1)
+    lines = [(n, line.removesuffix("\r")) for n, line in numbered if line.strip()]
     if not lines:
         yield ReadError(path, "empty text")
     for number, line in lines:
-        where = f"{path}:{number}"
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        yield _read_record(value, where)
+        yield _jsonl_line(line, f"{path}:{number}")
+
+
+def _jsonl_line(line: str, where: str) -> Article | ReadError:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ReadError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    return _read_record(value, where)
+
+
+def read_record(value: object, where: str) -> Article | ReadError:
+    """One article from a record (a JSON object, a table row as a dict) with ``text`` and
+    optional ``id``, ``published``, ``title``, ``source``, ``url``, ``language``, as a JSONL
+    line is read; ``where`` is its path ("FILE:LINE")."""
+    return _read_record(value, where)
 
 
 def _read_record(value: object, where: str) -> Article | ReadError:
@@ -375,11 +618,28 @@ def _extract_html(html: str, path: str) -> tuple[str, str | None, str | None, st
         import trafilatura  # heavy: imported only when a page is read
     except ImportError as exc:
         raise ReadError(path, f"HTML needs trafilatura, which cannot be imported: {exc}") from exc
-    text = trafilatura.extract(html, include_comments=False)
+    try:
+        text = trafilatura.extract(html, include_comments=False)
+        meta = trafilatura.extract_metadata(html) if text and text.strip() else None
+    except Exception as exc:  # a third-party parser on untrusted input
+        raise ReadError(path, f"HTML extraction failed: {type(exc).__name__}: {exc}") from exc
     if not text or not text.strip():
+        if _too_deep(html):
+            raise ReadError(path, "HTML nested too deeply (over 256 levels, the limit of the "
+                                  "libxml2 parser): no main text found")
         raise ReadError(path, "no main text found in the HTML page")
-    meta = trafilatura.extract_metadata(html)
     paragraphs = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     if meta is None:
         return paragraphs, None, None, None
     return paragraphs, meta.title or None, meta.date or None, meta.url or None
+
+
+def _too_deep(html: str) -> bool:
+    """Whether libxml2 stopped parsing ``html`` at its nesting limit (256 elements)."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    with contextlib.suppress(lxml.etree.LxmlError, ValueError):  # only the error log matters
+        lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    return any("Excessive depth" in entry.message for entry in parser.error_log)

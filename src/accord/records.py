@@ -48,6 +48,7 @@ class Article:
     dateline_place: str | None = None  # place name of the dateline, as written ("Hanoï")
     captions: tuple[str, ...] = ()  # photo captions removed from the text
     source_id: str | None = None  # the input's own id (JSONL "id"), if any
+    warnings: tuple[str, ...] = ()  # what reading repaired or ignored (bad bytes, a bad date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,10 @@ class Participant:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "sector": self.sector}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Participant:
+        return cls(data.get("name"), data.get("country"), data.get("sector"))
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -71,6 +76,11 @@ class Place:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        return cls(data["name"], data.get("country"), _ofloat(data.get("lat")),
+                   _ofloat(data.get("lon")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +95,10 @@ class DateRef:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "kind": self.kind, "span": list(self.span)}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateRef:
+        return cls(data["text"], data.get("value"), data["kind"], _span(data["span"]))
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceRef:
@@ -95,6 +109,10 @@ class PlaceRef:
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.place.to_dict(), "span": list(self.span)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PlaceRef:
+        return cls(Place.from_dict(data), _span(data["span"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +135,15 @@ class Actor:
             "aliases": list(self.aliases),
             "mentions": [list(m) for m in self.mentions],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            name=data["name"], kind=data["kind"], country=data.get("country"),
+            sector=data.get("sector"), titles=tuple(data.get("titles", ())),
+            aliases=tuple(data.get("aliases", ())),
+            mentions=tuple(_span(m) for m in data.get("mentions", ())),
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +183,23 @@ class Event:
             "cameo": self.cameo,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """The inverse of :meth:`to_dict`; ``negated`` (not in the document JSON) is read if
+        present, else False."""
+        place = data.get("place")
+        return cls(
+            type=data["type"], mode=data.get("mode"),
+            actor=tuple(Participant.from_dict(p) for p in data.get("actor", ())),
+            recipient=tuple(Participant.from_dict(p) for p in data.get("recipient", ())),
+            date=data.get("date"), place=Place.from_dict(place) if place else None,
+            context=tuple(data.get("context", ())), evidence=data["evidence"],
+            span=_span(data["span"]), sentence=data.get("sentence", ""),
+            negated=bool(data.get("negated", False)), quad_class=data.get("quad_class"),
+            intensity=_ofloat(data.get("intensity")), cameo=data.get("cameo"),
+            trigger=data.get("trigger", ""),
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -183,6 +227,14 @@ class Claim:
             "sentence": self.sentence,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        return cls(
+            quantity=float(data["quantity"]), qualifier=data["qualifier"], unit=data["unit"],
+            holder=data.get("holder"), source=data.get("source"), evidence=data["evidence"],
+            span=_span(data["span"]), sentence=data.get("sentence", ""),
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Statement:
@@ -204,6 +256,15 @@ class Statement:
             "sentence": self.sentence,
             "content_span": list(self.content_span) if self.content_span else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        content = data.get("content_span")
+        return cls(
+            speaker=data.get("speaker"), verb=data["verb"], date=data.get("date"),
+            evidence=data["evidence"], span=_span(data["span"]),
+            sentence=data.get("sentence", ""), content_span=_span(content) if content else None,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,3 +308,33 @@ class Document:
             "dates": [d.to_dict() for d in self.dates],
             "places": [p.to_dict() for p in self.places],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The inverse of :meth:`to_dict`: ``Document.from_dict(d.to_dict()) == d``. Keys that
+        ``to_dict`` leaves out are read when present: ``extra`` (an object) and each event's
+        ``negated``. Raises ``KeyError``, ``TypeError`` or ``ValueError`` for a malformed
+        document."""
+        place = data.get("dateline_place")
+        return cls(
+            id=data["id"], path=data["path"], text=data["text"], published=data.get("published"),
+            language=data["language"], title=data.get("title"), source=data.get("source"),
+            url=data.get("url"), dateline_place=Place.from_dict(place) if place else None,
+            captions=tuple(data.get("captions", ())),
+            actors=tuple(Actor.from_dict(a) for a in data.get("actors", ())),
+            events=tuple(Event.from_dict(e) for e in data.get("events", ())),
+            claims=tuple(Claim.from_dict(c) for c in data.get("claims", ())),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", ())),
+            dates=tuple(DateRef.from_dict(d) for d in data.get("dates", ())),
+            places=tuple(PlaceRef.from_dict(p) for p in data.get("places", ())),
+            extra=dict(data.get("extra") or {}),
+        )  # fmt: skip
+
+
+def _span(value: Any) -> Span:
+    start, end = value
+    return int(start), int(end)
+
+
+def _ofloat(value: Any) -> float | None:
+    return None if value is None else float(value)

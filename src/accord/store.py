@@ -35,13 +35,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from accord.errors import StoreError
+from accord.errors import ReadError, StoreError
 from accord.records import (
     Actor,
     Claim,
@@ -57,13 +57,15 @@ from accord.records import (
 from accord.store_aggregates import AggregateQueries
 from accord.store_filters import (
     EVENT_SORTS,
+    Term,
     actor_where,
     claim_where,
     dated_select,
     document_where,
-    event_where,
+    event_terms,
     statement_where,
 )
+from accord.store_plan import count_query, page_query, plan
 from accord.store_rows import (
     ActorRow,
     ClaimRow,
@@ -108,6 +110,16 @@ _TABLES = (
     "event_participants", "claims", "statements", "errors",
 )  # fmt: skip
 _CHUNK = 500  # ids per "IN (...)" query
+_STORE_FAILURES = frozenset({
+    sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL,
+    sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL, sqlite3.SQLITE_NOTADB,
+})  # fmt: skip
+"""Primary SQLite result codes that mean the store itself failed, not one document's rows."""
+_RECORD_ERROR = (
+    "INSERT INTO errors (path, reason, at) VALUES (?, ?, ?) "
+    "ON CONFLICT (path) DO UPDATE SET reason = excluded.reason, at = excluded.at"
+)
 
 
 
@@ -132,6 +144,24 @@ def _span(start: Any, end: Any) -> Span:
 
 
 
+
+
+def _put_isolated(conn: sqlite3.Connection, doc: Document) -> str | ReadError:
+    """:func:`write_document` under a savepoint: "new", "updated" or "unchanged", or the error
+    for which the document's rows alone were rolled back. A failure of the store itself is
+    raised (the caller's transaction rolls back)."""
+    conn.execute("SAVEPOINT accord_document")
+    try:
+        outcome = write_document(conn, doc)
+    except Exception as exc:  # one document that cannot be stored never stops a batch
+        code = getattr(exc, "sqlite_errorcode", None)
+        if isinstance(code, int) and (code & 0xFF) in _STORE_FAILURES:
+            raise
+        conn.execute("ROLLBACK TO accord_document")
+        conn.execute("RELEASE accord_document")
+        return ReadError(doc.path, f"storing failed: {type(exc).__name__}: {exc}")
+    conn.execute("RELEASE accord_document")
+    return outcome
 
 
 class Store(AggregateQueries):
@@ -238,18 +268,45 @@ class Store(AggregateQueries):
         with self._write() as conn:
             return write_document(conn, doc) != "unchanged"
 
-    def put_many(self, docs: Iterable[Document], batch: int = 100) -> PutStats:
-        """Store many documents, one transaction per ``batch`` documents."""
+    def put_many(
+        self,
+        docs: Iterable[Document | ReadError],
+        batch: int = 100,
+        *,
+        on_error: Callable[[ReadError], None] | None = None,
+    ) -> PutStats:
+        """Store many documents, one transaction per ``batch`` inputs, in input order.
+
+        A :class:`ReadError` among ``docs`` (an input that could not be read or coded) is
+        recorded in the ``errors`` table in the same transaction. Each document is written
+        under its own savepoint: one whose rows cannot be stored (its extraction breaks a
+        constraint of the schema, say) is rolled back alone and recorded as an error
+        ("storing failed: ..."), and the batch goes on. ``on_error`` is called with each
+        failure once its batch is committed.
+
+        A failure of the store itself (locked, full, I/O) rolls back the open batch and raises
+        :class:`StoreError`; so does an exception raised by ``docs``. Committed batches stay:
+        running the same input again stores what is missing and leaves the rest unchanged.
+        """
         if batch < 1:
             raise ValueError(f"batch must be at least 1, got {batch}")
-        counts = {"new": 0, "updated": 0, "unchanged": 0}
-        pending: list[Document] = []
+        counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
+        pending: list[Document | ReadError] = []
 
         def flush() -> None:
+            failures: list[ReadError] = []
             with self._write() as conn:
-                for doc in pending:
-                    counts[write_document(conn, doc)] += 1
+                for item in pending:
+                    outcome = item if isinstance(item, ReadError) else _put_isolated(conn, item)
+                    if isinstance(outcome, ReadError):
+                        conn.execute(_RECORD_ERROR, (outcome.path, outcome.reason, utc_now()))
+                        failures.append(outcome)
+                        outcome = "failed"
+                    counts[outcome] += 1
             pending.clear()
+            if on_error is not None:
+                for failure in failures:
+                    on_error(failure)
 
         for doc in docs:
             pending.append(doc)
@@ -262,11 +319,7 @@ class Store(AggregateQueries):
     def record_error(self, path: str, reason: str) -> None:
         """Record that the input ``path`` failed (one row per path, the latest reason)."""
         with self._write() as conn:
-            conn.execute(
-                "INSERT INTO errors (path, reason, at) VALUES (?, ?, ?) "
-                "ON CONFLICT (path) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-                (path, reason, utc_now()),
-            )
+            conn.execute(_RECORD_ERROR, (path, reason, utc_now()))
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -300,17 +353,49 @@ class Store(AggregateQueries):
         participants, on the side ``role`` ("actor" or "recipient") if given. ``sort`` is one of
         :data:`EVENT_SORTS`.
         """
-        where, params = event_where(
+        terms = event_terms(
             actor=actor, country=country, type=type, since=since, until=until, doc_id=doc_id,
             dyad=dyad, quad_class=quad_class, text=text, actor_id=actor_id, role=role,
         )  # fmt: skip
         if sort not in EVENT_SORTS:
             raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
-        sql = dated_select("events", "e", where, EVENT_SORTS[sort])
-        params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
-            rows = conn.execute(sql, params).fetchall()
-            parts = self._participants(conn, [int(r["id"]) for r in rows])
+            return self._event_page(conn, terms, sort, limit, offset)[0]
+
+    def iter_events(
+        self, page: int = 2000, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> Iterator[EventRow]:
+        """Every event :meth:`events` returns with the same filters (oldest first), read
+        ``page`` rows at a time from where the previous page ended (keyset pagination: a page
+        costs the same at the end of a million events as at the start)."""
+        terms = event_terms(**filters)
+        done = 0
+        while limit is None or done < limit:
+            size = page if limit is None else min(page, limit - done)
+            with self._read() as conn:
+                rows, last = self._event_page(conn, terms, "date", size, offset)
+            yield from rows
+            done += len(rows)
+            if len(rows) < size or last is None:
+                return
+            key = last[0] or "~"
+            after = "coalesce(e.date_lo, '~') >= ? AND (coalesce(e.date_lo, '~') > ? OR e.id > ?)"
+            terms = [t for t in terms if t.name != "after"] + [
+                Term("after", after, (key, key, last[1]), column=True,
+                     ranges={"date": (after, (key, key, last[1]))})
+            ]  # fmt: skip
+            offset = 0
+
+    def _event_page(
+        self, conn: sqlite3.Connection, terms: list[Term], sort: str, limit: int | None,
+        offset: int,
+    ) -> tuple[list[EventRow], tuple[str | None, int] | None]:
+        """A page of events and the (``date_lo``, id) of its last one."""
+        order = EVENT_SORTS[sort].format(a="e")
+        chosen = plan(conn, terms, sort, offset + (limit if limit is not None else 10**12))
+        rows = conn.execute(page_query(chosen, order),
+                            [*chosen.params, -1 if limit is None else limit, offset]).fetchall()  # fmt: skip
+        parts = self._participants(conn, [int(r["id"]) for r in rows])
         out = []
         for r in rows:
             actors, recipients = parts.get(int(r["id"]), ((), ()))
@@ -331,16 +416,21 @@ class Store(AggregateQueries):
                     doc_source=_ostr(r["doc_source"]),
                 )
             )  # fmt: skip
-        return out
+        last = (_ostr(rows[-1]["date_lo"]), int(rows[-1]["id"])) if rows else None
+        return out, last
 
     def _stored_verbs(self) -> list[str]:
         with self._read() as conn:
             return [str(r[0]) for r in conn.execute("SELECT DISTINCT verb FROM statements")]
 
-    def count_events(self, **filters: Any) -> int:
-        """How many events :meth:`events` returns with the same filters and no limit."""
-        where, params = event_where(**filters)
-        return self._count("events e", where, params)
+    def count_events(self, at_most: int | None = None, **filters: Any) -> int:
+        """How many events :meth:`events` returns with the same filters and no limit; with
+        ``at_most``, counting stops there (``at_most`` then means "that many or more")."""
+        terms = event_terms(**filters)
+        with self._read() as conn:
+            chosen = plan(conn, terms, None, 10**12 if at_most is None else at_most)
+            cap = -1 if at_most is None else at_most
+            return int(conn.execute(count_query(chosen), [*chosen.params, cap]).fetchone()[0])
 
     def _count(self, table: str, where: list[str], params: list[object]) -> int:
         sql = f"SELECT count(*) FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")

@@ -8,37 +8,52 @@ is a parameter, never part of the SQL. :mod:`accord.store` documents what each f
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from accord.store_schema import date_range, normalize_name
 
 __all__ = [
     "EVENT_SORTS",
+    "SORT_INDEXES",
+    "Term",
     "actor_where",
     "claim_where",
     "dated_select",
     "document_where",
+    "event_terms",
     "event_where",
     "statement_where",
 ]
 
 _NAMED = (
     "(instr({col}, ?) > 0 OR {reg} IN"
-    " (SELECT registry_id FROM registry_aliases WHERE instr(norm_alias, ?) > 0))"
+    " (SELECT registry_id FROM registry_names WHERE instr(norm_alias, ?) > 0))"
 )  # a name filter: a substring of the normalised name or of an alias of its registry entry
 
 
 EVENT_SORTS = {
-    "date": "{a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx",
-    "-date": "{a}.date_lo IS NULL, {a}.date_lo DESC, {a}.doc_id, {a}.idx",
-    "intensity": "{a}.intensity IS NULL, {a}.intensity, {a}.date_lo, {a}.doc_id, {a}.idx",
-    "-intensity": "{a}.intensity IS NULL, {a}.intensity DESC, {a}.date_lo, {a}.doc_id, {a}.idx",
-    "type": "{a}.type, {a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx",
+    "date": "coalesce({a}.date_lo, '~'), {a}.id",
+    "-date": "coalesce({a}.date_lo, '') DESC, {a}.id DESC",
+    "intensity": "coalesce({a}.intensity, 99), coalesce({a}.date_lo, '~'), {a}.id",
+    "-intensity": "coalesce({a}.intensity, -99) DESC, coalesce({a}.date_lo, '~'), {a}.id",
+    "type": "{a}.type, coalesce({a}.date_lo, '~'), {a}.id",
 }
-"""The orders :meth:`Store.events` knows: oldest or newest first, by intensity, by type."""
+"""The orders :meth:`Store.events` knows: oldest or newest first, by intensity (then oldest
+first), by type (then oldest first); undated events and events without intensity last, events
+of the same key in the order they were stored (newest stored first for ``-date``)."""
+
+SORT_INDEXES = {
+    "date": "events_by_date", "-date": "events_by_date_desc", "intensity": "events_by_intensity",
+    "-intensity": "events_by_intensity_desc", "type": "events_by_type",
+}  # fmt: skip
+"""The index that gives each sort's order (migration 5)."""
+
+_DATED_ORDER = "{a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx"
 
 
-def dated_select(table: str, alias: str, where: list[str], order: str = EVENT_SORTS["date"]) -> str:
-    """The query of a table of dated rows (events, statements, claims) with their document's
+def dated_select(table: str, alias: str, where: list[str], order: str = _DATED_ORDER) -> str:
+    """The query of a table of dated rows (statements, claims) with their document's
     path, title, date, URL and source, in ``order`` (oldest first by default), paged
     (``LIMIT ? OFFSET ?``)."""
     return (
@@ -53,7 +68,45 @@ def dated_select(table: str, alias: str, where: list[str], order: str = EVENT_SO
     )
 
 
-def event_where(
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One event filter, in the forms :mod:`accord.store_plan` chooses from.
+
+    ``where`` is a condition on the event row ``e`` (with ``params``), checked row by row;
+    ``ids``, for a filter an index enumerates, the query of the ids of the events it keeps
+    (with ``ids_params``; a superset for none of them). ``column`` says that ``where`` reads
+    ``e``'s own columns only (SQLite can range an index by it); ``ranges`` maps an event sort
+    to conditions on that sort's index key that ``where`` implies (the sort's index is then
+    read in that range only).
+    """
+
+    name: str
+    where: str
+    params: tuple[object, ...]
+    ids: str | None = None
+    ids_params: tuple[object, ...] = ()
+    column: bool = False
+    ranges: dict[str, tuple[str, tuple[object, ...]]] = field(default_factory=dict)
+
+    def restrict(self) -> tuple[str, tuple[object, ...]]:
+        """The condition to use without a plan: ``where`` for a column, else the ids."""
+        if self.column or self.ids is None:
+            return self.where, self.params
+        return f"e.id IN ({self.ids})", self.ids_params
+
+
+def _participant(condition: str, params: tuple[object, ...], name: str) -> Term:
+    """A filter on any participant of the event (``condition`` on ``p``)."""
+    return Term(
+        name,
+        f"EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND {condition})",
+        params,
+        f"SELECT p.event_id FROM event_participants p WHERE {condition}",
+        params,
+    )
+
+
+def event_terms(
     actor: str | None = None,
     country: str | None = None,
     type: str | None = None,
@@ -65,40 +118,104 @@ def event_where(
     text: str | None = None,
     actor_id: int | None = None,
     role: str | None = None,
-) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
+) -> list[Term]:
+    """The event filters of :meth:`Store.events` as terms (``ValueError`` for a bad one)."""
+    terms: list[Term] = []
     if actor is not None:
-        where.append(
-            "e.id IN (SELECT event_id FROM event_participants WHERE instr(norm_name, ?) > 0"
-            " OR registry_id IN"
-            " (SELECT registry_id FROM registry_aliases WHERE instr(norm_alias, ?) > 0))"
-        )
-        params += [normalize_name(actor)] * 2
+        name = normalize_name(actor)
+        names = "SELECT registry_id FROM registry_names WHERE instr(norm_alias, ?) > 0"
+        unregistered = ("p.registry_id IS NULL AND p.norm_name IS NOT NULL"
+                        " AND instr(p.norm_name, ?) > 0")  # fmt: skip
+        terms.append(Term(
+            "actor",
+            "EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id"
+            f" AND (p.registry_id IN ({names}) OR ({unregistered})))",
+            (name, name),
+            f"SELECT p.event_id FROM event_participants p WHERE p.registry_id IN ({names})"
+            " UNION ALL SELECT p.event_id FROM event_participants p"
+            f" INDEXED BY event_participants_unregistered WHERE {unregistered}",
+            (name, name),
+        ))  # fmt: skip
     if country is not None:
-        where.append("e.id IN (SELECT event_id FROM event_participants WHERE country = ?)")
-        params.append(country.upper())
+        terms.append(_participant("p.country = ?", (country.upper(),), "country"))
     if type is not None:
-        where.append("e.type = ?")
-        params.append(type.upper())
+        value = type.upper()
+        terms.append(Term("type", "e.type = ?", (value,), "SELECT id FROM events WHERE type = ?",
+                          (value,), column=True, ranges={"type": ("e.type = ?", (value,))}))  # fmt: skip
     if dyad is not None:
         a, b = sorted(c.upper() for c in dyad)
-        where.append(
-            "e.id IN (SELECT event_id FROM event_dyads WHERE country_a = ? AND country_b = ?)"
-        )
-        params += [a, b]
+        terms.append(Term(
+            "dyad",
+            "EXISTS (SELECT 1 FROM event_dyads y WHERE y.event_id = e.id AND y.country_a = ?"
+            " AND y.country_b = ?)", (a, b),
+            "SELECT event_id FROM event_dyads WHERE country_a = ? AND country_b = ?", (a, b),
+        ))  # fmt: skip
     if quad_class is not None:
-        where.append("e.quad_class = ?")
-        params.append(int(quad_class))
+        terms.append(Term("quad_class", "e.quad_class = ?", (int(quad_class),),
+                          "SELECT id FROM events WHERE quad_class = ?", (int(quad_class),),
+                          column=True))  # fmt: skip
     if role is not None and role not in ("actor", "recipient"):
         raise ValueError(f"role must be 'actor' or 'recipient', not {role!r}")
     if actor_id is not None:
-        where.append(
-            "e.id IN (SELECT event_id FROM event_participants WHERE registry_id = ?"
-            + (" AND role = ?)" if role is not None else ")")
-        )
-        params += [int(actor_id)] + ([role] if role is not None else [])
-    _common_filters("e", where, params, since, until, text, doc_id)
+        condition = "p.registry_id = ?" + (" AND p.role = ?" if role is not None else "")
+        params = (int(actor_id),) + ((role,) if role is not None else ())
+        terms.append(_participant(condition, params, "actor_id"))
+    if since is not None or until is not None:
+        terms.append(_dates(since, until))
+    if text is not None:
+        words = normalize_name(text)
+        phrase = '"' + words.replace('"', '""') + '"'
+        terms.append(Term(  # trigrams: a substring of three characters at least
+            "text", "instr(e.norm_text, ?) > 0", (words,),
+            "SELECT rowid FROM events_text WHERE events_text MATCH ?" if len(words) >= 3 else None,
+            (phrase,), column=True,
+        ))  # fmt: skip
+    if doc_id is not None:
+        terms.append(Term("doc_id", "e.doc_id = ?", (doc_id,),
+                          "SELECT id FROM events WHERE doc_id = ?", (doc_id,), column=True))  # fmt: skip
+    return terms
+
+
+def _dates(since: str | None, until: str | None) -> Term:
+    """``since``/``until``: the event's days all within (its range: date_lo..date_hi)."""
+    where, params, keys, bounds = [], [], [], []
+    if since is not None:
+        first = date_range(since)[0]
+        where.append("e.date_lo >= ?")
+        params.append(first)
+        keys.append("{key} >= ?")
+        bounds.append(first)
+    if until is not None:
+        last = date_range(until)[1]
+        where.append("e.date_hi <= ?")
+        params.append(last)
+        keys.append("{key} <= ?")  # date_lo <= date_hi
+        bounds.append(last)
+    ids = " AND ".join(k.format(key="date_lo") for k in keys)
+    return Term(
+        "dates", " AND ".join(where), tuple(params),
+        f"SELECT id FROM events WHERE {ids} AND " + " AND ".join(w[2:] for w in where),
+        (*bounds, *params), column=True,
+        ranges={
+            sort: (" AND ".join(k.format(key=f"coalesce(e.date_lo, {null})") for k in keys),
+                   tuple(bounds))
+            for sort, null in (("date", "'~'"), ("-date", "''"))
+        },
+    )  # fmt: skip
+
+
+def event_where(**filters: Any) -> tuple[list[str], list[object]]:
+    """The event filters (:func:`event_terms`) as conditions on ``e`` without a plan: the
+    participant, dyad and text filters through their indexes (``e.id IN (...)``)."""
+    where: list[str] = []
+    params: list[object] = []
+    for term in event_terms(**filters):
+        sql, values = term.restrict()
+        if term.name == "text" and term.ids is not None:  # the trigram index, then the words
+            where.append(f"e.id IN ({term.ids})")
+            params += term.ids_params
+        where.append(sql)
+        params += values
     return where, params
 
 
@@ -203,7 +320,7 @@ def actor_where(
     params: list[object] = []
     if name is not None:
         where.append(
-            "(instr(r.norm_name, ?) > 0 OR EXISTS (SELECT 1 FROM registry_aliases x"
+            "(instr(r.norm_name, ?) > 0 OR EXISTS (SELECT 1 FROM registry_names x"
             " WHERE x.registry_id = r.id AND instr(x.norm_alias, ?) > 0))"
         )
         params += [normalize_name(name)] * 2

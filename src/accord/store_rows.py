@@ -33,14 +33,17 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class PutStats:
-    """What :meth:`Store.put_many` did."""
+    """What :meth:`Store.put_many` did: documents stored new, updated or left unchanged, and
+    inputs that failed (read, coded or stored; each one is a row of the ``errors`` table)."""
 
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    failed: int = 0
 
     @property
     def total(self) -> int:
+        """Documents stored (new, updated or unchanged); failures not counted."""
         return self.new + self.updated + self.unchanged
 
 

@@ -7,9 +7,10 @@ transaction (SQLite DDL is transactional, so a failed migration leaves the previ
 A store is recognised by its ``meta`` table (``application = accord``) and its
 ``PRAGMA application_id``.
 
-Tables (version 4; migration 2 changes registry keys only, migration 3 adds the statement and
+Tables (version 5; migration 2 changes registry keys only, migration 3 adds the statement and
 claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
-``places``, ``events.norm_text`` and ``event_dyads``)::
+``places``, ``events.norm_text`` and ``event_dyads``, migration 5 ``registry_names``,
+``events_text`` and the indexes of the event sorts)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
@@ -20,9 +21,11 @@ claim columns after ``sentence``/``content_*`` below, migration 4 the documents'
     registry(id, norm_key UNIQUE, name, norm_name, kind, country, sector)
     registry_aliases(registry_id, alias, norm_alias, doc_id)
     registry_titles(registry_id, title, date, doc_id)
+    registry_names(registry_id, norm_alias)  -- the distinct aliases, kept by triggers
     events(id, doc_id, idx, type, mode, date, date_lo, date_hi, place_*, context JSON, evidence,
            span_start, span_end, sentence, negated, quad_class, intensity, cameo, trigger,
            norm_text)
+    events_text(norm_text)  -- FTS5 trigram index of events.norm_text, kept by triggers
     event_dyads(event_id, country_a, country_b)  -- country_a < country_b; see :func:`dyads`
     event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
     claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence,
@@ -34,6 +37,9 @@ claim columns after ``sentence``/``content_*`` below, migration 4 the documents'
 
 Every row of a document references ``documents(id)`` with ``ON DELETE CASCADE``: deleting a
 document deletes its extraction (registry rows are shared and pruned by the store).
+A participant with a registry entry is named by one of that entry's aliases (its document's
+actor of that name gave both), so a name search reads ``registry_names`` and the participants
+without an entry only.
 
 :func:`write_document` maps a ``records.Document`` onto the tables. Computed columns:
 ``norm_name``/``norm_alias`` are :func:`normalize_name` of a name, ``registry.norm_key`` is
@@ -73,11 +79,13 @@ __all__ = [
     "dyads",
     "event_range",
     "extraction_hash",
+    "fill_search",
     "migrate",
     "migration_1",
     "migration_2",
     "migration_3",
     "migration_4",
+    "migration_5",
     "normalize_name",
     "registry_key",
     "utc_now",
@@ -400,7 +408,87 @@ def migration_4(conn: sqlite3.Connection) -> None:
         )
 
 
-MIGRATIONS: list[Migration] = [migration_1, migration_2, migration_3, migration_4]
+_FORGET_NAME = (  # a name no alias row gives any more
+    "DELETE FROM registry_names WHERE registry_id = old.registry_id"
+    " AND norm_alias = old.norm_alias AND NOT EXISTS (SELECT 1 FROM registry_aliases x"
+    " WHERE x.norm_alias = old.norm_alias AND x.registry_id = old.registry_id)"
+)
+
+
+_V5 = [
+    # one index per sort of Store.events (store_filters.EVENT_SORTS, ties by id): a page is read
+    # in order and stops after its rows; undated events (and no intensity) sort last
+    "CREATE INDEX events_by_date ON events (coalesce(date_lo, '~'))",
+    "CREATE INDEX events_by_date_desc ON events (coalesce(date_lo, ''))",
+    "CREATE INDEX events_by_intensity ON events (coalesce(intensity, 99), coalesce(date_lo, '~'))",
+    "CREATE INDEX events_by_intensity_desc"
+    " ON events (coalesce(intensity, -99) DESC, coalesce(date_lo, '~'))",
+    "CREATE INDEX events_by_type ON events (type, coalesce(date_lo, '~'))",
+    "DROP INDEX events_type",  # a prefix of events_by_type
+    # the distinct names of each registry entry (registry_aliases has one row per document)
+    """CREATE TABLE registry_names (
+        registry_id INTEGER NOT NULL REFERENCES registry (id) ON DELETE CASCADE,
+        norm_alias TEXT NOT NULL,
+        PRIMARY KEY (registry_id, norm_alias)
+    ) WITHOUT ROWID""",
+    "DROP INDEX registry_aliases_norm",
+    "CREATE INDEX registry_aliases_norm ON registry_aliases (norm_alias, registry_id)",
+    """CREATE TRIGGER registry_names_insert AFTER INSERT ON registry_aliases BEGIN
+        INSERT OR IGNORE INTO registry_names (registry_id, norm_alias)
+        VALUES (new.registry_id, new.norm_alias);
+    END""",
+    f"""CREATE TRIGGER registry_names_delete AFTER DELETE ON registry_aliases BEGIN
+        {_FORGET_NAME};
+    END""",
+    f"""CREATE TRIGGER registry_names_update AFTER UPDATE OF registry_id, norm_alias
+    ON registry_aliases BEGIN
+        {_FORGET_NAME};
+        INSERT OR IGNORE INTO registry_names (registry_id, norm_alias)
+        VALUES (new.registry_id, new.norm_alias);
+    END""",
+    # participants named without a registry entry (name filters look at these names only)
+    "CREATE INDEX event_participants_unregistered ON event_participants (norm_name, event_id)"
+    " WHERE registry_id IS NULL AND norm_name IS NOT NULL",
+    # substrings of events.norm_text (text filters): trigrams of every event's text
+    "CREATE VIRTUAL TABLE events_text USING fts5 (norm_text, content = 'events',"
+    " content_rowid = 'id', tokenize = 'trigram')",
+    """CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_text (rowid, norm_text) VALUES (new.id, new.norm_text);
+    END""",
+    """CREATE TRIGGER events_text_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_text (events_text, rowid, norm_text)
+        VALUES ('delete', old.id, old.norm_text);
+    END""",
+    """CREATE TRIGGER events_text_update AFTER UPDATE OF norm_text ON events BEGIN
+        INSERT INTO events_text (events_text, rowid, norm_text)
+        VALUES ('delete', old.id, old.norm_text);
+        INSERT INTO events_text (rowid, norm_text) VALUES (new.id, new.norm_text);
+    END""",
+]
+
+
+def migration_5(conn: sqlite3.Connection) -> None:
+    """Queries that stay fast on a million events: an index per event sort, the distinct
+    names of registry entries (``registry_names``, kept by triggers), an index of the
+    participants named without a registry entry, and a trigram index of the events' text
+    (``events_text``, FTS5, kept by triggers); both are filled from the existing rows."""
+    for statement in _V5:
+        conn.execute(statement)
+    fill_search(conn)
+
+
+def fill_search(conn: sqlite3.Connection) -> None:
+    """Fill ``registry_names`` and ``events_text`` from ``registry_aliases`` and ``events``
+    (what their triggers do row by row; for migration 5 and bulk loads without triggers)."""
+    conn.execute("DELETE FROM registry_names")
+    conn.execute(
+        "INSERT OR IGNORE INTO registry_names (registry_id, norm_alias)"
+        " SELECT registry_id, norm_alias FROM registry_aliases"
+    )
+    conn.execute("INSERT INTO events_text (events_text) VALUES ('rebuild')")
+
+
+MIGRATIONS: list[Migration] = [migration_1, migration_2, migration_3, migration_4, migration_5]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 
 

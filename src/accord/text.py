@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "normalize_name"]
 
@@ -24,6 +25,7 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # the same words are folded again and again
 def fold(text: str) -> str:
     """Case-fold and strip accents; apostrophes unified to ``'``."""
     return _strip_accents(text.translate(_APOSTROPHES).casefold())

@@ -12,7 +12,7 @@ from typing import cast
 import pytest
 
 from accord import store_schema
-from accord.errors import StoreError
+from accord.errors import ReadError, StoreError
 from accord.records import Actor, Claim, Document, Participant, Statement
 from accord.store import (
     ClaimRow,
@@ -50,7 +50,7 @@ def test_open_creates_a_migrated_wal_store(tmp_path: Path) -> None:
         indexes = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     finally:
         raw.close()
-    assert {"events_date", "events_type", "event_participants_name", "documents_published"} <= (
+    assert {"events_date", "events_by_type", "event_participants_name", "documents_published"} <= (
         indexes
     )
     assert {"statements_date", "statements_verb", "statements_speaker_registry", "claims_date",
@@ -201,13 +201,47 @@ def test_put_many_counts_and_batches(store: Store) -> None:
         store.put_many([a], batch=0)
 
 
-def test_a_failing_batch_is_rolled_back(store: Store) -> None:
-    good = make_doc()
-    bad = dataclasses.replace(make_doc(TEXT + " Bis."), language=cast(str, None))
-    with pytest.raises(StoreError, match="NOT NULL"):
-        store.put_many([good, bad], batch=10)
-    assert store.stats()["documents"] == 0
-    assert store.put(good) is True  # the store is usable afterwards
+def test_a_document_that_cannot_be_stored_fails_alone(store: Store) -> None:
+    good, other = make_doc(), make_doc(TEXT + " Fin.", path="seeds/003.txt")
+    bad = dataclasses.replace(make_doc(TEXT + " Bis.", path="seeds/002.txt"),
+                              language=cast(str, None))  # breaks documents.language NOT NULL
+    failures: list[ReadError] = []
+    stats = store.put_many([good, bad, other], batch=10, on_error=failures.append)
+    assert stats == PutStats(new=2, failed=1)
+    reason = "storing failed: IntegrityError: NOT NULL constraint failed: documents.language"
+    assert [(f.path, f.reason) for f in failures] == [("seeds/002.txt", reason)]
+    assert [(e.path, e.reason) for e in store.errors()] == [(f.path, f.reason) for f in failures]
+    assert store.document(bad.id) is None and store.document(other.id) == other
+    alone = store.stats()
+    assert alone["documents"] == 2 and alone["events"] == 2 and alone["claims"] == 2
+    fixed = dataclasses.replace(bad, language="fr")
+    assert store.put_many([fixed]) == PutStats(new=1)  # a later success clears its error
+    assert store.errors() == []
+
+
+def test_read_errors_are_recorded_in_their_batch(store: Store) -> None:
+    failures: list[ReadError] = []
+    items = [ReadError("a.txt", "empty text"), make_doc(), ReadError("b.jsonl:3", "bad JSON")]
+    stats = store.put_many(iter(items), batch=2, on_error=failures.append)
+    assert stats == PutStats(new=1, failed=2) and stats.total == 1
+    assert [f.path for f in failures] == ["a.txt", "b.jsonl:3"]
+    assert {(e.path, e.reason) for e in store.errors()} == {
+        ("a.txt", "empty text"), ("b.jsonl:3", "bad JSON"),
+    }  # fmt: skip
+
+
+def test_a_store_failure_rolls_back_the_open_batch(store: Store) -> None:
+    first = make_doc()
+    assert store.put_many([first]) == PutStats(new=1)
+    pages = store._connection().execute("PRAGMA page_count").fetchone()[0]
+    store._connection().execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
+    big = [make_doc(TEXT + " x" * 2000 + f" {i}", path=f"big{i}.txt") for i in range(3)]
+    with pytest.raises(StoreError, match="full"):
+        store.put_many([ReadError("bad.txt", "empty text"), *big], batch=10)
+    store._connection().execute("PRAGMA max_page_count = 1073741823")
+    stats = store.stats()
+    assert stats["documents"] == 1 and stats["errors"] == 0  # the batch, errors included
+    assert store.put_many(big) == PutStats(new=3)  # the store is usable afterwards
 
 
 # -- round trip -----------------------------------------------------------------------------

@@ -160,7 +160,53 @@ def test_migration_4_backfills_event_text_and_dyads(tmp_path: Path) -> None:
         assert doc is not None and doc.dates == () and doc.places == ()
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    finally:
+        raw.close()
+
+
+def _search_tables_agree(path: str | Path) -> None:
+    """registry_names holds the distinct aliases; the trigram index matches the events."""
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("SELECT registry_id, norm_alias FROM registry_names ORDER BY 1, 2"
+                           ).fetchall() == raw.execute(
+            "SELECT DISTINCT registry_id, norm_alias FROM registry_aliases ORDER BY 1, 2"
+        ).fetchall()
+        raw.execute("INSERT INTO events_text (events_text) VALUES ('integrity-check')")
+    finally:
+        raw.close()
+
+
+def test_migration_5_adds_sort_indexes_names_and_the_text_index(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path, isolation_level=None)
+    store_schema.migrate(raw, MIGRATIONS[:4])  # a store of version 4, written as version 4 did
+    raw.execute("BEGIN")
+    for doc in sample_documents():
+        store_schema.write_document(raw, doc)
+    raw.execute("COMMIT")
+    raw.close()
+    with Store.open(path) as store:  # applies migration 5
+        assert [e.type for e in store.events()] == ["AGREE", "ASSAULT", "CONSULT"]
+        assert [e.type for e in store.events(sort="-date")] == ["CONSULT", "ASSAULT", "AGREE"]
+        assert [e.type for e in store.events(text="attaque")] == ["ASSAULT"]
+        assert [e.type for e in store.events(actor="to lam")] == ["CONSULT"]
+        assert [e.type for e in store.events(actor="general lam")] == []
+        assert store.count_events(text="signe") == 1
+        assert [a.name for a in store.actors(name="to lam")] == ["Tô Lâm"]
+        store.put(make_doc(event_type="AGREE", to_lam="Général Lâm"))  # the triggers keep up
+        assert [e.type for e in store.events(actor="general lam")] == ["AGREE"]
+        assert store.events(actor="to lam") == store.events(dyad=("CHN", "VNM"))
+    _search_tables_agree(path)
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
+        names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
+        assert {"events_by_date", "events_by_date_desc", "events_by_intensity",
+                "events_by_intensity_desc", "events_by_type", "registry_names", "events_text",
+                "event_participants_unregistered"} <= names  # fmt: skip
+        assert "events_type" not in names
     finally:
         raw.close()
 

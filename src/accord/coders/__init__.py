@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.coders.actors import code_actors
-from accord.coders.annotations import DateAnn, ensure_extensions
+from accord.coders.annotations import DateAnn, ensure_extensions, text_of
 from accord.coders.claims import code_claims
 from accord.coders.event_dates import EventClock
 from accord.coders.events import code_events
@@ -49,7 +49,7 @@ def _body_bounds(doc: Doc) -> tuple[int, int]:
     article = doc._.article
     title = article.title if article is not None else None
     headline_end = 0
-    if title and doc.text.startswith(title):
+    if title and text_of(doc).startswith(title):
         span = doc.char_span(0, len(title), alignment_mode="expand")
         headline_end = span.end if span is not None else 0
     body_start = headline_end
@@ -85,7 +85,7 @@ def places_component(doc: Doc) -> Doc:
 @Language.component("accord_dates", assigns=["doc._.dates"])
 def dates_component(doc: Doc) -> Doc:
     found = []
-    for mention in find_dates(doc.text, _published(doc)):
+    for mention in find_dates(text_of(doc), _published(doc)):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):
             found.append(DateAnn(span.start, span.end, mention.value, mention.kind))

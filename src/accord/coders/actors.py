@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from accord import geo, known
-from accord.coders.annotations import ActorAnn, ActorTable
+from accord.coders.annotations import ActorAnn, ActorTable, text_of
 from accord.lexicon import Lexicon
 from accord.text import fold
 
@@ -656,7 +656,7 @@ def _topic_country(doc: Doc, table: ActorTable) -> str | None:
     before a colon ("Burundi : ..."), else the state named clearly more often than any other."""
     article = doc._.article
     title = article.title if article is not None and article.title else None
-    for headline in (title, doc.text.split("\n", 1)[0]):
+    for headline in (title, text_of(doc).split("\n", 1)[0]):
         if headline and ":" in headline:
             iso = geo.country_code(headline.split(":", 1)[0].strip())
             if iso:

@@ -31,6 +31,7 @@ __all__ = [
     "StatementAnn",
     "Unnamed",
     "ensure_extensions",
+    "text_of",
 ]
 
 
@@ -146,3 +147,12 @@ def ensure_extensions() -> None:
     for name in ("article", "actors", "places", "dates", "events", "claims", "statements"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token's text on each access,
+    which the coders would otherwise pay for every number, quote or evidence they read."""
+    text = doc.user_data.get("accord.text")
+    if not isinstance(text, str):
+        text = doc.user_data["accord.text"] = doc.text
+    return text

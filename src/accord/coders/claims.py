@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from accord import geo
-from accord.coders.annotations import ClaimAnn, StatementAnn
+from accord.coders.annotations import ClaimAnn, StatementAnn, text_of
 from accord.coders.resolve import Resolver
 from accord.coders.roles import attributions, subject_heads
 from accord.numbers import find_numbers
@@ -34,7 +34,7 @@ def _unit(doc: Doc, start_char: int) -> str:
     """The counted noun phrase starting at ``start_char`` (after "de" for "des milliers de")."""
     # at most 8 tokens are kept: 300 characters are enough, and a span to the end of the text
     # costs as much as the text is long
-    end = min(len(doc.text), start_char + 300)
+    end = min(len(text_of(doc)), start_char + 300)
     span = doc.char_span(start_char, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
@@ -57,7 +57,7 @@ def _unit(doc: Doc, start_char: int) -> str:
         tokens.pop()
     if not tokens:
         return ""
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -112,7 +112,7 @@ def code_claims(
 ) -> list[ClaimAnn]:
     claims: list[ClaimAnn] = []
     headline: list[int] = []  # indexes of the claims read in the headline
-    for mention in find_numbers(doc.text):
+    for mention in find_numbers(text_of(doc)):
         if not mention.is_claim_candidate:
             continue
         num_span = doc.char_span(mention.num_start, mention.num_end, alignment_mode="expand")

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from accord.coders.annotations import Participant, StatementAnn
+from accord.coders.annotations import Participant, StatementAnn, text_of
 from accord.coders.event_dates import EventClock, tense
 from accord.coders.roles import Roles, case_of, subject_heads, verb_chain
 from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
@@ -117,7 +117,7 @@ class _Coder:
         return None
 
     def _quoted(self, char: int) -> bool:
-        k = bisect.bisect_right(self.quotes, (char, len(self.doc.text))) - 1
+        k = bisect.bisect_right(self.quotes, (char, len(text_of(self.doc)))) - 1
         return k >= 0 and self.quotes[k][0] < char < self.quotes[k][1]
 
     @staticmethod
@@ -136,7 +136,7 @@ class _Coder:
             return True
         if self._writer(tok):
             return True
-        if lemma == "dire" and self.doc.text[max(0, tok.idx - 1):tok.idx] == "-":
+        if lemma == "dire" and text_of(self.doc)[max(0, tok.idx - 1):tok.idx] == "-":
             return True  # "c'est-à-dire"
         if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
             governor = fold(tok.head.lemma_)
@@ -428,7 +428,7 @@ class _Coder:
 
 def code_statements(doc: Doc, lex: Lexicon, roles: Roles, clock: EventClock,
                     headline_end: int) -> list[StatementAnn]:
-    coder = _Coder(doc, lex, roles, clock, headline_end, quoted_ranges(doc.text))
+    coder = _Coder(doc, lex, roles, clock, headline_end, quoted_ranges(text_of(doc)))
     statements: list[StatementAnn] = []
     for tok in doc:
         statements.extend(coder.code(tok))

@@ -7,6 +7,10 @@ Every list endpoint pages (``limit`` ≤ 1000, ``offset``) and answers ``{"total
 500). Dates are ``YYYY[-MM[-DD]]`` as in :mod:`accord.store`; countries are three letters (ISO3
 or a PLOVER code); a dyad is two countries joined by "-" ("CHN-VNM", either order). The OpenAPI
 description is at ``/openapi.json`` and browsable at ``/docs``.
+
+The application is read-only unless made with ``allow_writes=True`` (then ``POST
+/api/documents``, :mod:`accord.web.writes`, guarded by a bearer token); CORS is closed unless
+origins are given; every response carries the headers of :mod:`accord.web.security`.
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
@@ -43,6 +49,7 @@ from accord.store_rows import (
 )
 from accord.store_schema import date_range
 from accord.tables import TABLES, csv_cell
+from accord.web.security import TOKEN_ENV, SecurityHeaders, check_origin, check_token, mount_docs
 
 __all__ = ["create_app"]
 
@@ -98,8 +105,8 @@ class Stats(BaseModel):
     top_dyads: list[CountRow]
 
 
-def _invalid(name: str, message: str) -> HTTPException:
-    return HTTPException(422, detail=[{"loc": ["query", name], "msg": message,
+def _invalid(name: str, message: str, where: str = "query") -> HTTPException:
+    return HTTPException(422, detail=[{"loc": [where, name], "msg": message,
                                        "type": "value_error"}])  # fmt: skip
 
 
@@ -219,16 +226,46 @@ def _event_page(
     )  # fmt: skip
 
 
-def create_app(db: str | None = None) -> FastAPI:
-    """The application serving the store ``db`` (default: ``$ACCORD_DB``, else accord.db)."""
+def create_app(
+    db: str | None = None,
+    *,
+    allow_writes: bool = False,
+    token: str | None = None,
+    cors_origins: Sequence[str] = (),
+    allowed_hosts: Sequence[str] | None = None,
+    max_body: int | None = None,
+    max_articles: int | None = None,
+) -> FastAPI:
+    """The application serving the store ``db`` (default: ``$ACCORD_DB``, else accord.db).
+
+    Read-only unless ``allow_writes``: then ``POST /api/documents`` (:mod:`accord.web.writes`)
+    stores posted articles for requests bearing ``token`` (default: ``$ACCORD_API_TOKEN``;
+    ``ValueError`` if there is none or it is shorter than 16 characters), up to ``max_body``
+    bytes and ``max_articles`` articles per request. CORS is closed unless ``cors_origins``
+    lists origins, which may then GET. ``allowed_hosts`` (default: any) are the Host header
+    values answered; others get a 400. Every response carries the headers of
+    :mod:`accord.web.security`.
+    """
     from accord import __version__
 
+    origins = [check_origin(o) for o in cors_origins]
+    if allow_writes:
+        token = check_token(token if token is not None else os.environ.get(TOKEN_ENV))
     app = FastAPI(
         title="accord", version=__version__,
         description="Political event data extracted from news articles: events, actors, "
         "claims and statements, each traced to its sentence.",
+        docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None,
     )  # fmt: skip
     app.state.db = db or os.environ.get("ACCORD_DB", "accord.db")
+    app.state.allow_writes = allow_writes
+    if origins:
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"],
+                           allow_headers=["Accept"], max_age=600)  # fmt: skip
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders)  # the outermost: every response has the headers
+    mount_docs(app)
 
     @app.get("/api/stats", response_model=Stats, tags=["overview"])
     def stats(db: Db) -> Stats:
@@ -284,11 +321,11 @@ def create_app(db: str | None = None) -> FastAPI:
         """The cleaned text and every extraction with its character spans: actors (with their
         registry ``id``), events (with their ``id``), claims, statements, dates and places."""
         if len(doc_id) > 64:
-            raise _invalid("doc_id", "too long")
+            raise _invalid("doc_id", "too long", "path")
         try:
             doc = db.document(doc_id)
-        except StoreError as exc:
-            raise HTTPException(422, detail=str(exc)) from None
+        except StoreError as exc:  # an ambiguous id prefix
+            raise _invalid("doc_id", str(exc), "path") from None
         if doc is None:
             raise HTTPException(404, detail=f"no document {doc_id!r}")
         out = doc.to_dict()
@@ -430,6 +467,13 @@ def create_app(db: str | None = None) -> FastAPI:
             offset=offset,
             items=db.statements(limit=limit, offset=offset, **f),
         )
+
+    if allow_writes:
+        from accord.web import writes
+
+        assert token is not None
+        writes.mount(app, token, max_body=max_body or writes.MAX_BODY,
+                     max_articles=max_articles or writes.MAX_ARTICLES)  # fmt: skip
 
     from accord.web.dashboard import mount
 

@@ -1,0 +1,279 @@
+"""``accord bench --queries``: how fast the store answers at scale.
+
+    accord bench --queries                      # a synthetic store of 1,000,000 events
+    accord bench --queries --events 100000 --db /tmp/b.db
+
+Builds (or reuses) a synthetic store (:mod:`accord.synthetic`), then times a fixed, seeded set of
+realistic queries, several runs each, after one untimed pass that warms the caches:
+
+- the event filters of ``accord events`` (:meth:`accord.store.Store.events`, a page of 50 rows
+  as ``--limit 50`` gives), one family per filter (actor name, country, dyad, type, quad class,
+  date range, text, registry actor and role), per sort, paging with ``offset`` (shallow and
+  deep), and filters combined;
+- ``/api/events`` (a page with its total) and ``/api/dyads`` through FastAPI's test client (a
+  store opened per request, JSON encoding included), without and with filters.
+
+The values come from the store (frequent and rare actors, countries and pairs, words of the
+evidence that are common, rare and absent, months, years and open ranges), drawn with the seed.
+:func:`run_queries` gives per family the number of timed runs, the 50th and 95th percentiles
+and the maximum in milliseconds, and the mean number of rows answered; a family whose 95th
+percentile exceeds :data:`TARGET_MS` is flagged. A benchmark prints figures; nothing here
+asserts a speed.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from accord.store import EVENT_SORTS, Store
+
+__all__ = ["TARGET_MS", "FamilyTiming", "QueryCase", "percentile", "query_cases", "run_queries"]
+
+TARGET_MS = 50.0
+"""The 95th percentile a family should stay under."""
+
+PAGE = 50
+_WORDS = ("coopération", "défense", "sécurité maritime", "terrorisme", "réfugiés",
+          "cybersécurité", "choléra", "essais nucléaires", "liberté de la presse",
+          "éruption volcanique")  # common to rare; the last one is in no evidence  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class QueryCase:
+    """One query: ``Store.events`` keywords (``path`` empty) or an API path and its query
+    string parameters."""
+
+    family: str
+    params: dict[str, Any] = field(default_factory=dict)
+    path: str = ""
+
+    def describe(self) -> str:
+        if self.path:
+            return self.path + ("?" + urlencode(self.params) if self.params else "")
+        return "events(" + ", ".join(f"{k}={v!r}" for k, v in self.params.items()) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyTiming:
+    family: str
+    runs: int
+    p50_ms: float
+    p95_ms: float
+    max_ms: float
+    rows: float  # mean rows answered per run
+    slowest: str  # the query of the slowest run
+
+    @property
+    def slow(self) -> bool:
+        return self.p95_ms > TARGET_MS
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile (0..100) by nearest rank."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("no values")
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Values:
+    """What the queries are drawn from, read from the store."""
+
+    countries: list[str]  # most frequent first
+    pairs: list[tuple[str, str]]  # most frequent first
+    actors: list[tuple[int, str]]  # registry id and name, most events first
+    first: str  # the first and last event days
+    last: str
+
+
+def _values(db: str) -> _Values:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        countries = [str(r[0]) for r in conn.execute(
+            "SELECT country FROM event_participants WHERE country IS NOT NULL"
+            " GROUP BY country ORDER BY count(*) DESC, country")]  # fmt: skip
+        pairs = [(str(r[0]), str(r[1])) for r in conn.execute(
+            "SELECT country_a, country_b FROM event_dyads GROUP BY country_a, country_b"
+            " ORDER BY count(*) DESC, country_a, country_b")]  # fmt: skip
+        actors = [(int(r[0]), str(r[1])) for r in conn.execute(
+            "SELECT r.id, r.name FROM event_participants p JOIN registry r"
+            " ON r.id = p.registry_id GROUP BY r.id ORDER BY count(*) DESC, r.id")]  # fmt: skip
+        first, last = conn.execute(
+            "SELECT min(date_lo), max(date_lo) FROM events WHERE date_lo IS NOT NULL"
+        ).fetchone()
+    finally:
+        conn.close()
+    if not (countries and pairs and actors and first):
+        raise ValueError("the store has too few events to draw queries from")
+    return _Values(countries, pairs, actors, str(first), str(last))
+
+
+class _Draw:
+    """Seeded draws of filter values: half among the most frequent, half among all."""
+
+    def __init__(self, values: _Values, seed: int) -> None:
+        self.v = values
+        self.rng = random.Random(seed)
+
+    def _skewed(self, items: Sequence[Any]) -> Any:
+        if self.rng.random() < 0.5:
+            return self.rng.choice(items[: max(1, len(items) // 20)])
+        return self.rng.choice(items)
+
+    def country(self) -> str:
+        return str(self._skewed(self.v.countries))
+
+    def dyad(self) -> tuple[str, str]:
+        a, b = self._skewed(self.v.pairs)
+        return (b, a) if self.rng.random() < 0.5 else (a, b)
+
+    def actor_id(self) -> int:
+        return int(self._skewed(self.v.actors)[0])
+
+    def actor(self) -> str:
+        """A name as a user types it: whole, lower case, or its last word."""
+        name = str(self._skewed(self.v.actors)[1])
+        form = self.rng.random()
+        if form < 0.4:
+            return name
+        if form < 0.7:
+            return name.lower()
+        return name.split()[-1]
+
+    def type(self) -> str:
+        return self.rng.choice(list(_TYPES))
+
+    def text(self) -> str:
+        return self.rng.choice(_WORDS)
+
+    def dates(self) -> dict[str, str]:
+        """A month, a year, a few months, or an open range."""
+        first, last = int(self.v.first[:4]), int(self.v.last[:4])
+        year = self.rng.randint(first, last)
+        month = self.rng.randint(1, 12)
+        shape = self.rng.random()
+        if shape < 0.3:
+            return {"since": f"{year}-{month:02d}", "until": f"{year}-{month:02d}"}
+        if shape < 0.5:
+            return {"since": str(year), "until": str(year)}
+        if shape < 0.7:
+            end = min(12, month + 3)
+            return {"since": f"{year}-{month:02d}", "until": f"{year}-{end:02d}"}
+        if shape < 0.85:
+            return {"since": f"{year}-{month:02d}-01"}
+        return {"until": f"{year}-{month:02d}"}
+
+    def any_filters(self) -> dict[str, Any]:
+        """One to three filters of any kind."""
+        makers: list[Callable[[], dict[str, Any]]] = [
+            lambda: {"actor": self.actor()}, lambda: {"country": self.country()},
+            lambda: {"dyad": self.dyad()}, lambda: {"type": self.type()},
+            lambda: {"quad_class": self.rng.randint(1, 4)}, self.dates,
+            lambda: {"text": self.text()}, lambda: {"actor_id": self.actor_id()},
+        ]  # fmt: skip
+        out: dict[str, Any] = {}
+        for make in self.rng.sample(makers, self.rng.randint(1, 3)):
+            out.update(make())
+        return out
+
+
+_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+          "ASSAULT")  # fmt: skip
+
+
+def _api(params: dict[str, Any]) -> dict[str, Any]:
+    """Store keywords as API query parameters."""
+    out = dict(params)
+    if "dyad" in out:
+        out["dyad"] = "-".join(out["dyad"])
+    return out
+
+
+def query_cases(db: str, seed: int = 0, draws: int = 10) -> list[QueryCase]:
+    """The benchmark's queries on the store ``db``: ``draws`` of each family, the same for the
+    same store and seed."""
+    d = _Draw(_values(db), seed)
+    families: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+        ("events", dict),
+        *[(f"events sort={s}", lambda s=s: {"sort": s}) for s in EVENT_SORTS if s != "date"],
+        ("events offset ≤ 10,000", lambda: {"offset": d.rng.choice((50, 500, 2000, 10_000))}),
+        ("events offset ≥ 100,000", lambda: {"offset": d.rng.choice((100_000, 500_000))}),
+        ("events actor", lambda: {"actor": d.actor()}),
+        ("events country", lambda: {"country": d.country()}),
+        ("events dyad", lambda: {"dyad": d.dyad()}),
+        ("events type", lambda: {"type": d.type()}),
+        ("events quad_class", lambda: {"quad_class": d.rng.randint(1, 4)}),
+        ("events since/until", d.dates),
+        ("events text", lambda: {"text": d.text()}),
+        ("events actor_id+role", lambda: {"actor_id": d.actor_id(),
+                                          "role": d.rng.choice(("actor", "recipient"))}),
+        ("events combined", lambda: {**d.any_filters(), "sort": d.rng.choice(list(EVENT_SORTS)),
+                                     "offset": d.rng.choice((0, 0, 50, 200))}),
+    ]  # fmt: skip
+    cases = [QueryCase(name, make()) for name, make in families for _ in range(draws)]
+    api: list[tuple[str, str, Callable[[], dict[str, Any]]]] = [
+        ("/api/events", "/api/events", dict),
+        ("/api/events filtered", "/api/events",
+         lambda: {**_api(d.any_filters()), "sort": d.rng.choice(list(EVENT_SORTS)),
+                  "offset": d.rng.choice((0, 0, 50, 500))}),
+        ("/api/dyads", "/api/dyads", dict),
+        ("/api/dyads filtered", "/api/dyads", lambda: _api(d.any_filters())),
+    ]  # fmt: skip
+    cases += [QueryCase(name, make(), path) for name, path, make in api for _ in range(draws)]
+    return cases
+
+
+def run_queries(
+    db: str,
+    cases: Sequence[QueryCase],
+    repeat: int = 5,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[FamilyTiming]:
+    """Time every case ``repeat`` times (in turns, after one untimed pass) on the store ``db``;
+    figures per family, in the order the families first appear."""
+    from fastapi.testclient import TestClient
+
+    from accord.web.api import create_app
+
+    timings: dict[str, list[tuple[float, int, str]]] = {c.family: [] for c in cases}
+    total = (repeat + 1) * len(cases)
+    done = 0
+    with Store.open(db) as store, TestClient(create_app(db)) as client:
+
+        def run(case: QueryCase) -> int:
+            if not case.path:
+                return len(store.events(limit=PAGE, **case.params))
+            response = client.get(case.path, params=case.params)
+            response.raise_for_status()
+            body = response.json()
+            return len(body["items"] if isinstance(body, dict) else body)
+
+        for turn in range(repeat + 1):
+            for case in cases:
+                start = time.perf_counter()
+                rows = run(case)
+                elapsed = (time.perf_counter() - start) * 1000
+                if turn:  # the first turn warms the caches
+                    timings[case.family].append((elapsed, rows, case.describe()))
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+    out = []
+    for family, runs in timings.items():
+        ms = [t for t, _, _ in runs]
+        out.append(FamilyTiming(
+            family, len(runs), percentile(ms, 50), percentile(ms, 95), max(ms),
+            sum(r for _, r, _ in runs) / len(runs), max(runs)[2],
+        ))  # fmt: skip
+    return out

@@ -1,0 +1,780 @@
+"""A synthetic store of any size, for measuring the store's queries at scale
+(``accord bench --queries``).
+
+    stats = generate("bench.db", events=1_000_000, seed=0)   # a few minutes, about 2.5 GB
+
+:func:`documents` draws seeded, deterministic French-language documents shaped like accord's
+extractions: about 5,000 registry actors (people with titles and an alias, organisations,
+states) of 90 countries, a few hundred country pairs with a skewed (Zipf) distribution, the 16
+PLOVER types with their modes, quad classes, intensities and CAMEO codes, dates over ten years
+at day, month and year precision, places with coordinates, contexts, four events per document on
+average, some claims and statements, and sentences in French whose words ``--text`` can find
+(common ones such as "coopération", rare ones such as "cybersécurité").
+
+:func:`generate` writes them through :class:`BulkWriter`, which gives exactly the rows that
+:func:`accord.store_schema.write_document` gives for the same documents (every table, computed
+column and registry entry; the unit tests compare the two row by row) but in large
+``executemany`` batches inside one transaction, with the secondary indexes and the triggers
+dropped during the load and created again at the end (the search tables the triggers keep are
+filled then). The store is built beside ``path`` and moved there when complete; it is marked as
+synthetic in its ``meta`` table, and :func:`generate` reuses a store built with the same size
+and seed instead of building it again (it never overwrites a store that is not synthetic).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
+from typing import Any, TypeVar
+
+from accord import geo, ontology
+from accord.errors import StoreError
+from accord.records import (
+    Actor,
+    Claim,
+    DateRef,
+    Document,
+    Event,
+    Participant,
+    Place,
+    PlaceRef,
+    Statement,
+)
+from accord.store_schema import (
+    _dumps,
+    _named,
+    _norm_text,
+    check_accord,
+    dyads,
+    event_range,
+    extraction_hash,
+    fill_search,
+    migrate,
+    normalize_name,
+    registry_key,
+    utc_now,
+)
+
+__all__ = ["BulkWriter", "SyntheticStats", "documents", "generate", "synthetic_events"]
+
+T = TypeVar("T")
+_VERSION = 1  # of the generator: a store built by another version is built again
+_FIRST_DAY = dt.date(2016, 1, 1)
+_DAYS = 3653  # ten years: 2016-01-01 .. 2025-12-31
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre")  # fmt: skip
+_HEAD = ("VNM", "CHN", "USA", "FRA", "RUS", "JPN", "KOR", "IND", "LAO", "KHM", "THA", "UKR",
+         "SYR", "IRN", "ISR", "GBR", "DEU", "AUS", "TUR", "PHL")  # the most frequent countries
+_COUNTRIES = 90
+_DYADS = 400
+
+_VN = (("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+        "Dương", "Lý", "Tô", "Lương"),
+       ("Văn", "Thị", "Hữu", "Đức", "Quốc", "Xuân", "Minh", "Thanh", "Công", "Tấn", "Tam"),
+       ("An", "Bình", "Chiến", "Dũng", "Hùng", "Lâm", "Long", "Nam", "Phúc", "Quang", "Sơn",
+        "Tâm", "Thắng", "Tuấn", "Việt", "Hải", "Khánh", "Lợi", "Trọng", "Cường"))  # fmt: skip
+_CN = (("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun",
+        "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Gao"),
+       ("Jian", "Wei", "Hong", "Ming", "Xiao", "Yi", "Zhi", "Guo", "Hai", "Jun", "Qing", "Si",
+        "Yu", "Chun", "Lei"),
+       ("ping", "hua", "yuan", "dong", "feng", "gang", "jie", "lin", "qiang", "tao", "wen", "xin",
+        "yang", "bo", "hui"))  # fmt: skip
+_WORLD = (("Jean", "Marie", "Pierre", "Ahmed", "Fatima", "Sergueï", "John", "Olga", "Kim",
+           "Carlos", "Ana", "Mohammed", "Hassan", "Aïcha", "David", "Sarah", "Ivan", "Elena",
+           "Kofi", "Amina", "Hiroshi", "Yuki", "Ali", "Leïla", "Javier", "Lucía", "Anders",
+           "Ingrid", "Rahul", "Priya", "Omar", "Nadia"),
+          ("Dupont", "Martin", "Petrov", "Smith", "Haddad", "Diallo", "Kowalski", "Müller",
+           "Rossi", "Silva", "Sato", "Park", "Ivanova", "García", "Khan", "Mensah", "Traoré",
+           "Nakamura", "Hosseini", "Cohen", "Yılmaz", "Novak", "Horvat", "Johansson", "Sharma",
+           "Okafor", "Benali", "Castillo", "Fernández", "Kuznetsov", "Nguema", "Abebe",
+           "Lindqvist", "Moreau", "Bernard", "Fofana", "Kamara", "Ortega", "Popescu",
+           "Szabó"))  # fmt: skip
+_TITLES = (("ministre de la Défense", "GOV"), ("vice-ministre de la Défense", "GOV"),
+           ("ministre des Affaires étrangères", "GOV"), ("ministre de la Sécurité publique", "COP"),
+           ("président", "GOV"), ("Premier ministre", "GOV"), ("ambassadeur", "GOV"),
+           ("général", "MIL"), ("chef d'état-major", "MIL"), ("amiral", "MIL"),
+           ("porte-parole", "GOV"), ("député", "LEG"), ("juge", "JUD"),
+           ("directeur général", "BUS"), ("journaliste", "JRN"), ("militant", "CVL"),
+           ("chef rebelle", "REB"), ("secrétaire général", "PTY"))  # fmt: skip
+_ORGS = (("le", "ministère de la Défense", "GOV"), ("le", "ministère des Affaires étrangères", "GOV"),
+         ("le", "ministère de la Sécurité publique", "COP"), ("l'", "armée populaire", "MIL"),
+         ("la", "police nationale", "COP"), ("l'", "Assemblée nationale", "LEG"),
+         ("la", "Cour suprême", "JUD"), ("la", "garde côtière", "MIL"),
+         ("l'", "agence de presse nationale", "JRN"), ("la", "Croix-Rouge nationale", "SOC"),
+         ("la", "chambre de commerce", "BUS"), ("le", "parti au pouvoir", "PTY"),
+         ("le", "mouvement d'opposition", "OPP"), ("les", "services de renseignement", "SPY"),
+         ("l'", "université nationale", "EDU"))  # fmt: skip
+_TYPES = (("CONSULT", 30), ("AGREE", 12), ("SUPPORT", 8), ("COOPERATE", 10), ("AID", 5),
+          ("CONCEDE", 1), ("RETREAT", 2), ("REQUEST", 5), ("ACCUSE", 7), ("REJECT", 3),
+          ("THREATEN", 3), ("PROTEST", 4), ("SANCTION", 3), ("MOBILIZE", 2), ("COERCE", 4),
+          ("ASSAULT", 5))  # fmt: skip
+_VERBS = {
+    "CONSULT": (("a reçu", "recevoir"), ("s'est entretenu avec", "entretenir"),
+                ("a rencontré", "rencontrer")),
+    "AGREE": (("est convenu avec", "convenir"), ("a promis à", "promettre")),
+    "SUPPORT": (("a signé un accord avec", "signer"), ("a salué", "saluer")),
+    "CONCEDE": (("a cédé aux demandes de", "céder"),),
+    "COOPERATE": (("a coopéré avec", "coopérer"), ("a mené des exercices conjoints avec", "mener")),
+    "AID": (("a fourni une aide à", "fournir"), ("a fait un don à", "faire")),
+    "RETREAT": (("a retiré ses troupes face à", "retirer"),
+                ("a libéré des ressortissants de", "libérer")),
+    "REQUEST": (("a demandé à", "demander"), ("a appelé", "appeler")),
+    "ACCUSE": (("a accusé", "accuser"), ("a critiqué", "critiquer")),
+    "REJECT": (("a rejeté la proposition de", "rejeter"),),
+    "THREATEN": (("a menacé", "menacer"),),
+    "PROTEST": (("ont manifesté contre", "manifester"),),
+    "SANCTION": (("a imposé des sanctions à", "imposer"),
+                 ("a expulsé des diplomates de", "expulser")),
+    "MOBILIZE": (("a déployé des troupes face à", "déployer"),),
+    "COERCE": (("a arrêté", "arrêter"), ("a saisi les biens de", "saisir")),
+    "ASSAULT": (("a bombardé des positions de", "bombarder"), ("a attaqué", "attaquer")),
+}  # fmt: skip
+_TOGETHER = {  # events of co-actors without a recipient ("X et Y ont ...")
+    "CONSULT": ("ont tenu des pourparlers", "tenir"),
+    "AGREE": ("ont convenu de renforcer leurs relations", "convenir"),
+    "SUPPORT": ("ont signé un mémorandum d'entente", "signer"),
+    "COOPERATE": ("ont mené des patrouilles conjointes", "mener"),
+}
+_TOPICS = (("pour renforcer la coopération bilatérale", ("diplomatic",)),
+           ("dans le domaine de la défense", ("military",)),
+           ("en matière de sécurité maritime", ("military", "resource")),
+           ("sur la lutte contre le terrorisme", ("terrorism",)),
+           ("sur le commerce et l'investissement", ("economic",)),
+           ("pour la formation des officiers", ("military",)),
+           ("sur la criminalité transnationale", ("crime",)),
+           ("dans le cadre de l'ASEAN", ("diplomatic",)),
+           ("pour le maintien de la paix", ("peacekeeping",)),
+           ("à propos des réfugiés", ("migration",)),
+           ("sur les droits de l'homme", ("human_rights",)),
+           ("sur la sécurité alimentaire", ("human_security",)),
+           ("concernant le trafic de stupéfiants", ("illegal_drugs",)),
+           ("sur la prévention des catastrophes naturelles", ("enviro_disaster",)),
+           ("à l'occasion de l'anniversaire des relations diplomatiques", ("diplomatic",)),
+           ("contre la pêche illégale", ("resource", "crime")),
+           ("concernant l'épidémie de choléra", ("disease",)),
+           ("au sujet de la cybersécurité", ("cyber",)),
+           ("sur la corruption des fonctionnaires", ("corruption",)),
+           ("sur les essais nucléaires", ("cbrn",)),
+           ("lors des élections législatives", ("election",)),
+           ("sur la liberté de la presse", ("rights_freedoms",)),
+           ("sur les frontières terrestres", ("resource",)),
+           ("pour l'aide humanitaire aux sinistrés", ("humanitarian",)),
+           ("sur la réforme de la justice", ("legal",)))  # fmt: skip
+_SAYING = (("déclarer", "déclaré"), ("affirmer", "affirmé"), ("souligner", "souligné"),
+           ("indiquer", "indiqué"), ("annoncer", "annoncé"), ("estimer", "estimé"))  # fmt: skip
+_SAID = ("la coopération entre les deux pays se développe bien",
+         "les deux parties doivent intensifier les échanges de délégations",
+         "la situation dans la région reste préoccupante",
+         "le dialogue est la seule voie vers la paix",
+         "les accords signés seront appliqués rapidement")  # fmt: skip
+_UNITS = ("pays", "morts", "organisations", "soldats", "réfugiés", "blessés", "navires")
+_SOURCES = ("VNA", "AFP", "Reuters", "Xinhua", "Wikinews", "AP", "TASS")
+
+
+def _cum(n: int, s: float) -> list[float]:
+    """Cumulative Zipf weights of ``n`` ranks with exponent ``s``."""
+    return list(accumulate(1.0 / (i + 1) ** s for i in range(n)))
+
+
+def _pick(rng: random.Random, items: Sequence[T], cum: Sequence[float]) -> T:
+    return rng.choices(items, cum_weights=cum)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Country:
+    code: str
+    name: str
+    cities: tuple[Place, ...]
+    actors: tuple[Actor, ...]  # people, organisations, the state; most frequent first
+    cum: list[float]
+
+
+@dataclass(frozen=True, slots=True)
+class _World:
+    countries: tuple[_Country, ...]
+    cum: list[float]
+    pairs: tuple[tuple[_Country, _Country], ...]
+    pair_cum: list[float]
+    phrase: dict[str, str]  # "name|country" of a person or state -> how the text names it
+    articles: dict[str, str]  # organisation name -> its article
+
+
+def _cities() -> dict[str, list[Place]]:
+    found: dict[str, list[Place]] = {}
+    for row in geo.data_rows("geo/cities.tsv"):  # the most populous first
+        places = found.setdefault(row[2], [])
+        if len(places) < 5:
+            places.append(Place(row[0], row[2], float(row[3]), float(row[4])))
+    return found
+
+
+def _person(rng: random.Random, code: str) -> tuple[str, tuple[str, ...]]:
+    """A name in the style of the country and an alias (unaccented, reversed or initial)."""
+    if code == "VNM":
+        name = " ".join(rng.choice(part) for part in _VN)
+        return name, (normalize_name(name).title(),)
+    if code in ("CHN", "TWN", "HKG", "SGP"):
+        family, first, second = (rng.choice(part) for part in _CN)
+        return f"{family} {first}{second}", (f"{first}{second} {family}",)
+    first, last = rng.choice(_WORLD[0]), rng.choice(_WORLD[1])
+    return f"{first} {last}", (f"{first[0]}. {last}",)
+
+
+def _actors(rng: random.Random, country: str, name: str, rank: int,
+            phrase: dict[str, str], articles: dict[str, str]) -> list[Actor]:  # fmt: skip
+    """The registry actors of one country: people (more for frequent countries), the
+    organisations and the state; every name and alias folds to something unique there."""
+    used: set[str] = set()
+    people: list[Actor] = []
+    wanted = max(12, int(260 / (rank + 1) ** 0.55))
+    for _ in range(4 * wanted):
+        if len(people) >= wanted:
+            break
+        full, aliases = _person(rng, country)
+        folds = {normalize_name(full), *(normalize_name(a) for a in aliases)}
+        if folds & used or registry_key(full, "person", country) in used:
+            continue
+        used |= folds | {registry_key(full, "person", country)}
+        title, sector = rng.choice(_TITLES)
+        titles = (title,) if rng.random() < 0.7 else (title, rng.choice(_TITLES)[0])
+        people.append(Actor(full, "person", country, sector, titles, aliases))
+        phrase[f"{full}|{country}"] = _article("le", f"{title} {full}")
+    orgs = []
+    for article, org, sector in _ORGS:
+        orgs.append(Actor(org, "organization", country, sector))
+        articles[org] = article
+    phrase[f"{name}|{country}"] = name
+    state = Actor(name, "state", country, "GOV")
+    out = []  # people and organisations interleaved, the state among the most frequent
+    for i in range(max(len(people), len(orgs))):
+        if i == 1:
+            out.append(state)
+        out += people[i : i + 1] + orgs[i : i + 1]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _world(seed: int) -> _World:
+    rng = random.Random(seed)
+    cities = _cities()
+    codes = list(_HEAD) + [c for c in cities if c not in _HEAD]
+    countries: list[_Country] = []
+    phrase: dict[str, str] = {}
+    articles: dict[str, str] = {}
+    for code in codes:
+        if len(countries) == _COUNTRIES:
+            break
+        try:
+            name = geo.state_name(code)
+        except KeyError:
+            continue
+        actors = _actors(rng, code, name, len(countries), phrase, articles)
+        countries.append(_Country(code, name, tuple(cities[code]), tuple(actors),
+                                  _cum(len(actors), 1.0)))  # fmt: skip
+    cum = _cum(len(countries), 1.1)
+    pairs: dict[tuple[str, str], tuple[_Country, _Country]] = {}
+    while len(pairs) < _DYADS:
+        a, b = _pick(rng, countries, cum), _pick(rng, countries, cum)
+        if a.code != b.code:
+            pairs.setdefault((min(a.code, b.code), max(a.code, b.code)), (a, b))
+    return _World(tuple(countries), cum, tuple(pairs.values()), _cum(len(pairs), 1.0), phrase,
+                  articles)  # fmt: skip
+
+
+_TYPE_NAMES = tuple(t for t, _ in _TYPES)
+_TYPE_CUM = list(accumulate(w for _, w in _TYPES))
+_TOPIC_CUM = _cum(len(_TOPICS), 0.9)
+_EVENTS_PER_DOC = (1, 2, 3, 4, 5, 6, 7, 8, 10)
+_EVENTS_CUM = list(accumulate((12, 14, 16, 16, 13, 10, 8, 6, 5)))
+
+
+class _Text:
+    """A document's text, sentence by sentence, with the offsets of what it names."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, sentence: str) -> int:
+        """Append ``sentence``; return its offset."""
+        if self.parts:
+            self.parts.append(" ")
+            self.size += 1
+        start = self.size
+        self.parts.append(sentence)
+        self.size += len(sentence)
+        return start
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _side(world: _World, actors: Sequence[Actor]) -> str:
+    return " et ".join(
+        world.phrase.get(f"{a.name}|{a.country}") or _article(world.articles[a.name], a.name)
+        for a in actors
+    )
+
+
+def _article(article: str, words: str) -> str:
+    """``article`` before ``words``, elided before a vowel ("l'amiral")."""
+    if article in ("le", "la", "l'") and words[0].lower() in "aeiouéèêâîôûh":
+        return f"l'{words}"
+    return f"{article} {words}"
+
+
+def _day(value: dt.date) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]}"
+
+
+def _document(rng: random.Random, world: _World, number: int, n_events: int) -> Document:
+    """One synthetic document of ``n_events`` events."""
+    first, second = _pick(rng, world.pairs, world.pair_cum)
+    if rng.random() < 0.5:
+        first, second = second, first
+    day = _FIRST_DAY + dt.timedelta(days=int(_DAYS * rng.random() ** 0.8))  # more recent news
+    precision = rng.random()
+    published = day.isoformat() if precision < 0.85 else day.isoformat()[:7] if precision < 0.97 \
+        else day.isoformat()[:4]  # fmt: skip
+    cast = {c.code: [_pick(rng, c.actors, c.cum) for _ in range(3)] for c in (first, second)}
+    text = _Text()
+    dates: list[DateRef] = []
+    places: list[PlaceRef] = []
+    events: list[Event] = []
+    named: dict[str, Actor] = {}
+    for _ in range(n_events):
+        etype = _pick(rng, _TYPE_NAMES, _TYPE_CUM)
+        a, b = (first, second) if rng.random() < 0.7 else (second, first)
+        shape = rng.random()
+        if etype in ("PROTEST", "COERCE") or shape < 0.12:  # within one country
+            b = a
+        left = [rng.choice(cast[a.code])]
+        right = [rng.choice(cast[b.code])]
+        if b is a:
+            right = [x for x in right if x not in left] or [_pick(rng, a.actors, a.cum)]
+        if rng.random() < 0.08:
+            left.append(rng.choice(cast[a.code]))
+            left = list(dict.fromkeys(left))
+        together = etype in _TOGETHER and b is not a and shape > 0.9
+        if together:
+            left, right = left + right, []
+        unnamed = etype == "PROTEST" or (etype == "ASSAULT" and rng.random() < 0.3)
+        if together:
+            verb, trigger = _TOGETHER[etype]
+        else:
+            verb, trigger = rng.choice(_VERBS[etype])
+        who = "des manifestants" if etype == "PROTEST" else "des soldats" if unnamed else \
+            _side(world, left)  # fmt: skip
+        evidence = f"{verb} {_side(world, right)}" if right else verb
+        date: str | None = None
+        opening = ""
+        if len(published) == 10 and rng.random() < 0.75:
+            when = day - dt.timedelta(days=rng.choice((0, 0, 0, 1, 2, 3, 7)))
+            date, opening = when.isoformat(), f"Le {_day(when)}, "
+        elif len(published) == 7 and rng.random() < 0.5:
+            date = f"{published}-{rng.randint(1, 28):02d}"
+            opening = f"Le {_day(dt.date.fromisoformat(date))}, "
+        elif len(published) == 4 and rng.random() < 0.5:
+            date = f"{published}-{rng.randint(1, 12):02d}"
+        place = rng.choice(rng.choice((a, b)).cities) if rng.random() < 0.7 else None
+        where = f" à {place.name}" if place else ""
+        topic, contexts = _pick(rng, _TOPICS, _TOPIC_CUM)
+        sentence = f"{opening}{who} {evidence}{where} {topic}."
+        sentence = sentence[0].upper() + sentence[1:]
+        start = text.add(sentence)
+        if opening:
+            dates.append(DateRef(_day(dt.date.fromisoformat(date or "")), date, "absolute",
+                                 (start + 3, start + len(opening) - 2)))  # fmt: skip
+        if place:
+            at = start + sentence.index(where) + 3
+            places.append(PlaceRef(place, (at, at + len(place.name))))
+        mode_choices = ontology.ontology().types[etype].modes
+        mode = rng.choice(mode_choices) if mode_choices and rng.random() < 0.7 else None
+        if etype == "CONSULT" and verb == "a reçu":
+            mode = "visit"
+        actor_side: tuple[Participant, ...]
+        if unnamed:
+            actor_side = (Participant(None, a.code, "CVL" if etype == "PROTEST" else "MIL"),)
+        else:
+            actor_side = tuple(Participant(x.name, x.country, x.sector) for x in left)
+        for x in [] if unnamed else left:
+            named.setdefault(x.name, x)
+        for x in right:
+            named.setdefault(x.name, x)
+        at = start + sentence.index(evidence)
+        events.append(Event(
+            type=etype, mode=mode, actor=actor_side,
+            recipient=tuple(Participant(x.name, x.country, x.sector) for x in right),
+            date=date, place=place, context=contexts[: rng.choice((0, 1, 1, 2))],
+            evidence=evidence, span=(at, at + len(evidence)), sentence=sentence,
+            negated=rng.random() < 0.01, quad_class=ontology.quad_class(etype),
+            intensity=ontology.intensity(etype, mode), cameo=ontology.cameo_code(etype, mode),
+            trigger=trigger,
+        ))  # fmt: skip
+    statements: list[Statement] = []
+    people = [x for x in named.values() if x.kind == "person"]
+    if people and rng.random() < 0.4:
+        speaker = rng.choice(people)
+        lemma, participle = rng.choice(_SAYING)
+        said = rng.choice(_SAID)
+        sentence = f"{speaker.name} a {participle} que {said}."
+        start = text.add(sentence)
+        verb_at = start + len(speaker.name) + 1
+        content_at = start + sentence.index(said)
+        statements.append(Statement(
+            speaker.name, lemma, None if rng.random() < 0.7 else published,
+            said, (verb_at, verb_at + len(participle) + 2), sentence,
+            (content_at, content_at + len(said)),
+        ))  # fmt: skip
+    claims: list[Claim] = []
+    if rng.random() < 0.25:
+        quantity, unit = rng.choice((2, 3, 12, 40, 64, 100, 162, 1500)), rng.choice(_UNITS)
+        holder = rng.choice(list(named.values())).name if named and rng.random() < 0.5 else None
+        qualifier, words = rng.choice((("exact", ""), ("more_than", "plus de "),
+                                       ("about", "environ ")))  # fmt: skip
+        evidence = f"{words}{quantity} {unit}"
+        sentence = f"Au total, {evidence} sont concernés, selon {rng.choice(_SOURCES)}."
+        start = text.add(sentence) + len("Au total, ")
+        claims.append(Claim(float(quantity), qualifier, unit, holder, None, evidence,
+                            (start, start + len(evidence)), sentence))  # fmt: skip
+    body = text.text()
+    actors = tuple(
+        Actor(x.name, x.kind, x.country, x.sector, x.titles, x.aliases, _mentions(body, x.name))
+        for x in named.values()
+    )
+    path = f"synthetic/{number:07d}.txt"
+    head = events[0]
+    title = f"{head.actor[0].name or 'Des manifestants'} : {head.evidence}"
+    return Document(
+        id=hashlib.sha256(f"{path}\n{body}".encode()).hexdigest()[:16], path=path, text=body,
+        published=published, language="fr", title=title[:120], source=rng.choice(_SOURCES),
+        url=f"https://example.org/synthetic/{number}",
+        dateline_place=first.cities[0] if rng.random() < 0.6 else None, actors=actors,
+        events=tuple(events), claims=tuple(claims), statements=tuple(statements),
+        dates=tuple(dates), places=tuple(places), extra={"source_id": f"syn-{number}"},
+    )  # fmt: skip
+
+
+def _mentions(text: str, name: str) -> tuple[tuple[int, int], ...]:
+    found = []
+    at = text.find(name)
+    while at >= 0:
+        found.append((at, at + len(name)))
+        at = text.find(name, at + len(name))
+    return tuple(found)
+
+
+def documents(events: int, seed: int = 0) -> Iterator[Document]:
+    """Synthetic documents holding ``events`` events in all, the same for the same seed."""
+    world = _world(seed)
+    rng = random.Random(f"documents-{seed}")
+    done = number = 0
+    while done < events:
+        n = min(_pick(rng, _EVENTS_PER_DOC, _EVENTS_CUM), events - done)
+        yield _document(rng, world, number, n)
+        done += n
+        number += 1
+
+
+_SQL = {
+    "documents": "INSERT INTO documents (id, path, source_id, title, source, url, published,"
+    " language, text, dateline_place, dateline_country, dateline_lat, dateline_lon, captions,"
+    " extra, extraction_hash, ingested_at, dates, places)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "doc_actors": "INSERT INTO doc_actors (doc_id, idx, name, norm_name, kind, country, sector,"
+    " titles, aliases, mentions, registry_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    "registry_aliases": "INSERT OR IGNORE INTO registry_aliases (registry_id, alias, norm_alias,"
+    " doc_id) VALUES (?,?,?,?)",
+    "registry_titles": "INSERT OR IGNORE INTO registry_titles (registry_id, title, date, doc_id)"
+    " VALUES (?,?,?,?)",
+    "events": "INSERT INTO events (id, doc_id, idx, type, mode, date, date_lo, date_hi,"
+    " place_name, place_country, place_lat, place_lon, context, evidence, span_start, span_end,"
+    " sentence, negated, quad_class, intensity, cameo, trigger, norm_text)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "event_dyads": "INSERT INTO event_dyads (event_id, country_a, country_b) VALUES (?,?,?)",
+    "event_participants": "INSERT INTO event_participants (event_id, role, position, name,"
+    " norm_name, country, sector, registry_id) VALUES (?,?,?,?,?,?,?,?)",
+    "claims": "INSERT INTO claims (doc_id, idx, quantity, qualifier, unit, holder, source,"
+    " evidence, span_start, span_end, sentence, norm_holder, holder_country,"
+    " holder_registry_id, norm_source, source_country, source_registry_id, norm_unit,"
+    " norm_text, date_lo, date_hi) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "statements": "INSERT INTO statements (doc_id, idx, speaker, verb, date, evidence,"
+    " span_start, span_end, sentence, content_start, content_end, norm_speaker,"
+    " speaker_country, speaker_registry_id, norm_text, date_lo, date_hi)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+}
+
+
+class BulkWriter:
+    """Writes new documents into an empty store as :func:`accord.store_schema.write_document`
+    would, row for row, but many at a time: the registry is kept in memory (and written by
+    :meth:`close`), ids are given in the same order, rows go out in ``executemany`` batches.
+
+    Runs inside the caller's transaction. Only for an empty store and distinct documents (no
+    update, no "unchanged"): ``ValueError`` otherwise.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        if conn.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0]:
+            raise ValueError("BulkWriter writes into an empty store only")
+        self._conn = conn
+        self._keys: dict[str, list[Any]] = {}  # norm_key -> [id, name, norm, kind, country, sec]
+        self._entries: list[list[Any]] = []  # by id - 1
+        self._aliases: dict[tuple[str, str, str | None], int] = {}  # smallest id per alias
+        self._rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _SQL}
+        self._ids: set[str] = set()
+        self.events = 0
+
+    @property
+    def pending(self) -> int:
+        """Rows waiting for :meth:`flush`."""
+        return sum(len(rows) for rows in self._rows.values())
+
+    def add(self, doc: Document) -> None:
+        if doc.id in self._ids:
+            raise ValueError(f"document {doc.id} written twice")
+        self._ids.add(doc.id)
+        place = doc.dateline_place
+        source_id = doc.extra.get("source_id")
+        self._rows["documents"].append((
+            doc.id, doc.path, source_id if isinstance(source_id, str) else None, doc.title,
+            doc.source, doc.url, doc.published, doc.language, doc.text,
+            place.name if place else None, place.country if place else None,
+            place.lat if place else None, place.lon if place else None,
+            _dumps(list(doc.captions)), _dumps(doc.extra), extraction_hash(doc), utc_now(),
+            _dumps([d.to_dict() for d in doc.dates]), _dumps([p.to_dict() for p in doc.places]),
+        ))  # fmt: skip
+        by_name: dict[str, list[tuple[str | None, int]]] = {}
+        for idx, actor in enumerate(doc.actors):
+            reg = self._register(doc, actor)
+            norm = _fold(actor.name)
+            by_name.setdefault(norm, []).append((actor.country, reg))
+            self._rows["doc_actors"].append((
+                doc.id, idx, actor.name, norm, actor.kind, actor.country, actor.sector,
+                _dumps(list(actor.titles)), _dumps(list(actor.aliases)),
+                _dumps([list(m) for m in actor.mentions]), reg,
+            ))  # fmt: skip
+        for idx, event in enumerate(doc.events):
+            self._event(doc, idx, event, by_name)
+        lo, hi = event_range(None, doc.published)
+        for idx, c in enumerate(doc.claims):
+            self._rows["claims"].append((
+                doc.id, idx, c.quantity, c.qualifier, c.unit, c.holder, c.source, c.evidence,
+                c.span[0], c.span[1], c.sentence, *_named(by_name, c.holder),
+                *_named(by_name, c.source), _fold(c.unit),
+                _norm_text(c.evidence, c.sentence), lo, hi,
+            ))  # fmt: skip
+        for idx, s in enumerate(doc.statements):
+            content = s.content_span
+            self._rows["statements"].append((
+                doc.id, idx, s.speaker, s.verb, s.date, s.evidence, s.span[0], s.span[1],
+                s.sentence, content[0] if content else None, content[1] if content else None,
+                *_named(by_name, s.speaker), _norm_text(s.evidence, s.sentence),
+                *event_range(s.date, doc.published),
+            ))  # fmt: skip
+
+    def _register(self, doc: Document, actor: Actor) -> int:
+        """``store_schema._register`` on the registry in memory."""
+        norm = _fold(actor.name)
+        entry = self._keys.get(_key(actor.name, actor.kind, actor.country))
+        if entry is None:
+            names = {_fold(n) for n in (actor.name, *actor.aliases)}
+            found = [self._aliases[k] for n in names
+                     if (k := (n, actor.kind, actor.country)) in self._aliases]  # fmt: skip
+            entry = self._entries[min(found) - 1] if found else None
+        if entry is not None:
+            if entry[5] is None:
+                entry[5] = actor.sector
+            if len(actor.name) > len(entry[1]):
+                entry[1], entry[2] = actor.name, norm
+        else:
+            entry = [len(self._entries) + 1, actor.name, norm, actor.kind, actor.country,
+                     actor.sector]  # fmt: skip
+            self._entries.append(entry)
+            self._keys[_key(actor.name, actor.kind, actor.country)] = entry
+        reg = int(entry[0])
+        for alias in (actor.name, *actor.aliases):
+            folded = _fold(alias)
+            self._rows["registry_aliases"].append((reg, alias, folded, doc.id))
+            key = (folded, entry[3], entry[4])
+            self._aliases[key] = min(self._aliases.get(key, reg), reg)
+        for title in actor.titles:
+            self._rows["registry_titles"].append((reg, title, doc.published, doc.id))
+        return reg
+
+    def _event(
+        self, doc: Document, idx: int, e: Event, by_name: dict[str, list[tuple[str | None, int]]]
+    ) -> None:
+        self.events += 1
+        event_id = self.events
+        lo, hi = event_range(e.date, doc.published)
+        p = e.place
+        self._rows["events"].append((
+            event_id, doc.id, idx, e.type, e.mode, e.date, lo, hi, p.name if p else None,
+            p.country if p else None, p.lat if p else None, p.lon if p else None,
+            _dumps(list(e.context)), e.evidence, e.span[0], e.span[1], e.sentence,
+            int(e.negated), e.quad_class, e.intensity, e.cameo, e.trigger,
+            _fold(e.evidence) + "\n" + normalize_name(e.sentence),  # _norm_text, cached
+        ))  # fmt: skip
+        pairs = dyads([x.country for x in e.actor], [x.country for x in e.recipient])
+        self._rows["event_dyads"] += [(event_id, a, b) for a, b in sorted(pairs)]
+        for role, people in (("actor", e.actor), ("recipient", e.recipient)):
+            for position, part in enumerate(people):
+                norm = _fold(part.name) if part.name is not None else None
+                candidates = by_name.get(norm, []) if norm is not None else []
+                same = [reg for country, reg in candidates if country == part.country]
+                reg = same[0] if same else (candidates[0][1] if candidates else None)
+                self._rows["event_participants"].append(
+                    (event_id, role, position, part.name, norm, part.country, part.sector, reg)
+                )
+
+    def flush(self) -> None:
+        """Write the rows added so far (the registry waits for :meth:`close`)."""
+        for table, rows in self._rows.items():
+            if rows:
+                self._conn.executemany(_SQL[table], rows)
+                rows.clear()
+
+    def close(self) -> None:
+        """Write what is left and the registry."""
+        self.flush()
+        self._conn.executemany(
+            "INSERT INTO registry (id, norm_key, name, norm_name, kind, country, sector)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [(e[0], k, *e[1:]) for k, e in sorted(self._keys.items(), key=lambda x: x[1][0])],
+        )
+
+
+_fold = lru_cache(maxsize=1 << 18)(normalize_name)  # names, aliases and units repeat
+
+
+@lru_cache(maxsize=100_000)
+def _key(name: str, kind: str, country: str | None) -> str:
+    return registry_key(name, kind, country)
+
+
+@dataclass(frozen=True, slots=True)
+class SyntheticStats:
+    path: str
+    events: int
+    documents: int
+    seconds: float  # building time (0 when an existing store was reused)
+    bytes: int  # size of the store file
+    reused: bool
+
+
+def synthetic_events(path: str | Path, seed: int = 0) -> int | None:
+    """How many events the synthetic store at ``path`` was built with (by this generator and
+    ``seed``), or None if it is not such a store (or there is no file)."""
+    if not Path(path).is_file():
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'synthetic'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    if row is None:
+        return None
+    info = json.loads(row[0])
+    if info.get("version") != _VERSION or info.get("seed") != seed:
+        return None
+    return int(info["events"])
+
+
+def _is_synthetic(path: Path) -> bool:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT 1 FROM meta WHERE key = 'synthetic'").fetchone() is not None
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def generate(
+    path: str | Path,
+    events: int = 1_000_000,
+    seed: int = 0,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> SyntheticStats:
+    """Build a synthetic store of ``events`` events at ``path`` (reused if one of that size and
+    seed is there already). ``progress`` is called with the number of events written so far.
+
+    Raises :class:`StoreError` if ``path`` holds a store (or another file) that is not
+    synthetic: it is never overwritten.
+    """
+    target = Path(path)
+    from accord.store import Store
+
+    if synthetic_events(target, seed) == events:
+        with Store.open(target) as store:  # migrates a store of an older schema
+            docs = store.stats()["documents"]
+        return SyntheticStats(str(target), events, docs, 0.0, target.stat().st_size, True)
+    if target.exists() and not _is_synthetic(target):
+        raise StoreError(f"{target} exists and is not a synthetic store; not overwriting it")
+    start = time.perf_counter()
+    partial = target.with_name(target.name + ".partial")
+    _remove(partial)
+    docs = _build(partial, events, seed, progress)
+    _remove(target)
+    os.replace(partial, target)
+    Store.open(target).close()  # WAL mode, as every store
+    return SyntheticStats(str(target), events, docs, time.perf_counter() - start,
+                          target.stat().st_size, False)  # fmt: skip
+
+
+def _build(path: Path, events: int, seed: int, progress: Callable[[int], None] | None) -> int:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        check_accord(conn, str(path))
+        migrate(conn)
+        conn.execute("PRAGMA journal_mode = OFF")  # a partial file is thrown away anyway
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -1000000")  # 1 GB while building
+        conn.execute("PRAGMA temp_store = MEMORY")
+        derived = conn.execute(  # built again at the end, faster than kept up row by row
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL ORDER BY rowid"
+        ).fetchall()
+        conn.execute("BEGIN")
+        for kind, name, _ in derived:
+            conn.execute(f'DROP {kind.upper()} "{name}"')
+        writer = BulkWriter(conn)
+        count = 0
+        for doc in documents(events, seed):
+            writer.add(doc)
+            count += 1
+            if writer.pending >= 200_000:
+                writer.flush()
+                if progress is not None:
+                    progress(writer.events)
+        writer.close()
+        for _, _, sql in derived:
+            conn.execute(sql)
+        fill_search(conn)  # what the triggers would have done
+        info = {"version": _VERSION, "seed": seed, "events": events}
+        conn.execute("INSERT INTO meta (key, value) VALUES ('synthetic', ?)", (json.dumps(info),))
+        conn.execute("COMMIT")
+        if progress is not None:
+            progress(writer.events)
+        return count
+    finally:
+        conn.close()

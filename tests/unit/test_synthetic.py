@@ -1,0 +1,181 @@
+"""The synthetic store of ``accord bench --queries``: the bulk writer gives the rows of real
+ingestion, the generator is deterministic and reused, every query works on what it builds, and
+the query benchmark runs end to end on a tiny store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from accord.bench_queries import percentile, query_cases, run_queries
+from accord.cli import cli
+from accord.errors import StoreError
+from accord.store import EventRow, Store
+from accord.store_schema import dyads
+from accord.synthetic import documents, generate, synthetic_events
+from accord.text import normalize_name
+
+
+def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (but the ingestion time and the trigram index, whose layout
+    depends on how it was filled), in a stable order."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("INSERT INTO events_text (events_text) VALUES ('integrity-check')")
+        out: dict[str, list[tuple[object, ...]]] = {}
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+            " AND name NOT LIKE 'events_text%' ORDER BY name")]  # fmt: skip
+        for name in names:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")
+                       if r[1] != "ingested_at"]  # fmt: skip
+            listed = ", ".join(f'"{c}"' for c in columns)
+            out[name] = conn.execute(f'SELECT {listed} FROM "{name}" ORDER BY {listed}').fetchall()
+        out["schema"] = conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        return out
+    finally:
+        conn.close()
+
+
+def test_the_bulk_writer_writes_what_ingestion_writes(tmp_path: Path) -> None:
+    real, bulk = tmp_path / "real.db", tmp_path / "bulk.db"
+    with Store.open(real) as store:
+        stats = store.put_many(documents(1500, seed=3))
+    generate(bulk, 1500, seed=3)
+    expected, got = _tables(real), _tables(bulk)
+    assert stats.new == len(expected["documents"]) > 300
+    assert len(expected["events"]) == 1500
+    assert len(expected["registry"]) > 500 and len(expected["event_dyads"]) > 1000
+    assert expected["claims"] and expected["statements"]
+    got["meta"] = [row for row in got["meta"] if row[0] != "synthetic"]
+    assert got.keys() == expected.keys()
+    for table in expected:
+        assert got[table] == expected[table], table
+    with Store.open(real) as one, Store.open(bulk) as other:
+        for words in ("cooperation", "ministre de la defense", "cholera", "zzz"):
+            assert one.events(text=words) == other.events(text=words)
+
+
+def test_documents_are_deterministic_and_shaped_like_extractions() -> None:
+    first = list(documents(300, seed=1))
+    assert first == list(documents(300, seed=1))
+    assert first != list(documents(300, seed=2))
+    assert sum(len(d.events) for d in first) == 300
+    for doc in first:
+        assert len(doc.id) == 16 and doc.language == "fr" and doc.published
+        names = {a.name for a in doc.actors}
+        for event in doc.events:
+            assert doc.text[event.span[0] : event.span[1]] == event.evidence
+            assert event.evidence in event.sentence
+            assert {p.name for p in (*event.actor, *event.recipient)} - {None} <= names
+        for actor in doc.actors:
+            assert all(doc.text[s:e] == actor.name for s, e in actor.mentions)
+
+
+def test_generate_reuses_its_store_and_never_overwrites_another(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    built = generate(path, 400, seed=0)
+    assert (built.events, built.reused) == (400, False) and built.bytes > 0
+    assert synthetic_events(path) == 400 and synthetic_events(path, seed=1) is None
+    again = generate(path, 400, seed=0)
+    assert again.reused and again.documents == built.documents
+    assert not generate(path, 500, seed=0).reused  # another size: built again
+    with Store.open(path) as store:
+        assert store.count_events() == 500
+    real = tmp_path / "real.db"
+    with Store.open(real) as store:
+        store.put_many(documents(10))
+    with pytest.raises(StoreError, match="not a synthetic store"):
+        generate(real, 400)
+    assert synthetic_events(tmp_path / "missing.db") is None
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("synthetic") / "s.db"
+    generate(path, 2000, seed=0)
+    return path
+
+
+def test_every_query_works_on_a_synthetic_store(synthetic: Path) -> None:
+    with Store.open(synthetic) as store:
+        total = store.count_events()
+        assert total == 2000 == len(store.events())
+        by_quad = [store.count_events(quad_class=q) for q in (1, 2, 3, 4)]
+        assert sum(by_quad) == total and all(by_quad)
+        assert sum(r.events for r in store.event_counts("type")) == total
+        for row in store.events(type="ASSAULT", limit=20):
+            assert (row.type, row.quad_class) == ("ASSAULT", 4)
+        (top, *_) = store.event_counts("country", limit=1)
+        rows = store.events(country=top.key)
+        assert len(rows) == top.events == store.count_events(country=top.key)
+        assert all(top.key in {p.country for p in (*r.actors, *r.recipients)} for r in rows)
+        (pair, *_) = store.event_counts("dyad", limit=1)
+        a, b = pair.key.split("-")
+        assert store.count_events(dyad=(b, a)) == pair.events > 0
+        pairs = store.dyads(dyad=(a, b))
+        assert sum(r.events for r in pairs) == pair.events
+        everything = store.events()
+        assert sum(r.events for r in store.dyads()) == sum(len(_pairs(r)) for r in everything)
+        found = store.events(text="cooperation")
+        assert found and all("cooperation" in normalize_name(r.sentence) for r in found)
+        assert store.events(text="eruption volcanique") == []
+        (actor,) = store.actors(limit=1)
+        named = store.events(actor=actor.name)
+        assert len(named) >= actor.events > 0
+        as_actor = store.count_events(actor_id=actor.id, role="actor")
+        as_recipient = store.count_events(actor_id=actor.id, role="recipient")
+        assert as_actor + as_recipient >= store.count_events(actor_id=actor.id) == actor.events
+        in_2020 = [r for r in everything
+                   if r.date_lo and r.date_hi and "2020-01-01" <= r.date_lo <= r.date_hi <= "2020-12-31"]  # fmt: skip
+        assert in_2020 and store.events(since="2020-01", until="2020") == sorted(
+            in_2020, key=lambda r: r.date_lo or ""
+        ) == store.events(since="2020", until="2020-12-31")
+        doc = store.document(rows[0].doc_id)
+        assert doc is not None and doc.events
+        assert store.claims(limit=5) and store.statements(limit=5)
+
+
+def _pairs(row: EventRow) -> set[tuple[str, str]]:
+    return dyads([p.country for p in row.actors], [p.country for p in row.recipients])
+
+
+def test_query_benchmark_runs_end_to_end(synthetic: Path) -> None:
+    cases = query_cases(str(synthetic), seed=0, draws=3)
+    assert cases == query_cases(str(synthetic), seed=0, draws=3)
+    families = list(dict.fromkeys(c.family for c in cases))
+    assert {"events", "events actor", "events text", "/api/events filtered", "/api/dyads"} <= set(
+        families
+    )
+    results = run_queries(str(synthetic), cases, repeat=2)
+    assert [r.family for r in results] == families
+    for r in results:
+        assert r.runs == 6 and 0 < r.p50_ms <= r.p95_ms <= r.max_ms
+    by_family = {r.family: r for r in results}
+    for family in ("events", "events country", "events dyad", "events type", "/api/events",
+                   "/api/dyads"):  # fmt: skip
+        assert by_family[family].rows > 0, family
+
+
+def test_bench_command_prints_query_families(synthetic: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["bench", "--queries", "--events", "2000", "--db", str(synthetic), "--repeat", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "reused" in result.output
+    for family in ("events sort=-date", "events since/until", "/api/dyads filtered"):
+        assert family in result.output
+    assert "p95 ms" in result.output
+
+
+def test_percentile() -> None:
+    assert percentile([5.0, 1.0, 3.0, 2.0, 4.0], 50) == 3.0
+    assert percentile([float(i) for i in range(1, 101)], 95) == 95.0
+    assert percentile([7.0], 95) == 7.0
+    with pytest.raises(ValueError):
+        percentile([], 50)
