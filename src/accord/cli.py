@@ -192,7 +192,7 @@ _Item = Document | ReadError
 
 def _spark_outputs(paths: Sequence[str]) -> set[str]:
     """The PATHS that are `accord spark` outputs (pyarrow only: no Spark needed)."""
-    from accord.spark import is_spark_output
+    from accord.spark_tables import is_spark_output
 
     return {p for p in paths if is_spark_output(p)}
 
@@ -202,7 +202,7 @@ def _ingest_items(paths: Sequence[str], outputs: set[str], max_bytes: int,
     """What `accord ingest` stores, in PATHS order: articles extracted, Spark outputs loaded."""
     from itertools import groupby
 
-    from accord.spark import read_spark_output
+    from accord.spark_tables import read_spark_output
 
     for is_output, group in groupby(paths, key=lambda p: p in outputs):
         if is_output:
@@ -536,10 +536,11 @@ def spark_cmd(inputs: Sequence[str], output: str, master: str | None, fmt: str,
     Exit status: 0 all extracted, 1 some documents failed (see OUTPUT/errors), 2 usage error,
     3 Spark or the model failed.
     """
-    from accord.spark import run, spark_session
+    from accord.spark import check_output, run, spark_session
 
     started = time.perf_counter()
     try:
+        check_output(output, overwrite)
         with spark_session(master) as spark:
             result = run(spark, inputs, output, fmt=fmt, partitions=partitions,
                          overwrite=overwrite)

@@ -354,6 +354,7 @@ def capital_metonym(name: str) -> str | None:
     return _capitals().get(name)
 
 
+@lru_cache(maxsize=1 << 14)  # called for every capitalised span of every article
 def metonym(name: str) -> Metonym | None:
     """An institutional metonym ("la Maison Blanche" → USA GOV, "Bruxelles" → EUR, "le
     Pentagone" → USA MIL), else a capital standing for its state (sector None)."""
@@ -470,6 +471,7 @@ def _bodies() -> NameIndex[Body]:
     return builder.build()
 
 
+@lru_cache(maxsize=1 << 14)  # called for every capitalised span of every article
 def international_body(name: str) -> Body | None:
     """The international body named ``name``: "ONU", "l'Union européenne", "OTAN", "Daech",
     "le Haut-Commissariat aux droits de l'homme de l'ONU" (a body followed by the name of the

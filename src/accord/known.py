@@ -100,6 +100,7 @@ def _people() -> _People:
     return _People(builder.build(proper=True), surnames)
 
 
+@lru_cache(maxsize=1 << 14)  # called for every capitalised span of every article
 def organization(name: str) -> KnownOrganization | None:
     """The known organisation named ``name`` ("Bloomberg", "RFI", "l'agence Anadolu" is not: the
     caller strips designations)."""

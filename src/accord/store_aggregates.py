@@ -16,7 +16,8 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from accord import geo
-from accord.store_filters import event_where
+from accord.store_filters import Term, event_terms, event_where
+from accord.store_plan import plan
 from accord.store_rows import (
     CounterpartRow,
     CountRow,
@@ -26,6 +27,7 @@ from accord.store_rows import (
     PlaceRow,
     TimelineRow,
 )
+from accord.store_schema import date_range
 
 __all__ = ["AggregateQueries"]
 
@@ -47,6 +49,25 @@ def _ofloat(value: Any) -> float | None:
     return None if value is None else round(float(value), 3)
 
 
+_DYAD_COLUMNS = (  # event_dyads carries the event's month, quad class and intensity
+    "y.country_a, y.country_b, y.month AS month, y.quad_class, count(*) AS n,"
+    " avg(y.intensity) AS mi"
+)
+_DYAD_GROUP = "y.month, y.country_a, y.country_b, y.quad_class"
+_DYAD_ORDER = "month DESC, n DESC, y.country_a, y.country_b, y.quad_class"
+_DYAD_EVENTS = 10**12  # no limit: every event is counted
+
+
+def _dyad(r: sqlite3.Row) -> DyadRow:
+    return DyadRow(str(r[0]), str(r[1]), r[2], r[3], int(r[4]), _ofloat(r[5]))
+
+
+def _months_before(month: str, count: int) -> str:
+    """The month ``count`` months before ``month`` (``YYYY-MM``)."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 - count
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
 class AggregateQueries:
     """Aggregate queries over events; mixed into :class:`accord.store.Store`."""
 
@@ -57,20 +78,65 @@ class AggregateQueries:
             yield from conn.execute(sql, params).fetchall()
 
     def dyads(self, limit: int | None = None, **filters: Any) -> list[DyadRow]:
-        """Events per country pair, month and quad class, most recent month first."""
-        where, params = event_where(**filters)
+        """Events per country pair, month and quad class, most recent month first.
+
+        With a ``limit``, when no filter keeps few events (:func:`accord.store_plan.plan`), the
+        months are counted from the most recent one back, a window of months at a time (one,
+        one, two, four...), until ``limit`` rows are found: a page reads recent events only.
+        """
+        terms = event_terms(**filters)
+        with self._read() as conn:
+            chosen = plan(conn, terms, None, _DYAD_EVENTS if limit is None else limit * 20)
+            if limit is not None and chosen.driver is None:
+                since, until = filters.get("since"), filters.get("until")
+                months = (date_range(since)[0][:7] if since else None,
+                          date_range(until)[1][:7] if until else None)  # fmt: skip
+                return self._recent_dyads(conn, terms, limit, months)
+            sql = (
+                f"SELECT {_DYAD_COLUMNS}"
+                f" {chosen.clause(' CROSS JOIN event_dyads y ON y.event_id = e.id')}"
+                f" GROUP BY {_DYAD_GROUP} ORDER BY month IS NULL, {_DYAD_ORDER} LIMIT ?"
+            )
+            rows = conn.execute(sql, [*chosen.params, -1 if limit is None else limit])
+            return [_dyad(r) for r in rows.fetchall()]
+
+    @staticmethod
+    def _recent_dyads(
+        conn: sqlite3.Connection, terms: list[Term], limit: int,
+        months: tuple[str | None, str | None],
+    ) -> list[DyadRow]:
+        """Rows of :meth:`dyads`, the most recent months first, in windows of months within
+        ``months`` (the first and last the date filters leave), read on the index of the
+        dyads by month (and the events only to check filters)."""
+        join = " CROSS JOIN events e ON e.id = y.event_id" if terms else ""
         sql = (
-            f"SELECT y.country_a, y.country_b, {MONTH} AS month, e.quad_class, count(*) AS n,"
-            " avg(e.intensity) AS mi FROM event_dyads y JOIN events e ON e.id = y.event_id"
-            + _where(where)
-            + " GROUP BY y.country_a, y.country_b, month, e.quad_class"
-            " ORDER BY month IS NULL, month DESC, n DESC, y.country_a, y.country_b, e.quad_class"
-            " LIMIT ?"
-        )
-        return [
-            DyadRow(str(r[0]), str(r[1]), r[2], r[3], int(r[4]), _ofloat(r[5]))
-            for r in self._rows(sql, [*params, -1 if limit is None else limit])
-        ]
+            f"SELECT {_DYAD_COLUMNS} FROM event_dyads y INDEXED BY event_dyads_month{join}"
+            " WHERE {months}" + "".join(f" AND {t.where}" for t in terms)
+            + f" GROUP BY {_DYAD_GROUP} ORDER BY {_DYAD_ORDER} LIMIT ?"
+        )  # fmt: skip
+        params = [p for t in terms for p in t.params]
+        last, first = (  # one aggregate each: SQLite reads them off the index's ends
+            conn.execute(f"SELECT {end}(month) FROM event_dyads INDEXED BY event_dyads_month"
+                         ).fetchone()[0]
+            for end in ("max", "min")
+        )  # fmt: skip
+        if first is not None and months[0] is not None:
+            first = max(first, months[0])
+        if last is not None and months[1] is not None:
+            last = min(last, months[1])
+        out: list[DyadRow] = []
+        width = 1
+        while last is not None and first is not None and last >= first and len(out) < limit:
+            start = max(first, _months_before(last, width - 1))
+            rows = conn.execute(sql.format(months="y.month BETWEEN ? AND ?"),
+                                [start, last, *params, limit - len(out)])  # fmt: skip
+            out += [_dyad(r) for r in rows.fetchall()]
+            last, width = _months_before(start, 1), width * 2
+        if len(out) < limit:  # events dated to a year, or not at all, come last
+            rows = conn.execute(sql.format(months="y.month IS NULL"),
+                                [*params, limit - len(out)])  # fmt: skip
+            out += [_dyad(r) for r in rows.fetchall()]
+        return out
 
     def timeline(self, **filters: Any) -> list[TimelineRow]:
         """Events per month and quad class, oldest month first (undated months last)."""

@@ -44,8 +44,11 @@ class Plan:
     params: list[object]
     driver: str | None  # the filter that enumerates the events, None for a scan
 
-    def clause(self) -> str:
-        return f"FROM {self.source}" + (" WHERE " + " AND ".join(self.where) if self.where else "")
+    def clause(self, join: str = "") -> str:
+        """``FROM`` the events (and ``join``) ``WHERE`` the conditions hold."""
+        return f"FROM {self.source}{join}" + (
+            " WHERE " + " AND ".join(self.where) if self.where else ""
+        )
 
 
 def _count(conn: sqlite3.Connection, sql: str, params: Sequence[object], cap: int) -> int:
@@ -59,10 +62,15 @@ def _fraction(conn: sqlite3.Connection, term: Term, newest: int) -> float:
     return max(kept, 0.5) / min(SAMPLE, newest)
 
 
+def _weight(term: Term) -> int:
+    """How costly a term is to check on a row: a column, a lookup, the text (read last)."""
+    return 2 if term.name == "text" else 0 if term.column else 1
+
+
 def plan(conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None, need: int) -> Plan:
     """The cheaper way to find the first ``need`` events that ``terms`` keep, in ``sort``
     order (any order if None, as for a count)."""
-    index = SORT_INDEXES[sort or "date"]
+    terms = sorted(terms, key=_weight)  # SQLite checks the conditions in the order given
     ranged = [t for t in terms if sort in t.ranges]
     others = [t for t in terms if sort not in t.ranges]
 
@@ -70,47 +78,45 @@ def plan(conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None, need
         bounds = [t.ranges[sort] for t in ranged if sort is not None]
         where = [sql for sql, _ in bounds] + [t.where for t in terms]
         params = [p for _, values in bounds for p in values] + [p for t in terms for p in t.params]
-        return Plan(f"events e INDEXED BY {index}", where, params, None)
+        return Plan(f"events e INDEXED BY {SORT_INDEXES[sort or 'date']}", where, params, None)
 
     if not others:
         return scan()
     newest = int(conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
     if newest == 0:
         return scan()
+    sizes: dict[str, float] = {}  # events each filter keeps: counted on its index, or estimated
     kept = 1.0
-    sizes: dict[str, int] = {}  # what the drivers' indexes give, counted up to a cap
-    shares: dict[str, float] = {}  # the fraction of the newest events a filter keeps
     for term in terms:
+        counted = None
         if term.ids is not None and term.name != "text":
-            sizes[term.name] = _count(conn, term.ids, term.ids_params, ESTIMATE_CAP)
-        if term not in others:
-            continue
-        if sizes.get(term.name, ESTIMATE_CAP) < ESTIMATE_CAP:
-            kept *= max(sizes[term.name], 0.5) / newest
-        else:  # many, or no index to count on: tried on the newest events
-            shares[term.name] = _fraction(conn, term, newest)
-            kept *= shares[term.name]
-    best_cost = min(newest, math.ceil(need / kept)) * (1 + len(others))
-    per_row = 2 + len(terms) - 1  # read, check the others, sort
-    caps = dict.fromkeys(sizes, ESTIMATE_CAP)
-    for term in terms:  # the text index might drive: count it, not further than could win
-        if term.name == "text" and term.ids is not None:
-            shares.setdefault(term.name, _fraction(conn, term, newest))
-            caps[term.name] = min(ESTIMATE_CAP, math.ceil(best_cost / per_row))
-            if shares[term.name] * newest < caps[term.name]:
-                sizes[term.name] = _count(conn, term.ids, term.ids_params, caps[term.name])
+            counted = _count(conn, term.ids, term.ids_params, ESTIMATE_CAP)
+            if counted < ESTIMATE_CAP:
+                sizes[term.name] = counted
+        if term in others:
+            if term.name not in sizes:  # many, or hard to count: tried on the newest events
+                share = _fraction(conn, term, newest)
+                if term.ids is not None:  # at least what its index counted
+                    sizes[term.name] = max(share * newest, counted or 0)
+            else:
+                share = max(sizes[term.name], 0.5) / newest
+            kept *= share
+    best_cost: float = min(newest, math.ceil(need / kept)) * (1 + len(others))
+    per_row = 2 + len(terms) - 1  # read the row, check the others, sort
     driver: Term | None = None
-    for term in terms:  # a count that reached its cap is no driver: it may keep many more
-        if term.name in sizes and sizes[term.name] < caps[term.name]:
-            cost = sizes[term.name] * per_row
+    for term in terms:
+        if term.name in sizes and term.ids is not None:
+            cost: float = sizes[term.name] * per_row
+            if term.name == "text" and cost < best_cost:  # count it, not further than could win
+                cap = math.ceil(best_cost / per_row)
+                cost = _count(conn, term.ids, term.ids_params, cap) * per_row
             if cost < best_cost:
                 best_cost, driver = cost, term
     if driver is None:
         return scan()
-    where = [f"e.id IN ({driver.ids})"] + [t.where for t in terms if t is not driver or
-                                            t.name == "text"]  # fmt: skip
-    params = [*driver.ids_params]
-    params += [p for t in terms if t is not driver or t.name == "text" for p in t.params]
+    rest = [t for t in terms if t is not driver or t.name == "text"]  # words: also checked
+    where = [f"e.id IN ({driver.ids})"] + [t.where for t in rest]
+    params = [*driver.ids_params] + [p for t in rest for p in t.params]
     return Plan("events e NOT INDEXED", where, params, driver.name)
 
 

@@ -26,7 +26,9 @@ claim columns after ``sentence``/``content_*`` below, migration 4 the documents'
            span_start, span_end, sentence, negated, quad_class, intensity, cameo, trigger,
            norm_text)
     events_text(norm_text)  -- FTS5 trigram index of events.norm_text, kept by triggers
-    event_dyads(event_id, country_a, country_b)  -- country_a < country_b; see :func:`dyads`
+    event_dyads(event_id, country_a, country_b, month, quad_class, intensity)
+        -- country_a < country_b (see :func:`dyads`); the event's :func:`event_month`,
+        -- quad class and intensity
     event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
     claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence,
            norm_holder, holder_country, holder_registry_id, norm_source, source_country,
@@ -77,6 +79,7 @@ __all__ = [
     "check_accord",
     "date_range",
     "dyads",
+    "event_month",
     "event_range",
     "extraction_hash",
     "fill_search",
@@ -374,6 +377,13 @@ _V4 = [
 ]
 
 
+def event_month(date_lo: str | None, date_hi: str | None) -> str | None:
+    """``YYYY-MM`` of an event whose days (:func:`event_range`) lie within one month."""
+    if date_lo and date_hi and date_lo[:7] == date_hi[:7]:
+        return date_lo[:7]
+    return None
+
+
 def dyads(actors: Sequence[str | None], recipients: Sequence[str | None]) -> set[tuple[str, str]]:
     """The country pairs of an event, each ordered (``("CHN", "VNM")``): every actor country
     with every recipient country, or, for an event without recipient countries, every two
@@ -408,6 +418,10 @@ def migration_4(conn: sqlite3.Connection) -> None:
         )
 
 
+_MONTH = (  # event_month in SQL
+    "CASE WHEN substr(date_lo, 1, 7) = substr(date_hi, 1, 7) THEN substr(date_lo, 1, 7) END"
+)
+
 _FORGET_NAME = (  # a name no alias row gives any more
     "DELETE FROM registry_names WHERE registry_id = old.registry_id"
     " AND norm_alias = old.norm_alias AND NOT EXISTS (SELECT 1 FROM registry_aliases x"
@@ -421,10 +435,19 @@ _V5 = [
     "CREATE INDEX events_by_date ON events (coalesce(date_lo, '~'))",
     "CREATE INDEX events_by_date_desc ON events (coalesce(date_lo, ''))",
     "CREATE INDEX events_by_intensity ON events (coalesce(intensity, 99), coalesce(date_lo, '~'))",
-    "CREATE INDEX events_by_intensity_desc"
-    " ON events (coalesce(intensity, -99) DESC, coalesce(date_lo, '~'))",
+    ("CREATE INDEX events_by_intensity_desc"
+     " ON events (coalesce(intensity, -99) DESC, coalesce(date_lo, '~'))"),
     "CREATE INDEX events_by_type ON events (type, coalesce(date_lo, '~'))",
     "DROP INDEX events_type",  # a prefix of events_by_type
+    # what dyads are counted by, beside each pair: recent months are counted on this index only
+    "ALTER TABLE event_dyads ADD COLUMN month TEXT",  # the event's, see event_month
+    "ALTER TABLE event_dyads ADD COLUMN quad_class INTEGER",
+    "ALTER TABLE event_dyads ADD COLUMN intensity REAL",
+    ("UPDATE event_dyads SET month = m.month, quad_class = m.quad_class,"
+     f" intensity = m.intensity FROM (SELECT id, {_MONTH} AS month, quad_class, intensity"
+     " FROM events) AS m WHERE m.id = event_dyads.event_id"),
+    ("CREATE INDEX event_dyads_month"
+     " ON event_dyads (month, country_a, country_b, quad_class, intensity)"),
     # the distinct names of each registry entry (registry_aliases has one row per document)
     """CREATE TABLE registry_names (
         registry_id INTEGER NOT NULL REFERENCES registry (id) ON DELETE CASCADE,
@@ -447,11 +470,11 @@ _V5 = [
         VALUES (new.registry_id, new.norm_alias);
     END""",
     # participants named without a registry entry (name filters look at these names only)
-    "CREATE INDEX event_participants_unregistered ON event_participants (norm_name, event_id)"
-    " WHERE registry_id IS NULL AND norm_name IS NOT NULL",
+    ("CREATE INDEX event_participants_unregistered ON event_participants (norm_name, event_id)"
+     " WHERE registry_id IS NULL AND norm_name IS NOT NULL"),
     # substrings of events.norm_text (text filters): trigrams of every event's text
-    "CREATE VIRTUAL TABLE events_text USING fts5 (norm_text, content = 'events',"
-    " content_rowid = 'id', tokenize = 'trigram')",
+    ("CREATE VIRTUAL TABLE events_text USING fts5 (norm_text, content = 'events',"
+     " content_rowid = 'id', tokenize = 'trigram')"),
     """CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN
         INSERT INTO events_text (rowid, norm_text) VALUES (new.id, new.norm_text);
     END""",
@@ -468,10 +491,11 @@ _V5 = [
 
 
 def migration_5(conn: sqlite3.Connection) -> None:
-    """Queries that stay fast on a million events: an index per event sort, the distinct
-    names of registry entries (``registry_names``, kept by triggers), an index of the
-    participants named without a registry entry, and a trigram index of the events' text
-    (``events_text``, FTS5, kept by triggers); both are filled from the existing rows."""
+    """Queries that stay fast on a million events: an index per event sort, each dyad's
+    month, quad class and intensity (``event_dyads``, indexed by month), the distinct names of
+    registry entries (``registry_names``, kept by triggers), an index of the participants named
+    without a registry entry, and a trigram index of the events' text (``events_text``, FTS5,
+    kept by triggers); existing rows are backfilled."""
     for statement in _V5:
         conn.execute(statement)
     fill_search(conn)
@@ -790,10 +814,11 @@ def _insert_event(
         ),
     ).lastrowid  # fmt: skip
     conn.executemany(
-        "INSERT INTO event_dyads (event_id, country_a, country_b) VALUES (?,?,?)",
-        [(event_id, a, b) for a, b in sorted(dyads([x.country for x in e.actor],
-                                                  [x.country for x in e.recipient]))],
-    )
+        "INSERT INTO event_dyads (event_id, country_a, country_b, month, quad_class, intensity)"
+        " VALUES (?,?,?,?,?,?)",
+        [(event_id, a, b, event_month(lo, hi), e.quad_class, e.intensity)
+         for a, b in sorted(dyads([x.country for x in e.actor], [x.country for x in e.recipient]))],
+    )  # fmt: skip
     for role, people in (("actor", e.actor), ("recipient", e.recipient)):
         for position, part in enumerate(people):
             norm = normalize_name(part.name) if part.name is not None else None

@@ -56,6 +56,7 @@ from accord.store_schema import (
     _norm_text,
     check_accord,
     dyads,
+    event_month,
     event_range,
     extraction_hash,
     fill_search,
@@ -501,7 +502,8 @@ _SQL = {
     " place_name, place_country, place_lat, place_lon, context, evidence, span_start, span_end,"
     " sentence, negated, quad_class, intensity, cameo, trigger, norm_text)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "event_dyads": "INSERT INTO event_dyads (event_id, country_a, country_b) VALUES (?,?,?)",
+    "event_dyads": "INSERT INTO event_dyads (event_id, country_a, country_b, month, quad_class,"
+    " intensity) VALUES (?,?,?,?,?,?)",
     "event_participants": "INSERT INTO event_participants (event_id, role, position, name,"
     " norm_name, country, sector, registry_id) VALUES (?,?,?,?,?,?,?,?)",
     "claims": "INSERT INTO claims (doc_id, idx, quantity, qualifier, unit, holder, source,"
@@ -627,7 +629,9 @@ class BulkWriter:
             _fold(e.evidence) + "\n" + normalize_name(e.sentence),  # _norm_text, cached
         ))  # fmt: skip
         pairs = dyads([x.country for x in e.actor], [x.country for x in e.recipient])
-        self._rows["event_dyads"] += [(event_id, a, b) for a, b in sorted(pairs)]
+        month = event_month(lo, hi)
+        self._rows["event_dyads"] += [(event_id, a, b, month, e.quad_class, e.intensity)
+                                      for a, b in sorted(pairs)]  # fmt: skip
         for role, people in (("actor", e.actor), ("recipient", e.recipient)):
             for position, part in enumerate(people):
                 norm = _fold(part.name) if part.name is not None else None

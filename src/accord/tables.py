@@ -152,18 +152,25 @@ def document_record(row: DocumentRow) -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class Table:
     """A table of the store: its columns, how a query row becomes a record, and how to read
-    its rows from a store (``fetch(store, limit, offset, **filters)``)."""
+    its rows from a store (``fetch(store, limit, offset, **filters)``; ``scan(store, page,
+    limit, offset, **filters)``, if given, reads them all in the same order page by page from
+    where the previous page ended, for filters without a ``sort``)."""
 
     name: str
     columns: tuple[Column, ...]
     record: Callable[[Any], dict[str, Any]]
     fetch: Callable[..., Sequence[Any]]
+    scan: Callable[..., Iterator[Any]] | None = None
 
     def rows(self, store: Any, page: int = 2000, **filters: Any) -> Iterator[Any]:
         """Every query row of the table that ``filters`` keep (``limit`` and ``offset``
-        included), fetched ``page`` rows at a time."""
+        included), fetched ``page`` rows at a time: by keyset pagination when the table has a
+        ``scan`` (a page then costs the same at any depth), else by ``LIMIT``/``OFFSET``."""
         limit = filters.pop("limit", None)
         offset = int(filters.pop("offset", 0))
+        if self.scan is not None and "sort" not in filters:
+            yield from self.scan(store, page, limit, offset, **filters)
+            return
         done = 0
         while limit is None or done < limit:
             size = page if limit is None else min(page, limit - done)
@@ -180,7 +187,8 @@ class Table:
 
 TABLES: Mapping[str, Table] = {
     "events": Table("events", EVENT_COLUMNS, event_record,
-                    lambda s, limit, offset, **f: s.events(limit=limit, offset=offset, **f)),
+                    lambda s, limit, offset, **f: s.events(limit=limit, offset=offset, **f),
+                    lambda s, page, limit, offset, **f: s.iter_events(page, limit, offset, **f)),
     "statements": Table("statements", STATEMENT_COLUMNS, statement_record,
                         lambda s, limit, offset, **f: s.statements(limit=limit, offset=offset,
                                                                    **f)),

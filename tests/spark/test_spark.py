@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from accord.cli import cli
 from accord.errors import ReadError
 from accord.read import read_paths
-from accord.spark import TABLES, month
+from accord.spark_tables import TABLES, month
 from tests.conftest import ROOT
 from tests.unit.test_spark_output import store_dump
 
@@ -31,7 +31,8 @@ HAS_JAVA = shutil.which("java") is not None or bool(os.environ.get("JAVA_HOME"))
 pytestmark = [
     pytest.mark.spark,
     pytest.mark.model,
-    pytest.mark.skipif(not HAS_PYSPARK, reason="pyspark is not installed: pip install 'accord[spark]'"),
+    pytest.mark.skipif(not HAS_PYSPARK,
+                       reason="pyspark is not installed: pip install 'accord[spark]'"),
     pytest.mark.skipif(not HAS_JAVA, reason="Spark needs Java 17+ (no java on PATH, no JAVA_HOME)"),
 ]
 

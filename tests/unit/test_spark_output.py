@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import pickle
 import sqlite3
+import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from click.testing import CliRunner
 
 from accord.cli import cli
-from accord.records import Document
-from accord.spark import (
+from accord.errors import ReadError
+from accord.records import Article, Document
+from accord.spark import _Input, _read_files, _read_rows
+from accord.spark_tables import (
     DOCUMENT_ROW,
     TABLES,
-    _Input,
     _order,
     document_json,
     is_spark_output,
@@ -177,3 +182,56 @@ def test_order_follows_read_paths() -> None:
     paths = ["d/b.txt", "d/a.jsonl:10", "d/a.jsonl:2", "d/a-b/c.txt", "d/a/z.txt"]
     assert sorted(paths, key=_order) == [
         "d/a/z.txt", "d/a-b/c.txt", "d/a.jsonl:2", "d/a.jsonl:10", "d/b.txt"]
+
+
+def test_without_pyspark_the_command_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)  # import fails as if not installed
+    result = CliRunner().invoke(cli, ["spark", str(tmp_path), str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "pip install 'accord[spark]'" in result.output
+
+
+def _articles(reader: Any, rows: list[dict[str, Any]]) -> list[Any]:
+    """What a read function of the Spark job makes of input rows (no Spark: Arrow batches)."""
+    out = []
+    for batch in reader(iter([pa.RecordBatch.from_pylist(rows)])):
+        for row in batch.to_pylist():
+            out.append(pickle.loads(row["article"]) if row["article"] else
+                       ReadError(row["path"], row["reason"]))
+    return out
+
+
+def test_files_are_read_as_accord_extract_reads_them(tmp_path: Path) -> None:
+    source = _Input("in", str(tmp_path / "in"), str(tmp_path))
+    lines = '{"text": "Le ministre a reçu son homologue.", "id": "a"}\n\n{"x": 1}\n'.encode()
+    rows = [
+        {"path": f"file:{tmp_path}/in/a.txt", "content": b"Un article.", "input": 0},
+        {"path": f"file:{tmp_path}/in/b.jsonl", "content": lines, "input": 0},
+        {"path": f"file:{tmp_path}/in/notes.md", "content": b"Notes.", "input": 0},
+        {"path": f"file:{tmp_path}/in/bad.txt", "content": b"\x00\x01", "input": 0},
+    ]
+    auto = _articles(_read_files([source], "auto"), rows)
+    assert [a.path for a in auto] == ["in/a.txt", "in/b.jsonl:1", "in/b.jsonl:3", "in/bad.txt"]
+    assert [type(a).__name__ for a in auto] == ["Article", "Article", "ReadError", "ReadError"]
+    assert auto[1].source_id == "a"
+    text = _articles(_read_files([source], "text"), rows[1:3])
+    assert [a.path for a in text] == ["in/b.jsonl", "in/notes.md"]  # one article per file
+    no_suffix = {**rows[1], "path": rows[1]["path"].removesuffix(".jsonl")}
+    as_lines = _articles(_read_files([source], "jsonl"), [no_suffix])
+    assert [a.path for a in as_lines] == ["in/b:1", "in/b:3"]  # FILE:LINE, whatever the suffix
+
+
+def test_parquet_rows_are_read_as_jsonl_records(tmp_path: Path) -> None:
+    source = _Input("t.parquet", str(tmp_path / "t.parquet"), str(tmp_path))
+    rows = [
+        {"text": "Le ministre a reçu son homologue.", "id": "a", "published": date(2024, 1, 10),
+         "_accord_file": f"file:{tmp_path}/t.parquet", "_accord_row": 0, "input": 0},
+        {"text": None, "id": "b", "published": None,
+         "_accord_file": f"file:{tmp_path}/t.parquet", "_accord_row": 1, "input": 0},
+    ]
+    got = _articles(_read_rows([source]), rows)
+    assert isinstance(got[0], Article) and got[0].path == "t.parquet:1"
+    assert got[0].published == "2024-01-10" and got[0].source_id == "a"
+    assert isinstance(got[1], ReadError) and got[1].path == "t.parquet:2"

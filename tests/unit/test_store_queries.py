@@ -12,7 +12,10 @@ import pytest
 from accord import store_schema
 from accord.store import Store
 from accord.store_schema import MIGRATIONS, dyads
-from tests.factories import ATTACK, TREATY, doc_id, make_doc, sample_documents
+from tests.factories import ATTACK, TEXT, TREATY, doc_id, make_doc, sample_documents
+
+TEXT_UNDATED = TEXT.replace("Le général", "Le général de corps d'armée")
+TEXT_SAME_DAY = TEXT.replace("Le général", "Le colonel")
 
 
 @pytest.fixture
@@ -180,24 +183,51 @@ def _search_tables_agree(path: str | Path) -> None:
 
 def test_migration_5_adds_sort_indexes_names_and_the_text_index(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    raw = sqlite3.connect(path, isolation_level=None)
-    store_schema.migrate(raw, MIGRATIONS[:4])  # a store of version 4, written as version 4 did
-    raw.execute("BEGIN")
-    for doc in sample_documents():
-        store_schema.write_document(raw, doc)
-    raw.execute("COMMIT")
+    raw = sqlite3.connect(path)
+    store_schema.migrate(raw, MIGRATIONS[:4])  # a store of version 4
+    raw.execute("INSERT INTO documents (id, path, published, language, text, extraction_hash,"
+                " ingested_at) VALUES ('d1', 'a.txt', '2024-02', 'fr', 't', 'h', 'now'),"
+                " ('d2', 'b.txt', '2016', 'fr', 't', 'h', 'now')")
+    raw.execute("INSERT INTO registry (id, norm_key, name, norm_name, kind, country) VALUES"
+                " (1, 'lam to|person|VNM', 'Tô Lâm', 'to lam', 'person', 'VNM'),"
+                " (2, 'chine|state|CHN', 'Chine', 'chine', 'state', 'CHN')")
+    raw.execute("INSERT INTO registry_aliases (registry_id, alias, norm_alias, doc_id) VALUES"
+                " (1, 'Tô Lâm', 'to lam', 'd1'), (1, 'To Lam', 'to lam', 'd1'),"
+                " (1, 'Tô Lâm', 'to lam', 'd2'), (1, 'Général Lâm', 'general lam', 'd2'),"
+                " (2, 'Chine', 'chine', 'd1')")
+    raw.execute("INSERT INTO events (id, doc_id, idx, type, date, date_lo, date_hi, evidence,"
+                " span_start, span_end, sentence, quad_class, intensity, norm_text) VALUES"
+                " (1, 'd1', 0, 'CONSULT', NULL, '2024-02-01', '2024-02-29', 'a reçu', 0, 1,"
+                " 'Il a reçu le Ministre.', 1, 2.1, 'a recu\nil a recu le ministre.'),"
+                " (2, 'd2', 0, 'ASSAULT', NULL, '2016-01-01', '2016-12-31', 'a attaqué', 0, 1,"
+                " 'La Chine a attaqué.', 4, -9.3, 'a attaque\nla chine a attaque.'),"
+                " (3, 'd2', 1, 'AGREE', '2016-03-02', '2016-03-02', '2016-03-02', 'signe', 0,"
+                " 1, 'Ils signent.', 1, 4.2, 'signe\nils signent.')")
+    raw.execute("INSERT INTO event_participants (event_id, role, position, name, norm_name,"
+                " country, registry_id) VALUES (1, 'actor', 0, 'Chine', 'chine', 'CHN', 2),"
+                " (1, 'recipient', 0, 'Tô Lâm', 'to lam', 'VNM', 1),"
+                " (2, 'actor', 0, 'Chine', 'chine', 'CHN', NULL),"
+                " (2, 'recipient', 0, 'Général Lâm', 'general lam', 'VNM', 1),"
+                " (3, 'actor', 0, 'Xu', 'xu', 'VNM', NULL), (3, 'actor', 1, NULL, NULL, 'CHN', NULL)")
+    raw.execute("INSERT INTO event_dyads (event_id, country_a, country_b) VALUES"
+                " (1, 'CHN', 'VNM'), (2, 'CHN', 'VNM'), (3, 'CHN', 'VNM')")
+    raw.commit()
     raw.close()
     with Store.open(path) as store:  # applies migration 5
-        assert [e.type for e in store.events()] == ["AGREE", "ASSAULT", "CONSULT"]
-        assert [e.type for e in store.events(sort="-date")] == ["CONSULT", "ASSAULT", "AGREE"]
-        assert [e.type for e in store.events(text="attaque")] == ["ASSAULT"]
-        assert [e.type for e in store.events(actor="to lam")] == ["CONSULT"]
-        assert [e.type for e in store.events(actor="general lam")] == []
-        assert store.count_events(text="signe") == 1
-        assert [a.name for a in store.actors(name="to lam")] == ["Tô Lâm"]
-        store.put(make_doc(event_type="AGREE", to_lam="Général Lâm"))  # the triggers keep up
-        assert [e.type for e in store.events(actor="general lam")] == ["AGREE"]
-        assert store.events(actor="to lam") == store.events(dyad=("CHN", "VNM"))
+        assert [e.type for e in store.events()] == ["ASSAULT", "AGREE", "CONSULT"]
+        assert [e.type for e in store.events(sort="-date")] == ["CONSULT", "AGREE", "ASSAULT"]
+        assert [e.type for e in store.events(sort="-intensity")] == ["AGREE", "CONSULT",
+                                                                     "ASSAULT"]  # fmt: skip
+        assert [e.type for e in store.events(text="ministre")] == ["CONSULT"]
+        assert [e.type for e in store.events(actor="general lam")] == ["ASSAULT", "CONSULT"]
+        assert [e.type for e in store.events(actor="chine")] == ["ASSAULT", "CONSULT"]
+        assert [e.type for e in store.events(actor="xu")] == ["AGREE"]
+        assert [(d.month, d.quad_class, d.events, d.mean_intensity) for d in store.dyads()] == [
+            ("2024-02", 1, 1, 2.1), ("2016-03", 1, 1, 4.2), (None, 4, 1, -9.3)]
+        assert store.dyads(limit=2) == store.dyads()[:2]
+        assert [a.name for a in store.actors(name="general")] == ["Tô Lâm"]
+        store.put(make_doc(to_lam="Général Lâm"))  # the triggers keep the search tables
+        assert [e.doc_id for e in store.events(text="a recu le 10 janvier")] == [make_doc().id]
     _search_tables_agree(path)
     raw = sqlite3.connect(path)
     try:
@@ -205,10 +235,30 @@ def test_migration_5_adds_sort_indexes_names_and_the_text_index(tmp_path: Path) 
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
         assert {"events_by_date", "events_by_date_desc", "events_by_intensity",
                 "events_by_intensity_desc", "events_by_type", "registry_names", "events_text",
-                "event_participants_unregistered"} <= names  # fmt: skip
+                "event_participants_unregistered", "event_dyads_month"} <= names  # fmt: skip
         assert "events_type" not in names
+        assert raw.execute("SELECT norm_alias FROM registry_names WHERE registry_id = 1"
+                           " ORDER BY 1").fetchall() == [("general lam",), ("to lam",)]
     finally:
         raw.close()
+
+
+def test_keyset_pages_keep_the_order_of_one_query(store: Store) -> None:
+    store.put(make_doc(TEXT_UNDATED, published=None, event_date=None, path="undated.txt"))
+    store.put(make_doc(TEXT_SAME_DAY, event_type="AGREE", path="same-day.txt"))
+    everything = store.events()
+    assert everything[-1].date_lo is None and len(everything) == 5
+    assert list(store.iter_events(page=1)) == everything
+    assert list(store.iter_events(page=2, offset=1, limit=3)) == everything[1:4]
+    assert list(store.iter_events(page=1, country="VNM")) == store.events(country="VNM")
+
+
+def test_search_tables_follow_updates_and_deletions(store: Store) -> None:
+    store.put(make_doc(to_lam="Général Lâm", event_type="AGREE"))  # replaces the first document
+    assert store.events(actor="to lam", type="CONSULT") == []
+    assert [e.type for e in store.events(actor="general lam")] == ["AGREE"]
+    assert [e.type for e in store.events(text="recu le 10")] == ["AGREE"]
+    _search_tables_agree(store.path)
 
 
 def test_updated_document_replaces_its_dyads(store: Store) -> None:

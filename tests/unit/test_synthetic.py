@@ -16,6 +16,7 @@ from accord.errors import StoreError
 from accord.store import EventRow, Store
 from accord.store_schema import dyads
 from accord.synthetic import documents, generate, synthetic_events
+from accord.tables import TABLES
 from accord.text import normalize_name
 
 
@@ -179,3 +180,16 @@ def test_percentile() -> None:
     assert percentile([7.0], 95) == 7.0
     with pytest.raises(ValueError):
         percentile([], 50)
+
+
+def test_keyset_pages_read_what_one_query_reads(synthetic: Path) -> None:
+    with Store.open(synthetic) as store:
+        for filters in ({}, {"country": "VNM"}, {"text": "cooperation"},
+                        {"quad_class": 4, "since": "2019"}, {"actor": "nguyen"}):  # fmt: skip
+            everything = store.events(**filters)  # type: ignore[arg-type]
+            assert everything and list(store.iter_events(page=97, **filters)) == everything
+        assert list(store.iter_events(page=10, limit=35, offset=120)) == store.events(
+            limit=35, offset=120
+        )
+        newest_first = list(TABLES["events"].rows(store, page=300, sort="-date"))  # by offset
+        assert newest_first == store.events(sort="-date")

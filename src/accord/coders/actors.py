@@ -483,16 +483,13 @@ def _strip_article(span: Span, keep_capital: bool = True) -> Span:
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l"})
 
 
-def _known_at(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[str, str | None, str | None,
-                                                                       str] | None:
+def _known_at(text: str, first: str, lex: Lexicon, length: int) -> tuple[str, str | None,
+                                                                      str | None, str] | None:
     """(canonical name, code, sector, kind) of a known body, organisation or institutional
-    metonym written as ``doc[start:end]``."""
-    span = doc[start:end]
-    text = span.text
-    first = span[0]
-    capitalised = _is_cap(first)
+    metonym written as ``text``, a span of ``length`` tokens whose first token is ``first``."""
+    capitalised = bool(first) and first[0].isupper() and any(c.isalpha() for c in first)
     body = geo.international_body(text)
-    if body is not None and (capitalised or (end - start >= 2 and fold(first.text) in lex.org_heads)):
+    if body is not None and (capitalised or (length >= 2 and fold(first) in lex.org_heads)):
         return body.name, body.code, body.sector, "body"
     if not capitalised:
         return None
@@ -528,6 +525,10 @@ def _code_known_names(
     the tokens they cover."""
     covered: set[int] = set()
     n = len(doc)
+    # the tokens' text, trailing space and part of speech, read once (each doc[k] builds a Token)
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    pos = [t.pos_ for t in doc]
     i = 0
     while i < n:
         tok = doc[i]
@@ -538,14 +539,15 @@ def _code_known_names(
             continue
         hit = None
         for j in range(min(n, i + _LONGEST_NAME), i, -1):
-            last = doc[j - 1]
-            if not any(c.isalnum() for c in last.text) or fold(last.text) in _PARTICLES or (
-                last.pos_ in ("DET", "ADP")
+            last = texts[j - 1]
+            if not any(c.isalnum() for c in last) or fold(last) in _PARTICLES or (
+                pos[j - 1] in ("DET", "ADP")
             ):
                 continue
-            if j < n and doc[j].text == "-" and not last.whitespace_:
+            if j < n and texts[j] == "-" and not spaces[j - 1]:
                 continue  # part of a hyphenated word
-            found = _known_at(doc, lex, i, j)
+            written = "".join(texts[k] + spaces[k] for k in range(i, j - 1)) + last
+            found = _known_at(written, texts[i], lex, j - i)
             if found is not None:
                 hit = (j, found)
                 break

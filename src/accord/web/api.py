@@ -3,8 +3,9 @@
     uvicorn "accord.web.api:create_app" --factory    # or: accord serve --db accord.db
 
 Every list endpoint pages (``limit`` ≤ 1000, ``offset``) and answers ``{"total", "limit",
-"offset", "items"}``; every parameter is validated (a bad one is a 422 with the reason, never a
-500). Dates are ``YYYY[-MM[-DD]]`` as in :mod:`accord.store`; countries are three letters (ISO3
+"offset", "items", "total_exact"}``: events are counted up to the next thousand past the page
+(``"total": 1000, "total_exact": false`` means 1,000 or more), every other list exactly; every
+parameter is validated (a bad one is a 422 with the reason, never a 500). Dates are ``YYYY[-MM[-DD]]`` as in :mod:`accord.store`; countries are three letters (ISO3
 or a PLOVER code); a dyad is two countries joined by "-" ("CHN-VNM", either order). The OpenAPI
 description is at ``/openapi.json`` and browsable at ``/docs``.
 
@@ -55,6 +56,7 @@ __all__ = ["create_app"]
 
 T = TypeVar("T")
 MAX_PAGE = 1000
+TOTAL_STEP = 1000  # events are counted up to the next multiple past the page
 _COUNTRY = r"^[A-Za-z]{3}$"
 
 
@@ -63,6 +65,7 @@ class Page(BaseModel, Generic[T]):
     limit: int
     offset: int
     items: list[T]
+    total_exact: bool = True  # false: ``total`` is a lower bound (events are counted so far)
 
 
 class Network(BaseModel):
@@ -220,8 +223,12 @@ def _download(table: str, records: Iterator[dict[str, Any]], fmt: str) -> Stream
 def _event_page(
     db: Store, filters: dict[str, Any], limit: int, offset: int, sort: str = "date"
 ) -> Page[EventRow]:
+    """A page of events; its total is counted up to the next multiple of :data:`TOTAL_STEP`
+    past the page (a lower bound beyond, so that a page never counts a million events)."""
+    cap = TOTAL_STEP * ((offset + limit) // TOTAL_STEP + 1)
+    total = db.count_events(at_most=cap + 1, **filters)
     return Page[EventRow](
-        total=db.count_events(**filters), limit=limit, offset=offset,
+        total=min(total, cap), limit=limit, offset=offset, total_exact=total <= cap,
         items=db.events(limit=limit, offset=offset, sort=sort, **filters),
     )  # fmt: skip
 

@@ -1,7 +1,7 @@
 /* Actor page (#/actor/ID): identity, titles over time, events, counterparts, statements. */
 (function () {
   "use strict";
-  const { el, api, href, number, table, section, countryTag, typeBadge, actorLink } = window.accord;
+  const { el, api, href, number, totalOf, table, section, countryTag, typeBadge, actorLink } = window.accord;
 
   const MEETING_TYPES = new Set(["CONSULT", "AGREE", "COOPERATE", "SUPPORT"]);
 
@@ -67,9 +67,9 @@
   function eventsSection(title, page, actor, role) {
     const more = page.total > page.items.length
       ? el("p", null, el("a", { href: href("events", { actor_id: actor.id, role }) },
-                         `All ${number(page.total)} events`))
+                         `All ${totalOf(page)} events`))
       : null;
-    return section(`${title} (${number(page.total)})`,
+    return section(`${title} (${totalOf(page)})`,
       window.accord.eventsTable(page.items, {
         cls: "events " + role,
         rowClass: (r) => (MEETING_TYPES.has(r.type) ? "meeting" : null),

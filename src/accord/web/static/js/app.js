@@ -124,6 +124,11 @@
     return n === null || n === undefined ? "" : Number(n).toLocaleString("en");
   }
 
+  /** A page's total: "1,000+" when the API counted only that far (total_exact false). */
+  function totalOf(page) {
+    return number(page.total) + (page.total_exact === false ? "+" : "");
+  }
+
   /* ---------- widgets ---------- */
 
   function countryTag(code) {
@@ -190,7 +195,7 @@
       ? el("a", { href: hrefAt(offset + limit), class: "next" }, "next →")
       : el("span", { class: "next disabled" }, "next →");
     return el("div", { class: "pager" }, prev,
-              el("span", { class: "range" }, `${number(first)}–${number(last)} of ${number(total)}`),
+              el("span", { class: "range" }, `${number(first)}–${number(last)} of ${totalOf(page)}`),
               next);
   }
 
@@ -268,7 +273,7 @@
 
   Object.assign(accord, {
     el, append, query, href, api, ApiError, QUAD, COOPERATION, CONFLICT, shareColor, basename,
-    docLabel, number, countryTag, typeBadge, actorLink, participants, eventDate, table, pager,
+    docLabel, number, totalOf, countryTag, typeBadge, actorLink, participants, eventDate, table, pager,
     errorBox, section, safeUrl,
   });
 

@@ -1,7 +1,7 @@
 /* Events (#/events?actor=…&country=…): a filter form kept in the hash, a paged table, downloads. */
 (function () {
   "use strict";
-  const { el, api, href, query, number, table, pager, errorBox, typeBadge, participants,
+  const { el, api, href, query, number, totalOf, table, pager, errorBox, typeBadge, participants,
           eventDate, docLabel, countryTag, QUAD } = window.accord;
 
   const LIMIT = 50;
@@ -115,7 +115,7 @@
     const hrefAt = (o) => href("events", Object.assign({}, filters,
                                                       { sort: sort === "date" ? null : sort, offset: o || null }));
     root.append(
-      el("p", { class: "summary" }, `${number(page.total)} event(s)`),
+      el("p", { class: "summary" }, `${totalOf(page)} event(s)`),
       pager(page, hrefAt),
       eventsTable(page.items),
       pager(page, hrefAt),
