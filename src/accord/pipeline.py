@@ -45,10 +45,14 @@ class Options:
     model: str | None = None  # a spaCy package name or path overriding MODELS
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(lang: str = "fr", model: str | None = None) -> Language:
-    """The spaCy pipeline of a language with accord's coders, loaded once per process."""
-    name = model or MODELS.get(lang) or MODELS["fr"]
+    """The spaCy pipeline of a language with accord's coders, loaded once per process (with
+    every vocabulary the coders load on first use, so that forked workers share them)."""
+    return _load(model or MODELS.get(lang) or MODELS["fr"])
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -57,7 +61,25 @@ def load_pipeline(lang: str = "fr", model: str | None = None) -> Language:
             f"`pip install {name.replace('_', '-')}` (it is a dependency of accord)"
         ) from exc
     _index_lemma_tables(nlp)
-    return add_coders(nlp)
+    add_coders(nlp)
+    _warm_up(nlp)
+    return nlp
+
+
+_WARM_UP = Article(
+    id="warm-up", path="warm-up", published="2024-03-05", language="fr", source="VNA",
+    dateline_place="Hanoï",
+    text="Le 4 mars, le président de l'ONU, Antonio Guterres, a rencontré à Paris le ministre "
+         "vietnamien de la Défense. « Douze soldats ont été tués », a déclaré l'armée.",
+)  # fmt: skip
+
+
+def _warm_up(nlp: Language) -> None:
+    """Code one short article: the coders load their vocabularies (gazetteer, known people,
+    number and date words) on first use, and should do so here, once, not in each worker."""
+    doc = nlp.make_doc(_WARM_UP.text)
+    doc._.article = _WARM_UP
+    build_document(nlp(doc), _WARM_UP)
 
 
 def _index_lemma_tables(nlp: Language) -> None:
