@@ -10,7 +10,8 @@ Three stages, each run in a fresh Python process so that its peak memory is its 
 Each loads its model first (timed apart: ``load s``), then times the run and prints articles/s
 and tokens/s (tokens of the bare model's tokenizer, the same for all stages). Peak memory is the
 largest sum of the proportional set sizes of the stage's process and its workers, sampled every
-100 ms from outside, so that pages forked workers share count once. A benchmark prints figures;
+half second from outside (each sample reads their page tables, a few milliseconds of CPU per
+process), so that pages forked workers share count once. A benchmark prints figures;
 nothing here asserts a speed.
 """
 
@@ -33,6 +34,7 @@ from accord.records import Article
 __all__ = ["STAGES", "StageResult", "default_corpus", "load_articles", "run_bench"]
 
 STAGES = ("bare", "extract", "ingest")
+_SAMPLE_EVERY = 0.5  # seconds between two samples of a stage's memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,13 @@ class StageResult:
     seconds: float
     peak_mb: float  # peak memory of the stage's processes together (see _tree_pss_mb)
     load_seconds: float = 0.0  # loading the model, before the timed run
+    cpu_seconds: float = 0.0  # CPU time (user + system) of the process and workers in the run
+
+    @property
+    def articles_per_cpu_s(self) -> float:
+        """Articles per CPU-second: steadier than articles/s on a machine whose other work
+        (or other virtual machines) takes cores away at times."""
+        return self.articles / self.cpu_seconds if self.cpu_seconds else 0.0
 
     @property
     def articles_per_s(self) -> float:
@@ -123,7 +132,7 @@ def _stage(stage: str, corpus: Path, docs: int, processes: int, model: str) -> S
     loading = time.perf_counter()
     nlp = spacy.load(model) if stage == "bare" else load_pipeline("fr", model)
     load_seconds = time.perf_counter() - loading
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu_seconds()
     if stage == "bare":
         for _ in nlp.pipe(texts, n_process=processes, batch_size=options.batch_size):
             pass
@@ -135,8 +144,16 @@ def _stage(stage: str, corpus: Path, docs: int, processes: int, model: str) -> S
             store.put_many(d for d in extract(articles, options) if not isinstance(d, AccordError))
     else:
         raise ValueError(f"unknown stage {stage!r}")
-    seconds = time.perf_counter() - start
-    return StageResult(stage, len(articles), tokens, seconds, _peak_mb(), load_seconds)
+    seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+    return StageResult(stage, len(articles), tokens, seconds, _peak_mb(), load_seconds, cpu)
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its workers that have ended (both stages' workers end
+    within the timed run: the pool is closed, spaCy joins its processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def run_bench(
@@ -155,7 +172,7 @@ def run_bench(
             peak = 0.0
             while proc.poll() is None:  # sampled from outside, so the stage runs no thread
                 peak = max(peak, _tree_pss_mb(proc.pid) or 0.0)
-                time.sleep(0.1)
+                time.sleep(_SAMPLE_EVERY)
             out.seek(0)
             err.seek(0)
             if proc.returncode != 0:

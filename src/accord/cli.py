@@ -309,16 +309,21 @@ def _event_kwargs(actor: str | None, country: str | None, dyad: str | None, etyp
 @cli.command("events")
 @_event_filters
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many rows first.")
+@click.option("--sort", default="date", show_default=True,
+              type=click.Choice(["date", "-date", "intensity", "-intensity", "type"]),
+              help="Oldest or newest first, by intensity, or by type.")
 @_db_option
 @_output_options
 def events_cmd(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
                quad_class: int | None, since: str | None, until: str | None, text: str | None,
-               limit: int | None, db: str, as_json: bool, as_csv: bool) -> None:
+               limit: int | None, offset: int, sort: str, db: str, as_json: bool,
+               as_csv: bool) -> None:
     """List stored events."""
     filters = _event_kwargs(actor, country, dyad, etype, quad_class, since, until, text)
     with _open_store(db) as store:
         try:
-            rows = store.events(limit=limit, **filters)
+            rows = store.events(limit=limit, offset=offset, sort=sort, **filters)
         except (AccordError, ValueError) as exc:  # ValueError: a malformed date
             raise click.ClickException(str(exc)) from exc
     records = [{
@@ -631,6 +636,9 @@ def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[st
         "seconds": round(r.seconds, 1),
         "articles/s": round(r.articles_per_s, 1), "tokens/s": round(r.tokens_per_s),
         "× bare": round(r.articles_per_s / bare.articles_per_s, 2) if bare else None,
+        "articles/cpu-s": round(r.articles_per_cpu_s, 1),
+        "× bare (cpu)": round(r.articles_per_cpu_s / bare.articles_per_cpu_s, 2)
+        if bare and bare.articles_per_cpu_s else None,
         "peak MB": round(r.peak_mb),
     } for r in results]
     emit(rows, "table", title="bench")

@@ -10,9 +10,13 @@ One file, no server::
         doc = store.document("3fa2c1")            # the full records.Document, by id or prefix
 
 The schema and its migrations are in :mod:`accord.store_schema`, the typed rows queries return in
-:mod:`accord.store_rows`, the WHERE clauses of the filters in :mod:`accord.store_filters`, and
-the counts (dyads, timeline, network, places, counterparts) in :mod:`accord.store_aggregates`,
-whose methods a ``Store`` has. A document is keyed by its id
+:mod:`accord.store_rows`, the WHERE clauses of the filters in :mod:`accord.store_filters`, how
+an event query reads the store (which index, which filter first) in :mod:`accord.store_plan`,
+and the counts (dyads, timeline, network, places, counterparts) in
+:mod:`accord.store_aggregates`, whose methods a ``Store`` has. A page of events costs about the
+same on a hundred events and on a million (``accord bench --queries``); :meth:`Store.iter_events`
+reads every event page by page from where the previous page ended (keyset pagination), and
+:meth:`Store.count_events` can stop counting at ``at_most``. A document is keyed by its id
 (the content hash of its text); ``documents.extraction_hash`` (SHA-256 of the sorted-key JSON of
 ``Document.to_dict()`` plus the events' ``negated`` flags) tells an unchanged extraction from a new
 one: :meth:`Store.put` changes nothing for the former and replaces every row of the document for
@@ -65,7 +69,7 @@ from accord.store_filters import (
     event_terms,
     statement_where,
 )
-from accord.store_plan import count_query, page_query, plan
+from accord.store_plan import Plan, count_query, page_query, plan
 from accord.store_rows import (
     ActorRow,
     ClaimRow,
@@ -386,13 +390,46 @@ class Store(AggregateQueries):
             ]  # fmt: skip
             offset = 0
 
+    def events_page(
+        self, limit: int, offset: int = 0, sort: str = "date", at_most: int | None = None,
+        **filters: Any,
+    ) -> tuple[list[EventRow], int, bool]:
+        """A page of :meth:`events`, how many events the filters keep and whether that count is
+        exact, in one read: counted up to ``at_most`` as :meth:`count_events` does, or, when a
+        filter enumerates the events (:func:`accord.store_plan.plan`), exactly: what the
+        filters keep is then listed once, counted, and the page read from the list."""
+        terms = event_terms(**filters)
+        if sort not in EVENT_SORTS:
+            raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
+        with self._read() as conn:
+            chosen = plan(conn, terms, sort, offset + limit)
+            if chosen.driver is None:
+                rows = self._event_page(conn, terms, sort, limit, offset, chosen)[0]
+                counting = plan(conn, terms, None, 10**12 if at_most is None else at_most)
+                total = int(conn.execute(count_query(counting),
+                                         [*counting.params, -1 if at_most is None else at_most]
+                                         ).fetchone()[0])  # fmt: skip
+                return rows, total, at_most is None or total < at_most
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_events (id INTEGER PRIMARY KEY)")
+            conn.execute("DELETE FROM temp.kept_events")
+            conn.execute(f"INSERT INTO temp.kept_events SELECT e.id {chosen.clause()}",
+                         chosen.params)  # fmt: skip
+            total = int(conn.execute("SELECT count(*) FROM temp.kept_events").fetchone()[0])
+            kept = Plan("events e NOT INDEXED", ["e.id IN (SELECT id FROM temp.kept_events)"],
+                        [], chosen.driver)  # fmt: skip
+            rows = self._event_page(conn, terms, sort, limit, offset, kept)[0]
+            conn.execute("DELETE FROM temp.kept_events")
+            return rows, total, True
+
     def _event_page(
         self, conn: sqlite3.Connection, terms: list[Term], sort: str, limit: int | None,
-        offset: int,
+        offset: int, chosen: Plan | None = None,
     ) -> tuple[list[EventRow], tuple[str | None, int] | None]:
-        """A page of events and the (``date_lo``, id) of its last one."""
+        """A page of events and the (``date_lo``, id) of its last one (``chosen``: how to
+        read them, else planned here)."""
         order = EVENT_SORTS[sort].format(a="e")
-        chosen = plan(conn, terms, sort, offset + (limit if limit is not None else 10**12))
+        if chosen is None:
+            chosen = plan(conn, terms, sort, offset + (limit if limit is not None else 10**12))
         rows = conn.execute(page_query(chosen, order),
                             [*chosen.params, -1 if limit is None else limit, offset]).fetchall()  # fmt: skip
         parts = self._participants(conn, [int(r["id"]) for r in rows])

@@ -9,6 +9,7 @@ Every method takes the event filters of :meth:`accord.store.Store.events` as key
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from typing import Any
 
 from accord import geo
 from accord.store_filters import Term, event_terms, event_where
-from accord.store_plan import plan
+from accord.store_plan import Plan, plan
 from accord.store_rows import (
     CounterpartRow,
     CountRow,
@@ -50,12 +51,65 @@ def _ofloat(value: Any) -> float | None:
 
 
 _DYAD_COLUMNS = (  # event_dyads carries the event's month, quad class and intensity
-    "y.country_a, y.country_b, y.month AS month, y.quad_class, count(*) AS n,"
-    " avg(y.intensity) AS mi"
+    "dy.country_a, dy.country_b, dy.month AS month, dy.quad_class, count(*) AS n,"
+    " avg(dy.intensity) AS mi"
 )
-_DYAD_GROUP = "y.month, y.country_a, y.country_b, y.quad_class"
-_DYAD_ORDER = "month DESC, n DESC, y.country_a, y.country_b, y.quad_class"
+_DYAD_GROUP = "dy.month, dy.country_a, dy.country_b, dy.quad_class"
+_DYAD_ORDER = "month DESC, n DESC, dy.country_a, dy.country_b, dy.quad_class"
+
+
+def _dyad_query(
+    terms: list[Term], rows: str, bounds: list[object], source: str = "event_dyads_month"
+) -> tuple[str, list[object]]:
+    """The dyads (``rows``, a condition on ``dy`` with ``bounds``: some months, or the events
+    a filter enumerates) that ``terms`` keep, read on the index ``source`` (empty: SQLite's
+    choice): the quad class and the participant and dyad filters are checked on the dyad, the
+    type and dates on the index events_facts, the event's row is read only for the others
+    (text, document). Rows of no month come last."""
+    own = sorted((t for t in terms if not t.column or t.name == "quad_class"),
+                 key=lambda t: not t.column)  # the quad class (on the index) first  # fmt: skip
+    facts = [t for t in terms if t not in own and t.facts]
+    read = [t for t in terms if t not in own and not t.facts]
+    where = [rows] + [t.on("dy.event_id") if not t.column else "dy.quad_class = ?" for t in own]
+    where += [t.on_facts("f") for t in facts] + [t.where for t in read]
+    params = bounds + [p for t in (*own, *facts, *read) for p in t.params]
+    join = " CROSS JOIN events f INDEXED BY events_facts ON f.id = dy.event_id" if facts else ""
+    join += " CROSS JOIN events e ON e.id = dy.event_id" if read else ""
+    indexed = f" INDEXED BY {source}" if source else ""
+    sql = (
+        f"SELECT {_DYAD_COLUMNS} FROM event_dyads dy{indexed}{join}"
+        f" WHERE {' AND '.join(where)} GROUP BY {_DYAD_GROUP}"
+        f" ORDER BY month IS NULL, {_DYAD_ORDER} LIMIT ?"
+    )
+    return sql, params
+
+
+def _within_months(months: tuple[str | None, str | None]) -> bool:
+    """Whether the date filters' range (first and last month) holds no whole year."""
+    first, last = months
+    if first is None or last is None:
+        return False
+    whole = int(first[:4]) + (first[5:] != "01")  # the first year that starts in the range
+    return whole > int(last[:4]) - (last[5:] != "12")
 _DYAD_EVENTS = 10**12  # no limit: every event is counted
+_PER_GROUP = 5  # events per row of dyads, a guess: the months needed for a page
+
+
+def _by_months(conn: sqlite3.Connection, terms: list[Term], chosen: Plan, limit: int) -> bool:
+    """Whether counting the most recent months first reads fewer rows than counting all the
+    events a filter enumerates (``chosen``): the months needed for ``limit`` rows are about
+    ``limit * _PER_GROUP`` events the filters keep, each month read on the dyads' index (the
+    event too when a filter needs its columns, for three times the cost)."""
+    if chosen.driver is None:
+        return True
+    events = float(conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
+    dates = [t for t in terms if t.name == "dates"]
+    if dates and dates[0].ids is not None:  # the months read are those of the date filter
+        within = conn.execute(f"SELECT count(*) FROM ({dates[0].ids})", dates[0].ids_params)
+        events = float(within.fetchone()[0])
+    share = min(1.0, limit * _PER_GROUP / max(chosen.expected, 1.0))
+    reads_events = any(t.column and not t.facts for t in terms)
+    return events * share * (1.0 if reads_events else 0.3) < chosen.size * 2
 
 
 def _dyad(r: sqlite3.Row) -> DyadRow:
@@ -80,41 +134,42 @@ class AggregateQueries:
     def dyads(self, limit: int | None = None, **filters: Any) -> list[DyadRow]:
         """Events per country pair, month and quad class, most recent month first.
 
-        With a ``limit``, when no filter keeps few events (:func:`accord.store_plan.plan`), the
-        months are counted from the most recent one back, a window of months at a time (one,
-        one, two, four...), until ``limit`` rows are found: a page reads recent events only.
+        With a ``limit``, the months are counted from the most recent one back, a window of
+        months at a time, until ``limit`` rows are found, so that a
+        page reads recent events only; unless the events a filter enumerates are fewer to read
+        (:func:`accord.store_plan.plan`, :func:`_by_months`), then counted whole.
         """
         terms = event_terms(**filters)
         with self._read() as conn:
-            chosen = plan(conn, terms, None, _DYAD_EVENTS if limit is None else limit * 20)
-            if limit is not None and chosen.driver is None:
-                since, until = filters.get("since"), filters.get("until")
-                months = (date_range(since)[0][:7] if since else None,
-                          date_range(until)[1][:7] if until else None)  # fmt: skip
-                return self._recent_dyads(conn, terms, limit, months)
-            sql = (
-                f"SELECT {_DYAD_COLUMNS}"
-                f" {chosen.clause(' CROSS JOIN event_dyads y ON y.event_id = e.id')}"
-                f" GROUP BY {_DYAD_GROUP} ORDER BY month IS NULL, {_DYAD_ORDER} LIMIT ?"
-            )
-            rows = conn.execute(sql, [*chosen.params, -1 if limit is None else limit])
+            chosen = plan(conn, terms, None, _DYAD_EVENTS)  # every event the filters keep
+            if limit is not None and _by_months(conn, terms, chosen, limit):
+                first = date_range(filters["since"])[0] if filters.get("since") else None
+                last = date_range(filters["until"])[1] if filters.get("until") else None
+                whole = (first is None or first.endswith("-01")) and (
+                    last is None or date_range(last[:7])[1] == last
+                )
+                months = (first[:7] if first else None, last[:7] if last else None)
+                return self._recent_dyads(conn, terms, limit, months, whole)
+            driver = next((t for t in terms if t.name == chosen.driver), None)
+            if driver is None or driver.ids is None:  # every dyad, on the index by month
+                sql, params = _dyad_query(terms, "1", [])
+            else:  # the dyads of the events the driver enumerates (words are also checked)
+                rest = [t for t in terms if t is not driver or t.name == "text"]
+                sql, params = _dyad_query(rest, f"dy.event_id IN ({driver.ids})",
+                                          [*driver.ids_params], "")  # fmt: skip
+            rows = conn.execute(sql, [*params, -1 if limit is None else limit])
             return [_dyad(r) for r in rows.fetchall()]
 
     @staticmethod
     def _recent_dyads(
         conn: sqlite3.Connection, terms: list[Term], limit: int,
-        months: tuple[str | None, str | None],
+        months: tuple[str | None, str | None], whole_months: bool,
     ) -> list[DyadRow]:
         """Rows of :meth:`dyads`, the most recent months first, in windows of months within
-        ``months`` (the first and last the date filters leave), read on the index of the
-        dyads by month (and the events only to check filters)."""
-        join = " CROSS JOIN events e ON e.id = y.event_id" if terms else ""
-        sql = (
-            f"SELECT {_DYAD_COLUMNS} FROM event_dyads y INDEXED BY event_dyads_month{join}"
-            " WHERE {months}" + "".join(f" AND {t.where}" for t in terms)
-            + f" GROUP BY {_DYAD_GROUP} ORDER BY {_DYAD_ORDER} LIMIT ?"
-        )  # fmt: skip
-        params = [p for t in terms for p in t.params]
+        ``months`` (the first and last the date filters leave; ``whole_months`` if they keep
+        whole months), read on the index of the dyads by month: one month, then as many as
+        the rows so far say are missing (at most twice the last window)."""
+        dated = [t for t in terms if t.name != "dates" or not whole_months]
         last, first = (  # one aggregate each: SQLite reads them off the index's ends
             conn.execute(f"SELECT {end}(month) FROM event_dyads INDEXED BY event_dyads_month"
                          ).fetchone()[0]
@@ -125,17 +180,20 @@ class AggregateQueries:
         if last is not None and months[1] is not None:
             last = min(last, months[1])
         out: list[DyadRow] = []
-        width = 1
+        width = read = 1  # months in the next window, and months read so far
         while last is not None and first is not None and last >= first and len(out) < limit:
             start = max(first, _months_before(last, width - 1))
-            rows = conn.execute(sql.format(months="y.month BETWEEN ? AND ?"),
-                                [start, last, *params, limit - len(out)])  # fmt: skip
-            out += [_dyad(r) for r in rows.fetchall()]
-            last, width = _months_before(start, 1), width * 2
-        if len(out) < limit:  # events dated to a year, or not at all, come last
-            rows = conn.execute(sql.format(months="y.month IS NULL"),
-                                [*params, limit - len(out)])  # fmt: skip
-            out += [_dyad(r) for r in rows.fetchall()]
+            sql, params = _dyad_query(dated, "dy.month BETWEEN ? AND ?", [start, last])
+            out += [_dyad(r) for r in conn.execute(sql, [*params, limit - len(out)]).fetchall()]
+            last, read = _months_before(start, 1), read + width
+            # as many months as the rows so far say are missing, at most twice as many as now
+            rate = len(out) / read
+            width = min(2 * width, math.ceil((limit - len(out)) / rate) if rate else 2 * width)
+        if len(out) < limit and not _within_months(months):
+            # events dated to a year, or not at all, come last (a date filter keeps such an
+            # event only if it covers the whole year)
+            sql, params = _dyad_query(terms, "dy.month IS NULL", [])
+            out += [_dyad(r) for r in conn.execute(sql, [*params, limit - len(out)]).fetchall()]
         return out
 
     def timeline(self, **filters: Any) -> list[TimelineRow]:

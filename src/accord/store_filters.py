@@ -75,7 +75,8 @@ class Term:
     ``where`` is a condition on the event row ``e`` (with ``params``), checked row by row;
     ``ids``, for a filter an index enumerates, the query of the ids of the events it keeps
     (with ``ids_params``; a superset for none of them). ``column`` says that ``where`` reads
-    ``e``'s own columns only (SQLite can range an index by it); ``ranges`` maps an event sort
+    ``e``'s own columns (SQLite can range an index by it); a filter that is not a column reads
+    ``e`` through ``e.id`` only (:meth:`on` another id). ``ranges`` maps an event sort
     to conditions on that sort's index key that ``where`` implies (the sort's index is then
     read in that range only).
     """
@@ -87,6 +88,17 @@ class Term:
     ids_params: tuple[object, ...] = ()
     column: bool = False
     ranges: dict[str, tuple[str, tuple[object, ...]]] = field(default_factory=dict)
+    facts: bool = False  # ``where`` reads only columns of the index events_facts
+
+    def on_facts(self, alias: str) -> str:
+        """``where`` on the row ``alias`` of the covering index events_facts (a facts filter)."""
+        return self.where.replace("e.", f"{alias}.")
+
+    def on(self, event_id: str) -> str:
+        """``where`` for the event whose id is ``event_id`` (not a column filter)."""
+        if self.column:
+            raise ValueError(f"the {self.name} filter reads the event's columns")
+        return self.where.replace("e.id", event_id)
 
     def restrict(self) -> tuple[str, tuple[object, ...]]:
         """The condition to use without a plan: ``where`` for a column, else the ids."""
@@ -95,11 +107,14 @@ class Term:
         return f"e.id IN ({self.ids})", self.ids_params
 
 
+_BY_EVENT = "event_participants p INDEXED BY event_participants_event"  # one seek per event
+
+
 def _participant(condition: str, params: tuple[object, ...], name: str) -> Term:
     """A filter on any participant of the event (``condition`` on ``p``)."""
     return Term(
         name,
-        f"EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND {condition})",
+        f"EXISTS (SELECT 1 FROM {_BY_EVENT} WHERE p.event_id = e.id AND +{condition})",
         params,
         f"SELECT p.event_id FROM event_participants p WHERE {condition}",
         params,
@@ -126,14 +141,15 @@ def event_terms(
         names = "SELECT registry_id FROM registry_names WHERE instr(norm_alias, ?) > 0"
         unregistered = ("p.registry_id IS NULL AND p.norm_name IS NOT NULL"
                         " AND instr(p.norm_name, ?) > 0")  # fmt: skip
+        others = ("SELECT p.event_id FROM event_participants p"
+                  f" INDEXED BY event_participants_unregistered WHERE {unregistered}")  # fmt: skip
         terms.append(Term(
             "actor",
-            "EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id"
-            f" AND (p.registry_id IN ({names}) OR ({unregistered})))",
+            f"(EXISTS (SELECT 1 FROM {_BY_EVENT} WHERE p.event_id = e.id"
+            f" AND +p.registry_id IN ({names})) OR e.id IN ({others}))",  # +: a check, no seek
             (name, name),
             f"SELECT p.event_id FROM event_participants p WHERE p.registry_id IN ({names})"
-            " UNION ALL SELECT p.event_id FROM event_participants p"
-            f" INDEXED BY event_participants_unregistered WHERE {unregistered}",
+            f" UNION ALL {others}",
             (name, name),
         ))  # fmt: skip
     if country is not None:
@@ -141,7 +157,8 @@ def event_terms(
     if type is not None:
         value = type.upper()
         terms.append(Term("type", "e.type = ?", (value,), "SELECT id FROM events WHERE type = ?",
-                          (value,), column=True, ranges={"type": ("e.type = ?", (value,))}))  # fmt: skip
+                          (value,), column=True, ranges={"type": ("e.type = ?", (value,))},
+                          facts=True))  # fmt: skip
     if dyad is not None:
         a, b = sorted(c.upper() for c in dyad)
         terms.append(Term(
@@ -153,7 +170,7 @@ def event_terms(
     if quad_class is not None:
         terms.append(Term("quad_class", "e.quad_class = ?", (int(quad_class),),
                           "SELECT id FROM events WHERE quad_class = ?", (int(quad_class),),
-                          column=True))  # fmt: skip
+                          column=True, facts=True))  # fmt: skip
     if role is not None and role not in ("actor", "recipient"):
         raise ValueError(f"role must be 'actor' or 'recipient', not {role!r}")
     if actor_id is not None:
@@ -164,16 +181,32 @@ def event_terms(
         terms.append(_dates(since, until))
     if text is not None:
         words = normalize_name(text)
-        phrase = '"' + words.replace('"', '""') + '"'
         terms.append(Term(  # trigrams: a substring of three characters at least
             "text", "instr(e.norm_text, ?) > 0", (words,),
             "SELECT rowid FROM events_text WHERE events_text MATCH ?" if len(words) >= 3 else None,
-            (phrase,), column=True,
+            (_rare_trigrams(words),), column=True,
         ))  # fmt: skip
     if doc_id is not None:
         terms.append(Term("doc_id", "e.doc_id = ?", (doc_id,),
                           "SELECT id FROM events WHERE doc_id = ?", (doc_id,), column=True))  # fmt: skip
     return terms
+
+
+_LETTERS = "esaitnrulodcpmvqfbghjxyzwk"  # French text, the most frequent letter first
+
+
+def _rare_trigrams(words: str, count: int = 3) -> str:
+    """A query of the trigram index for events whose text holds ``words``: ``count`` of its
+    trigrams, those of the rarest letters (a superset, far cheaper than the phrase, whose
+    common trigrams have long lists; ``instr`` then checks the words)."""
+    grams = sorted({words[i : i + 3] for i in range(len(words) - 2)})
+    letters = [g for g in grams if g.isalnum()] or grams
+
+    def frequency(gram: str) -> int:
+        return sum(len(_LETTERS) - _LETTERS.find(c) if c in _LETTERS else 0 for c in gram)
+
+    chosen = sorted(letters, key=lambda g: (frequency(g), g))[:count]
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in chosen)
 
 
 def _dates(since: str | None, until: str | None) -> Term:
@@ -195,7 +228,7 @@ def _dates(since: str | None, until: str | None) -> Term:
     return Term(
         "dates", " AND ".join(where), tuple(params),
         f"SELECT id FROM events WHERE {ids} AND " + " AND ".join(w[2:] for w in where),
-        (*bounds, *params), column=True,
+        (*bounds, *params), column=True, facts=True,
         ranges={
             sort: (" AND ".join(k.format(key=f"coalesce(e.date_lo, {null})") for k in keys),
                    tuple(bounds))

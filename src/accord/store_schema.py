@@ -10,7 +10,8 @@ A store is recognised by its ``meta`` table (``application = accord``) and its
 Tables (version 5; migration 2 changes registry keys only, migration 3 adds the statement and
 claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
 ``places``, ``events.norm_text`` and ``event_dyads``, migration 5 ``registry_names``,
-``events_text`` and the indexes of the event sorts)::
+``events_text``, the month, quad class and intensity of ``event_dyads`` and the indexes of the
+event sorts)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
@@ -447,7 +448,7 @@ _V5 = [
      f" intensity = m.intensity FROM (SELECT id, {_MONTH} AS month, quad_class, intensity"
      " FROM events) AS m WHERE m.id = event_dyads.event_id"),
     ("CREATE INDEX event_dyads_month"
-     " ON event_dyads (month, country_a, country_b, quad_class, intensity)"),
+     " ON event_dyads (month, country_a, country_b, quad_class, intensity, event_id)"),
     # the distinct names of each registry entry (registry_aliases has one row per document)
     """CREATE TABLE registry_names (
         registry_id INTEGER NOT NULL REFERENCES registry (id) ON DELETE CASCADE,
@@ -469,6 +470,11 @@ _V5 = [
         INSERT OR IGNORE INTO registry_names (registry_id, norm_alias)
         VALUES (new.registry_id, new.norm_alias);
     END""",
+    # the columns filters read, by event id: checked without reading the event's row
+    "CREATE INDEX events_facts ON events (id, type, quad_class, date_lo, date_hi)",
+    # an event's participants in one seek (participant filters checked event by event)
+    ("CREATE INDEX event_participants_event"
+     " ON event_participants (event_id, registry_id, country, role)"),
     # participants named without a registry entry (name filters look at these names only)
     ("CREATE INDEX event_participants_unregistered ON event_participants (norm_name, event_id)"
      " WHERE registry_id IS NULL AND norm_name IS NOT NULL"),

@@ -219,6 +219,8 @@ def natural_rows(conn: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
             columns.append(_EVENT_KEY.format(name))
         else:
             columns.append(name)
+    if table == "events_text":  # the full-text index of events, keyed by the event's rowid
+        columns.insert(0, _EVENT_KEY.format("events_text.rowid"))
     rows = conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
     return sorted(rows, key=repr)
 

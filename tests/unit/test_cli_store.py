@@ -139,3 +139,19 @@ def test_events_dyad_quad_class_and_text(db: str) -> None:
     assert types("--text", "bombarde") == []
     assert "CHN-VNM" in fails("events", "--db", db, "--dyad", "CHINE-VIETNAM")
     assert "--quad-class" in fails("events", "--db", db, "--quad-class", "5")
+
+
+def test_events_sort_and_offset(tmp_path: Path) -> None:
+    from tests.factories import sample_documents
+
+    path = str(tmp_path / "s.db")
+    with Store.open(path) as store:
+        store.put_many(sample_documents())
+
+    def types(*args: str) -> list[str]:
+        return [r["type"] for r in json.loads(run("events", "--db", path, "--json", *args))]
+
+    assert types() == ["AGREE", "ASSAULT", "CONSULT"]
+    assert types("--sort", "-date") == ["CONSULT", "ASSAULT", "AGREE"]
+    assert types("--sort", "intensity", "--offset", "1", "--limit", "1") == ["CONSULT"]
+    assert "--sort" in fails("events", "--db", path, "--sort", "random")

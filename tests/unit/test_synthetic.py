@@ -4,20 +4,25 @@ the query benchmark runs end to end on a tiny store."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
+from accord import store_aggregates
 from accord.bench_queries import percentile, query_cases, run_queries
 from accord.cli import cli
 from accord.errors import StoreError
 from accord.store import EventRow, Store
-from accord.store_schema import dyads
+from accord.store_schema import dyads, event_month
 from accord.synthetic import documents, generate, synthetic_events
 from accord.tables import TABLES
 from accord.text import normalize_name
+from accord.web.api import create_app
 
 
 def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -193,3 +198,69 @@ def test_keyset_pages_read_what_one_query_reads(synthetic: Path) -> None:
         )
         newest_first = list(TABLES["events"].rows(store, page=300, sort="-date"))  # by offset
         assert newest_first == store.events(sort="-date")
+
+
+def _expected_dyads(rows: list[EventRow]) -> list[tuple[object, ...]]:
+    """Store.dyads computed from the events themselves."""
+    groups: dict[tuple[str, str, str | None, int | None], list[float | None]] = {}
+    for r in rows:
+        month = event_month(r.date_lo, r.date_hi)
+        for a, b in _pairs(r):
+            groups.setdefault((a, b, month, r.quad_class), []).append(r.intensity)
+    out = []
+    for (a, b, month, quad), values in groups.items():
+        known = [v for v in values if v is not None]
+        mean = round(sum(known) / len(known), 3) if known else None
+        out.append((a, b, month, quad, len(values), mean))
+    return sorted(out, key=lambda x: (x[2] is None, _desc(x[2]), -x[4], x[0], x[1], x[3]))  # type: ignore[operator]
+
+
+def _desc(month: object) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in str(month or ""))
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"quad_class": 1}, {"country": "VNM"}, {"type": "CONSULT", "text": "cooperation"},
+    {"since": "2019-03", "until": "2021"}, {"since": "2019-03-15", "until": "2019-04-10"},
+    {"since": "2020", "until": "2020"}, {"actor": "ministere", "quad_class": 2},
+    {"dyad": ("CHN", "VNM")}, {"text": "eruption volcanique"},
+])  # fmt: skip
+@pytest.mark.parametrize("by_months", [False, True])
+def test_dyads_by_recent_months_match_the_events(
+    synthetic: Path, filters: dict[str, Any], by_months: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if by_months:  # read by months whatever the plan (a small store would rather drive)
+        chosen = store_aggregates.plan
+        monkeypatch.setattr(store_aggregates, "plan", lambda *args: dataclasses.replace(
+            chosen(*args), driver=None))  # fmt: skip
+    with Store.open(synthetic) as store:
+        expected = _expected_dyads(store.events(**filters))
+        for limit in (3, 40, 10_000):
+            got = store.dyads(limit=limit, **filters)
+            assert [(d.country_a, d.country_b, d.month, d.quad_class, d.events) for d in got] == [
+                x[:5] for x in expected[:limit]], (filters, limit)
+            assert [d.mean_intensity for d in got] == pytest.approx(  # sums in another order
+                [x[5] for x in expected[:limit]], abs=0.002)
+        assert len(store.dyads(**filters)) == len(expected)
+
+
+def test_a_page_and_its_total_in_one_read(synthetic: Path) -> None:
+    with Store.open(synthetic) as store:
+        for filters in ({}, {"country": "VNM"}, {"type": "CONCEDE"}, {"text": "cholera"},
+                        {"actor": "ministere", "sort": "-intensity", "offset": 20}):  # fmt: skip
+            f = dict(filters)
+            sort, offset = str(f.pop("sort", "date")), int(f.pop("offset", 0))  # type: ignore[call-overload]
+            rows, total, exact = store.events_page(50, offset, sort, at_most=300, **f)
+            assert rows == store.events(limit=50, offset=offset, sort=sort, **f)
+            everything = store.count_events(**f)
+            assert total == everything if exact else total == 300 <= everything
+
+
+def test_api_totals_are_counted_up_to_the_next_thousand(synthetic: Path) -> None:
+    with TestClient(create_app(str(synthetic))) as client:
+        page = client.get("/api/events").json()
+        assert (page["total"], page["total_exact"], len(page["items"])) == (1000, False, 50)
+        page = client.get("/api/events", params={"offset": 1000, "limit": 10}).json()
+        assert (page["total"], page["total_exact"]) == (2000, True)
+        page = client.get("/api/events", params={"type": "CONCEDE"}).json()
+        assert page["total_exact"] and page["total"] == len(page["items"]) < 50

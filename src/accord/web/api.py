@@ -224,12 +224,14 @@ def _event_page(
     db: Store, filters: dict[str, Any], limit: int, offset: int, sort: str = "date"
 ) -> Page[EventRow]:
     """A page of events; its total is counted up to the next multiple of :data:`TOTAL_STEP`
-    past the page (a lower bound beyond, so that a page never counts a million events)."""
+    past the page (a lower bound beyond, so that a page never counts a million events), or
+    exactly when the store lists the events the filters keep anyway."""
     cap = TOTAL_STEP * ((offset + limit) // TOTAL_STEP + 1)
-    total = db.count_events(at_most=cap + 1, **filters)
+    items, total, exact = db.events_page(limit, offset, sort, at_most=cap + 1, **filters)
+    exact = exact or total <= cap
     return Page[EventRow](
-        total=min(total, cap), limit=limit, offset=offset, total_exact=total <= cap,
-        items=db.events(limit=limit, offset=offset, sort=sort, **filters),
+        total=total if exact else cap, limit=limit, offset=offset, total_exact=exact,
+        items=items,
     )  # fmt: skip
 
 
