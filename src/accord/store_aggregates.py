@@ -28,7 +28,7 @@ from accord.store_rows import (
     PlaceRow,
     TimelineRow,
 )
-from accord.store_schema import date_range
+from accord.store_write import date_range
 
 __all__ = ["AggregateQueries"]
 

@@ -9,7 +9,7 @@
     writer.close()
     conn.execute("COMMIT")
 
-:class:`BulkWriter` gives exactly the rows :func:`accord.store_schema.write_document` gives for
+:class:`BulkWriter` gives exactly the rows :func:`accord.store_write.write_document` gives for
 the same documents (every table, computed column and registry entry; the unit tests compare the
 two row by row) but keeps the registry in memory and writes rows in ``executemany`` batches:
 a million events in a few minutes, where writing them one by one takes over a quarter of an
@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from accord.records import Actor, Document, Event
-from accord.store_schema import (
+from accord.store_write import (
     _dumps,
     _named,
     _norm_text,
@@ -31,10 +31,10 @@ from accord.store_schema import (
     event_month,
     event_range,
     extraction_hash,
-    normalize_name,
     registry_key,
     utc_now,
 )
+from accord.text import normalize_name
 
 __all__ = ["BulkWriter"]
 
@@ -69,7 +69,7 @@ _SQL = {
 
 
 class BulkWriter:
-    """Writes new documents into an empty store as :func:`accord.store_schema.write_document`
+    """Writes new documents into an empty store as :func:`accord.store_write.write_document`
     would, row for row, but many at a time: the registry is kept in memory (and written by
     :meth:`close`), ids are given in the same order, rows go out in ``executemany`` batches.
 
@@ -137,7 +137,7 @@ class BulkWriter:
             ))  # fmt: skip
 
     def _register(self, doc: Document, actor: Actor) -> int:
-        """``store_schema._register`` on the registry in memory."""
+        """``store_write._register`` on the registry in memory."""
         norm = _fold(actor.name)
         entry = self._keys.get(_key(actor.name, actor.kind, actor.country))
         if entry is None:

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.store_schema import date_range, normalize_name
+from accord.store_write import date_range
+from accord.text import normalize_name
 
 __all__ = [
     "EVENT_SORTS",

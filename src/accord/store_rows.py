@@ -214,7 +214,7 @@ class NodeRow:
 
 @dataclass(frozen=True, slots=True)
 class EdgeRow:
-    """Two nodes that took part in the same events (see :func:`accord.store_schema.dyads`)."""
+    """Two nodes that took part in the same events (see :func:`accord.store_write.dyads`)."""
 
     source: str
     target: str

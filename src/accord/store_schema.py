@@ -1,4 +1,4 @@
-"""The schema of the SQLite store: tables, migrations, computed keys and the typed query rows.
+"""The schema of the SQLite store: its tables and their migrations.
 
 A migration is a plain function ``migration_N(conn)`` that runs DDL on an open connection. They
 are listed in order in :data:`MIGRATIONS`; ``PRAGMA user_version`` holds how many have been
@@ -44,33 +44,27 @@ A participant with a registry entry is named by one of that entry's aliases (its
 actor of that name gave both), so a name search reads ``registry_names`` and the participants
 without an entry only.
 
-:func:`write_document` maps a ``records.Document`` onto the tables. Computed columns:
-``norm_name``/``norm_alias`` are :func:`normalize_name` of a name, ``registry.norm_key`` is
-:func:`registry_key`, ``documents.extraction_hash`` is :func:`extraction_hash`,
-``events.date_lo``/``date_hi`` are :func:`event_range` of the event's date.
-``statements.date_lo``/``date_hi`` are :func:`event_range` of the statement's date (the
-document's ``published`` when it has none, as for events); ``claims.date_lo``/``date_hi`` that of
-the document's ``published`` (a claim has no date of its own). A statement's speaker and a claim's
-holder and source are names of actors of the same document: ``*_country`` and ``*_registry_id``
-are those of the first actor (by ``doc_actors.idx``) whose ``norm_name`` is the name's
-:func:`normalize_name`, ``norm_speaker``/``norm_holder``/``norm_source``/``norm_unit`` the
-normalised names, ``norm_text`` the normalised evidence and sentence joined by a newline (for
-substring search: a normalised query never holds a newline, so it never spans the two).
+How a ``records.Document`` becomes rows, and the computed columns, keys and date ranges of those
+rows (:func:`registry_key`, :func:`extraction_hash`, :func:`event_range`, :func:`dyads`, ...), are
+in :mod:`accord.store_write`; this module re-exports them.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import hashlib
-import json
-import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from accord import geo, known
-from accord.records import Actor, Document, Event
+from accord.store_write import (
+    _norm_text,
+    date_range,
+    dyads,
+    event_month,
+    event_range,
+    extraction_hash,
+    registry_key,
+    utc_now,
+    write_document,
+)
 from accord.text import normalize_name
 
 __all__ = [
@@ -100,8 +94,6 @@ APPLICATION_ID = 0x41434344  # "ACCD" in the SQLite header
 """``PRAGMA application_id`` of an accord store."""
 
 Migration = Callable[[sqlite3.Connection], None]
-
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 _V1 = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -308,11 +300,6 @@ def _norm_or_none(value: str | None) -> str | None:
     return None if value is None else normalize_name(value)
 
 
-def _norm_text(evidence: str | None, sentence: str | None) -> str:
-    """``norm_text``: the normalised evidence and sentence, one per line."""
-    return normalize_name(evidence or "") + "\n" + normalize_name(sentence or "")
-
-
 def _doc_actor(column: str, table: str, name: str) -> str:
     """SQL for ``column`` of the first actor of the row's document named ``norm_{name}``."""
     return (
@@ -376,26 +363,6 @@ _V4 = [
     "CREATE INDEX event_dyads_b ON event_dyads (country_b, event_id)",
     "CREATE INDEX events_quad ON events (quad_class, date_lo)",
 ]
-
-
-def event_month(date_lo: str | None, date_hi: str | None) -> str | None:
-    """``YYYY-MM`` of an event whose days (:func:`event_range`) lie within one month."""
-    if date_lo and date_hi and date_lo[:7] == date_hi[:7]:
-        return date_lo[:7]
-    return None
-
-
-def dyads(actors: Sequence[str | None], recipients: Sequence[str | None]) -> set[tuple[str, str]]:
-    """The country pairs of an event, each ordered (``("CHN", "VNM")``): every actor country
-    with every recipient country, or, for an event without recipient countries, every two
-    actor countries ("X et Y ont coprésidé"). A country never pairs with itself."""
-    left = {c for c in actors if c}
-    right = {c for c in recipients if c}
-    if right:
-        pairs = {(a, b) for a in left for b in right}
-    else:
-        pairs = {(a, b) for a in left for b in left}
-    return {(min(a, b), max(a, b)) for a, b in pairs if a != b}
 
 
 def migration_4(conn: sqlite3.Connection) -> None:
@@ -567,272 +534,3 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = N
             conn.execute("ROLLBACK")
             raise
     return _user_version(conn)
-
-
-def canonical_name(name: str, kind: str) -> str | None:
-    """The dictionary name of a known public figure, body or organisation written ``name``
-    ("Obama" → "Barack Obama", "ONU" → "Organisation des Nations unies"), else None."""
-    if kind == "person":
-        figure = known.person(name)
-        if figure is None and " " not in name.strip():
-            figure = known.person_by_surname(name)
-        return figure.name if figure is not None else None
-    if kind == "organization":
-        body = geo.international_body(name)
-        if body is not None:
-            return body.name
-        org = known.organization(name)
-        return org.name if org is not None else None
-    return None
-
-
-def registry_key(name: str, kind: str, country: str | None) -> str:
-    """The key that makes two actors (of any documents) one registry entry: kind, country and
-    the name, folded (accents, case, hyphens: "Hoàng Xuân Chiến" is "Hoang Xuân Chiên"), in any
-    order for a person ("Xi Jinping" is "Jinping Xi"), and the dictionary name for a known
-    figure or body ("Obama" is "Barack Obama", "ONU" is "Organisation des Nations unies")."""
-    canonical = canonical_name(name, kind)
-    base = normalize_name(canonical or name)
-    if kind == "person":
-        base = " ".join(sorted(base.split()))
-    return f"{base}|{kind}|{country or ''}"
-
-
-def extraction_hash(doc: Document) -> str:
-    """SHA-256 of the sorted-key JSON of ``doc.to_dict()`` and the events' ``negated`` flags."""
-    payload = doc.to_dict()
-    payload["negated"] = [e.negated for e in doc.events]
-    data = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-def date_range(value: str) -> tuple[str, str]:
-    """First and last day of a ``YYYY[-MM[-DD]]`` date; ``ValueError`` if it is not one."""
-    m = _DATE.fullmatch(value.strip())
-    if m is None:
-        raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
-    year, month, day = m.groups()
-    if month is None:
-        return f"{year}-01-01", f"{year}-12-31"
-    if not 1 <= int(month) <= 12:
-        raise ValueError(f"not a date (month out of range): {value!r}")
-    if day is None:
-        last = calendar.monthrange(int(year), int(month))[1]
-        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
-    try:
-        dt.date(int(year), int(month), int(day))
-    except ValueError:
-        raise ValueError(f"not a date (no such day): {value!r}") from None
-    return m.group(0), m.group(0)
-
-
-def event_range(date: str | None, published: str | None) -> tuple[str | None, str | None]:
-    """The days an event covers: its date's range, else its document's, else ``(None, None)``."""
-    for value in (date, published):
-        if value:
-            try:
-                return date_range(value)
-            except ValueError:
-                continue
-    return None, None
-
-
-def utc_now() -> str:
-    """The current UTC time, ISO 8601 to the second (``ingested_at``, ``errors.at``)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-
-
-def write_document(conn: sqlite3.Connection, doc: Document) -> str:
-    """Write ``doc`` unless stored with the same extraction: "new", "updated" or "unchanged".
-
-    Runs inside the caller's transaction. An update deletes the document row (the cascade takes
-    its extraction) and inserts it again; registry entries it alone named are deleted.
-    """
-    digest = extraction_hash(doc)
-    conn.execute("DELETE FROM errors WHERE path = ?", (doc.path,))
-    row = conn.execute("SELECT extraction_hash FROM documents WHERE id = ?", (doc.id,))
-    old = row.fetchone()
-    if old is not None and old[0] == digest:
-        return "unchanged"
-    stale: set[int] = set()
-    if old is not None:
-        stale = {
-            int(r[0])
-            for r in conn.execute(
-                "SELECT DISTINCT registry_id FROM doc_actors"
-                " WHERE doc_id = ? AND registry_id IS NOT NULL",
-                (doc.id,),
-            )
-        }
-        conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))  # cascades
-    place = doc.dateline_place
-    source_id = doc.extra.get("source_id")
-    conn.execute(
-        "INSERT INTO documents (id, path, source_id, title, source, url, published, language,"
-        " text, dateline_place, dateline_country, dateline_lat, dateline_lon, captions, extra,"
-        " extraction_hash, ingested_at, dates, places)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            doc.id, doc.path, source_id if isinstance(source_id, str) else None, doc.title,
-            doc.source, doc.url, doc.published, doc.language, doc.text,
-            place.name if place else None, place.country if place else None,
-            place.lat if place else None, place.lon if place else None,
-            _dumps(list(doc.captions)), _dumps(doc.extra), digest, utc_now(),
-            _dumps([d.to_dict() for d in doc.dates]), _dumps([p.to_dict() for p in doc.places]),
-        ),
-    )  # fmt: skip
-    by_name: dict[str, list[tuple[str | None, int]]] = {}
-    for idx, actor in enumerate(doc.actors):
-        reg = _register(conn, doc, actor)
-        norm = normalize_name(actor.name)
-        by_name.setdefault(norm, []).append((actor.country, reg))
-        conn.execute(
-            "INSERT INTO doc_actors (doc_id, idx, name, norm_name, kind, country, sector,"
-            " titles, aliases, mentions, registry_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                doc.id, idx, actor.name, norm, actor.kind, actor.country, actor.sector,
-                _dumps(list(actor.titles)), _dumps(list(actor.aliases)),
-                _dumps([list(m) for m in actor.mentions]), reg,
-            ),
-        )  # fmt: skip
-    for idx, event in enumerate(doc.events):
-        _insert_event(conn, doc, idx, event, by_name)
-    for idx, c in enumerate(doc.claims):
-        lo, hi = event_range(None, doc.published)
-        holder, source = _named(by_name, c.holder), _named(by_name, c.source)
-        conn.execute(
-            "INSERT INTO claims (doc_id, idx, quantity, qualifier, unit, holder, source,"
-            " evidence, span_start, span_end, sentence, norm_holder, holder_country,"
-            " holder_registry_id, norm_source, source_country, source_registry_id, norm_unit,"
-            " norm_text, date_lo, date_hi) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, idx, c.quantity, c.qualifier, c.unit, c.holder, c.source, c.evidence,
-             c.span[0], c.span[1], c.sentence, *holder, *source, normalize_name(c.unit),
-             _norm_text(c.evidence, c.sentence), lo, hi),
-        )  # fmt: skip
-    for idx, s in enumerate(doc.statements):
-        content = s.content_span
-        lo, hi = event_range(s.date, doc.published)
-        conn.execute(
-            "INSERT INTO statements (doc_id, idx, speaker, verb, date, evidence, span_start,"
-            " span_end, sentence, content_start, content_end, norm_speaker, speaker_country,"
-            " speaker_registry_id, norm_text, date_lo, date_hi)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, idx, s.speaker, s.verb, s.date, s.evidence, s.span[0], s.span[1],
-             s.sentence, content[0] if content else None, content[1] if content else None,
-             *_named(by_name, s.speaker), _norm_text(s.evidence, s.sentence), lo, hi),
-        )  # fmt: skip
-    for reg in stale:  # registry entries no document names any more
-        conn.execute(
-            "DELETE FROM registry WHERE id = ? AND NOT EXISTS"
-            " (SELECT 1 FROM doc_actors WHERE registry_id = ?)",
-            (reg, reg),
-        )
-    return "new" if old is None else "updated"
-
-
-def _named(
-    by_name: dict[str, list[tuple[str | None, int]]], name: str | None
-) -> tuple[str | None, str | None, int | None]:
-    """``name`` normalised, and the country and registry entry of the document's first actor
-    (by index) of that normalised name (a speaker, a claim's holder or source)."""
-    if name is None:
-        return None, None, None
-    norm = normalize_name(name)
-    candidates = by_name.get(norm)
-    return (norm, *candidates[0]) if candidates else (norm, None, None)
-
-
-def _known_alias(conn: sqlite3.Connection, actor: Actor) -> int | None:
-    """The registry entry of the same kind and country that already has one of ``actor``'s
-    names among its aliases."""
-    names = {normalize_name(n) for n in (actor.name, *actor.aliases)}
-    marks = ",".join("?" * len(names))
-    row = conn.execute(
-        "SELECT r.id FROM registry_aliases x JOIN registry r ON r.id = x.registry_id"
-        f" WHERE x.norm_alias IN ({marks}) AND r.kind = ? AND r.country IS ?"
-        " ORDER BY r.id LIMIT 1",
-        (*names, actor.kind, actor.country),
-    ).fetchone()
-    return int(row[0]) if row is not None else None
-
-
-def _register(conn: sqlite3.Connection, doc: Document, actor: Actor) -> int:
-    norm = normalize_name(actor.name)
-    key = registry_key(actor.name, actor.kind, actor.country)
-    found = conn.execute("SELECT id FROM registry WHERE norm_key = ?", (key,)).fetchone()
-    existing = int(found[0]) if found is not None else _known_alias(conn, actor)
-    if existing is not None:
-        conn.execute(
-            "UPDATE registry SET sector = coalesce(sector, ?),"
-            " name = CASE WHEN length(?) > length(name) THEN ? ELSE name END,"
-            " norm_name = CASE WHEN length(?) > length(name) THEN ? ELSE norm_name END"
-            " WHERE id = ?",
-            (actor.sector, actor.name, actor.name, actor.name, norm, existing),
-        )
-        reg = existing
-    else:
-        reg = int(
-            conn.execute(
-                "INSERT INTO registry (norm_key, name, norm_name, kind, country, sector)"
-                " VALUES (?,?,?,?,?,?) RETURNING id",
-                (key, actor.name, norm, actor.kind, actor.country, actor.sector),
-            ).fetchone()[0]
-        )
-    for alias in (actor.name, *actor.aliases):
-        conn.execute(
-            "INSERT OR IGNORE INTO registry_aliases (registry_id, alias, norm_alias, doc_id)"
-            " VALUES (?,?,?,?)",
-            (reg, alias, normalize_name(alias), doc.id),
-        )
-    for title in actor.titles:
-        conn.execute(
-            "INSERT OR IGNORE INTO registry_titles (registry_id, title, date, doc_id)"
-            " VALUES (?,?,?,?)",
-            (reg, title, doc.published, doc.id),
-        )
-    return reg
-
-
-def _insert_event(
-    conn: sqlite3.Connection,
-    doc: Document,
-    idx: int,
-    e: Event,
-    by_name: dict[str, list[tuple[str | None, int]]],
-) -> None:
-    lo, hi = event_range(e.date, doc.published)
-    p = e.place
-    event_id = conn.execute(
-        "INSERT INTO events (doc_id, idx, type, mode, date, date_lo, date_hi, place_name,"
-        " place_country, place_lat, place_lon, context, evidence, span_start, span_end,"
-        " sentence, negated, quad_class, intensity, cameo, trigger, norm_text)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            doc.id, idx, e.type, e.mode, e.date, lo, hi, p.name if p else None,
-            p.country if p else None, p.lat if p else None, p.lon if p else None,
-            _dumps(list(e.context)), e.evidence, e.span[0], e.span[1], e.sentence,
-            int(e.negated), e.quad_class, e.intensity, e.cameo, e.trigger,
-            _norm_text(e.evidence, e.sentence),
-        ),
-    ).lastrowid  # fmt: skip
-    conn.executemany(
-        "INSERT INTO event_dyads (event_id, country_a, country_b, month, quad_class, intensity)"
-        " VALUES (?,?,?,?,?,?)",
-        [(event_id, a, b, event_month(lo, hi), e.quad_class, e.intensity)
-         for a, b in sorted(dyads([x.country for x in e.actor], [x.country for x in e.recipient]))],
-    )  # fmt: skip
-    for role, people in (("actor", e.actor), ("recipient", e.recipient)):
-        for position, part in enumerate(people):
-            norm = normalize_name(part.name) if part.name is not None else None
-            candidates = by_name.get(norm, []) if norm is not None else []
-            same = [reg for country, reg in candidates if country == part.country]
-            reg = same[0] if same else (candidates[0][1] if candidates else None)
-            conn.execute(
-                "INSERT INTO event_participants (event_id, role, position, name, norm_name,"
-                " country, sector, registry_id) VALUES (?,?,?,?,?,?,?,?)",
-                (event_id, role, position, part.name, norm, part.country, part.sector, reg),
-            )

@@ -12,7 +12,7 @@ average, some claims and statements, and sentences in French whose words ``--tex
 (common ones such as "coopération", rare ones such as "cybersécurité").
 
 :func:`generate` writes them through :class:`accord.store_bulk.BulkWriter`, which gives exactly
-the rows that :func:`accord.store_schema.write_document` gives for the same documents (every
+the rows that :func:`accord.store_write.write_document` gives for the same documents (every
 table, computed column and registry entry; the unit tests compare the two row by row) but in
 large ``executemany`` batches inside one transaction, with the secondary indexes and the triggers
 dropped during the load and created again at the end (the search tables the triggers keep are

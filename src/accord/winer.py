@@ -51,9 +51,10 @@ import spacy
 from spacy.tokens import Doc
 
 from accord.clean import Cleaned, clean_text, sniff_format
+from accord.decode import decode_bytes
 from accord.errors import ReadError
 from accord.pipeline import MODELS, load_pipeline
-from accord.read import decode_bytes, read_text
+from accord.read import read_text
 from accord.records import Article
 
 __all__ = [

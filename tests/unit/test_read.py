@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from accord.decode import decode_bytes
 from accord.errors import ReadError
 from accord.read import (
     LANGUAGES,
     content_id,
-    decode_bytes,
     detect_language,
     read_paths,
     read_text,

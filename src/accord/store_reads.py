@@ -1,0 +1,331 @@
+"""Reading the extraction: events, statements and claims, filtered, sorted and paged, and their
+counts; with the helpers every read of the store shares (counts, chunks of ids, the participants
+of events). :class:`accord.store.Store` inherits them.
+
+``since``/``until`` (and the dates of events, statements and claims) are read as the docstring
+of :mod:`accord.store` says; "the module docstring" below is that one. How an event query
+reads the store (which index, which filter first) is :mod:`accord.store_plan`; the WHERE clauses
+of the filters are :mod:`accord.store_filters`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from accord.records import Span
+from accord.store_filters import (
+    EVENT_SORTS,
+    Term,
+    claim_where,
+    dated_select,
+    event_terms,
+    statement_where,
+)
+from accord.store_plan import Plan, count_query, page_query, plan
+from accord.store_rows import ClaimRow, EventRow, ParticipantRow, StatementRow
+
+__all__ = ["ExtractionQueries"]
+
+_CHUNK = 500  # ids per "IN (...)" query
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _ostr(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _oint(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _ofloat(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _span(start: Any, end: Any) -> Span:
+    return (int(start), int(end))
+
+
+class ExtractionQueries:
+    """Queries of events, statements and claims; mixed into :class:`accord.store.Store`."""
+
+    _read: Callable[[], AbstractContextManager[sqlite3.Connection]]  # the Store's
+
+    def events(
+        self,
+        actor: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        dyad: tuple[str, str] | None = None,
+        quad_class: int | None = None,
+        text: str | None = None,
+        actor_id: int | None = None,
+        role: str | None = None,
+        sort: str = "date",
+    ) -> list[EventRow]:
+        """Events, oldest first unless ``sort`` says otherwise, filtered (all filters combine
+        with AND).
+
+        ``actor`` is a substring of a participant's normalised name or of a registry alias of
+        that participant; ``country`` is any participant's country; ``type`` a PLOVER type
+        (case-insensitive); ``since``/``until`` as in the module docstring (``ValueError`` if
+        malformed); ``doc_id`` exact; ``dyad`` two countries the event pairs (either order; see
+        :func:`accord.store_write.dyads`); ``quad_class`` 1..4; ``text`` words of the evidence
+        or sentence (case and accents ignored); ``actor_id`` a registry entry among the
+        participants, on the side ``role`` ("actor" or "recipient") if given. ``sort`` is one of
+        :data:`EVENT_SORTS`.
+        """
+        terms = event_terms(
+            actor=actor, country=country, type=type, since=since, until=until, doc_id=doc_id,
+            dyad=dyad, quad_class=quad_class, text=text, actor_id=actor_id, role=role,
+        )  # fmt: skip
+        if sort not in EVENT_SORTS:
+            raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
+        with self._read() as conn:
+            return self._event_page(conn, terms, sort, limit, offset)[0]
+
+    def iter_events(
+        self, page: int = 2000, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> Iterator[EventRow]:
+        """Every event :meth:`events` returns with the same filters (oldest first), read
+        ``page`` rows at a time from where the previous page ended (keyset pagination: a page
+        costs the same at the end of a million events as at the start)."""
+        terms = event_terms(**filters)
+        done = 0
+        while limit is None or done < limit:
+            size = page if limit is None else min(page, limit - done)
+            with self._read() as conn:
+                rows, last = self._event_page(conn, terms, "date", size, offset)
+            yield from rows
+            done += len(rows)
+            if len(rows) < size or last is None:
+                return
+            key = last[0] or "~"
+            after = "coalesce(e.date_lo, '~') >= ? AND (coalesce(e.date_lo, '~') > ? OR e.id > ?)"
+            terms = [t for t in terms if t.name != "after"] + [
+                Term("after", after, (key, key, last[1]), column=True,
+                     ranges={"date": (after, (key, key, last[1]))})
+            ]  # fmt: skip
+            offset = 0
+
+    def events_page(
+        self, limit: int, offset: int = 0, sort: str = "date", at_most: int | None = None,
+        **filters: Any,
+    ) -> tuple[list[EventRow], int, bool]:
+        """A page of :meth:`events`, how many events the filters keep and whether that count is
+        exact, in one read: counted up to ``at_most`` as :meth:`count_events` does, or, when a
+        filter enumerates the events (:func:`accord.store_plan.plan`), exactly: what the
+        filters keep is then listed once, counted, and the page read from the list."""
+        terms = event_terms(**filters)
+        if sort not in EVENT_SORTS:
+            raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
+        with self._read() as conn:
+            chosen = plan(conn, terms, sort, offset + limit)
+            if chosen.driver is None:
+                rows = self._event_page(conn, terms, sort, limit, offset, chosen)[0]
+                counting = plan(conn, terms, None, 10**12 if at_most is None else at_most)
+                total = int(conn.execute(count_query(counting),
+                                         [*counting.params, -1 if at_most is None else at_most]
+                                         ).fetchone()[0])  # fmt: skip
+                return rows, total, at_most is None or total < at_most
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_events (id INTEGER PRIMARY KEY)")
+            conn.execute("DELETE FROM temp.kept_events")
+            conn.execute(f"INSERT INTO temp.kept_events SELECT e.id {chosen.clause()}",
+                         chosen.params)  # fmt: skip
+            total = int(conn.execute("SELECT count(*) FROM temp.kept_events").fetchone()[0])
+            kept = Plan("events e NOT INDEXED", ["e.id IN (SELECT id FROM temp.kept_events)"],
+                        [], chosen.driver)  # fmt: skip
+            rows = self._event_page(conn, terms, sort, limit, offset, kept)[0]
+            conn.execute("DELETE FROM temp.kept_events")
+            return rows, total, True
+
+    def _event_page(
+        self, conn: sqlite3.Connection, terms: list[Term], sort: str, limit: int | None,
+        offset: int, chosen: Plan | None = None,
+    ) -> tuple[list[EventRow], tuple[str | None, int] | None]:
+        """A page of events and the (``date_lo``, id) of its last one (``chosen``: how to
+        read them, else planned here)."""
+        order = EVENT_SORTS[sort].format(a="e")
+        if chosen is None:
+            chosen = plan(conn, terms, sort, offset + (limit if limit is not None else 10**12))
+        rows = conn.execute(page_query(chosen, order),
+                            [*chosen.params, -1 if limit is None else limit, offset]).fetchall()  # fmt: skip
+        parts = self._participants(conn, [int(r["id"]) for r in rows])
+        out = []
+        for r in rows:
+            actors, recipients = parts.get(int(r["id"]), ((), ()))
+            out.append(
+                EventRow(
+                    doc_id=str(r["doc_id"]), idx=int(r["idx"]), type=str(r["type"]),
+                    mode=_ostr(r["mode"]), date=_ostr(r["date"]), actors=actors,
+                    recipients=recipients, place_name=_ostr(r["place_name"]),
+                    place_country=_ostr(r["place_country"]), place_lat=_ofloat(r["place_lat"]),
+                    place_lon=_ofloat(r["place_lon"]),
+                    context=tuple(json.loads(r["context"])), evidence=_str(r["evidence"]),
+                    sentence=_str(r["sentence"]), span=_span(r["span_start"], r["span_end"]),
+                    quad_class=_oint(r["quad_class"]), intensity=_ofloat(r["intensity"]),
+                    cameo=_ostr(r["cameo"]), trigger=_str(r["trigger"]),
+                    date_lo=_ostr(r["date_lo"]), date_hi=_ostr(r["date_hi"]),
+                    doc_path=str(r["doc_path"]), doc_title=_ostr(r["doc_title"]),
+                    doc_published=_ostr(r["doc_published"]), doc_url=_ostr(r["doc_url"]),
+                    doc_source=_ostr(r["doc_source"]),
+                )
+            )  # fmt: skip
+        last = (_ostr(rows[-1]["date_lo"]), int(rows[-1]["id"])) if rows else None
+        return out, last
+
+    def _stored_verbs(self) -> list[str]:
+        with self._read() as conn:
+            return [str(r[0]) for r in conn.execute("SELECT DISTINCT verb FROM statements")]
+
+    def count_events(self, at_most: int | None = None, **filters: Any) -> int:
+        """How many events :meth:`events` returns with the same filters and no limit; with
+        ``at_most``, counting stops there (``at_most`` then means "that many or more")."""
+        terms = event_terms(**filters)
+        with self._read() as conn:
+            chosen = plan(conn, terms, None, 10**12 if at_most is None else at_most)
+            cap = -1 if at_most is None else at_most
+            return int(conn.execute(count_query(chosen), [*chosen.params, cap]).fetchone()[0])
+
+    def _count(self, table: str, where: list[str], params: list[object]) -> int:
+        sql = f"SELECT count(*) FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._read() as conn:
+            return int(conn.execute(sql, params).fetchone()[0])
+
+    def statements(
+        self,
+        speaker: str | None = None,
+        country: str | None = None,
+        verb: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        speaker_id: int | None = None,
+    ) -> list[StatementRow]:
+        """Statements, oldest first, filtered (all filters combine with AND).
+
+        ``speaker`` is a substring of the speaker's normalised name or of a registry alias of
+        the speaker; ``country`` the speaker's country; ``verb`` the reporting verb
+        (case and accents ignored); ``text`` a substring of the evidence or the sentence
+        (case, accents, hyphens and apostrophes ignored); ``since``/``until`` as in the module
+        docstring (``ValueError`` if malformed); ``doc_id`` exact; ``speaker_id`` the speaker's
+        registry entry.
+        """
+        where, params = statement_where(self._stored_verbs, speaker, country, verb, since, until,
+                                        text, doc_id, speaker_id)
+        sql = dated_select("statements", "s", where)
+        params += [-1 if limit is None else limit, offset]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [
+            StatementRow(
+                doc_id=str(r["doc_id"]), idx=int(r["idx"]), speaker=_ostr(r["speaker"]),
+                speaker_country=_ostr(r["speaker_country"]),
+                speaker_registry_id=_oint(r["speaker_registry_id"]), verb=str(r["verb"]),
+                date=_ostr(r["date"]), evidence=_str(r["evidence"]), sentence=_str(r["sentence"]),
+                span=_span(r["span_start"], r["span_end"]),
+                content_span=None if r["content_start"] is None
+                else _span(r["content_start"], r["content_end"]),
+                doc_path=str(r["doc_path"]), doc_title=_ostr(r["doc_title"]),
+                doc_published=_ostr(r["doc_published"]), doc_url=_ostr(r["doc_url"]),
+                doc_source=_ostr(r["doc_source"]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def count_statements(self, **filters: Any) -> int:
+        """How many statements :meth:`statements` returns with the same filters and no limit."""
+        where, params = statement_where(self._stored_verbs, **filters)
+        return self._count("statements s", where, params)
+
+    def claims(
+        self,
+        holder: str | None = None,
+        source: str | None = None,
+        country: str | None = None,
+        unit: str | None = None,
+        min_quantity: float | None = None,
+        max_quantity: float | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ClaimRow]:
+        """Claims, oldest document first, filtered (all filters combine with AND).
+
+        ``holder`` and ``source`` are substrings of the normalised name or of a registry alias
+        of the claim's holder or source; ``country`` is the holder's or the source's country;
+        ``unit`` a substring of the unit (case and accents ignored); ``min_quantity`` and
+        ``max_quantity`` bound the quantity (inclusive); ``text`` a substring of the evidence or
+        the sentence; ``since``/``until`` bound the document's ``published`` as in the module
+        docstring (``ValueError`` if malformed); ``doc_id`` exact.
+        """
+        where, params = claim_where(holder, source, country, unit, min_quantity, max_quantity,
+                                    since, until, text, doc_id)
+        sql = dated_select("claims", "c", where)
+        params += [-1 if limit is None else limit, offset]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [
+            ClaimRow(
+                doc_id=str(r["doc_id"]), idx=int(r["idx"]), quantity=float(r["quantity"]),
+                qualifier=str(r["qualifier"]), unit=str(r["unit"]), holder=_ostr(r["holder"]),
+                holder_country=_ostr(r["holder_country"]),
+                holder_registry_id=_oint(r["holder_registry_id"]), source=_ostr(r["source"]),
+                source_country=_ostr(r["source_country"]),
+                source_registry_id=_oint(r["source_registry_id"]),
+                evidence=_str(r["evidence"]), sentence=_str(r["sentence"]),
+                span=_span(r["span_start"], r["span_end"]), doc_path=str(r["doc_path"]),
+                doc_title=_ostr(r["doc_title"]), doc_published=_ostr(r["doc_published"]),
+                doc_url=_ostr(r["doc_url"]), doc_source=_ostr(r["doc_source"]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def count_claims(self, **filters: Any) -> int:
+        """How many claims :meth:`claims` returns with the same filters and no limit."""
+        where, params = claim_where(**filters)
+        return self._count("claims c", where, params)
+
+    @staticmethod
+    def _chunks(ids: Sequence[int]) -> Iterator[tuple[str, Sequence[int]]]:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            yield ",".join("?" * len(chunk)), chunk
+
+    def _participants(
+        self, conn: sqlite3.Connection, event_ids: Sequence[int]
+    ) -> dict[int, tuple[tuple[ParticipantRow, ...], tuple[ParticipantRow, ...]]]:
+        found: dict[int, tuple[list[ParticipantRow], list[ParticipantRow]]] = {}
+        for marks, chunk in self._chunks(event_ids):
+            for r in conn.execute(
+                "SELECT event_id, role, name, country, sector, registry_id FROM event_participants"
+                f" WHERE event_id IN ({marks}) ORDER BY event_id, role, position",
+                chunk,
+            ):
+                row = ParticipantRow(
+                    _ostr(r["name"]), _ostr(r["country"]), _ostr(r["sector"]),
+                    _oint(r["registry_id"]),
+                )  # fmt: skip
+                sides = found.setdefault(int(r["event_id"]), ([], []))
+                sides[0 if r["role"] == "actor" else 1].append(row)
+        return {k: (tuple(a), tuple(b)) for k, (a, b) in found.items()}
