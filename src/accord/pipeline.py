@@ -3,10 +3,10 @@
     read → clean → parse (spaCy) → code → records
 
 :func:`extract` streams: documents come out in input order as they are coded, with the model
-loaded once per process. ``processes > 1`` runs the parse and the coders in worker processes
-(forked from a parent that loaded the model, or each loading its own, see :func:`_context`), and
-only records cross process boundaries; at most two chunks per
-process are in flight, so memory does not grow with the corpus.
+loaded once. ``processes > 1`` runs the parse and the coders in worker processes (forked from
+the parent that loaded the model, or each loading its own: :func:`_context`), and only records
+cross process boundaries; at most two chunks per process are in flight, so memory does not
+grow with the corpus.
 """
 
 from __future__ import annotations

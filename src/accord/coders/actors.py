@@ -70,7 +70,10 @@ def default_country(doc: Doc) -> str | None:
 
 
 def _is_cap(tok: Token) -> bool:
-    text = tok.text
+    return _capitalised(tok.text)
+
+
+def _capitalised(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
@@ -487,7 +490,7 @@ def _known_at(text: str, first: str, lex: Lexicon, length: int) -> tuple[str, st
                                                                       str | None, str] | None:
     """(canonical name, code, sector, kind) of a known body, organisation or institutional
     metonym written as ``text``, a span of ``length`` tokens whose first token is ``first``."""
-    capitalised = bool(first) and first[0].isupper() and any(c.isalpha() for c in first)
+    capitalised = _capitalised(first)
     body = geo.international_body(text)
     if body is not None and (capitalised or (length >= 2 and fold(first) in lex.org_heads)):
         return body.name, body.code, body.sector, "body"
@@ -546,8 +549,8 @@ def _code_known_names(
                 continue
             if j < n and texts[j] == "-" and not spaces[j - 1]:
                 continue  # part of a hyphenated word
-            written = "".join(texts[k] + spaces[k] for k in range(i, j - 1)) + last
-            found = _known_at(written, texts[i], lex, j - i)
+            span_text = "".join(texts[k] + spaces[k] for k in range(i, j - 1)) + last
+            found = _known_at(span_text, texts[i], lex, j - i)
             if found is not None:
                 hit = (j, found)
                 break
