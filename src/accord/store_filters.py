@@ -16,6 +16,7 @@ from accord.text import normalize_name
 
 __all__ = [
     "EVENT_SORTS",
+    "KIND_INDEXES",
     "SORT_INDEXES",
     "Term",
     "actor_where",
@@ -48,7 +49,14 @@ SORT_INDEXES = {
     "date": "events_by_date", "-date": "events_by_date_desc", "intensity": "events_by_intensity",
     "-intensity": "events_by_intensity_desc", "type": "events_by_type",
 }  # fmt: skip
-"""The index that gives each sort's order (migration 5)."""
+"""The index that gives each sort's order (migration 6: with the type, quad class and dates)."""
+
+KIND_INDEXES = {
+    "date": "events_kind_date", "-date": "events_kind_date_desc",
+    "intensity": "events_kind_intensity", "-intensity": "events_kind_intensity_desc",
+    "type": "events_kind_date",
+}  # fmt: skip
+"""The index that gives each sort's order within one type and quad class (migration 6)."""
 
 _DATED_ORDER = "{a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx"
 
@@ -89,7 +97,13 @@ class Term:
     ids_params: tuple[object, ...] = ()
     column: bool = False
     ranges: dict[str, tuple[str, tuple[object, ...]]] = field(default_factory=dict)
-    facts: bool = False  # ``where`` reads only columns of the index events_facts
+    facts: bool = False  # ``where`` reads only the type, quad class and dates (on any sort's
+    # index, and events_facts)
+
+    @property
+    def kind(self) -> bool:
+        """A filter on the event's type or quad class (:data:`KIND_TERMS`)."""
+        return self.name in KIND_TERMS
 
     def on_facts(self, alias: str) -> str:
         """``where`` on the row ``alias`` of the covering index events_facts (a facts filter)."""
@@ -107,6 +121,9 @@ class Term:
             return self.where, self.params
         return f"e.id IN ({self.ids})", self.ids_params
 
+
+KIND_TERMS = ("type", "quad_class")
+"""The filters of an event's kind: the events they keep are counted in ``event_kinds``."""
 
 _BY_EVENT = "event_participants p INDEXED BY event_participants_event"  # one seek per event
 
@@ -157,9 +174,8 @@ def event_terms(
         terms.append(_participant("p.country = ?", (country.upper(),), "country"))
     if type is not None:
         value = type.upper()
-        terms.append(Term("type", "e.type = ?", (value,), "SELECT id FROM events WHERE type = ?",
-                          (value,), column=True, ranges={"type": ("e.type = ?", (value,))},
-                          facts=True))  # fmt: skip
+        terms.append(Term("type", "e.type = ?", (value,), column=True,
+                          ranges={"type": ("e.type = ?", (value,))}, facts=True))  # fmt: skip
     if dyad is not None:
         a, b = sorted(c.upper() for c in dyad)
         terms.append(Term(
@@ -169,9 +185,8 @@ def event_terms(
             "SELECT event_id FROM event_dyads WHERE country_a = ? AND country_b = ?", (a, b),
         ))  # fmt: skip
     if quad_class is not None:
-        terms.append(Term("quad_class", "e.quad_class = ?", (int(quad_class),),
-                          "SELECT id FROM events WHERE quad_class = ?", (int(quad_class),),
-                          column=True, facts=True))  # fmt: skip
+        terms.append(Term("quad_class", "e.quad_class = ?", (int(quad_class),), column=True,
+                          facts=True))  # fmt: skip
     if role is not None and role not in ("actor", "recipient"):
         raise ValueError(f"role must be 'actor' or 'recipient', not {role!r}")
     if actor_id is not None:

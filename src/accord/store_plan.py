@@ -1,21 +1,28 @@
 """How an event query reads the store, chosen per query so that a page costs about the same on
 a hundred events and on a million.
 
-Two ways to find a page of events (:func:`plan`):
+Three ways to find a page of events (:func:`plan`):
 
 - *scan*: read the index of the page's sort (``SORT_INDEXES``; within the range the date or
   type filters give it) in order and check the other filters row by row, until the page is
-  full. Cheap when the filters keep many events: about ``need / fraction kept`` rows read.
+  full. The type, quad class and dates are on that index; an event's row, participants or
+  dyads are read only for the filters that need them. Cheap when the filters keep many events:
+  about ``need / fraction kept`` index entries read.
+- *kinds*: with a type or quad class filter, read the same order within each kind (type and
+  quad class, ``KIND_INDEXES``) the filters keep, the first ``need`` of each, and merge them.
+  Cheap whatever the kinds' place in the sort's order (a quad class of low intensity sorted by
+  intensity, a type and a quad class no event has together).
 - *drive*: enumerate the events one filter keeps through its own index (``Term.ids``: the
   participants of a country, the events of a dyad, the trigram index for words...), check the
   others, sort what is left. Cheap when that filter keeps few events.
 
-The fraction each filter keeps is counted on its index (stopped at :data:`ESTIMATE_CAP`) or,
-beyond and for text, tried on the newest :data:`SAMPLE` events; filters are taken as
-independent. The plan with the fewest expected row reads wins, and SQLite is told which index to
-read (``INDEXED BY`` / ``NOT INDEXED``) rather than left to guess without statistics. Counts
-use the same choice with ``need`` the cap of the count; :meth:`Store.dyads` weighs a plan's
-driver against reading recent months (``Plan.expected``).
+How many events each kind has is known (``event_kinds``); the fraction each other filter keeps
+is counted on its index (stopped at :data:`ESTIMATE_CAP`) or, beyond and for text, tried on the
+newest :data:`SAMPLE` events; filters are taken as independent. The plan of the lowest
+expected cost (in seeks, see :data:`ENTRY`) wins, and SQLite is told which index to read
+(``INDEXED BY`` / ``NOT INDEXED``) rather than left to guess without statistics. Counts use
+the same choice with ``need`` the cap of the count; :meth:`Store.dyads` weighs a plan's driver
+against reading recent months (``Plan.expected``).
 """
 
 from __future__ import annotations
@@ -26,9 +33,12 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from accord.store_filters import SORT_INDEXES, Term
+from accord.store_filters import EVENT_SORTS, KIND_INDEXES, SORT_INDEXES, Term
 
-__all__ = ["ESTIMATE_CAP", "SAMPLE", "Plan", "count_query", "page_query", "plan"]
+__all__ = [
+    "ENTRY", "ESTIMATE_CAP", "SAMPLE", "Estimates", "Plan", "candidates", "count_query", "estimate",
+    "page_query", "plan",
+]
 
 ESTIMATE_CAP = 50_000
 """A filter's index is counted up to this many rows (a few milliseconds at most)."""
@@ -37,17 +47,24 @@ SAMPLE = 2_000
 """Newest events a filter is tried on to estimate how many it keeps (when its index cannot
 count them cheaply)."""
 
+ENTRY = 0.05
+"""The cost of reading the next entry of an index, in seeks (finding a row or an index entry
+by its key: an event's row, its participants, its dyads; about a microsecond)."""
+_SORT = 0.2  # listing and sorting an event a driver enumerates, or an arm of kinds returns
+_ARM = 5.0  # starting one arm of a kinds plan
+
 
 @dataclass(frozen=True, slots=True)
 class Plan:
     """``FROM`` clause and conditions of the events a query reads (alias ``e``)."""
 
-    source: str  # "events e INDEXED BY ..." or "events e NOT INDEXED"
+    source: str  # "events e INDEXED BY ...", "events e NOT INDEXED", or "(arms...) e"
     where: list[str]
     params: list[object]
     driver: str | None  # the filter that enumerates the events, None for a scan
     size: float = 0.0  # the events the driver enumerates (counted or estimated)
     expected: float = math.inf  # the events the filters are expected to keep
+    cost: float = 0.0  # expected, in seeks (see ENTRY)
 
     def clause(self) -> str:
         """``FROM`` the events ``WHERE`` the conditions hold."""
@@ -72,7 +89,7 @@ def _fraction(conn: sqlite3.Connection, term: Term, newest: int) -> float:
 
 def _joint(conn: sqlite3.Connection, terms: Sequence[Term], newest: int) -> float:
     """The fraction of the newest events all ``terms`` keep together (at least half an
-    event): filters that go together (a type and its quad class) are not independent."""
+    event): filters that go together (a text and a country) are not independent."""
     rows = "" if all(t.facts or not t.column for t in terms) else \
         " CROSS JOIN events e ON e.id = f.id"  # fmt: skip
     where = [t.on_facts("f") if t.facts else t.on("f.id") if not t.column else t.where
@@ -82,77 +99,198 @@ def _joint(conn: sqlite3.Connection, terms: Sequence[Term], newest: int) -> floa
     return max(kept, 0.5) / min(SAMPLE, newest)
 
 
+def _leading(conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None) -> float:
+    """The fraction of the first :data:`SAMPLE` entries of the scan of ``sort`` (in the range
+    the terms give it) that the type, quad class and date filters keep, read on the index alone
+    (at least half an entry): what a scan reads is where it starts, and a sort can go with a
+    kind (intensity with a type)."""
+    key = sort or "date"
+    bounds = [t.ranges[key] for t in terms if key in t.ranges]
+    facts = [t for t in terms if t.facts]
+    where = " AND ".join(t.where for t in facts) or "1"
+    within = " WHERE " + " AND ".join(sql for sql, _ in bounds) if bounds else ""
+    read, kept = conn.execute(
+        f"SELECT count(*), total(ok) FROM (SELECT ({where}) AS ok"
+        f" FROM events e INDEXED BY {SORT_INDEXES[key]}{within}"
+        f" ORDER BY {EVENT_SORTS[key].format(a='e')} LIMIT ?)",
+        [*(p for t in facts for p in t.params), *(p for _, v in bounds for p in v), SAMPLE],
+    ).fetchone()
+    return max(float(kept), 0.5) / max(int(read), 1)
+
+
 def _weight(term: Term) -> int:
-    """How costly a term is to check on a row: a column, a lookup, the text (read last)."""
-    return 2 if term.name == "text" else 0 if term.column else 1
+    """How costly a term is to check on a row: on the index, a lookup, the text (read last)."""
+    return 3 if term.name == "text" else 0 if term.facts else 1 if not term.column else 2
 
 
-def plan(conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None, need: int) -> Plan:
-    """The cheaper way to find the first ``need`` events that ``terms`` keep, in ``sort``
-    order (any order if None, as for a count)."""
-    terms = sorted(terms, key=_weight)  # SQLite checks the conditions in the order given
-    ranged = [t for t in terms if sort in t.ranges]
-    others = [t for t in terms if sort not in t.ranges]
+def _checks(terms: Sequence[Term]) -> float:
+    """Seeks to check ``terms`` on an event that passed the type, quad class and dates: one
+    per participant or dyad filter, one for the event's row (text, document)."""
+    return sum(1.0 for t in terms if not t.column) + any(t.column and not t.facts for t in terms)
 
-    def scan() -> Plan:
-        bounds = [t.ranges[sort] for t in ranged if sort is not None]
-        where = [sql for sql, _ in bounds]
-        params = [p for _, values in bounds for p in values] + [p for t in terms for p in t.params]
-        source = f"events e INDEXED BY {SORT_INDEXES[sort or 'date']}"
-        if not any(t.facts for t in terms):
-            return Plan(source, where + [t.where for t in terms], params, None)
-        # the type, quad class and dates on the facts index first, then the participants, the
-        # event's row last (SQLite checks a condition as soon as the tables it names are read:
-        # naming f too keeps the text for after f)
-        where += [t.on_facts("f") if t.facts else t.on("f.id") if not t.column
-                  else f"({t.where}) * (f.id IS NOT NULL)" for t in terms]  # fmt: skip
-        if sort is None:  # any order: the facts index itself, the event's row if needed
-            rows = "" if all(t.facts or not t.column for t in terms) else \
-                " CROSS JOIN events e ON e.id = f.id"  # fmt: skip
-            return Plan(_FACTS + rows, where, params, None)
-        return Plan(f"{source} CROSS JOIN {_FACTS} ON f.id = e.id", where, params, None)
 
-    if not others:
-        return scan()
+Kind = tuple[str, "int | None", int]  # type, quad class, events
+
+
+def _kinds(conn: sqlite3.Connection, terms: Sequence[Term]) -> list[Kind]:
+    """The kinds the type and quad class filters keep (every kind without such a filter),
+    with their events."""
+    chosen = [t for t in terms if t.kind]
+    where = " AND ".join([*(t.where.replace("e.", "k.") for t in chosen), "events > 0"])
+    rows = conn.execute(f"SELECT type, quad_class, events FROM event_kinds k WHERE {where}"
+                        " ORDER BY type, quad_class", [p for t in chosen for p in t.params])  # fmt: skip
+    return [(str(r[0]), int(r[1]) or None, int(r[2])) for r in rows]
+
+
+def _arm_key(sort: str | None) -> str:
+    """The sort whose ranges apply within a kind: by type, the dates."""
+    return "date" if sort in (None, "type") else sort
+
+
+def _arms(kinds: Sequence[Kind], terms: Sequence[Term], sort: str | None, need: int) -> Plan:
+    """The kinds plan: the first ``need`` events of each kind that ``terms`` (no type or quad
+    class filter) keep, in ``sort`` order, on the kind's range of its index."""
+    key = _arm_key(sort)
+    ranged = [t for t in terms if key in t.ranges]
+    where = [t.ranges[key][0] for t in ranged] + [t.where for t in terms]
+    values = [p for t in ranged for p in t.ranges[key][1]] + [p for t in terms for p in t.params]
+    intensity = "e.intensity" if key in ("intensity", "-intensity") else "NULL AS intensity"
+    order = f" ORDER BY {EVENT_SORTS[sort].format(a='e')}" if sort else ""
+    arm = (f"SELECT * FROM (SELECT e.id, e.type, e.date_lo, {intensity}"
+           f" FROM events e INDEXED BY {KIND_INDEXES[sort or 'date']}"
+           f" WHERE {' AND '.join(['e.type = ?', 'e.quad_class IS ?', *where])}{order} LIMIT ?)")  # fmt: skip
+    params = [v for type_, quad, _ in kinds for v in (type_, quad, *values, need)]
+    return Plan(f"({' UNION ALL '.join([arm] * len(kinds))}) e", [], params, None)
+
+
+def _scan(terms: Sequence[Term], sort: str | None) -> Plan:
+    """The scan plan: the sort's index (the date's for a count) in the range the terms give
+    it, every term checked on each entry."""
+    key = sort or "date"
+    bounds = [t.ranges[key] for t in terms if key in t.ranges]
+    where = [sql for sql, _ in bounds] + [t.where for t in terms]
+    params = [p for _, values in bounds for p in values] + [p for t in terms for p in t.params]
+    return Plan(f"events e INDEXED BY {SORT_INDEXES[key]}", where, params, None)
+
+
+@dataclass(slots=True)
+class Estimates:
+    """What :func:`plan` knows of some filters, measured once for the plans of one query
+    (a page and its count)."""
+
+    terms: list[Term]  # in the order they are checked
+    newest: int  # the largest event id (the events, about)
+    kinds: list[Kind]  # those the type and quad class filters keep (all without)
+    sizes: dict[str, float]  # events a filter with an index keeps: counted, or estimated
+    shares: dict[str, float]  # the fraction of the events each filter keeps
+    joint: dict[tuple[str, ...], float] = dataclasses.field(default_factory=dict)
+
+    @property
+    def kind_share(self) -> float:
+        return sum(n for *_, n in self.kinds) / self.newest if self.newest else 0.0
+
+
+def estimate(conn: sqlite3.Connection, terms: Sequence[Term]) -> Estimates:
+    """How many events each of ``terms`` keeps (see the module docstring)."""
+    ordered = sorted(terms, key=_weight)  # SQLite checks the conditions in the order given
     newest = int(conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
-    if newest == 0:
-        return scan()
-    sizes: dict[str, float] = {}  # events each filter keeps: counted on its index, or estimated
-    kept = 1.0
-    for term in terms:
+    found = Estimates(ordered, newest, _kinds(conn, ordered), {}, {})
+    for term in ordered:
+        if term.kind or newest == 0:
+            continue  # the kinds are counted
         counted = None
         if term.ids is not None and term.name != "text":
             counted = _count(conn, term.ids, term.ids_params, ESTIMATE_CAP)
             if counted < ESTIMATE_CAP:
-                sizes[term.name] = counted
-        if term in others:
-            if term.name not in sizes:  # many, or hard to count: tried on the newest events
-                share = _fraction(conn, term, newest)
-                if term.ids is not None:  # at least what its index counted
-                    sizes[term.name] = max(share * newest, counted or 0)
-            else:
-                share = max(sizes[term.name], 0.5) / newest
-            kept *= share
-    if len(others) > 1:
-        kept = _joint(conn, others, newest)
-    best_cost: float = min(newest, math.ceil(need / kept)) * (1 + len(others))
-    per_row = 2 + len(terms) - 1  # read the row, check the others, sort
-    driver: Term | None = None
+                found.sizes[term.name] = counted
+        if term.name in found.sizes:
+            found.shares[term.name] = max(found.sizes[term.name], 0.5) / newest
+        else:  # many, or hard to count: tried on the newest events
+            found.shares[term.name] = _fraction(conn, term, newest)
+            if term.ids is not None:  # at least what its index counted
+                found.sizes[term.name] = max(found.shares[term.name] * newest, counted or 0)
+    return found
+
+
+def _kept(conn: sqlite3.Connection, found: Estimates, chosen: Sequence[Term]) -> float:
+    """The fraction of the events ``chosen`` keep: the kinds exactly, the others together on
+    the newest events when there are several (a text and a country are not independent)."""
+    rest = [t for t in chosen if not t.kind]
+    share = found.kind_share if len(rest) < len(chosen) else 1.0
+    if len(rest) < 2:
+        return share * math.prod(found.shares.get(t.name, 1.0) for t in rest)
+    names = tuple(sorted(t.name for t in rest))
+    if names not in found.joint:
+        found.joint[names] = _joint(conn, rest, found.newest)
+    return share * found.joint[names]
+
+
+def candidates(
+    conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None, need: int,
+    found: Estimates | None = None,
+) -> list[Plan]:
+    """The ways to find the first ``need`` events that ``terms`` keep, in ``sort`` order (any
+    order if None, as for a count), each with its expected cost: a scan, the kinds, a drive
+    by each filter that can enumerate its events (a text only when it could win); ``found``:
+    the filters' :func:`estimate`, if made. Every plan reads the same events."""
+    found = estimate(conn, terms) if found is None else found
+    terms, kinds = found.terms, found.kinds
+    if not kinds and found.newest:  # no event has the type and quad class asked for
+        return [Plan("events e", ["0"], [], None, 0.0, 0.0, 0.0)]
+    key = sort or "date"
+    ranged = [t for t in terms if key in t.ranges]
+    others = [t for t in terms if key not in t.ranges]
+    if not others or found.newest == 0:
+        return [_scan(terms, sort)]
+    expected = found.newest * _kept(conn, found, terms)
+    # scan: the sort's index within the ranges, every other filter checked (those on the index
+    # as they are where the scan starts)
+    start = _leading(conn, terms, sort) if any(t.facts for t in others) else 1.0
+    others_kept = start * _kept(conn, found, [t for t in others if not t.facts])
+    within = math.prod(found.shares.get(t.name, 1.0) for t in ranged if not t.kind)
+    if any(t.kind for t in ranged):
+        within *= found.kind_share
+    rows = min(found.newest * within, need / others_kept)
+    cost = rows * (ENTRY + start * _checks(others))
+    out = [dataclasses.replace(_scan(terms, sort), expected=expected, cost=cost)]
+    # kinds: the same order within each kind
+    rest = [t for t in terms if not t.kind]
+    rest_others = [t for t in rest if _arm_key(sort) not in t.ranges]
+    within = math.prod(found.shares.get(t.name, 1.0) for t in rest if t not in rest_others)
+    rest_kept = _kept(conn, found, rest_others)
+    per_row = ENTRY + _kept(conn, found, [t for t in rest_others if t.facts]) * _checks(rest_others)
+    cost = sum(_ARM + min(n * within, need / rest_kept) * per_row
+               + _SORT * min(n * within * rest_kept, need) for *_, n in kinds)  # fmt: skip
+    out.append(dataclasses.replace(_arms(kinds, rest, sort, need), expected=expected, cost=cost))
+    # drive: the events one filter enumerates, each read and checked, then sorted
     for term in terms:
-        if term.name in sizes and term.ids is not None:
-            if term.name == "text" and sizes[term.name] * per_row < best_cost:
-                cap = math.ceil(best_cost / per_row)  # count it, not further than could win
-                sizes[term.name] = _count(conn, term.ids, term.ids_params, cap)
-            if sizes[term.name] * per_row < best_cost:
-                best_cost, driver = sizes[term.name] * per_row, term
-    expected = kept * newest * math.prod(sizes[t.name] / newest for t in ranged
-                                         if t.name in sizes)  # fmt: skip
-    if driver is None:
-        return dataclasses.replace(scan(), expected=expected)
-    rest = [t for t in terms if t is not driver or t.name == "text"]  # words: also checked
-    where = [f"e.id IN ({driver.ids})"] + [t.where for t in rest]
-    params = [*driver.ids_params] + [p for t in rest for p in t.params]
-    return Plan("events e NOT INDEXED", where, params, driver.name, sizes[driver.name], expected)
+        if term.name not in found.sizes or term.ids is None:
+            continue
+        size = found.sizes[term.name]
+        per_row = (1.0 if term.name == "text" else 2 * ENTRY) + 1 + _SORT + _checks(
+            [t for t in terms if t is not term and not t.column])  # the row read: columns free
+        if term.name == "text":  # counted, not further than could win
+            best = min(p.cost for p in out)
+            if size * per_row >= best:
+                continue
+            cap = math.ceil(best / per_row)
+            counted = _count(conn, term.ids, term.ids_params, cap)
+            size = found.sizes[term.name] = counted if counted < cap else max(counted, size)
+        checked = [t for t in terms if t is not term or t.name == "text"]  # words: also checked
+        out.append(Plan(
+            "events e NOT INDEXED", [f"e.id IN ({term.ids})", *(t.where for t in checked)],
+            [*term.ids_params, *(p for t in checked for p in t.params)], term.name, size,
+            expected, size * per_row,
+        ))  # fmt: skip
+    return out
+
+
+def plan(
+    conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None, need: int,
+    found: Estimates | None = None,
+) -> Plan:
+    """The cheapest of the :func:`candidates` (the first of equal costs)."""
+    return min(candidates(conn, terms, sort, need, found), key=lambda p: p.cost)
 
 
 _DOCUMENT = (

@@ -25,7 +25,7 @@ from accord.store_filters import (
     event_terms,
     statement_where,
 )
-from accord.store_plan import Plan, count_query, page_query, plan
+from accord.store_plan import Plan, count_query, estimate, page_query, plan
 from accord.store_rows import ClaimRow, EventRow, ParticipantRow, StatementRow
 
 __all__ = ["ExtractionQueries"]
@@ -116,7 +116,7 @@ class ExtractionQueries:
             key = last[0] or "~"
             after = "coalesce(e.date_lo, '~') >= ? AND (coalesce(e.date_lo, '~') > ? OR e.id > ?)"
             terms = [t for t in terms if t.name != "after"] + [
-                Term("after", after, (key, key, last[1]), column=True,
+                Term("after", after, (key, key, last[1]), column=True, facts=True,
                      ranges={"date": (after, (key, key, last[1]))})
             ]  # fmt: skip
             offset = 0
@@ -133,10 +133,11 @@ class ExtractionQueries:
         if sort not in EVENT_SORTS:
             raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
         with self._read() as conn:
-            chosen = plan(conn, terms, sort, offset + limit)
+            found = estimate(conn, terms)
+            chosen = plan(conn, terms, sort, offset + limit, found)
             if chosen.driver is None:
                 rows = self._event_page(conn, terms, sort, limit, offset, chosen)[0]
-                counting = plan(conn, terms, None, 10**12 if at_most is None else at_most)
+                counting = plan(conn, terms, None, 10**12 if at_most is None else at_most, found)
                 total = int(conn.execute(count_query(counting),
                                          [*counting.params, -1 if at_most is None else at_most]
                                          ).fetchone()[0])  # fmt: skip

@@ -7,11 +7,11 @@ transaction (SQLite DDL is transactional, so a failed migration leaves the previ
 A store is recognised by its ``meta`` table (``application = accord``) and its
 ``PRAGMA application_id``.
 
-Tables (version 5; migration 2 changes registry keys only, migration 3 adds the statement and
+Tables (version 6; migration 2 changes registry keys only, migration 3 adds the statement and
 claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
 ``places``, ``events.norm_text`` and ``event_dyads``, migration 5 ``registry_names``,
 ``events_text``, the month, quad class and intensity of ``event_dyads`` and the indexes of the
-event sorts)::
+event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts within a kind)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
@@ -27,6 +27,8 @@ event sorts)::
            span_start, span_end, sentence, negated, quad_class, intensity, cameo, trigger,
            norm_text)
     events_text(norm_text)  -- FTS5 trigram index of events.norm_text, kept by triggers
+    event_kinds(type, quad_class, events)  -- events per type and quad class (0: none), kept
+        -- by triggers
     event_dyads(event_id, country_a, country_b, month, quad_class, intensity)
         -- country_a < country_b (see :func:`dyads`); the event's :func:`event_month`,
         -- quad class and intensity
@@ -471,12 +473,18 @@ def migration_5(conn: sqlite3.Connection) -> None:
     kept by triggers); existing rows are backfilled."""
     for statement in _V5:
         conn.execute(statement)
-    fill_search(conn)
+    _fill_names_and_text(conn)
 
 
 def fill_search(conn: sqlite3.Connection) -> None:
-    """Fill ``registry_names`` and ``events_text`` from ``registry_aliases`` and ``events``
-    (what their triggers do row by row; for migration 5 and bulk loads without triggers)."""
+    """Fill ``registry_names``, ``events_text`` and ``event_kinds`` from ``registry_aliases``
+    and ``events`` (what their triggers do row by row; for migrations and bulk loads without
+    triggers)."""
+    fill_kinds(conn)
+    _fill_names_and_text(conn)
+
+
+def _fill_names_and_text(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM registry_names")
     conn.execute(
         "INSERT OR IGNORE INTO registry_names (registry_id, norm_alias)"
@@ -485,7 +493,77 @@ def fill_search(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO events_text (events_text) VALUES ('rebuild')")
 
 
-MIGRATIONS: list[Migration] = [migration_1, migration_2, migration_3, migration_4, migration_5]
+_FACTS = "type, quad_class, date_lo, date_hi"  # what the type, quad class and date filters read
+_KIND_KEY = "type = old.type AND quad_class = ifnull(old.quad_class, 0)"
+_COUNT_KIND = (
+    "INSERT INTO event_kinds (type, quad_class, events) VALUES (new.type,"
+    " ifnull(new.quad_class, 0), 1) ON CONFLICT (type, quad_class) DO UPDATE SET events = events + 1"
+)
+_UNCOUNT_KIND = (
+    f"UPDATE event_kinds SET events = events - 1 WHERE {_KIND_KEY};"
+    f" DELETE FROM event_kinds WHERE {_KIND_KEY} AND events <= 0"
+)
+
+_SORTED = ("events_by_date", "events_by_date_desc", "events_by_intensity",
+           "events_by_intensity_desc", "events_by_type")  # fmt: skip
+
+_V6 = [
+    # every sort's index also holds the columns the type, quad class and date filters read:
+    # a scan checks them on the index and reads an event's row only for the other filters
+    *(f"DROP INDEX {name}" for name in _SORTED),
+    f"CREATE INDEX events_by_date ON events (coalesce(date_lo, '~'), id, {_FACTS})",
+    f"CREATE INDEX events_by_date_desc ON events (coalesce(date_lo, ''), id, {_FACTS})",
+    ("CREATE INDEX events_by_intensity"
+     f" ON events (coalesce(intensity, 99), coalesce(date_lo, '~'), id, {_FACTS})"),
+    ("CREATE INDEX events_by_intensity_desc"
+     f" ON events (coalesce(intensity, -99) DESC, coalesce(date_lo, '~'), id, {_FACTS})"),
+    ("CREATE INDEX events_by_type"
+     " ON events (type, coalesce(date_lo, '~'), id, quad_class, date_lo, date_hi)"),
+    # the same orders within one type and quad class (a kind): a type or quad class filter
+    # reads the ranges of its kinds only, however the kinds fall in the sort's order
+    ("CREATE INDEX events_kind_date"
+     " ON events (type, quad_class, coalesce(date_lo, '~'), id, date_lo, date_hi)"),
+    ("CREATE INDEX events_kind_date_desc"
+     " ON events (type, quad_class, coalesce(date_lo, ''), id, date_lo, date_hi)"),
+    ("CREATE INDEX events_kind_intensity ON events (type, quad_class, coalesce(intensity, 99),"
+     " coalesce(date_lo, '~'), id, date_lo, date_hi, intensity)"),
+    ("CREATE INDEX events_kind_intensity_desc ON events (type, quad_class,"
+     " coalesce(intensity, -99) DESC, coalesce(date_lo, '~'), id, date_lo, date_hi, intensity)"),
+    "DROP INDEX events_quad",  # the kinds of a quad class are read on the kind indexes
+    """CREATE TABLE event_kinds (
+        type TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,  -- 0: none
+        events INTEGER NOT NULL,
+        PRIMARY KEY (type, quad_class)
+    ) WITHOUT ROWID""",
+    f"CREATE TRIGGER event_kinds_insert AFTER INSERT ON events BEGIN {_COUNT_KIND}; END",
+    f"CREATE TRIGGER event_kinds_delete AFTER DELETE ON events BEGIN {_UNCOUNT_KIND}; END",
+    ("CREATE TRIGGER event_kinds_update AFTER UPDATE OF type, quad_class ON events"
+     f" BEGIN {_UNCOUNT_KIND}; {_COUNT_KIND}; END"),
+]
+
+
+def migration_6(conn: sqlite3.Connection) -> None:
+    """Event pages whatever their type and quad class filters: the sort indexes hold the
+    columns those filters and the date filters read, an index per sort within each kind (type
+    and quad class), and ``event_kinds``, how many events each kind has (kept by triggers)."""
+    for statement in _V6:
+        conn.execute(statement)
+    fill_kinds(conn)
+
+
+def fill_kinds(conn: sqlite3.Connection) -> None:
+    """Count the events of each kind into ``event_kinds`` (what its triggers do row by row)."""
+    conn.execute("DELETE FROM event_kinds")
+    conn.execute(
+        "INSERT INTO event_kinds (type, quad_class, events)"
+        " SELECT type, ifnull(quad_class, 0), count(*) FROM events GROUP BY 1, 2"
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    migration_1, migration_2, migration_3, migration_4, migration_5, migration_6,
+]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 
 

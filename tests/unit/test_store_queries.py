@@ -181,7 +181,9 @@ def _search_tables_agree(path: str | Path) -> None:
         raw.close()
 
 
-def test_migration_5_adds_sort_indexes_names_and_the_text_index(tmp_path: Path) -> None:
+def test_migrations_5_and_6_add_sort_indexes_names_the_text_index_and_kinds(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "old.db"
     raw = sqlite3.connect(path)
     store_schema.migrate(raw, MIGRATIONS[:4])  # a store of version 4
@@ -213,7 +215,7 @@ def test_migration_5_adds_sort_indexes_names_and_the_text_index(tmp_path: Path) 
                 " (1, 'CHN', 'VNM'), (2, 'CHN', 'VNM'), (3, 'CHN', 'VNM')")
     raw.commit()
     raw.close()
-    with Store.open(path) as store:  # applies migration 5
+    with Store.open(path) as store:  # applies migrations 5 and 6
         assert [e.type for e in store.events()] == ["ASSAULT", "AGREE", "CONSULT"]
         assert [e.type for e in store.events(sort="-date")] == ["CONSULT", "AGREE", "ASSAULT"]
         assert [e.type for e in store.events(sort="-intensity")] == ["AGREE", "CONSULT",
@@ -231,12 +233,16 @@ def test_migration_5_adds_sort_indexes_names_and_the_text_index(tmp_path: Path) 
     _search_tables_agree(path)
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 6
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
         assert {"events_by_date", "events_by_date_desc", "events_by_intensity",
                 "events_by_intensity_desc", "events_by_type", "registry_names", "events_text",
-                "event_participants_unregistered", "event_dyads_month"} <= names  # fmt: skip
-        assert "events_type" not in names
+                "event_participants_unregistered", "event_dyads_month", "event_kinds",
+                "events_kind_date", "events_kind_date_desc", "events_kind_intensity",
+                "events_kind_intensity_desc"} <= names  # fmt: skip
+        assert not {"events_type", "events_quad"} & names
+        assert raw.execute("SELECT type, quad_class, events FROM event_kinds ORDER BY 1").fetchall(
+        ) == [("AGREE", 1, 1), ("ASSAULT", 4, 1), ("CONSULT", 1, 2)]  # one put afterwards
         assert raw.execute("SELECT norm_alias FROM registry_names WHERE registry_id = 1"
                            " ORDER BY 1").fetchall() == [("general lam",), ("to lam",)]
     finally:

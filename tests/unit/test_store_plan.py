@@ -1,0 +1,133 @@
+"""Every way the planner can read a page of events (scan, kinds, drive by each filter) gives
+what a plain query with the same filters gives, on a synthetic store, for many filters, sorts,
+offsets and counts; and the plan it picks avoids the traps of correlated sorts and kinds."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accord.bench_queries import _Draw, _values
+from accord.store import EVENT_SORTS, Store
+from accord.store_filters import event_terms, event_where
+from accord.store_plan import candidates, count_query, estimate, page_query, plan
+from accord.synthetic import generate
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("plans") / "s.db"
+    generate(path, 3000, seed=5)
+    return path
+
+
+def _naive(conn: sqlite3.Connection, filters: dict[str, Any], sort: str, need: int) -> list[int]:
+    """The ids a plain query gives: the filters as SQL conditions, every row read."""
+    where, params = event_where(**filters)
+    sql = "SELECT e.id FROM events e NOT INDEXED" + (" WHERE " + " AND ".join(where) if where else "")
+    sql += f" ORDER BY {EVENT_SORTS[sort].format(a='e')} LIMIT ?"
+    return [int(r[0]) for r in conn.execute(sql, [*params, need])]
+
+
+def _cases(path: Path) -> list[tuple[dict[str, Any], str, int]]:
+    draw = _Draw(_values(str(path)), seed=11)
+    rng = random.Random(3)
+    cases = [({**draw.any_filters()}, rng.choice(list(EVENT_SORTS)), rng.choice((0, 7, 60)))
+             for _ in range(60)]  # fmt: skip
+    cases += [
+        ({"quad_class": 3}, "-intensity", 30),  # the kind sorts after every other
+        ({"type": "REQUEST", "quad_class": 1}, "date", 0),  # a kind no event has
+        ({"type": "AGREE", "quad_class": 1, "text": "cooperation"}, "type", 5),
+        ({"since": "2020-02", "until": "2020-05"}, "type", 10),  # a range within each type
+        ({"since": "2019"}, "-intensity", 0),
+        ({"until": "2018-06", "quad_class": 4}, "intensity", 3),
+        ({}, "type", 25),
+    ]
+    return cases
+
+
+def test_every_plan_reads_what_a_plain_query_reads(synthetic: Path) -> None:
+    seen: set[str] = set()
+    conn = sqlite3.connect(f"file:{synthetic}?mode=ro", uri=True)
+    try:
+        for filters, sort, offset in _cases(synthetic):
+            terms = event_terms(**filters)
+            found = estimate(conn, terms)
+            expected = _naive(conn, filters, sort, offset + 20)[offset:]
+            for chosen in candidates(conn, terms, sort, offset + 20, found):
+                seen.add(chosen.driver or chosen.source.split()[0][:7])
+                sql = page_query(chosen, EVENT_SORTS[sort].format(a="e"))
+                got = [int(r["id"]) for r in _rows(conn, sql, [*chosen.params, 20, offset])]
+                assert got == expected, (filters, sort, offset, chosen.source[:80], chosen.driver)
+            everything = len(_naive(conn, filters, "date", 10**9))
+            for chosen in candidates(conn, terms, None, 10**9, found):
+                (total,) = conn.execute(count_query(chosen), [*chosen.params, 10**9]).fetchone()
+                assert total == everything, (filters, chosen.source[:80], chosen.driver)
+                (capped,) = conn.execute(count_query(chosen), [*chosen.params, 5]).fetchone()
+                assert capped == min(5, everything)
+    finally:
+        conn.close()
+    # the scan, the kinds and drives by participants, dyads, dates and words all took part
+    assert {"events", "(SELECT", "country", "dyad", "actor", "text", "dates"} <= seen
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list[object]) -> list[sqlite3.Row]:
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.row_factory = None
+
+
+def test_a_kind_no_event_has_reads_nothing(synthetic: Path) -> None:
+    with Store.open(synthetic) as store:
+        conn = sqlite3.connect(f"file:{synthetic}?mode=ro", uri=True)
+        try:
+            chosen = plan(conn, event_terms(type="REQUEST", quad_class=1), "date", 50)
+        finally:
+            conn.close()
+        assert chosen.where == ["0"] and chosen.cost == 0
+        assert store.events(type="REQUEST", quad_class=1) == []
+        assert store.count_events(type="request", quad_class=3) == len(store.events(type="REQUEST"))
+
+
+def test_a_kind_far_along_its_sort_is_read_by_kinds(synthetic: Path) -> None:
+    conn = sqlite3.connect(f"file:{synthetic}?mode=ro", uri=True)
+    try:  # conflict events have the lowest intensities: last when sorted by intensity, descending
+        chosen = plan(conn, event_terms(quad_class=4), "-intensity", 50)
+        assert "events_kind_intensity_desc" in chosen.source
+        chosen = plan(conn, event_terms(quad_class=1), "-intensity", 50)  # the first ones
+        assert chosen.source == "events e INDEXED BY events_by_intensity_desc"
+    finally:
+        conn.close()
+
+
+def test_event_kinds_follow_the_events(synthetic: Path, tmp_path: Path) -> None:
+    path = tmp_path / "copy.db"
+    path.write_bytes(synthetic.read_bytes())
+
+    def kinds(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+        return conn.execute("SELECT type, quad_class, events FROM event_kinds ORDER BY 1, 2").fetchall()
+
+    def counted(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+        return conn.execute("SELECT type, ifnull(quad_class, 0), count(*) FROM events"
+                            " GROUP BY 1, 2 ORDER BY 1, 2").fetchall()  # fmt: skip
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    try:
+        assert kinds(conn) == counted(conn) and len(kinds(conn)) > 10
+        before = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        conn.execute("UPDATE events SET quad_class = NULL WHERE id % 7 = 0")
+        conn.execute("UPDATE events SET type = 'AGREE', quad_class = 1 WHERE type = 'CONCEDE'")
+        conn.execute("DELETE FROM documents WHERE rowid % 5 = 0")  # their events cascade
+        conn.commit()
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] < before
+        assert kinds(conn) == counted(conn)
+        assert "CONCEDE" not in {r[0] for r in kinds(conn)} and 0 in {r[1] for r in kinds(conn)}
+    finally:
+        conn.close()
