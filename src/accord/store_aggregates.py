@@ -142,6 +142,8 @@ class AggregateQueries:
         terms = event_terms(**filters)
         with self._read() as conn:
             chosen = plan(conn, terms, None, _DYAD_EVENTS)  # every event the filters keep
+            if chosen.empty:
+                return []
             if limit is not None and _by_months(conn, terms, chosen, limit):
                 first = date_range(filters["since"])[0] if filters.get("since") else None
                 last = date_range(filters["until"])[1] if filters.get("until") else None

@@ -66,6 +66,11 @@ class Plan:
     expected: float = math.inf  # the events the filters are expected to keep
     cost: float = 0.0  # expected, in seeks (see ENTRY)
 
+    @property
+    def empty(self) -> bool:
+        """Whether the plan knows that no event is kept (a kind no event has)."""
+        return self.where == ["0"]
+
     def clause(self) -> str:
         """``FROM`` the events ``WHERE`` the conditions hold."""
         return f"FROM {self.source}" + (" WHERE " + " AND ".join(self.where) if self.where else "")
@@ -129,7 +134,9 @@ def _checks(terms: Sequence[Term]) -> float:
     return sum(1.0 for t in terms if not t.column) + any(t.column and not t.facts for t in terms)
 
 
-Kind = tuple[str, "int | None", int]  # type, quad class, events
+Kind = tuple[str, "int | None", "float | None", int]  # type, quad class, intensity, events
+_BY_INTENSITY = {"intensity": "coalesce(e.intensity, 99) = ?",
+                 "-intensity": "coalesce(e.intensity, -99) = ?"}  # fmt: skip
 
 
 def _kinds(conn: sqlite3.Connection, terms: Sequence[Term]) -> list[Kind]:
@@ -137,30 +144,53 @@ def _kinds(conn: sqlite3.Connection, terms: Sequence[Term]) -> list[Kind]:
     with their events."""
     chosen = [t for t in terms if t.kind]
     where = " AND ".join([*(t.where.replace("e.", "k.") for t in chosen), "events > 0"])
-    rows = conn.execute(f"SELECT type, quad_class, events FROM event_kinds k WHERE {where}"
-                        " ORDER BY type, quad_class", [p for t in chosen for p in t.params])  # fmt: skip
-    return [(str(r[0]), int(r[1]) or None, int(r[2])) for r in rows]
+    rows = conn.execute(f"SELECT type, quad_class, intensity, events FROM event_kinds k"
+                        f" WHERE {where} ORDER BY type, quad_class, intensity",
+                        [p for t in chosen for p in t.params])  # fmt: skip
+    return [(str(r[0]), int(r[1]) or None, None if r[2] == 99 else float(r[2]), int(r[3]))
+            for r in rows]  # fmt: skip
+
+
+def _arm_kinds(kinds: Sequence[Kind], sort: str | None) -> list[Kind]:
+    """The kinds of the arms of ``sort``: with their intensity for the intensity sorts (each
+    arm then in date order), else each type and quad class once."""
+    if sort in _BY_INTENSITY:
+        return list(kinds)
+    merged: dict[tuple[str, int | None], int] = {}
+    for type_, quad, _, n in kinds:
+        merged[type_, quad] = merged.get((type_, quad), 0) + n
+    return [(type_, quad, None, n) for (type_, quad), n in merged.items()]
 
 
 def _arm_key(sort: str | None) -> str:
-    """The sort whose ranges apply within a kind: by type, the dates."""
-    return "date" if sort in (None, "type") else sort
+    """The sort whose ranges apply within an arm: the dates, newest first for ``-date``."""
+    return "-date" if sort == "-date" else "date"
 
 
 def _arms(kinds: Sequence[Kind], terms: Sequence[Term], sort: str | None, need: int) -> Plan:
-    """The kinds plan: the first ``need`` events of each kind that ``terms`` (no type or quad
-    class filter) keep, in ``sort`` order, on the kind's range of its index."""
+    """The kinds plan: the first ``need`` events of each kind (:func:`_arm_kinds`) that
+    ``terms`` (no type or quad class filter) keep, in ``sort`` order, on the kind's range of
+    its index."""
     key = _arm_key(sort)
     ranged = [t for t in terms if key in t.ranges]
     where = [t.ranges[key][0] for t in ranged] + [t.where for t in terms]
     values = [p for t in ranged for p in t.ranges[key][1]] + [p for t in terms for p in t.params]
-    intensity = "e.intensity" if key in ("intensity", "-intensity") else "NULL AS intensity"
-    order = f" ORDER BY {EVENT_SORTS[sort].format(a='e')}" if sort else ""
+    kind = ["e.type = ?", "e.quad_class IS ?"]
+    intensity = "NULL AS intensity"
+    if sort in _BY_INTENSITY:
+        kind.append(_BY_INTENSITY[sort])
+        intensity = "e.intensity"
+    # within an arm the kind is fixed: its events in date order (newest first for -date)
+    order = f" ORDER BY {EVENT_SORTS[key].format(a='e')}" if sort else ""
     arm = (f"SELECT * FROM (SELECT e.id, e.type, e.date_lo, {intensity}"
            f" FROM events e INDEXED BY {KIND_INDEXES[sort or 'date']}"
-           f" WHERE {' AND '.join(['e.type = ?', 'e.quad_class IS ?', *where])}{order} LIMIT ?)")  # fmt: skip
-    params = [v for type_, quad, _ in kinds for v in (type_, quad, *values, need)]
-    return Plan(f"({' UNION ALL '.join([arm] * len(kinds))}) e", [], params, None)
+           f" WHERE {' AND '.join([*kind, *where])}{order} LIMIT ?)")  # fmt: skip
+    none = -99.0 if sort == "-intensity" else 99.0  # no intensity, in the index
+    params: list[object] = []
+    for type_, quad, level, _ in _arm_kinds(kinds, sort):
+        params += [type_, quad, *([none if level is None else level] * (len(kind) - 2)), *values,
+                   need]  # fmt: skip
+    return Plan(f"({' UNION ALL '.join([arm] * len(_arm_kinds(kinds, sort)))}) e", [], params, None)
 
 
 def _scan(terms: Sequence[Term], sort: str | None) -> Plan:
@@ -260,7 +290,7 @@ def candidates(
     rest_kept = _kept(conn, found, rest_others)
     per_row = ENTRY + _kept(conn, found, [t for t in rest_others if t.facts]) * _checks(rest_others)
     cost = sum(_ARM + min(n * within, need / rest_kept) * per_row
-               + _SORT * min(n * within * rest_kept, need) for *_, n in kinds)  # fmt: skip
+               + _SORT * min(n * within * rest_kept, need) for *_, n in _arm_kinds(kinds, sort))  # fmt: skip
     out.append(dataclasses.replace(_arms(kinds, rest, sort, need), expected=expected, cost=cost))
     # drive: the events one filter enumerates, each read and checked, then sorted
     for term in terms:
@@ -269,9 +299,9 @@ def candidates(
         size = found.sizes[term.name]
         per_row = (1.0 if term.name == "text" else 2 * ENTRY) + 1 + _SORT + _checks(
             [t for t in terms if t is not term and not t.column])  # the row read: columns free
-        if term.name == "text":  # counted, not further than could win
-            best = min(p.cost for p in out)
-            if size * per_row >= best:
+        if term.name == "text":  # counted, not further than could win (if its sample, a
+            best = min(p.cost for p in out)  # few dozen events, leaves it a chance)
+            if size * per_row >= 3 * best:
                 continue
             cap = math.ceil(best / per_row)
             counted = _count(conn, term.ids, term.ids_params, cap)

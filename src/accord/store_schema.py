@@ -27,8 +27,8 @@ event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts with
            span_start, span_end, sentence, negated, quad_class, intensity, cameo, trigger,
            norm_text)
     events_text(norm_text)  -- FTS5 trigram index of events.norm_text, kept by triggers
-    event_kinds(type, quad_class, events)  -- events per type and quad class (0: none), kept
-        -- by triggers
+    event_kinds(type, quad_class, intensity, events)  -- events per type, quad class (0: none)
+        -- and intensity (99: none), kept by triggers
     event_dyads(event_id, country_a, country_b, month, quad_class, intensity)
         -- country_a < country_b (see :func:`dyads`); the event's :func:`event_month`,
         -- quad class and intensity
@@ -494,10 +494,14 @@ def _fill_names_and_text(conn: sqlite3.Connection) -> None:
 
 
 _FACTS = "type, quad_class, date_lo, date_hi"  # what the type, quad class and date filters read
-_KIND_KEY = "type = old.type AND quad_class = ifnull(old.quad_class, 0)"
+_KIND_KEY = (
+    "type = old.type AND quad_class = ifnull(old.quad_class, 0)"
+    " AND intensity = ifnull(old.intensity, 99)"
+)
 _COUNT_KIND = (
-    "INSERT INTO event_kinds (type, quad_class, events) VALUES (new.type,"
-    " ifnull(new.quad_class, 0), 1) ON CONFLICT (type, quad_class) DO UPDATE SET events = events + 1"
+    "INSERT INTO event_kinds (type, quad_class, intensity, events) VALUES (new.type,"
+    " ifnull(new.quad_class, 0), ifnull(new.intensity, 99), 1)"
+    " ON CONFLICT (type, quad_class, intensity) DO UPDATE SET events = events + 1"
 )
 _UNCOUNT_KIND = (
     f"UPDATE event_kinds SET events = events - 1 WHERE {_KIND_KEY};"
@@ -519,8 +523,9 @@ _V6 = [
      f" ON events (coalesce(intensity, -99) DESC, coalesce(date_lo, '~'), id, {_FACTS})"),
     ("CREATE INDEX events_by_type"
      " ON events (type, coalesce(date_lo, '~'), id, quad_class, date_lo, date_hi)"),
-    # the same orders within one type and quad class (a kind): a type or quad class filter
-    # reads the ranges of its kinds only, however the kinds fall in the sort's order
+    # the same orders within one type and quad class, and intensity for the intensity sorts
+    # (a kind): a type or quad class filter reads the ranges of its kinds only, however the
+    # kinds fall in the sort's order, and the dates are a range within each kind
     ("CREATE INDEX events_kind_date"
      " ON events (type, quad_class, coalesce(date_lo, '~'), id, date_lo, date_hi)"),
     ("CREATE INDEX events_kind_date_desc"
@@ -533,12 +538,13 @@ _V6 = [
     """CREATE TABLE event_kinds (
         type TEXT NOT NULL,
         quad_class INTEGER NOT NULL,  -- 0: none
+        intensity REAL NOT NULL,  -- 99: none
         events INTEGER NOT NULL,
-        PRIMARY KEY (type, quad_class)
+        PRIMARY KEY (type, quad_class, intensity)
     ) WITHOUT ROWID""",
     f"CREATE TRIGGER event_kinds_insert AFTER INSERT ON events BEGIN {_COUNT_KIND}; END",
     f"CREATE TRIGGER event_kinds_delete AFTER DELETE ON events BEGIN {_UNCOUNT_KIND}; END",
-    ("CREATE TRIGGER event_kinds_update AFTER UPDATE OF type, quad_class ON events"
+    ("CREATE TRIGGER event_kinds_update AFTER UPDATE OF type, quad_class, intensity ON events"
      f" BEGIN {_UNCOUNT_KIND}; {_COUNT_KIND}; END"),
 ]
 
@@ -546,7 +552,8 @@ _V6 = [
 def migration_6(conn: sqlite3.Connection) -> None:
     """Event pages whatever their type and quad class filters: the sort indexes hold the
     columns those filters and the date filters read, an index per sort within each kind (type
-    and quad class), and ``event_kinds``, how many events each kind has (kept by triggers)."""
+    and quad class, and intensity), and ``event_kinds``, how many events each kind has (kept by
+    triggers)."""
     for statement in _V6:
         conn.execute(statement)
     fill_kinds(conn)
@@ -556,8 +563,8 @@ def fill_kinds(conn: sqlite3.Connection) -> None:
     """Count the events of each kind into ``event_kinds`` (what its triggers do row by row)."""
     conn.execute("DELETE FROM event_kinds")
     conn.execute(
-        "INSERT INTO event_kinds (type, quad_class, events)"
-        " SELECT type, ifnull(quad_class, 0), count(*) FROM events GROUP BY 1, 2"
+        "INSERT INTO event_kinds (type, quad_class, intensity, events) SELECT type,"
+        " ifnull(quad_class, 0), ifnull(intensity, 99), count(*) FROM events GROUP BY 1, 2, 3"
     )
 
 

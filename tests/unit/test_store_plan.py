@@ -51,10 +51,17 @@ def _cases(path: Path) -> list[tuple[dict[str, Any], str, int]]:
 
 
 def test_every_plan_reads_what_a_plain_query_reads(synthetic: Path) -> None:
+    seen = _check_plans(synthetic, _cases(synthetic))
+    # the scan, the kinds and drives by participants, dyads, dates and words all took part
+    assert {"events", "(SELECT", "country", "dyad", "actor", "text", "dates"} <= seen
+
+
+def _check_plans(path: Path, cases: list[tuple[dict[str, Any], str, int]]) -> set[str]:
+    """Check every candidate plan of each case against the plain query; the plans seen."""
     seen: set[str] = set()
-    conn = sqlite3.connect(f"file:{synthetic}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        for filters, sort, offset in _cases(synthetic):
+        for filters, sort, offset in cases:
             terms = event_terms(**filters)
             found = estimate(conn, terms)
             expected = _naive(conn, filters, sort, offset + 20)[offset:]
@@ -71,8 +78,7 @@ def test_every_plan_reads_what_a_plain_query_reads(synthetic: Path) -> None:
                 assert capped == min(5, everything)
     finally:
         conn.close()
-    # the scan, the kinds and drives by participants, dyads, dates and words all took part
-    assert {"events", "(SELECT", "country", "dyad", "actor", "text", "dates"} <= seen
+    return seen
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: list[object]) -> list[sqlite3.Row]:
@@ -111,11 +117,11 @@ def test_event_kinds_follow_the_events(synthetic: Path, tmp_path: Path) -> None:
     path.write_bytes(synthetic.read_bytes())
 
     def kinds(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
-        return conn.execute("SELECT type, quad_class, events FROM event_kinds ORDER BY 1, 2").fetchall()
+        return conn.execute("SELECT * FROM event_kinds ORDER BY 1, 2, 3").fetchall()
 
     def counted(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
-        return conn.execute("SELECT type, ifnull(quad_class, 0), count(*) FROM events"
-                            " GROUP BY 1, 2 ORDER BY 1, 2").fetchall()  # fmt: skip
+        return conn.execute("SELECT type, ifnull(quad_class, 0), ifnull(intensity, 99), count(*)"
+                            " FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall()  # fmt: skip
 
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -123,11 +129,17 @@ def test_event_kinds_follow_the_events(synthetic: Path, tmp_path: Path) -> None:
         assert kinds(conn) == counted(conn) and len(kinds(conn)) > 10
         before = conn.execute("SELECT count(*) FROM events").fetchone()[0]
         conn.execute("UPDATE events SET quad_class = NULL WHERE id % 7 = 0")
+        conn.execute("UPDATE events SET intensity = NULL WHERE id % 5 = 1")
+        conn.execute("UPDATE events SET intensity = -2.5 WHERE id % 11 = 2 AND type = 'ACCUSE'")
         conn.execute("UPDATE events SET type = 'AGREE', quad_class = 1 WHERE type = 'CONCEDE'")
         conn.execute("DELETE FROM documents WHERE rowid % 5 = 0")  # their events cascade
         conn.commit()
         assert conn.execute("SELECT count(*) FROM events").fetchone()[0] < before
         assert kinds(conn) == counted(conn)
         assert "CONCEDE" not in {r[0] for r in kinds(conn)} and 0 in {r[1] for r in kinds(conn)}
+        assert 99 in {r[2] for r in kinds(conn)}
     finally:
         conn.close()
+    # kinds of no quad class or intensity, several intensities in a kind: still the same events
+    _check_plans(path, [(f, sort, offset) for f, sort, offset in _cases(path)
+                        if sort in ("intensity", "-intensity")])  # fmt: skip

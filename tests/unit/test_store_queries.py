@@ -241,8 +241,9 @@ def test_migrations_5_and_6_add_sort_indexes_names_the_text_index_and_kinds(
                 "events_kind_date", "events_kind_date_desc", "events_kind_intensity",
                 "events_kind_intensity_desc"} <= names  # fmt: skip
         assert not {"events_type", "events_quad"} & names
-        assert raw.execute("SELECT type, quad_class, events FROM event_kinds ORDER BY 1").fetchall(
-        ) == [("AGREE", 1, 1), ("ASSAULT", 4, 1), ("CONSULT", 1, 2)]  # one put afterwards
+        assert raw.execute("SELECT * FROM event_kinds ORDER BY 1").fetchall() == [
+            ("AGREE", 1, 4.2, 1), ("ASSAULT", 4, -9.3, 1), ("CONSULT", 1, 1.5, 1),
+            ("CONSULT", 1, 2.1, 1)]  # one put afterwards, its meeting of another intensity
         assert raw.execute("SELECT norm_alias FROM registry_names WHERE registry_id = 1"
                            " ORDER BY 1").fetchall() == [("general lam",), ("to lam",)]
     finally:
