@@ -104,21 +104,28 @@ def _joint(conn: sqlite3.Connection, terms: Sequence[Term], newest: int) -> floa
     return max(kept, 0.5) / min(SAMPLE, newest)
 
 
+def _bounds(terms: Sequence[Term], key: str) -> tuple[list[str], list[object]]:
+    """The conditions on the index key of the sort ``key`` that ``terms`` imply, and their
+    parameters (the range of the index a plan reads)."""
+    ranges = [t.ranges[key] for t in terms if key in t.ranges]
+    return [sql for sql, _ in ranges], [p for _, values in ranges for p in values]
+
+
 def _leading(conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None) -> float:
     """The fraction of the first :data:`SAMPLE` entries of the scan of ``sort`` (in the range
     the terms give it) that the type, quad class and date filters keep, read on the index alone
     (at least half an entry): what a scan reads is where it starts, and a sort can go with a
     kind (intensity with a type)."""
     key = sort or "date"
-    bounds = [t.ranges[key] for t in terms if key in t.ranges]
+    bounds, values = _bounds(terms, key)
     facts = [t for t in terms if t.facts]
     where = " AND ".join(t.where for t in facts) or "1"
-    within = " WHERE " + " AND ".join(sql for sql, _ in bounds) if bounds else ""
+    within = " WHERE " + " AND ".join(bounds) if bounds else ""
     read, kept = conn.execute(
         f"SELECT count(*), total(ok) FROM (SELECT ({where}) AS ok"
         f" FROM events e INDEXED BY {SORT_INDEXES[key]}{within}"
         f" ORDER BY {EVENT_SORTS[key].format(a='e')} LIMIT ?)",
-        [*(p for t in facts for p in t.params), *(p for _, v in bounds for p in v), SAMPLE],
+        [*(p for t in facts for p in t.params), *values, SAMPLE],
     ).fetchone()
     return max(float(kept), 0.5) / max(int(read), 1)
 
@@ -172,13 +179,14 @@ def _arms(kinds: Sequence[Kind], terms: Sequence[Term], sort: str | None, need: 
     ``terms`` (no type or quad class filter) keep, in ``sort`` order, on the kind's range of
     its index."""
     key = _arm_key(sort)
-    ranged = [t for t in terms if key in t.ranges]
-    where = [t.ranges[key][0] for t in ranged] + [t.where for t in terms]
-    values = [p for t in ranged for p in t.ranges[key][1]] + [p for t in terms for p in t.params]
+    bounds, values = _bounds(terms, key)
+    where = bounds + [t.where for t in terms]
+    values += [p for t in terms for p in t.params]
     kind = ["e.type = ?", "e.quad_class IS ?"]
     intensity = "NULL AS intensity"
-    if sort in _BY_INTENSITY:
-        kind.append(_BY_INTENSITY[sort])
+    by_intensity = sort in _BY_INTENSITY
+    if by_intensity:
+        kind.append(_BY_INTENSITY[str(sort)])
         intensity = "e.intensity"
     # within an arm the kind is fixed: its events in date order (newest first for -date)
     order = f" ORDER BY {EVENT_SORTS[key].format(a='e')}" if sort else ""
@@ -186,21 +194,22 @@ def _arms(kinds: Sequence[Kind], terms: Sequence[Term], sort: str | None, need: 
            f" FROM events e INDEXED BY {KIND_INDEXES[sort or 'date']}"
            f" WHERE {' AND '.join([*kind, *where])}{order} LIMIT ?)")  # fmt: skip
     none = -99.0 if sort == "-intensity" else 99.0  # no intensity, in the index
+    arms = _arm_kinds(kinds, sort)
     params: list[object] = []
-    for type_, quad, level, _ in _arm_kinds(kinds, sort):
-        params += [type_, quad, *([none if level is None else level] * (len(kind) - 2)), *values,
-                   need]  # fmt: skip
-    return Plan(f"({' UNION ALL '.join([arm] * len(_arm_kinds(kinds, sort)))}) e", [], params, None)
+    for type_, quad, level, _ in arms:
+        params += [type_, quad, *([none if level is None else level] if by_intensity else []),
+                   *values, need]  # fmt: skip
+    return Plan(f"({' UNION ALL '.join([arm] * len(arms))}) e", [], params, None)
 
 
 def _scan(terms: Sequence[Term], sort: str | None) -> Plan:
     """The scan plan: the sort's index (the date's for a count) in the range the terms give
     it, every term checked on each entry."""
     key = sort or "date"
-    bounds = [t.ranges[key] for t in terms if key in t.ranges]
-    where = [sql for sql, _ in bounds] + [t.where for t in terms]
-    params = [p for _, values in bounds for p in values] + [p for t in terms for p in t.params]
-    return Plan(f"events e INDEXED BY {SORT_INDEXES[key]}", where, params, None)
+    bounds, params = _bounds(terms, key)
+    params += [p for t in terms for p in t.params]
+    return Plan(f"events e INDEXED BY {SORT_INDEXES[key]}", bounds + [t.where for t in terms],
+                params, None)  # fmt: skip
 
 
 @dataclass(slots=True)
