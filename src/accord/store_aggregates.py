@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from accord import geo
+from accord.store_dyad_counts import DyadCounts, counted
 from accord.store_filters import Term, event_terms, event_where
 from accord.store_plan import Plan, plan
 from accord.store_rows import (
@@ -63,14 +64,15 @@ def _dyad_query(
 ) -> tuple[str, list[object]]:
     """The dyads (``rows``, a condition on ``dy`` with ``bounds``: some months, or the events
     a filter enumerates) that ``terms`` keep, read on the index ``source`` (empty: SQLite's
-    choice): the quad class and the participant and dyad filters are checked on the dyad, the
-    type and dates on the index events_facts, the event's row is read only for the others
+    choice): the type, quad class and the participant and dyad filters are checked on the dyad,
+    the dates on the index events_facts, the event's row is read only for the others
     (text, document). Rows of no month come last."""
-    own = sorted((t for t in terms if not t.column or t.name == "quad_class"),
-                 key=lambda t: not t.column)  # the quad class (on the index) first  # fmt: skip
+    own = sorted((t for t in terms if not t.column or t.kind),
+                 key=lambda t: not t.column)  # the type and quad class (on the index) first  # fmt: skip
     facts = [t for t in terms if t not in own and t.facts]
     read = [t for t in terms if t not in own and not t.facts]
-    where = [rows] + [t.on("dy.event_id") if not t.column else "dy.quad_class = ?" for t in own]
+    where = [rows] + [t.on("dy.event_id") if not t.column else t.where.replace("e.", "dy.")
+                      for t in own]  # fmt: skip
     where += [t.on_facts("f") for t in facts] + [t.where for t in read]
     params = bounds + [p for t in (*own, *facts, *read) for p in t.params]
     join = " CROSS JOIN events f INDEXED BY events_facts ON f.id = dy.event_id" if facts else ""
@@ -122,6 +124,25 @@ def _months_before(month: str, count: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def _windows(
+    conn: sqlite3.Connection, first: str | None, last: str | None, limit: int,
+    window: Callable[[str, str, int], tuple[str, list[object]]],
+) -> list[DyadRow]:
+    """Up to ``limit`` rows of dyads of the months ``first`` to ``last``, newest first, read a
+    window of months at a time (``window(start, end, rows)``: the query of those months): one
+    month, then as many as the rows so far say are missing (at most twice the last window)."""
+    out: list[DyadRow] = []
+    width = read = 1  # months in the next window, and months read so far
+    while last is not None and first is not None and last >= first and len(out) < limit:
+        start = max(first, _months_before(last, width - 1))
+        sql, params = window(start, last, limit - len(out))
+        out += [_dyad(r) for r in conn.execute(sql, params).fetchall()]
+        last, read = _months_before(start, 1), read + width
+        rate = len(out) / read
+        width = min(2 * width, math.ceil((limit - len(out)) / rate) if rate else 2 * width)
+    return out
+
+
 class AggregateQueries:
     """Aggregate queries over events; mixed into :class:`accord.store.Store`."""
 
@@ -134,23 +155,29 @@ class AggregateQueries:
     def dyads(self, limit: int | None = None, **filters: Any) -> list[DyadRow]:
         """Events per country pair, month and quad class, most recent month first.
 
-        With a ``limit``, the months are counted from the most recent one back, a window of
-        months at a time, until ``limit`` rows are found, so that a
-        page reads recent events only; unless the events a filter enumerates are fewer to read
-        (:func:`accord.store_plan.plan`, :func:`_by_months`), then counted whole.
+        Filters on what an event's dyads carry (a participant country, the pair, the type, the
+        quad class, whole months) are answered from the counts kept ahead
+        (:mod:`accord.store_dyad_counts`). Otherwise, with a ``limit``, the months are counted
+        from the most recent one back, a window of months at a time, until ``limit`` rows are
+        found, so that a page reads recent events only; unless the events a filter enumerates
+        are fewer to read (:func:`accord.store_plan.plan`, :func:`_by_months`), then counted
+        whole.
         """
         terms = event_terms(**filters)
+        first = date_range(filters["since"])[0] if filters.get("since") else None
+        last = date_range(filters["until"])[1] if filters.get("until") else None
+        months = (first[:7] if first else None, last[:7] if last else None)
         with self._read() as conn:
+            counts = counted(terms, (first, last))
+            if counts is not None:
+                return self._counted_dyads(conn, counts, limit)
             chosen = plan(conn, terms, None, _DYAD_EVENTS)  # every event the filters keep
             if chosen.empty:
                 return []
             if limit is not None and _by_months(conn, terms, chosen, limit):
-                first = date_range(filters["since"])[0] if filters.get("since") else None
-                last = date_range(filters["until"])[1] if filters.get("until") else None
                 whole = (first is None or first.endswith("-01")) and (
                     last is None or date_range(last[:7])[1] == last
                 )
-                months = (first[:7] if first else None, last[:7] if last else None)
                 return self._recent_dyads(conn, terms, limit, months, whole)
             driver = next((t for t in terms if t.name == chosen.driver), None)
             if driver is None or driver.ids is None:  # every dyad, on the index by month
@@ -163,14 +190,29 @@ class AggregateQueries:
             return [_dyad(r) for r in rows.fetchall()]
 
     @staticmethod
+    def _counted_dyads(
+        conn: sqlite3.Connection, counts: DyadCounts, limit: int | None
+    ) -> list[DyadRow]:
+        """Rows of :meth:`dyads` summed from ``dyad_counts``: a pair's rows at once, else the
+        most recent months first, in windows, then the rows of no month."""
+        if counts.pair or limit is None:
+            sql, params = counts.dated(-1 if limit is None else limit)
+            return [_dyad(r) for r in conn.execute(sql, params).fetchall()]
+        first, last = counts.month_range(conn)
+        out = _windows(conn, first, last, limit, counts.window)
+        if len(out) < limit:
+            sql, params = counts.undated(limit - len(out))
+            out += [_dyad(r) for r in conn.execute(sql, params).fetchall()]
+        return out
+
+    @staticmethod
     def _recent_dyads(
         conn: sqlite3.Connection, terms: list[Term], limit: int,
         months: tuple[str | None, str | None], whole_months: bool,
     ) -> list[DyadRow]:
         """Rows of :meth:`dyads`, the most recent months first, in windows of months within
         ``months`` (the first and last the date filters leave; ``whole_months`` if they keep
-        whole months), read on the index of the dyads by month: one month, then as many as
-        the rows so far say are missing (at most twice the last window)."""
+        whole months), read on the index of the dyads by month, then the rows of no month."""
         dated = [t for t in terms if t.name != "dates" or not whole_months]
         last, first = (  # one aggregate each: SQLite reads them off the index's ends
             conn.execute(f"SELECT {end}(month) FROM event_dyads INDEXED BY event_dyads_month"
@@ -181,16 +223,12 @@ class AggregateQueries:
             first = max(first, months[0])
         if last is not None and months[1] is not None:
             last = min(last, months[1])
-        out: list[DyadRow] = []
-        width = read = 1  # months in the next window, and months read so far
-        while last is not None and first is not None and last >= first and len(out) < limit:
-            start = max(first, _months_before(last, width - 1))
-            sql, params = _dyad_query(dated, "dy.month BETWEEN ? AND ?", [start, last])
-            out += [_dyad(r) for r in conn.execute(sql, [*params, limit - len(out)]).fetchall()]
-            last, read = _months_before(start, 1), read + width
-            # as many months as the rows so far say are missing, at most twice as many as now
-            rate = len(out) / read
-            width = min(2 * width, math.ceil((limit - len(out)) / rate) if rate else 2 * width)
+
+        def window(start: str, end: str, rows: int) -> tuple[str, list[object]]:
+            sql, params = _dyad_query(dated, "dy.month BETWEEN ? AND ?", [start, end])
+            return sql, [*params, rows]
+
+        out = _windows(conn, first, last, limit, window)
         if len(out) < limit and not _within_months(months):
             # events dated to a year, or not at all, come last (a date filter keeps such an
             # event only if it covers the whole year)

@@ -24,11 +24,11 @@ from typing import Any
 
 from accord.records import Actor, Document, Event
 from accord.store_write import (
+    DYAD_INSERT,
     _dumps,
     _named,
     _norm_text,
-    dyads,
-    event_month,
+    dyad_rows,
     event_range,
     extraction_hash,
     registry_key,
@@ -53,8 +53,7 @@ _SQL = {
     " place_name, place_country, place_lat, place_lon, context, evidence, span_start, span_end,"
     " sentence, negated, quad_class, intensity, cameo, trigger, norm_text)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "event_dyads": "INSERT INTO event_dyads (event_id, country_a, country_b, month, quad_class,"
-    " intensity) VALUES (?,?,?,?,?,?)",
+    "event_dyads": DYAD_INSERT,
     "event_participants": "INSERT INTO event_participants (event_id, role, position, name,"
     " norm_name, country, sector, registry_id) VALUES (?,?,?,?,?,?,?,?)",
     "claims": "INSERT INTO claims (doc_id, idx, quantity, qualifier, unit, holder, source,"
@@ -179,10 +178,7 @@ class BulkWriter:
             int(e.negated), e.quad_class, e.intensity, e.cameo, e.trigger,
             _fold(e.evidence) + "\n" + normalize_name(e.sentence),  # _norm_text, cached
         ))  # fmt: skip
-        pairs = dyads([x.country for x in e.actor], [x.country for x in e.recipient])
-        month = event_month(lo, hi)
-        self._rows["event_dyads"] += [(event_id, a, b, month, e.quad_class, e.intensity)
-                                      for a, b in sorted(pairs)]  # fmt: skip
+        self._rows["event_dyads"] += dyad_rows(event_id, e, lo, hi)
         for role, people in (("actor", e.actor), ("recipient", e.recipient)):
             for position, part in enumerate(people):
                 norm = _fold(part.name) if part.name is not None else None

@@ -7,11 +7,12 @@ transaction (SQLite DDL is transactional, so a failed migration leaves the previ
 A store is recognised by its ``meta`` table (``application = accord``) and its
 ``PRAGMA application_id``.
 
-Tables (version 6; migration 2 changes registry keys only, migration 3 adds the statement and
+Tables (version 7; migration 2 changes registry keys only, migration 3 adds the statement and
 claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
 ``places``, ``events.norm_text`` and ``event_dyads``, migration 5 ``registry_names``,
 ``events_text``, the month, quad class and intensity of ``event_dyads`` and the indexes of the
-event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts within a kind)::
+event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts within a kind, migration 7 the
+type, days and countries of ``event_dyads`` and ``dyad_counts``)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
@@ -29,9 +30,13 @@ event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts with
     events_text(norm_text)  -- FTS5 trigram index of events.norm_text, kept by triggers
     event_kinds(type, quad_class, intensity, events)  -- events per type, quad class (0: none)
         -- and intensity (99: none), kept by triggers
-    event_dyads(event_id, country_a, country_b, month, quad_class, intensity)
+    event_dyads(event_id, country_a, country_b, month, quad_class, intensity, type, date_lo,
+                date_hi, countries JSON)
         -- country_a < country_b (see :func:`dyads`); the event's :func:`event_month`,
-        -- quad class and intensity
+        -- quad class, intensity, type and days, and its participants' countries
+    dyad_counts(country, month, date_lo, date_hi, country_a, country_b, quad_class, type,
+                events, intensity_sum, intensities)  -- event_dyads counted, kept by triggers
+        -- (see :mod:`accord.store_dyad_counts`)
     event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
     claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence,
            norm_holder, holder_country, holder_registry_id, norm_source, source_country,
@@ -56,6 +61,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
+from accord.store_dyad_counts import fill_dyad_counts, migration_7
 from accord.store_write import (
     _norm_text,
     date_range,
@@ -477,10 +483,11 @@ def migration_5(conn: sqlite3.Connection) -> None:
 
 
 def fill_search(conn: sqlite3.Connection) -> None:
-    """Fill ``registry_names``, ``events_text`` and ``event_kinds`` from ``registry_aliases``
-    and ``events`` (what their triggers do row by row; for migrations and bulk loads without
-    triggers)."""
+    """Fill ``registry_names``, ``events_text``, ``event_kinds`` and ``dyad_counts`` from
+    ``registry_aliases``, ``events`` and ``event_dyads`` (what their triggers do row by row; for
+    bulk loads without triggers)."""
     fill_kinds(conn)
+    fill_dyad_counts(conn)
     _fill_names_and_text(conn)
 
 
@@ -569,7 +576,7 @@ def fill_kinds(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: list[Migration] = [
-    migration_1, migration_2, migration_3, migration_4, migration_5, migration_6,
+    migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7,
 ]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 

@@ -33,7 +33,9 @@ from accord.records import Actor, Document, Event
 from accord.text import normalize_name
 
 __all__ = [
+    "DYAD_INSERT",
     "date_range",
+    "dyad_rows",
     "dyads",
     "event_month",
     "event_range",
@@ -124,6 +126,24 @@ def event_month(date_lo: str | None, date_hi: str | None) -> str | None:
     if date_lo and date_hi and date_lo[:7] == date_hi[:7]:
         return date_lo[:7]
     return None
+
+
+DYAD_INSERT = (
+    "INSERT INTO event_dyads (event_id, country_a, country_b, month, quad_class, intensity, type,"
+    " date_lo, date_hi, countries) VALUES (?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def dyad_rows(event_id: int | None, e: Event, lo: str | None, hi: str | None) -> list[tuple[Any, ...]]:
+    """The ``event_dyads`` rows of an event (:data:`DYAD_INSERT`): each of its :func:`dyads`
+    with the event's month, quad class, intensity, type, days and participant countries (a JSON
+    list, sorted), what ``dyad_counts`` counts it by."""
+    pairs = dyads([x.country for x in e.actor], [x.country for x in e.recipient])
+    countries = sorted({x.country for x in (*e.actor, *e.recipient) if x.country})
+    listed = json.dumps(countries, separators=(",", ":"))
+    month = event_month(lo, hi)
+    return [(event_id, a, b, month, e.quad_class, e.intensity, e.type, lo, hi, listed)
+            for a, b in sorted(pairs)]  # fmt: skip
 
 
 def dyads(actors: Sequence[str | None], recipients: Sequence[str | None]) -> set[tuple[str, str]]:
@@ -321,12 +341,7 @@ def _insert_event(
             _norm_text(e.evidence, e.sentence),
         ),
     ).lastrowid  # fmt: skip
-    conn.executemany(
-        "INSERT INTO event_dyads (event_id, country_a, country_b, month, quad_class, intensity)"
-        " VALUES (?,?,?,?,?,?)",
-        [(event_id, a, b, event_month(lo, hi), e.quad_class, e.intensity)
-         for a, b in sorted(dyads([x.country for x in e.actor], [x.country for x in e.recipient]))],
-    )  # fmt: skip
+    conn.executemany(DYAD_INSERT, dyad_rows(event_id, e, lo, hi))
     for role, people in (("actor", e.actor), ("recipient", e.recipient)):
         for position, part in enumerate(people):
             norm = normalize_name(part.name) if part.name is not None else None

@@ -11,6 +11,7 @@ import pytest
 
 from accord import store_schema
 from accord.store import Store
+from accord.store_dyad_counts import fill_dyad_counts
 from accord.store_schema import MIGRATIONS, dyads
 from tests.factories import ATTACK, TEXT, TREATY, doc_id, make_doc, sample_documents
 
@@ -169,7 +170,8 @@ def test_migration_4_backfills_event_text_and_dyads(tmp_path: Path) -> None:
 
 
 def _search_tables_agree(path: str | Path) -> None:
-    """registry_names holds the distinct aliases; the trigram index matches the events."""
+    """registry_names holds the distinct aliases; the trigram index matches the events; the
+    dyad counts are those of the dyads."""
     raw = sqlite3.connect(path)
     try:
         assert raw.execute("SELECT registry_id, norm_alias FROM registry_names ORDER BY 1, 2"
@@ -177,11 +179,21 @@ def _search_tables_agree(path: str | Path) -> None:
             "SELECT DISTINCT registry_id, norm_alias FROM registry_aliases ORDER BY 1, 2"
         ).fetchall()
         raw.execute("INSERT INTO events_text (events_text) VALUES ('integrity-check')")
+        kept = _dyad_counts(raw)  # as the triggers left them, then counted afresh
+        raw.execute("SAVEPOINT refill")
+        fill_dyad_counts(raw)
+        assert kept == _dyad_counts(raw)
+        raw.execute("ROLLBACK TO refill")
     finally:
         raw.close()
 
 
-def test_migrations_5_and_6_add_sort_indexes_names_the_text_index_and_kinds(
+def _dyad_counts(raw: sqlite3.Connection) -> list[tuple[object, ...]]:
+    rows = raw.execute("SELECT * FROM dyad_counts ORDER BY 1, 2, 3, 4, 5, 6, 7, 8").fetchall()
+    return [(*r[:-2], round(r[-2], 6), r[-1]) for r in rows]  # sums in another order
+
+
+def test_migrations_5_to_7_add_sort_indexes_names_the_text_index_kinds_and_dyad_counts(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "old.db"
@@ -233,13 +245,13 @@ def test_migrations_5_and_6_add_sort_indexes_names_the_text_index_and_kinds(
     _search_tables_agree(path)
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 6
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 7
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
         assert {"events_by_date", "events_by_date_desc", "events_by_intensity",
                 "events_by_intensity_desc", "events_by_type", "registry_names", "events_text",
                 "event_participants_unregistered", "event_dyads_month", "event_kinds",
                 "events_kind_date", "events_kind_date_desc", "events_kind_intensity",
-                "events_kind_intensity_desc"} <= names  # fmt: skip
+                "events_kind_intensity_desc", "dyad_counts", "dyad_counts_pair"} <= names  # fmt: skip
         assert not {"events_type", "events_quad"} & names
         assert raw.execute("SELECT * FROM event_kinds ORDER BY 1").fetchall() == [
             ("AGREE", 1, 4.2, 1), ("ASSAULT", 4, -9.3, 1), ("CONSULT", 1, 1.5, 1),

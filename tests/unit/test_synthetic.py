@@ -224,6 +224,10 @@ def _desc(month: object) -> tuple[int, ...]:
     {"since": "2019-03", "until": "2021"}, {"since": "2019-03-15", "until": "2019-04-10"},
     {"since": "2020", "until": "2020"}, {"actor": "ministere", "quad_class": 2},
     {"dyad": ("CHN", "VNM")}, {"text": "eruption volcanique"},
+    # counted ahead (dyad_counts): countries, pairs, kinds and whole months together
+    {"country": "VNM", "quad_class": 2}, {"country": "CHN", "type": "CONSULT", "until": "2020-06"},
+    {"dyad": ("CHN", "VNM"), "country": "LAO", "since": "2019"}, {"type": "AGREE", "quad_class": 4},
+    {"country": "VNM", "since": "2019-03-02"}, {"since": "2021-05"},
 ])  # fmt: skip
 @pytest.mark.parametrize("by_months", [False, True])
 def test_dyads_by_recent_months_match_the_events(
