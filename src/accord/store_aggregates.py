@@ -14,12 +14,13 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any
 
 from accord import geo
 from accord.store_dyad_counts import DyadCounts, counted
 from accord.store_filters import Term, event_terms, event_where
-from accord.store_plan import Plan, plan
+from accord.store_plan import Estimates, Plan, estimate, plan
 from accord.store_rows import (
     CounterpartRow,
     CountRow,
@@ -94,24 +95,46 @@ def _within_months(months: tuple[str | None, str | None]) -> bool:
     whole = int(first[:4]) + (first[5:] != "01")  # the first year that starts in the range
     return whole > int(last[:4]) - (last[5:] != "12")
 _DYAD_EVENTS = 10**12  # no limit: every event is counted
-_PER_GROUP = 5  # events per row of dyads, a guess: the months needed for a page
+_PER_GROUP = 5  # events per row of dyads, at most (a guess): the months needed for a page
 
 
-def _by_months(conn: sqlite3.Connection, terms: list[Term], chosen: Plan, limit: int) -> bool:
-    """Whether counting the most recent months first reads fewer rows than counting all the
-    events a filter enumerates (``chosen``): the months needed for ``limit`` rows are about
-    ``limit * _PER_GROUP`` events the filters keep, each month read on the dyads' index (the
-    event too when a filter needs its columns, for three times the cost)."""
-    if chosen.driver is None:
-        return True
-    events = float(conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
-    dates = [t for t in terms if t.name == "dates"]
-    if dates and dates[0].ids is not None:  # the months read are those of the date filter
-        within = conn.execute(f"SELECT count(*) FROM ({dates[0].ids})", dates[0].ids_params)
-        events = float(within.fetchone()[0])
-    share = min(1.0, limit * _PER_GROUP / max(chosen.expected, 1.0))
-    reads_events = any(t.column and not t.facts for t in terms)
-    return events * share * (1.0 if reads_events else 0.3) < chosen.size * 2
+_DYAD_ENTRY = 0.3  # costs, in about a microsecond: a dyad read on the index of months
+_DYAD_CHECK = 0.7  # checking a filter on the event's row or participants, by seeks
+_SET_ID = 0.3  # listing an event a filter keeps into a set (then probed at _SET_PROBE)
+_SET_PROBE = 0.1
+_DRIVE = 2.0  # the dyads of an event a filter enumerates, read by its id
+
+
+@dataclass(frozen=True, slots=True)
+class _Months:
+    """Reading the most recent months first: its cost, and the filter whose events are listed
+    once into a set that each dyad is checked against (``None``: every filter checked by
+    seeks)."""
+
+    cost: float
+    kept: Term | None
+
+
+def _months_plan(found: Estimates, terms: list[Term], chosen: Plan, limit: int) -> _Months:
+    """What counting the most recent months first costs: the months needed for ``limit`` rows
+    (an event each, at most :data:`_PER_GROUP` events a row), each of their dyads read on the
+    index of months and the filters not on it checked, by seeks or against the set of one
+    filter's events (cheaper when that filter keeps fewer events than the months hold)."""
+    dates = found.shares.get("dates", 1.0)
+    rows = min(chosen.expected, found.newest / _PER_GROUP)  # each event its row, if they are few
+    share = min(1.0, limit / max(rows, 1.0))
+    entries = found.newest * dates * share
+    checked = [t for t in terms if not t.facts and not t.kind]
+    best = _Months(entries * (_DYAD_ENTRY + _DYAD_CHECK * bool(checked)), None)
+    for term in checked:
+        if term.ids is None or term.name not in found.sizes:
+            continue
+        others = [t for t in checked if t is not term or t.name == "text"]  # words: checked
+        cost = _SET_ID * found.sizes[term.name] + entries * (_DYAD_ENTRY + _SET_PROBE) + \
+            entries * found.shares[term.name] * _DYAD_CHECK * bool(others)  # fmt: skip
+        if cost < best.cost:
+            best = _Months(cost, term)
+    return best
 
 
 def _dyad(r: sqlite3.Row) -> DyadRow:
@@ -171,14 +194,16 @@ class AggregateQueries:
             counts = counted(terms, (first, last))
             if counts is not None:
                 return self._counted_dyads(conn, counts, limit)
-            chosen = plan(conn, terms, None, _DYAD_EVENTS)  # every event the filters keep
+            found = estimate(conn, terms)
+            chosen = plan(conn, terms, None, _DYAD_EVENTS, found)  # every event kept
             if chosen.empty:
                 return []
-            if limit is not None and _by_months(conn, terms, chosen, limit):
+            recent = _months_plan(found, terms, chosen, limit) if limit is not None else None
+            if recent is not None and (chosen.driver is None or recent.cost < _DRIVE * chosen.size):
                 whole = (first is None or first.endswith("-01")) and (
                     last is None or date_range(last[:7])[1] == last
                 )
-                return self._recent_dyads(conn, terms, limit, months, whole)
+                return self._recent_dyads(conn, terms, int(limit or 0), months, whole, recent.kept)
             driver = next((t for t in terms if t.name == chosen.driver), None)
             if driver is None or driver.ids is None:  # every dyad, on the index by month
                 sql, params = _dyad_query(terms, "1", [])
@@ -208,11 +233,19 @@ class AggregateQueries:
     @staticmethod
     def _recent_dyads(
         conn: sqlite3.Connection, terms: list[Term], limit: int,
-        months: tuple[str | None, str | None], whole_months: bool,
+        months: tuple[str | None, str | None], whole_months: bool, kept: Term | None,
     ) -> list[DyadRow]:
         """Rows of :meth:`dyads`, the most recent months first, in windows of months within
         ``months`` (the first and last the date filters leave; ``whole_months`` if they keep
-        whole months), read on the index of the dyads by month, then the rows of no month."""
+        whole months), read on the index of the dyads by month, then the rows of no month;
+        the events ``kept`` keeps are listed first (:func:`_months_plan`)."""
+        listed = ""  # the condition that a dyad's event is in the set
+        if kept is not None and kept.ids is not None:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS dyad_events (id INTEGER PRIMARY KEY)")
+            conn.execute("DELETE FROM temp.dyad_events")
+            conn.execute(f"INSERT OR IGNORE INTO temp.dyad_events {kept.ids}", kept.ids_params)
+            listed = " AND dy.event_id IN temp.dyad_events"
+            terms = [t for t in terms if t is not kept or t.name == "text"]  # words: checked
         dated = [t for t in terms if t.name != "dates" or not whole_months]
         last, first = (  # one aggregate each: SQLite reads them off the index's ends
             conn.execute(f"SELECT {end}(month) FROM event_dyads INDEXED BY event_dyads_month"
@@ -224,16 +257,18 @@ class AggregateQueries:
         if last is not None and months[1] is not None:
             last = min(last, months[1])
 
-        def window(start: str, end: str, rows: int) -> tuple[str, list[object]]:
-            sql, params = _dyad_query(dated, "dy.month BETWEEN ? AND ?", [start, end])
-            return sql, [*params, rows]
+        def window(start: str, end: str, size: int) -> tuple[str, list[object]]:
+            sql, params = _dyad_query(dated, "dy.month BETWEEN ? AND ?" + listed, [start, end])
+            return sql, [*params, size]
 
         out = _windows(conn, first, last, limit, window)
         if len(out) < limit and not _within_months(months):
             # events dated to a year, or not at all, come last (a date filter keeps such an
             # event only if it covers the whole year)
-            sql, params = _dyad_query(terms, "dy.month IS NULL", [])
+            sql, params = _dyad_query(terms, "dy.month IS NULL" + listed, [])
             out += [_dyad(r) for r in conn.execute(sql, [*params, limit - len(out)]).fetchall()]
+        if kept is not None:
+            conn.execute("DELETE FROM temp.dyad_events")
         return out
 
     def timeline(self, **filters: Any) -> list[TimelineRow]:

@@ -56,16 +56,22 @@ _V7 = [
     "ALTER TABLE event_dyads ADD COLUMN date_lo TEXT",
     "ALTER TABLE event_dyads ADD COLUMN date_hi TEXT",
     "ALTER TABLE event_dyads ADD COLUMN countries TEXT NOT NULL DEFAULT '[]'",  # JSON, sorted
-    ("UPDATE event_dyads SET type = e.type, date_lo = e.date_lo, date_hi = e.date_hi"
-     " FROM events e WHERE e.id = event_dyads.event_id"),
-    ("UPDATE event_dyads SET countries = c.countries FROM (SELECT event_id,"
-     " json_group_array(country) AS countries FROM (SELECT DISTINCT event_id, country"
-     " FROM event_participants WHERE country IS NOT NULL ORDER BY event_id, country)"
-     " GROUP BY event_id) AS c WHERE c.event_id = event_dyads.event_id"),
+    (
+        "UPDATE event_dyads SET type = e.type, date_lo = e.date_lo, date_hi = e.date_hi"
+        " FROM events e WHERE e.id = event_dyads.event_id"
+    ),
+    (
+        "UPDATE event_dyads SET countries = c.countries FROM (SELECT event_id,"
+        " json_group_array(country) AS countries FROM (SELECT DISTINCT event_id, country"
+        " FROM event_participants WHERE country IS NOT NULL ORDER BY event_id, country)"
+        " GROUP BY event_id) AS c WHERE c.event_id = event_dyads.event_id"
+    ),
     # the type checked on the index of recent months too
     "DROP INDEX event_dyads_month",
-    ("CREATE INDEX event_dyads_month"
-     " ON event_dyads (month, country_a, country_b, quad_class, intensity, type, event_id)"),
+    (
+        "CREATE INDEX event_dyads_month"
+        " ON event_dyads (month, country_a, country_b, quad_class, intensity, type, event_id)"
+    ),
     """CREATE TABLE dyad_counts (
         country TEXT NOT NULL,  -- a participant country of the events counted, '' for all
         month TEXT NOT NULL,  -- '': an event not dated within one month
@@ -182,9 +188,7 @@ _COUNTED = {"country": "k.country = ?", "dyad": "k.country_a = ? AND k.country_b
             "type": "k.type = ?", "quad_class": "k.quad_class = ?"}  # fmt: skip
 
 
-def counted(
-    terms: Sequence[Term], days: tuple[str | None, str | None]
-) -> DyadCounts | None:
+def counted(terms: Sequence[Term], days: tuple[str | None, str | None]) -> DyadCounts | None:
     """How to read the dyads ``terms`` keep on ``dyad_counts``, or None when a filter needs
     more than the counts hold (a name, an actor, words, a document, dates that cut a month).
     ``days``: the first and last day the date filters keep."""

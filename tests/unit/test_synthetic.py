@@ -229,14 +229,18 @@ def _desc(month: object) -> tuple[int, ...]:
     {"dyad": ("CHN", "VNM"), "country": "LAO", "since": "2019"}, {"type": "AGREE", "quad_class": 4},
     {"country": "VNM", "since": "2019-03-02"}, {"since": "2021-05"},
 ])  # fmt: skip
-@pytest.mark.parametrize("by_months", [False, True])
+@pytest.mark.parametrize("by_months", ["", "checked", "listed"])
 def test_dyads_by_recent_months_match_the_events(
-    synthetic: Path, filters: dict[str, Any], by_months: bool, monkeypatch: pytest.MonkeyPatch
+    synthetic: Path, filters: dict[str, Any], by_months: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if by_months:  # read by months whatever the plan (a small store would rather drive)
         chosen = store_aggregates.plan
         monkeypatch.setattr(store_aggregates, "plan", lambda *args: dataclasses.replace(
             chosen(*args), driver=None))  # fmt: skip
+    if by_months == "listed":  # the events of a filter listed first, whatever it costs
+        monkeypatch.setattr(store_aggregates, "_months_plan", lambda found, terms, *_: (
+            store_aggregates._Months(0.0, next((t for t in terms if t.ids is not None
+                                                 and not t.facts and not t.kind), None))))  # fmt: skip
     with Store.open(synthetic) as store:
         expected = _expected_dyads(store.events(**filters))
         for limit in (3, 40, 10_000):
