@@ -19,7 +19,7 @@ Three ways to find a page of events (:func:`plan`):
 How many events each kind has is known (``event_kinds``); the fraction each other filter keeps
 is counted on its index (stopped at :data:`ESTIMATE_CAP`) or, beyond and for text, tried on the
 newest :data:`SAMPLE` events; filters are taken as independent. The plan of the lowest
-expected cost (in seeks, see :data:`ENTRY`) wins, and SQLite is told which index to read
+expected cost (in microseconds, see :data:`ENTRY`) wins, and SQLite is told which index to read
 (``INDEXED BY`` / ``NOT INDEXED``) rather than left to guess without statistics. Counts use
 the same choice with ``need`` the cap of the count; :meth:`Store.dyads` weighs a plan's driver
 against reading recent months (``Plan.expected``).
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from accord.store_filters import EVENT_SORTS, KIND_INDEXES, SORT_INDEXES, Term
 
 __all__ = [
-    "ENTRY", "ESTIMATE_CAP", "SAMPLE", "Estimates", "Plan", "candidates", "count_query", "estimate",
+    "ENTRY", "ESTIMATE_CAP", "ROW", "SAMPLE", "SEEK", "Estimates", "Plan", "candidates", "count_query", "estimate",
     "page_query", "plan",
 ]
 
@@ -47,10 +47,19 @@ SAMPLE = 2_000
 """Newest events a filter is tried on to estimate how many it keeps (when its index cannot
 count them cheaply)."""
 
-ENTRY = 0.05
-"""The cost of reading the next entry of an index, in seeks (finding a row or an index entry
-by its key: an event's row, its participants, its dyads; about a microsecond)."""
-_SORT = 0.2  # listing and sorting an event a driver enumerates, or an arm of kinds returns
+ENTRY = 0.07
+"""The cost of reading the next entry of an index, in microseconds (the unit of a plan's cost,
+measured on a million events; what counts is how the plans compare)."""
+SEEK = 1.0
+"""Finding an event's participants or dyads by its id, for an entry of an index (in no order)."""
+ROW = 1.5
+"""Reading an event's row for an entry of an index (in no order) and checking its words."""
+_DRIVEN = 0.45  # an event a driver enumerates, listed and its row read (in id order)
+_DRIVEN_CHECK = 0.3  # a participant or dyad filter checked on it (in id order too)
+_TRIGRAMS = 0.15  # an event listed by the trigram index
+_SORT = 0.2  # sorting an event a driver enumerates, or an arm of kinds returns
+_LIST = 0.3  # listing an event into a set (a filter's, checked against at _PROBE an entry)
+_PROBE = 0.4  # an in-memory b-tree, a few times an index entry
 _ARM = 5.0  # starting one arm of a kinds plan
 
 
@@ -64,7 +73,7 @@ class Plan:
     driver: str | None  # the filter that enumerates the events, None for a scan
     size: float = 0.0  # the events the driver enumerates (counted or estimated)
     expected: float = math.inf  # the events the filters are expected to keep
-    cost: float = 0.0  # expected, in seeks (see ENTRY)
+    cost: float = 0.0  # expected, in microseconds (see ENTRY)
 
     @property
     def empty(self) -> bool:
@@ -136,9 +145,11 @@ def _weight(term: Term) -> int:
 
 
 def _checks(terms: Sequence[Term]) -> float:
-    """Seeks to check ``terms`` on an event that passed the type, quad class and dates: one
-    per participant or dyad filter, one for the event's row (text, document)."""
-    return sum(1.0 for t in terms if not t.column) + any(t.column and not t.facts for t in terms)
+    """What checking ``terms`` costs on an entry of an index that passed the type, quad class
+    and dates: a seek per participant or dyad filter, the event's row for the others (text,
+    document)."""
+    seeks = sum(1 for t in terms if not t.column)
+    return SEEK * seeks + ROW * any(t.column and not t.facts for t in terms)
 
 
 Kind = tuple[str, "int | None", "float | None", int]  # type, quad class, intensity, events
@@ -202,13 +213,20 @@ def _arms(kinds: Sequence[Kind], terms: Sequence[Term], sort: str | None, need: 
     return Plan(f"({' UNION ALL '.join([arm] * len(arms))}) e", [], params, None)
 
 
-def _scan(terms: Sequence[Term], sort: str | None) -> Plan:
+def _scan(terms: Sequence[Term], sort: str | None, listed: Term | None = None) -> Plan:
     """The scan plan: the sort's index (the date's for a count) in the range the terms give
-    it, every term checked on each entry."""
+    it, every term checked on each entry; the events ``listed`` keeps listed first into a set
+    (once per query) that each entry is checked against before the others (the words are
+    still checked: the trigrams list a superset)."""
     key = sort or "date"
     bounds, params = _bounds(terms, key)
+    where = list(bounds)
+    if listed is not None and listed.ids is not None:
+        where.append(f"e.id IN ({listed.ids})")
+        params += listed.ids_params
+        terms = [t for t in terms if t is not listed or t.name == "text"]
     params += [p for t in terms for p in t.params]
-    return Plan(f"events e INDEXED BY {SORT_INDEXES[key]}", bounds + [t.where for t in terms],
+    return Plan(f"events e INDEXED BY {SORT_INDEXES[key]}", where + [t.where for t in terms],
                 params, None)  # fmt: skip
 
 
@@ -292,6 +310,14 @@ def candidates(
     rows = min(found.newest * within, need / others_kept)
     cost = rows * (ENTRY + start * _checks(others))
     out = [dataclasses.replace(_scan(terms, sort), expected=expected, cost=cost)]
+    # the same scan, one filter's events listed first (a set each entry is checked against)
+    for term in others:
+        if term.ids is None or term.name not in found.sizes:
+            continue
+        rest = [t for t in others if t is not term or t.name == "text"]
+        per_row = _PROBE + found.shares[term.name] * _checks(rest)
+        cost = _LIST * found.sizes[term.name] + rows * (ENTRY + start * per_row)
+        out.append(dataclasses.replace(_scan(terms, sort, term), expected=expected, cost=cost))
     # kinds: the same order within each kind
     rest = [t for t in terms if not t.kind]
     rest_others = [t for t in rest if _arm_key(sort) not in t.ranges]
@@ -306,8 +332,8 @@ def candidates(
         if term.name not in found.sizes or term.ids is None:
             continue
         size = found.sizes[term.name]
-        per_row = (1.0 if term.name == "text" else 2 * ENTRY) + 1 + _SORT + _checks(
-            [t for t in terms if t is not term and not t.column])  # the row read: columns free
+        seeks = sum(1 for t in terms if t is not term and not t.column)  # columns: on the row
+        per_row = _DRIVEN + _TRIGRAMS * (term.name == "text") + _SORT + _DRIVEN_CHECK * seeks
         if term.name == "text":  # counted, not further than could win (if its sample, a
             best = min(p.cost for p in out)  # few dozen events, leaves it a chance)
             if size * per_row >= 3 * best:
