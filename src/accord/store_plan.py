@@ -40,7 +40,7 @@ __all__ = [
     "page_query", "plan",
 ]
 
-ESTIMATE_CAP = 50_000
+ESTIMATE_CAP = 10_000
 """A filter's index is counted up to this many rows (a few milliseconds at most)."""
 
 SAMPLE = 2_000
