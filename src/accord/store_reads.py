@@ -136,8 +136,13 @@ class ExtractionQueries:
             found = estimate(conn, terms)
             chosen = plan(conn, terms, sort, offset + limit, found)
             if chosen.driver is None:
-                rows = self._event_page(conn, terms, sort, limit, offset, chosen)[0]
                 counting = plan(conn, terms, None, 10**12 if at_most is None else at_most, found)
+                within = at_most is not None and offset + limit <= at_most  # the page in them
+                both = plan(conn, terms, sort, at_most, found) if within and at_most else None
+                if both is not None and at_most is not None and both.driver is None \
+                        and both.cost < chosen.cost + counting.cost:  # fmt: skip
+                    return self._page_and_total(conn, terms, sort, limit, offset, at_most, both)
+                rows = self._event_page(conn, terms, sort, limit, offset, chosen)[0]
                 total = int(conn.execute(count_query(counting),
                                          [*counting.params, -1 if at_most is None else at_most]
                                          ).fetchone()[0])  # fmt: skip
@@ -152,6 +157,26 @@ class ExtractionQueries:
             rows = self._event_page(conn, terms, sort, limit, offset, kept)[0]
             conn.execute("DELETE FROM temp.kept_events")
             return rows, total, True
+
+    def _page_and_total(
+        self, conn: sqlite3.Connection, terms: list[Term], sort: str, limit: int, offset: int,
+        at_most: int, both: Plan,
+    ) -> tuple[list[EventRow], int, bool]:
+        """A page and the total up to ``at_most`` (at least ``offset + limit``) in one pass: the
+        first ``at_most`` events in the page's order (``both``, a plan without driver) listed
+        with their places, the page read among them."""
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS first_events"
+                     " (place INTEGER PRIMARY KEY, id INTEGER NOT NULL)")  # fmt: skip
+        conn.execute("DELETE FROM temp.first_events")
+        order = EVENT_SORTS[sort].format(a="e")
+        conn.execute(f"INSERT INTO temp.first_events (id) SELECT e.id {both.clause()}"
+                     f" ORDER BY {order} LIMIT ?", [*both.params, at_most])  # fmt: skip
+        total = int(conn.execute("SELECT count(*) FROM temp.first_events").fetchone()[0])
+        within = "e.id IN (SELECT id FROM temp.first_events WHERE place > ? AND place <= ?)"
+        page = Plan("events e NOT INDEXED", [within], [offset, offset + limit], None)
+        rows = self._event_page(conn, terms, sort, limit, 0, page)[0]
+        conn.execute("DELETE FROM temp.first_events")
+        return rows, total, total < at_most
 
     def _event_page(
         self, conn: sqlite3.Connection, terms: list[Term], sort: str, limit: int | None,

@@ -13,11 +13,12 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from accord import store_aggregates
+from accord import store_aggregates, store_reads
 from accord.bench_queries import percentile, query_cases, run_queries
 from accord.cli import cli
 from accord.errors import StoreError
 from accord.store import EventRow, Store
+from accord.store_plan import Plan, candidates, plan
 from accord.store_schema import dyads, event_month
 from accord.synthetic import documents, generate, synthetic_events
 from accord.tables import TABLES
@@ -262,6 +263,34 @@ def test_a_page_and_its_total_in_one_read(synthetic: Path) -> None:
             assert rows == store.events(limit=50, offset=offset, sort=sort, **f)
             everything = store.count_events(**f)
             assert total == everything if exact else total == 300 <= everything
+
+
+def test_a_page_and_its_total_in_one_pass(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def capped_is_cheap(*args: Any) -> Plan:  # pages without a driver, the first 300 cheap
+        if args[2] is None:
+            return plan(*args)
+        found = min((p for p in candidates(*args) if p.driver is None), key=lambda p: p.cost)
+        return dataclasses.replace(found, cost=0.0) if args[3] == 300 else found
+
+    monkeypatch.setattr(store_reads, "plan", capped_is_cheap)
+    passes = []
+    one_pass = store_reads.ExtractionQueries._page_and_total
+    monkeypatch.setattr(store_reads.ExtractionQueries, "_page_and_total",
+                        lambda *args: passes.append(1) or one_pass(*args))  # fmt: skip
+    with Store.open(synthetic) as store:
+        for filters in ({"country": "VNM"}, {"type": "CONCEDE"}, {"quad_class": 2,
+                        "sort": "-intensity", "offset": 40}, {"text": "cooperation", "sort": "type",
+                        "offset": 250}, {"since": "2020", "actor": "ministere", "sort": "-date",
+                        "offset": 290}, {"country": "VNM", "offset": 295}):  # fmt: skip
+            f = dict(filters)
+            sort, offset = str(f.pop("sort", "date")), int(f.pop("offset", 0))  # type: ignore[call-overload]
+            rows, total, exact = store.events_page(10, offset, sort, at_most=300, **f)
+            assert rows == store.events(limit=10, offset=offset, sort=sort, **f)
+            everything = store.count_events(**f)
+            assert total == everything if exact else total == 300 <= everything
+    assert len(passes) == 5  # not the last: its page ends beyond the first 300
 
 
 def test_api_totals_are_counted_up_to_the_next_thousand(synthetic: Path) -> None:
