@@ -204,13 +204,13 @@ class AggregateQueries:
                     last is None or date_range(last[:7])[1] == last
                 )
                 return self._recent_dyads(conn, terms, int(limit or 0), months, whole, recent.kept)
-            driver = next((t for t in terms if t.name == chosen.driver), None)
-            if driver is None or driver.ids is None:  # every dyad, on the index by month
+            if chosen.driver is None:  # every dyad, on the index by month
                 sql, params = _dyad_query(terms, "1", [])
-            else:  # the dyads of the events the driver enumerates (words are also checked)
-                rest = [t for t in terms if t is not driver or t.name == "text"]
-                sql, params = _dyad_query(rest, f"dy.event_id IN ({driver.ids})",
-                                          [*driver.ids_params], "")  # fmt: skip
+            else:  # the events the plan keeps, then their dyads
+                sql = (f"SELECT {_DYAD_COLUMNS} FROM (SELECT e.id {chosen.clause()}) AS k"
+                       f" CROSS JOIN event_dyads dy ON dy.event_id = k.id GROUP BY {_DYAD_GROUP}"
+                       f" ORDER BY month IS NULL, {_DYAD_ORDER} LIMIT ?")  # fmt: skip
+                params = list(chosen.params)
             rows = conn.execute(sql, [*params, -1 if limit is None else limit])
             return [_dyad(r) for r in rows.fetchall()]
 
