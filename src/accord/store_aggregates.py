@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord import geo
-from accord.store_dyad_counts import DyadCounts, counted
+from accord.store_dyad_counts import DyadCounts, counted, within_months
 from accord.store_filters import Term, event_terms, event_where
 from accord.store_plan import Estimates, Plan, estimate, plan
 from accord.store_rows import (
@@ -183,7 +183,7 @@ class AggregateQueries:
         (:mod:`accord.store_dyad_counts`). Otherwise, with a ``limit``, the months are counted
         from the most recent one back, a window of months at a time, until ``limit`` rows are
         found, so that a page reads recent events only; unless the events a filter enumerates
-        are fewer to read (:func:`accord.store_plan.plan`, :func:`_by_months`), then counted
+        are fewer to read (:func:`accord.store_plan.plan`, :func:`_months_plan`), then counted
         whole.
         """
         terms = event_terms(**filters)
@@ -198,19 +198,18 @@ class AggregateQueries:
             chosen = plan(conn, terms, None, _DYAD_EVENTS, found)  # every event kept
             if chosen.empty:
                 return []
-            recent = _months_plan(found, terms, chosen, limit) if limit is not None else None
-            if recent is not None and (chosen.driver is None or recent.cost < _DRIVE * chosen.size):
-                whole = (first is None or first.endswith("-01")) and (
-                    last is None or date_range(last[:7])[1] == last
-                )
-                return self._recent_dyads(conn, terms, int(limit or 0), months, whole, recent.kept)
+            if limit is not None:
+                recent = _months_plan(found, terms, chosen, limit)
+                if chosen.driver is None or recent.cost < _DRIVE * chosen.size:
+                    whole = (first is None or first.endswith("-01")) and (
+                        last is None or date_range(last[:7])[1] == last
+                    )
+                    return self._recent_dyads(conn, terms, limit, months, whole, recent.kept)
             if chosen.driver is None:  # every dyad, on the index by month
                 sql, params = _dyad_query(terms, "1", [])
-            else:  # the events the plan keeps, then their dyads
-                sql = (f"SELECT {_DYAD_COLUMNS} FROM (SELECT e.id {chosen.clause()}) AS k"
-                       f" CROSS JOIN event_dyads dy ON dy.event_id = k.id GROUP BY {_DYAD_GROUP}"
-                       f" ORDER BY month IS NULL, {_DYAD_ORDER} LIMIT ?")  # fmt: skip
-                params = list(chosen.params)
+            else:  # the events the plan keeps (every filter checked), then their dyads
+                sql, params = _dyad_query([], f"dy.event_id IN (SELECT e.id {chosen.clause()})",
+                                          list(chosen.params), "")  # fmt: skip
             rows = conn.execute(sql, [*params, -1 if limit is None else limit])
             return [_dyad(r) for r in rows.fetchall()]
 
@@ -252,10 +251,7 @@ class AggregateQueries:
                          ).fetchone()[0]
             for end in ("max", "min")
         )  # fmt: skip
-        if first is not None and months[0] is not None:
-            first = max(first, months[0])
-        if last is not None and months[1] is not None:
-            last = min(last, months[1])
+        first, last = within_months(first, last, months)
 
         def window(start: str, end: str, size: int) -> tuple[str, list[object]]:
             sql, params = _dyad_query(dated, "dy.month BETWEEN ? AND ?" + listed, [start, end])

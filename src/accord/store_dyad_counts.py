@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from accord.store_filters import Term
 from accord.store_write import date_range
 
-__all__ = ["DyadCounts", "counted", "fill_dyad_counts", "migration_7"]
+__all__ = ["DyadCounts", "counted", "fill_dyad_counts", "migration_7", "within_months"]
 
 _KEY = "country, month, date_lo, date_hi, country_a, country_b, quad_class, type"
 _ROW = (  # a dyad row's key after its country (the days only for a dyad of no month)
@@ -177,11 +177,19 @@ class DyadCounts:
                          " AND month != ''", [self.params[0]]).fetchone()[0]
             for end in ("min", "max")
         )  # fmt: skip
-        if first is not None and self.months[0] is not None:
-            first = max(first, self.months[0])
-        if last is not None and self.months[1] is not None:
-            last = min(last, self.months[1])
-        return first, last
+        return within_months(first, last, self.months)
+
+
+def within_months(
+    first: str | None, last: str | None, months: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """The first and last months stored (``first``, ``last``) that the date filters' first and
+    last months (``months``, None: open) leave."""
+    if first is not None and months[0] is not None:
+        first = max(first, months[0])
+    if last is not None and months[1] is not None:
+        last = min(last, months[1])
+    return first, last
 
 
 _COUNTED = {"country": "k.country = ?", "dyad": "k.country_a = ? AND k.country_b = ?",

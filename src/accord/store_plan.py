@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from accord.store_filters import EVENT_SORTS, KIND_INDEXES, SORT_INDEXES, Term
 
 __all__ = [
-    "ENTRY", "ESTIMATE_CAP", "ROW", "SAMPLE", "SEEK", "Estimates", "Plan", "candidates", "count_query", "estimate",
-    "page_query", "plan",
+    "ENTRY", "ESTIMATE_CAP", "ROW", "SAMPLE", "SEEK", "Estimates", "Plan", "candidates",
+    "count_query", "estimate", "page_query", "plan",
 ]
 
 ESTIMATE_CAP = 10_000

@@ -137,11 +137,11 @@ class ExtractionQueries:
             chosen = plan(conn, terms, sort, offset + limit, found)
             if chosen.driver is None:
                 counting = plan(conn, terms, None, 10**12 if at_most is None else at_most, found)
-                within = at_most is not None and offset + limit <= at_most  # the page in them
-                both = plan(conn, terms, sort, at_most, found) if within and at_most else None
-                if both is not None and at_most is not None and both.driver is None \
-                        and both.cost < chosen.cost + counting.cost:  # fmt: skip
-                    return self._page_and_total(conn, terms, sort, limit, offset, at_most, both)
+                if at_most is not None and offset + limit <= at_most:  # the page among them
+                    both = plan(conn, terms, sort, at_most, found)
+                    if both.driver is None and both.cost < chosen.cost + counting.cost:
+                        return self._page_and_total(conn, terms, sort, limit, offset, at_most,
+                                                    both)  # fmt: skip
                 rows = self._event_page(conn, terms, sort, limit, offset, chosen)[0]
                 total = int(conn.execute(count_query(counting),
                                          [*counting.params, -1 if at_most is None else at_most]

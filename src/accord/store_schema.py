@@ -11,8 +11,8 @@ Tables (version 7; migration 2 changes registry keys only, migration 3 adds the 
 claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
 ``places``, ``events.norm_text`` and ``event_dyads``, migration 5 ``registry_names``,
 ``events_text``, the month, quad class and intensity of ``event_dyads`` and the indexes of the
-event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts within a kind, migration 7 the
-type, days and countries of ``event_dyads`` and ``dyad_counts``)::
+event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts within a kind,
+migration 7 the type, days and countries of ``event_dyads`` and ``dyad_counts``)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
