@@ -102,7 +102,7 @@ _DYAD_ENTRY = 0.3  # costs, in about a microsecond: a dyad read on the index of 
 _DYAD_CHECK = 0.7  # checking a filter on the event's row or participants, by seeks
 _SET_ID = 0.3  # listing an event a filter keeps into a set (then probed at _SET_PROBE)
 _SET_PROBE = 0.1
-_DRIVE = 2.0  # the dyads of an event a filter enumerates, read by its id
+_DYADS_OF = 4.0  # the dyads of an event a plan keeps, read by its id and counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +200,7 @@ class AggregateQueries:
                 return []
             if limit is not None:
                 recent = _months_plan(found, terms, chosen, limit)
-                if chosen.driver is None or recent.cost < _DRIVE * chosen.size:
+                if chosen.driver is None or recent.cost < chosen.cost + _DYADS_OF * chosen.expected:
                     whole = (first is None or first.endswith("-01")) and (
                         last is None or date_range(last[:7])[1] == last
                     )

@@ -87,7 +87,8 @@ class Term:
     ``e``'s own columns (SQLite can range an index by it); a filter that is not a column reads
     ``e`` through ``e.id`` only (:meth:`on` another id). ``ranges`` maps an event sort
     to conditions on that sort's index key that ``where`` implies (the sort's index is then
-    read in that range only).
+    read in that range only). ``ordered``: ``ids`` lists the events in id order, or nearly (a
+    set of them is then built for next to nothing; several lists one after the other are not).
     """
 
     name: str
@@ -99,6 +100,7 @@ class Term:
     ranges: dict[str, tuple[str, tuple[object, ...]]] = field(default_factory=dict)
     facts: bool = False  # ``where`` reads only the type, quad class and dates (on any sort's
     # index, and events_facts)
+    ordered: bool = True
 
     @property
     def kind(self) -> bool:
@@ -168,7 +170,7 @@ def event_terms(
             (name, name),
             f"SELECT p.event_id FROM event_participants p WHERE p.registry_id IN ({names})"
             f" UNION ALL {others}",
-            (name, name),
+            (name, name), ordered=False,  # the events of each registry entry in turn
         ))  # fmt: skip
     if country is not None:
         terms.append(_participant("p.country = ?", (country.upper(),), "country"))

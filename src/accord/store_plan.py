@@ -1,7 +1,7 @@
 """How an event query reads the store, chosen per query so that a page costs about the same on
 a hundred events and on a million.
 
-Three ways to find a page of events (:func:`plan`):
+Four ways to find a page of events (:func:`plan`):
 
 - *scan*: read the index of the page's sort (``SORT_INDEXES``; within the range the date or
   type filters give it) in order and check the other filters row by row, until the page is
@@ -15,6 +15,9 @@ Three ways to find a page of events (:func:`plan`):
 - *drive*: enumerate the events one filter keeps through its own index (``Term.ids``: the
   participants of a country, the events of a dyad, the trigram index for words...), check the
   others, sort what is left. Cheap when that filter keeps few events.
+- *intersection*: the same with two such filters, one's events listed into a set that the
+  other's are looked up in, before any row is read. Cheap when each keeps many events and the
+  two together few (a common name and a common phrase).
 
 How many events each kind has is known (``event_kinds``); the fraction each other filter keeps
 is counted on its index (stopped at :data:`ESTIMATE_CAP`) or, beyond and for text, tried on the
@@ -28,6 +31,7 @@ against reading recent months (``Plan.expected``).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import sqlite3
 from collections.abc import Sequence
@@ -60,6 +64,8 @@ _TRIGRAMS = 0.15  # an event listed by the trigram index
 _SORT = 0.2  # sorting an event a driver enumerates, or an arm of kinds returns
 _LIST = 0.3  # listing an event into a set (a filter's, checked against at _PROBE an entry)
 _PROBE = 0.4  # an in-memory b-tree, a few times an index entry
+_UNORDERED = 0.25  # an event listed into a set out of id order (in order: next to nothing)
+_MEMBER = 0.25  # an event one filter enumerates, looked up in the set of another's
 _ARM = 5.0  # starting one arm of a kinds plan
 
 
@@ -70,8 +76,8 @@ class Plan:
     source: str  # "events e INDEXED BY ...", "events e NOT INDEXED", or "(arms...) e"
     where: list[str]
     params: list[object]
-    driver: str | None  # the filter that enumerates the events, None for a scan
-    size: float = 0.0  # the events the driver enumerates (counted or estimated)
+    driver: str | None  # the filter that enumerates the events ("a in b": two), None for a scan
+    size: float = 0.0  # the events whose rows the driver reads (counted or estimated)
     expected: float = math.inf  # the events the filters are expected to keep
     cost: float = 0.0  # expected, in microseconds (see ENTRY)
 
@@ -327,26 +333,75 @@ def candidates(
     cost = sum(_ARM + min(n * within, need / rest_kept) * per_row
                + _SORT * min(n * within * rest_kept, need) for *_, n in _arm_kinds(kinds, sort))  # fmt: skip
     out.append(dataclasses.replace(_arms(kinds, rest, sort, need), expected=expected, cost=cost))
-    # drive: the events one filter enumerates, each read and checked, then sorted
-    for term in terms:
-        if term.name not in found.sizes or term.ids is None:
+    # drive: the events one filter enumerates (or two, :func:`_intersections`), each read and
+    # checked, then sorted; the words last (counted, not further than could win)
+    listed = [t for t in terms if t.ids is not None and t.name in found.sizes]
+    for term in listed:
+        if term.name != "text":
+            out += _drive(conn, found, term, expected, math.inf)
+    out += _intersections(conn, found, listed, expected, min(p.cost for p in out))
+    for term in listed:
+        if term.name == "text":
+            out += _drive(conn, found, term, expected, min(p.cost for p in out))
+    return out
+
+
+def _drive(
+    conn: sqlite3.Connection, found: Estimates, term: Term, expected: float, best: float
+) -> list[Plan]:
+    """The plan that drives by ``term``'s events; for the words, none unless it could cost less
+    than ``best`` within two standard errors of their sampled share (their events are then
+    counted, up to what could win)."""
+    terms = found.terms
+    size = found.sizes[term.name]
+    seeks = sum(1 for t in terms if t is not term and not t.column)  # columns: on the row
+    per_row = _enumerated(term) + _DRIVEN + _SORT + _DRIVEN_CHECK * seeks
+    if term.name == "text":  # the estimate is off by about 1/sqrt(the events sampled kept)
+        sampled = found.shares[term.name] * min(SAMPLE, found.newest)
+        if size * per_row >= (1 + 2 / math.sqrt(max(sampled, 0.5))) * best:
+            return []
+        cap = math.ceil(best / per_row)
+        counted = _count(conn, str(term.ids), term.ids_params, cap)
+        size = found.sizes[term.name] = counted if counted < cap else max(counted, size)
+    checked = [t for t in terms if t is not term or t.name == "text"]  # words: also checked
+    return [Plan(
+        "events e NOT INDEXED", [f"e.id IN ({term.ids})", *(t.where for t in checked)],
+        [*term.ids_params, *(p for t in checked for p in t.params)], term.name, size,
+        expected, size * per_row,
+    )]  # fmt: skip
+
+
+def _enumerated(term: Term) -> float:
+    """Listing an event a filter enumerates into a set, beyond reading its index entry."""
+    return _TRIGRAMS * (term.name == "text") + _UNORDERED * (not term.ordered)
+
+
+def _intersections(
+    conn: sqlite3.Connection, found: Estimates, listed: list[Term], expected: float, best: float
+) -> list[Plan]:
+    """The plans that drive by two filters that enumerate their events: one's listed into a
+    set, the other's looked up in it, the rows read only for the events both keep (cheap
+    when each keeps many events and the two few together: a name and a phrase). Those that
+    cannot cost less than ``best`` are not made, nor their events together estimated."""
+    terms = found.terms
+    out = []
+    for build, probe in itertools.permutations(listed, 2):
+        lists = found.sizes[build.name] * (ENTRY + _enumerated(build)) + \
+            found.sizes[probe.name] * (ENTRY + _TRIGRAMS * (probe.name == "text") + _MEMBER)  # fmt: skip
+        if lists >= best:
             continue
-        size = found.sizes[term.name]
-        seeks = sum(1 for t in terms if t is not term and not t.column)  # columns: on the row
-        per_row = _DRIVEN + _TRIGRAMS * (term.name == "text") + _SORT + _DRIVEN_CHECK * seeks
-        if term.name == "text":  # counted, not further than could win (if its sample, a
-            best = min(p.cost for p in out)  # few dozen events, leaves it a chance)
-            if size * per_row >= 3 * best:
-                continue
-            cap = math.ceil(best / per_row)
-            counted = _count(conn, term.ids, term.ids_params, cap)
-            size = found.sizes[term.name] = counted if counted < cap else max(counted, size)
-        checked = [t for t in terms if t is not term or t.name == "text"]  # words: also checked
+        both = found.newest * _kept(conn, found, [build, probe])
+        seeks = sum(1 for t in terms if t not in (build, probe) and not t.column)
+        per_row = _DRIVEN + _UNORDERED * (not probe.ordered) + _SORT + _DRIVEN_CHECK * seeks
+        cost = lists + both * per_row
+        ids = f"WITH probe(id) AS ({probe.ids}) SELECT id FROM probe WHERE +id IN ({build.ids})"
+        checked = [t for t in terms if t not in (build, probe) or t.name == "text"]  # words too
         out.append(Plan(
-            "events e NOT INDEXED", [f"e.id IN ({term.ids})", *(t.where for t in checked)],
-            [*term.ids_params, *(p for t in checked for p in t.params)], term.name, size,
-            expected, size * per_row,
+            "events e NOT INDEXED", [f"e.id IN ({ids})", *(t.where for t in checked)],
+            [*probe.ids_params, *build.ids_params, *(p for t in checked for p in t.params)],
+            f"{probe.name} in {build.name}", both, expected, cost,
         ))  # fmt: skip
+        best = min(best, cost)
     return out
 
 

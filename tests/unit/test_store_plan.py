@@ -1,9 +1,10 @@
-"""Every way the planner can read a page of events (scan, kinds, drive by each filter) gives
+"""Every way the planner can read a page of events (scan, kinds, drive by each filter or two) gives
 what a plain query with the same filters gives, on a synthetic store, for many filters, sorts,
 offsets and counts; and the plan it picks avoids the traps of correlated sorts and kinds."""
 
 from __future__ import annotations
 
+import math
 import random
 import sqlite3
 from pathlib import Path
@@ -14,7 +15,14 @@ import pytest
 from accord.bench_queries import _Draw, _values
 from accord.store import EVENT_SORTS, Store
 from accord.store_filters import event_terms, event_where
-from accord.store_plan import candidates, count_query, estimate, page_query, plan
+from accord.store_plan import (
+    _intersections,
+    candidates,
+    count_query,
+    estimate,
+    page_query,
+    plan,
+)
 from accord.synthetic import generate
 
 
@@ -52,8 +60,10 @@ def _cases(path: Path) -> list[tuple[dict[str, Any], str, int]]:
 
 def test_every_plan_reads_what_a_plain_query_reads(synthetic: Path) -> None:
     seen = _check_plans(synthetic, _cases(synthetic))
-    # the scan, the kinds and drives by participants, dyads, dates and words all took part
+    # the scan, the kinds, drives by participants, dyads, dates and words, and by two of them
+    # together all took part
     assert {"events", "(SELECT", "country", "dyad", "actor", "text", "dates"} <= seen
+    assert {"actor in text", "text in actor", "country in dates"} <= seen
 
 
 def _check_plans(path: Path, cases: list[tuple[dict[str, Any], str, int]]) -> set[str]:
@@ -65,13 +75,15 @@ def _check_plans(path: Path, cases: list[tuple[dict[str, Any], str, int]]) -> se
             terms = event_terms(**filters)
             found = estimate(conn, terms)
             expected = _naive(conn, filters, sort, offset + 20)[offset:]
-            for chosen in candidates(conn, terms, sort, offset + 20, found):
+            listed = [t for t in found.terms if t.ids is not None and t.name in found.sizes]
+            every = _intersections(conn, found, listed, math.inf, math.inf)  # even if costly
+            for chosen in [*candidates(conn, terms, sort, offset + 20, found), *every]:
                 seen.add(chosen.driver or chosen.source.split()[0][:7])
                 sql = page_query(chosen, EVENT_SORTS[sort].format(a="e"))
                 got = [int(r["id"]) for r in _rows(conn, sql, [*chosen.params, 20, offset])]
                 assert got == expected, (filters, sort, offset, chosen.source[:80], chosen.driver)
             everything = len(_naive(conn, filters, "date", 10**9))
-            for chosen in candidates(conn, terms, None, 10**9, found):
+            for chosen in [*candidates(conn, terms, None, 10**9, found), *every]:
                 (total,) = conn.execute(count_query(chosen), [*chosen.params, 10**9]).fetchone()
                 assert total == everything, (filters, chosen.source[:80], chosen.driver)
                 (capped,) = conn.execute(count_query(chosen), [*chosen.params, 5]).fetchone()
