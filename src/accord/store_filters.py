@@ -89,6 +89,8 @@ class Term:
     to conditions on that sort's index key that ``where`` implies (the sort's index is then
     read in that range only). ``ordered``: ``ids`` lists the events in id order, or nearly (a
     set of them is then built for next to nothing; several lists one after the other are not).
+    ``unique``: ``ids`` lists each event once, as ``id`` (a drive can read them as they come,
+    no set needed).
     """
 
     name: str
@@ -101,6 +103,7 @@ class Term:
     facts: bool = False  # ``where`` reads only the type, quad class and dates (on any sort's
     # index, and events_facts)
     ordered: bool = True
+    unique: bool = False
 
     @property
     def kind(self) -> bool:
@@ -184,7 +187,8 @@ def event_terms(
             "dyad",
             "EXISTS (SELECT 1 FROM event_dyads y WHERE y.event_id = e.id AND y.country_a = ?"
             " AND y.country_b = ?)", (a, b),
-            "SELECT event_id FROM event_dyads WHERE country_a = ? AND country_b = ?", (a, b),
+            "SELECT event_id AS id FROM event_dyads WHERE country_a = ? AND country_b = ?", (a, b),
+            unique=True,
         ))  # fmt: skip
     if quad_class is not None:
         terms.append(Term("quad_class", "e.quad_class = ?", (int(quad_class),), column=True,
@@ -201,12 +205,13 @@ def event_terms(
         words = normalize_name(text)
         terms.append(Term(  # trigrams: a substring of three characters at least
             "text", "instr(e.norm_text, ?) > 0", (words,),
-            "SELECT rowid FROM events_text WHERE events_text MATCH ?" if len(words) >= 3 else None,
-            (_rare_trigrams(words),), column=True,
+            "SELECT rowid AS id FROM events_text WHERE events_text MATCH ?" if len(words) >= 3
+            else None, (_rare_trigrams(words),), column=True, unique=True,
         ))  # fmt: skip
     if doc_id is not None:
         terms.append(Term("doc_id", "e.doc_id = ?", (doc_id,),
-                          "SELECT id FROM events WHERE doc_id = ?", (doc_id,), column=True))  # fmt: skip
+                          "SELECT id FROM events WHERE doc_id = ?", (doc_id,), column=True,
+                          unique=True))  # fmt: skip
     return terms
 
 
@@ -246,7 +251,7 @@ def _dates(since: str | None, until: str | None) -> Term:
     return Term(
         "dates", " AND ".join(where), tuple(params),
         f"SELECT id FROM events WHERE {ids} AND " + " AND ".join(w[2:] for w in where),
-        (*bounds, *params), column=True, facts=True,
+        (*bounds, *params), column=True, facts=True, ordered=False, unique=True,
         ranges={
             sort: (" AND ".join(k.format(key=f"coalesce(e.date_lo, {null})") for k in keys),
                    tuple(bounds))

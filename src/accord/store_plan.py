@@ -58,7 +58,7 @@ SEEK = 1.0
 """Finding an event's participants or dyads by its id, for an entry of an index (in no order)."""
 ROW = 1.5
 """Reading an event's row for an entry of an index (in no order) and checking its words."""
-_DRIVEN = 0.45  # an event a driver enumerates, listed and its row read (in id order)
+_DRIVEN = 0.45  # an event a driver enumerates: its row read (in id order)
 _DRIVEN_CHECK = 0.3  # a participant or dyad filter checked on it (in id order too)
 _TRIGRAMS = 0.15  # an event listed by the trigram index
 _SORT = 0.2  # sorting an event a driver enumerates, or an arm of kinds returns
@@ -338,36 +338,49 @@ def candidates(
     listed = [t for t in terms if t.ids is not None and t.name in found.sizes]
     for term in listed:
         if term.name != "text":
-            out += _drive(conn, found, term, expected, math.inf)
+            out += _drive(conn, found, term, sort, need, expected, math.inf)
     out += _intersections(conn, found, listed, expected, min(p.cost for p in out))
     for term in listed:
         if term.name == "text":
-            out += _drive(conn, found, term, expected, min(p.cost for p in out))
+            out += _drive(conn, found, term, sort, need, expected, min(p.cost for p in out))
     return out
 
 
 def _drive(
-    conn: sqlite3.Connection, found: Estimates, term: Term, expected: float, best: float
+    conn: sqlite3.Connection, found: Estimates, term: Term, sort: str | None, need: int,
+    expected: float, best: float,
 ) -> list[Plan]:
-    """The plan that drives by ``term``'s events; for the words, none unless it could cost less
-    than ``best`` within two standard errors of their sampled share (their events are then
-    counted, up to what could win)."""
+    """The plan that drives by ``term``'s events: listed into a set, then their rows read and
+    checked and sorted; in no order (a count), only until ``need`` are kept, and, if ``term``
+    lists each event once, read as they come (the filters on participants and dyads checked
+    before the row), no set made. For the words, none unless it could cost less than ``best``
+    within two standard errors of their sampled share (their events are then counted, up to
+    what could win)."""
     terms = found.terms
     size = found.sizes[term.name]
     seeks = sum(1 for t in terms if t is not term and not t.column)  # columns: on the row
-    per_row = _enumerated(term) + _DRIVEN + _SORT + _DRIVEN_CHECK * seeks
+    read = 1.0 if sort is not None else min(1.0, need / max(expected, 0.5))
+    stream = read < 1.0 and term.unique
+    row = _DRIVEN + _SORT * (sort is not None) + _DRIVEN_CHECK * seeks
+    each = read * (ENTRY + _TRIGRAMS * (term.name == "text") + row) if stream else \
+        ENTRY + _enumerated(term) + read * row  # fmt: skip
     if term.name == "text":  # the estimate is off by about 1/sqrt(the events sampled kept)
         sampled = found.shares[term.name] * min(SAMPLE, found.newest)
-        if size * per_row >= (1 + 2 / math.sqrt(max(sampled, 0.5))) * best:
+        if size * each >= (1 + 2 / math.sqrt(max(sampled, 0.5))) * best:
             return []
-        cap = math.ceil(best / per_row)
+        cap = math.ceil(best / each)
         counted = _count(conn, str(term.ids), term.ids_params, cap)
         size = found.sizes[term.name] = counted if counted < cap else max(counted, size)
     checked = [t for t in terms if t is not term or t.name == "text"]  # words: also checked
+    if stream:  # the participants and dyads on the listed id, before the row is read
+        where = [t.where if t.column else t.on("x.id") for t in checked]
+        return [Plan(f"({term.ids}) x CROSS JOIN events e ON e.id = x.id", where,
+                     [*term.ids_params, *(p for t in checked for p in t.params)], term.name,
+                     size * read, expected, size * each)]  # fmt: skip
     return [Plan(
         "events e NOT INDEXED", [f"e.id IN ({term.ids})", *(t.where for t in checked)],
         [*term.ids_params, *(p for t in checked for p in t.params)], term.name, size,
-        expected, size * per_row,
+        expected, size * each,
     )]  # fmt: skip
 
 

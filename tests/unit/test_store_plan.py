@@ -64,6 +64,7 @@ def test_every_plan_reads_what_a_plain_query_reads(synthetic: Path) -> None:
     # together all took part
     assert {"events", "(SELECT", "country", "dyad", "actor", "text", "dates"} <= seen
     assert {"actor in text", "text in actor", "country in dates"} <= seen
+    assert {"text, as they come", "dyad, as they come", "dates, as they come"} <= seen
 
 
 def _check_plans(path: Path, cases: list[tuple[dict[str, Any], str, int]]) -> set[str]:
@@ -88,6 +89,14 @@ def _check_plans(path: Path, cases: list[tuple[dict[str, Any], str, int]]) -> se
                 assert total == everything, (filters, chosen.source[:80], chosen.driver)
                 (capped,) = conn.execute(count_query(chosen), [*chosen.params, 5]).fetchone()
                 assert capped == min(5, everything)
+            for chosen in candidates(conn, terms, None, 5, found):  # some stop at 5, unsorted
+                if chosen.driver is not None and not chosen.source.startswith("events"):
+                    seen.add(f"{chosen.driver}, as they come")
+                (capped,) = conn.execute(count_query(chosen), [*chosen.params, 5]).fetchone()
+                assert capped == min(5, everything), (filters, chosen.source[:80])
+                if chosen.driver is not None:  # (the kinds read ``need`` of each kind only)
+                    (total,) = conn.execute(count_query(chosen), [*chosen.params, 10**9]).fetchone()
+                    assert total == everything, (filters, chosen.source[:80], chosen.driver)
     finally:
         conn.close()
     return seen
