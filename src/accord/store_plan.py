@@ -62,8 +62,7 @@ _DRIVEN = 0.45  # an event a driver enumerates: its row read (in id order)
 _DRIVEN_CHECK = 0.3  # a participant or dyad filter checked on it (in id order too)
 _TRIGRAMS = 0.15  # an event listed by the trigram index
 _SORT = 0.2  # sorting an event a driver enumerates, or an arm of kinds returns
-_LIST = 0.3  # listing an event into a set (a filter's, checked against at _PROBE an entry)
-_PROBE = 0.4  # an in-memory b-tree, a few times an index entry
+_PROBE = 0.4  # an entry checked against a set of events (an in-memory b-tree)
 _UNORDERED = 0.25  # an event listed into a set out of id order (in order: next to nothing)
 _MEMBER = 0.25  # an event one filter enumerates, looked up in the set of another's
 _ARM = 5.0  # starting one arm of a kinds plan
@@ -226,13 +225,15 @@ def _scan(terms: Sequence[Term], sort: str | None, listed: Term | None = None) -
     still checked: the trigrams list a superset)."""
     key = sort or "date"
     bounds, params = _bounds(terms, key)
-    where = list(bounds)
+    facts = [t for t in terms if t.facts]  # on the index: before the set
+    where = list(bounds) + [t.where for t in facts]
+    params += [p for t in facts for p in t.params]
     if listed is not None and listed.ids is not None:
         where.append(f"e.id IN ({listed.ids})")
         params += listed.ids_params
-        terms = [t for t in terms if t is not listed or t.name == "text"]
-    params += [p for t in terms for p in t.params]
-    return Plan(f"events e INDEXED BY {SORT_INDEXES[key]}", where + [t.where for t in terms],
+    rest = [t for t in terms if not t.facts and (t is not listed or t.name == "text")]
+    params += [p for t in rest for p in t.params]
+    return Plan(f"events e INDEXED BY {SORT_INDEXES[key]}", where + [t.where for t in rest],
                 params, None)  # fmt: skip
 
 
@@ -322,7 +323,8 @@ def candidates(
             continue
         rest = [t for t in others if t is not term or t.name == "text"]
         per_row = _PROBE + found.shares[term.name] * _checks(rest)
-        cost = _LIST * found.sizes[term.name] + rows * (ENTRY + start * per_row)
+        cost = (ENTRY + _enumerated(term)) * found.sizes[term.name] + \
+            rows * (ENTRY + start * per_row)  # fmt: skip
         out.append(dataclasses.replace(_scan(terms, sort, term), expected=expected, cost=cost))
     # kinds: the same order within each kind
     rest = [t for t in terms if not t.kind]
@@ -355,7 +357,7 @@ def _drive(
     lists each event once, read as they come (the filters on participants and dyads checked
     before the row), no set made. For the words, none unless it could cost less than ``best``
     within two standard errors of their sampled share (their events are then counted, up to
-    what could win)."""
+    what could win, unless read as they come)."""
     terms = found.terms
     size = found.sizes[term.name]
     seeks = sum(1 for t in terms if t is not term and not t.column)  # columns: on the row
@@ -368,6 +370,7 @@ def _drive(
         sampled = found.shares[term.name] * min(SAMPLE, found.newest)
         if size * each >= (1 + 2 / math.sqrt(max(sampled, 0.5))) * best:
             return []
+    if term.name == "text" and not stream:  # (as they come, their number matters less)
         cap = math.ceil(best / each)
         counted = _count(conn, str(term.ids), term.ids_params, cap)
         size = found.sizes[term.name] = counted if counted < cap else max(counted, size)
