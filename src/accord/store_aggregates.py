@@ -20,7 +20,7 @@ from typing import Any
 from accord import geo
 from accord.store_dyad_counts import DyadCounts, counted, within_months
 from accord.store_filters import Term, event_terms, event_where
-from accord.store_plan import Estimates, Plan, estimate, plan
+from accord.store_plan import Estimates, estimate, kept, plan
 from accord.store_rows import (
     CounterpartRow,
     CountRow,
@@ -115,13 +115,13 @@ class _Months:
     kept: Term | None
 
 
-def _months_plan(found: Estimates, terms: list[Term], chosen: Plan, limit: int) -> _Months:
+def _months_plan(found: Estimates, terms: list[Term], expected: float, limit: int) -> _Months:
     """What counting the most recent months first costs: the months needed for ``limit`` rows
     (an event each, at most :data:`_PER_GROUP` events a row), each of their dyads read on the
     index of months and the filters not on it checked, by seeks or against the set of one
     filter's events (cheaper when that filter keeps fewer events than the months hold)."""
     dates = found.shares.get("dates", 1.0)
-    rows = min(chosen.expected, found.newest / _PER_GROUP)  # each event its row, if they are few
+    rows = min(expected, found.newest / _PER_GROUP)  # each event its row, if they are few
     share = min(1.0, limit / max(rows, 1.0))
     entries = found.newest * dates * share
     checked = [t for t in terms if not t.facts and not t.kind]
@@ -195,16 +195,18 @@ class AggregateQueries:
             if counts is not None:
                 return self._counted_dyads(conn, counts, limit)
             found = estimate(conn, terms)
-            chosen = plan(conn, terms, None, _DYAD_EVENTS, found)  # every event kept
+            recent = None if limit is None else _months_plan(found, terms, kept(conn, found), limit)
+            chosen = plan(conn, terms, None, _DYAD_EVENTS, found,  # every event kept
+                          math.inf if recent is None else recent.cost)  # fmt: skip
             if chosen.empty:
                 return []
-            if limit is not None:
-                recent = _months_plan(found, terms, chosen, limit)
-                if chosen.driver is None or recent.cost < chosen.cost + _DYADS_OF * chosen.expected:
-                    whole = (first is None or first.endswith("-01")) and (
-                        last is None or date_range(last[:7])[1] == last
-                    )
-                    return self._recent_dyads(conn, terms, limit, months, whole, recent.kept)
+            if recent is not None and limit is not None and (
+                chosen.driver is None or recent.cost < chosen.cost + _DYADS_OF * chosen.expected
+            ):
+                whole = (first is None or first.endswith("-01")) and (
+                    last is None or date_range(last[:7])[1] == last
+                )
+                return self._recent_dyads(conn, terms, limit, months, whole, recent.kept)
             if chosen.driver is None:  # every dyad, on the index by month
                 sql, params = _dyad_query(terms, "1", [])
             else:  # the events the plan keeps (every filter checked), then their dyads

@@ -41,7 +41,7 @@ from accord.store_filters import EVENT_SORTS, KIND_INDEXES, SORT_INDEXES, Term
 
 __all__ = [
     "ENTRY", "ESTIMATE_CAP", "ROW", "SAMPLE", "SEEK", "Estimates", "Plan", "candidates",
-    "count_query", "estimate", "page_query", "plan",
+    "count_query", "estimate", "kept", "page_query", "plan",
 ]
 
 ESTIMATE_CAP = 10_000
@@ -291,12 +291,13 @@ def _kept(conn: sqlite3.Connection, found: Estimates, chosen: Sequence[Term]) ->
 
 def candidates(
     conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None, need: int,
-    found: Estimates | None = None,
+    found: Estimates | None = None, ceiling: float = math.inf,
 ) -> list[Plan]:
     """The ways to find the first ``need`` events that ``terms`` keep, in ``sort`` order (any
     order if None, as for a count), each with its expected cost: a scan, the kinds, a drive
-    by each filter that can enumerate its events (a text only when it could win); ``found``:
-    the filters' :func:`estimate`, if made. Every plan reads the same events."""
+    by each filter that can enumerate its events, or by two (a text only when it could win,
+    against the others and ``ceiling``, the cost of the caller's own way); ``found``: the
+    filters' :func:`estimate`, if made. Every plan reads the same events."""
     found = estimate(conn, terms) if found is None else found
     terms, kinds = found.terms, found.kinds
     if not kinds and found.newest:  # no event has the type and quad class asked for
@@ -306,7 +307,7 @@ def candidates(
     others = [t for t in terms if key not in t.ranges]
     if not others or found.newest == 0:
         return [_scan(terms, sort)]
-    expected = found.newest * _kept(conn, found, terms)
+    expected = kept(conn, found)
     # scan: the sort's index within the ranges, every other filter checked (those on the index
     # as they are where the scan starts)
     start = _leading(conn, terms, sort) if any(t.facts for t in others) else 1.0
@@ -344,7 +345,8 @@ def candidates(
     out += _intersections(conn, found, listed, expected, min(p.cost for p in out))
     for term in listed:
         if term.name == "text":
-            out += _drive(conn, found, term, sort, need, expected, min(p.cost for p in out))
+            best = min(ceiling, *(p.cost for p in out))
+            out += _drive(conn, found, term, sort, need, expected, best)
     return out
 
 
@@ -423,10 +425,15 @@ def _intersections(
 
 def plan(
     conn: sqlite3.Connection, terms: Sequence[Term], sort: str | None, need: int,
-    found: Estimates | None = None,
+    found: Estimates | None = None, ceiling: float = math.inf,
 ) -> Plan:
     """The cheapest of the :func:`candidates` (the first of equal costs)."""
-    return min(candidates(conn, terms, sort, need, found), key=lambda p: p.cost)
+    return min(candidates(conn, terms, sort, need, found, ceiling), key=lambda p: p.cost)
+
+
+def kept(conn: sqlite3.Connection, found: Estimates) -> float:
+    """How many events all the filters keep, about (see :func:`estimate`)."""
+    return found.newest * _kept(conn, found, found.terms)
 
 
 _DOCUMENT = (
