@@ -97,6 +97,10 @@ __all__ = [
     "registry_key",
 ]
 
+CACHE_KIB = 65_536
+"""The pages a connection keeps in memory at most, in KiB (SQLite's default is 2,000: on a store
+of a million events the indexes a query seeks into then come from the file again and again)."""
+
 _TABLES = (
     "documents", "doc_actors", "registry", "registry_aliases", "registry_titles", "events",
     "event_participants", "claims", "statements", "errors",
@@ -171,6 +175,7 @@ class Store(ExtractionQueries, AggregateQueries):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             migrate(conn)
         except ValueError as exc:
             conn.close()

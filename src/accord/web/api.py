@@ -20,7 +20,8 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -50,6 +51,7 @@ from accord.store_rows import (
 )
 from accord.store_schema import date_range
 from accord.tables import TABLES, csv_cell
+from accord.web.pool import StorePool
 from accord.web.security import TOKEN_ENV, SecurityHeaders, check_origin, check_token, mount_docs
 
 __all__ = ["create_app"]
@@ -165,17 +167,28 @@ class EventFilters:
 
 
 def _store(request: Request) -> Iterator[Store]:
-    """One store connection per request. FastAPI may open it, use it and close it from
-    different worker threads (one at a time), hence ``check_same_thread=False``."""
-    path = request.app.state.db
-    if not Path(path).is_file():
-        raise HTTPException(503, detail=f"no store at {path}")
+    """A store connection for the request, from the app's :class:`StorePool`. FastAPI may take
+    it, use it and give it back from different worker threads (one at a time), hence
+    ``check_same_thread=False``."""
+    pool: StorePool = request.app.state.pool
+    if not Path(pool.path).is_file():
+        raise HTTPException(503, detail=f"no store at {pool.path}")
     try:
-        store = Store.open(path, check_same_thread=False)
+        store = pool.take()
     except StoreError as exc:
         raise HTTPException(503, detail=str(exc)) from exc
-    with store:
+    try:
         yield store
+    except BaseException:
+        pool.give(store, reuse=False)
+        raise
+    pool.give(store)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.pool.close()  # the connections kept between requests
 
 
 Db = Annotated[Store, Depends(_store)]
@@ -264,9 +277,10 @@ def create_app(
         title="accord", version=__version__,
         description="Political event data extracted from news articles: events, actors, "
         "claims and statements, each traced to its sentence.",
-        docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None,
+        docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None, lifespan=_lifespan,
     )  # fmt: skip
     app.state.db = db or os.environ.get("ACCORD_DB", "accord.db")
+    app.state.pool = StorePool(app.state.db)
     app.state.allow_writes = allow_writes
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"],
