@@ -12,6 +12,10 @@ Four ways to find a page of events (:func:`plan`):
   quad class, ``KIND_INDEXES``) the filters keep, the first ``need`` of each, and merge them.
   Cheap whatever the kinds' place in the sort's order (a quad class of low intensity sorted by
   intensity, a type and a quad class no event has together).
+
+  A scan or the kinds may also list one filter's events first into a set that each entry is
+  checked against (cheaper than a seek per entry when that filter's index lists its events
+  in id order).
 - *drive*: enumerate the events one filter keeps through its own index (``Term.ids``: the
   participants of a country, the events of a dyad, the trigram index for words...), check the
   others, sort what is left. Cheap when that filter keeps few events.
@@ -190,14 +194,25 @@ def _arm_key(sort: str | None) -> str:
     return "-date" if sort == "-date" else "date"
 
 
-def _arms(kinds: Sequence[Kind], terms: Sequence[Term], sort: str | None, need: int) -> Plan:
+def _arms(
+    kinds: Sequence[Kind], terms: Sequence[Term], sort: str | None, need: int,
+    listed: Term | None = None,
+) -> Plan:
     """The kinds plan: the first ``need`` events of each kind (:func:`_arm_kinds`) that
     ``terms`` (no type or quad class filter) keep, in ``sort`` order, on the kind's range of
-    its index."""
+    its index; the events ``listed`` keeps listed into a set (once per arm) that each entry is
+    checked against after the dates (as :func:`_scan` does)."""
     key = _arm_key(sort)
     bounds, values = _bounds(terms, key)
-    where = bounds + [t.where for t in terms]
-    values += [p for t in terms for p in t.params]
+    facts = [t for t in terms if t.facts]
+    where = bounds + [t.where for t in facts]
+    values += [p for t in facts for p in t.params]
+    if listed is not None and listed.ids is not None:
+        where.append(f"e.id IN ({listed.ids})")
+        values += listed.ids_params
+    rest = [t for t in terms if not t.facts and (t is not listed or t.name == "text")]
+    where += [t.where for t in rest]
+    values += [p for t in rest for p in t.params]
     kind = ["e.type = ?", "e.quad_class IS ?"]
     intensity = "NULL AS intensity"
     by_intensity = sort in _BY_INTENSITY
@@ -336,6 +351,19 @@ def candidates(
     cost = sum(_ARM + min(n * within, need / rest_kept) * per_row
                + _SORT * min(n * within * rest_kept, need) for *_, n in _arm_kinds(kinds, sort))  # fmt: skip
     out.append(dataclasses.replace(_arms(kinds, rest, sort, need), expected=expected, cost=cost))
+    # the same, one filter's events listed first (a set each entry is checked against)
+    arms = _arm_kinds(kinds, sort)
+    facts_kept = _kept(conn, found, [t for t in rest_others if t.facts])
+    for term in rest_others:
+        if term.ids is None or term.name not in found.sizes:
+            continue
+        others = [t for t in rest_others if t is not term or t.name == "text"]
+        per_row = ENTRY + facts_kept * (_PROBE + found.shares[term.name] * _checks(others))
+        listing = (ENTRY + _enumerated(term)) * found.sizes[term.name]
+        cost = sum(_ARM + listing + min(n * within, need / rest_kept) * per_row
+                   + _SORT * min(n * within * rest_kept, need) for *_, n in arms)  # fmt: skip
+        out.append(dataclasses.replace(_arms(kinds, rest, sort, need, term), expected=expected,
+                                       cost=cost))  # fmt: skip
     # drive: the events one filter enumerates (or two, :func:`_intersections`), each read and
     # checked, then sorted; the words last (counted, not further than could win)
     listed = [t for t in terms if t.ids is not None and t.name in found.sizes]
