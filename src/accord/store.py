@@ -97,9 +97,11 @@ __all__ = [
     "registry_key",
 ]
 
-CACHE_KIB = 65_536
+CACHE_KIB = 262_144
 """The pages a connection keeps in memory at most, in KiB (SQLite's default is 2,000: on a store
-of a million events the indexes a query seeks into then come from the file again and again)."""
+of a million events the indexes a query seeks into then come from the file again and again, and
+the system may have dropped them from its own file cache). Memory grows only with the pages a
+connection reads: a small store never uses it all."""
 
 _TABLES = (
     "documents", "doc_actors", "registry", "registry_aliases", "registry_titles", "events",

@@ -163,6 +163,7 @@ def test_query_benchmark_runs_end_to_end(synthetic: Path) -> None:
     assert [r.family for r in results] == families
     for r in results:
         assert r.runs == 6 and 0 < r.p50_ms <= r.p95_ms <= r.max_ms
+        assert r.fresh_p95_ms > 0  # each query once more on a new connection
     by_family = {r.family: r for r in results}
     for family in ("events", "events country", "events dyad", "events type", "/api/events",
                    "/api/dyads"):  # fmt: skip
@@ -177,7 +178,7 @@ def test_bench_command_prints_query_families(synthetic: Path) -> None:
     assert "reused" in result.output
     for family in ("events sort=-date", "events since/until", "/api/dyads filtered"):
         assert family in result.output
-    assert "p95 ms" in result.output
+    assert "p95 ms" in result.output and "p95 fresh ms" in result.output
 
 
 def test_percentile() -> None:

@@ -21,9 +21,10 @@ _File = tuple[int, int]  # device and inode
 
 
 class StorePool:
-    """Up to ``keep`` idle connections to the store at ``path``."""
+    """Up to ``keep`` idle connections to the store at ``path`` (more are opened for
+    simultaneous requests, then closed)."""
 
-    def __init__(self, path: str, keep: int = 4) -> None:
+    def __init__(self, path: str, keep: int = 2) -> None:
         self.path = path
         self.keep = keep
         self._idle: list[tuple[Store, _File]] = []
