@@ -18,8 +18,8 @@ evidence that are common, rare and absent, months, years and open ranges), drawn
 :func:`run_queries` gives per family the number of timed runs, the 50th and 95th percentiles
 and the maximum in milliseconds, the mean number of rows answered, and the 95th percentile of
 one more run of each query on a connection opened for it (SQLite's page cache empty: what a
-first query costs); a family whose 95th percentile exceeds :data:`TARGET_MS` is flagged. A benchmark prints figures; nothing here
-asserts a speed.
+first query costs); a family whose 95th percentile exceeds :data:`TARGET_MS` is flagged. A
+benchmark prints figures; nothing here asserts a speed.
 """
 
 from __future__ import annotations
@@ -260,6 +260,9 @@ def run_queries(
         def run(case: QueryCase, store: Store) -> int:
             if not case.path:
                 return len(store.events(limit=PAGE, **case.params))
+            return request(case)
+
+        def request(case: QueryCase) -> int:
             response = client.get(case.path, params=case.params)
             response.raise_for_status()
             body = response.json()
@@ -280,7 +283,7 @@ def run_queries(
             app.state.pool.close()
             start = time.perf_counter()
             if case.path:
-                run(case, store)  # (the store is closed: the API has its own)
+                request(case)
             else:
                 with Store.open(db) as own:
                     run(case, own)
