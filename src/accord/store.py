@@ -77,6 +77,7 @@ from accord.store_rows import (
     TitleRow,
 )
 from accord.store_schema import check_accord, migrate
+from accord.store_split import SplitReads
 from accord.store_write import extraction_hash, registry_key, utc_now, write_document
 from accord.text import normalize_name
 
@@ -146,6 +147,8 @@ class Store(ExtractionQueries, AggregateQueries):
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn: sqlite3.Connection | None = conn
         self.path = path
+        # costly reads split over a second connection (a file's: ":memory:" is another store)
+        self._split = None if path == ":memory:" else SplitReads(path, CACHE_KIB)
 
     @classmethod
     def open(
@@ -192,6 +195,8 @@ class Store(ExtractionQueries, AggregateQueries):
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
+        if self._split is not None:
+            self._split.close()
         if self._conn is not None:
             self._conn.close()
             self._conn = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 from accord import geo
 from accord.store_dyad_counts import DyadCounts, counted, within_months
 from accord.store_filters import Term, event_terms, event_where
-from accord.store_plan import Estimates, estimate, kept, plan
+from accord.store_plan import Estimates, Plan, estimate, kept, plan
 from accord.store_rows import (
     CounterpartRow,
     CountRow,
@@ -30,6 +30,7 @@ from accord.store_rows import (
     PlaceRow,
     TimelineRow,
 )
+from accord.store_split import SPLIT_COST, SplitReads
 from accord.store_write import date_range
 
 __all__ = ["AggregateQueries"]
@@ -56,18 +57,24 @@ _DYAD_COLUMNS = (  # event_dyads carries the event's month, quad class and inten
     "dy.country_a, dy.country_b, dy.month AS month, dy.quad_class, count(*) AS n,"
     " avg(dy.intensity) AS mi"
 )
+_DYAD_SUMS = (  # the same for a part of the events, to add up (:func:`_added`)
+    "dy.country_a, dy.country_b, dy.month AS month, dy.quad_class, count(*) AS n,"
+    " sum(dy.intensity), count(dy.intensity)"
+)
 _DYAD_GROUP = "dy.month, dy.country_a, dy.country_b, dy.quad_class"
 _DYAD_ORDER = "month DESC, n DESC, dy.country_a, dy.country_b, dy.quad_class"
 
 
 def _dyad_query(
-    terms: list[Term], rows: str, bounds: list[object], source: str = "event_dyads_month"
+    terms: list[Term], rows: str, bounds: list[object], source: str = "event_dyads_month",
+    sums: bool = False,
 ) -> tuple[str, list[object]]:
     """The dyads (``rows``, a condition on ``dy`` with ``bounds``: some months, or the events
     a filter enumerates) that ``terms`` keep, read on the index ``source`` (empty: SQLite's
     choice): the type, quad class and the participant and dyad filters are checked on the dyad,
     the dates on the index events_facts, the event's row is read only for the others
-    (text, document). Rows of no month come last."""
+    (text, document). Rows of no month come last; with ``sums``, in no order and whole, with
+    the sum and count of the intensities (no mean)."""
     own = sorted((t for t in terms if not t.column or t.kind),
                  key=lambda t: not t.column)  # the type and quad class (on the index) first  # fmt: skip
     facts = [t for t in terms if t not in own and t.facts]
@@ -80,11 +87,10 @@ def _dyad_query(
     join += " CROSS JOIN events e ON e.id = dy.event_id" if read else ""
     indexed = f" INDEXED BY {source}" if source else ""
     sql = (
-        f"SELECT {_DYAD_COLUMNS} FROM event_dyads dy{indexed}{join}"
+        f"SELECT {_DYAD_SUMS if sums else _DYAD_COLUMNS} FROM event_dyads dy{indexed}{join}"
         f" WHERE {' AND '.join(where)} GROUP BY {_DYAD_GROUP}"
-        f" ORDER BY month IS NULL, {_DYAD_ORDER} LIMIT ?"
     )
-    return sql, params
+    return sql + ("" if sums else f" ORDER BY month IS NULL, {_DYAD_ORDER} LIMIT ?"), params
 
 
 def _within_months(months: tuple[str | None, str | None]) -> bool:
@@ -95,6 +101,7 @@ def _within_months(months: tuple[str | None, str | None]) -> bool:
     whole = int(first[:4]) + (first[5:] != "01")  # the first year that starts in the range
     return whole > int(last[:4]) - (last[5:] != "12")
 _DYAD_EVENTS = 10**12  # no limit: every event is counted
+_LAST_ID = 2**63 - 1  # the largest id SQLite gives
 _PER_GROUP = 5  # events per row of dyads, at most (a guess): the months needed for a page
 
 
@@ -141,6 +148,24 @@ def _dyad(r: sqlite3.Row) -> DyadRow:
     return DyadRow(str(r[0]), str(r[1]), r[2], r[3], int(r[4]), _ofloat(r[5]))
 
 
+def _added(parts: Sequence[list[sqlite3.Row]], limit: int | None) -> list[DyadRow]:
+    """The rows of :meth:`AggregateQueries.dyads` from those of parts of the events (queried
+    with ``sums``): each group's counts added up, in the same order, the first ``limit``."""
+    groups: dict[tuple[str, str, str | None, int | None], list[float]] = {}
+    for rows in parts:
+        for r in rows:
+            total = groups.setdefault((r[0], r[1], r[2], r[3]), [0, 0.0, 0])
+            total[0] += r[4]
+            total[1] += r[5] or 0.0
+            total[2] += r[6]
+    out = [DyadRow(a, b, month, quad, int(n), _ofloat(s / k) if k else None)
+           for (a, b, month, quad), (n, s, k) in groups.items()]  # fmt: skip
+    out.sort(key=lambda r: (r.country_a, r.country_b, r.quad_class is not None, r.quad_class or 0))
+    out.sort(key=lambda r: r.events, reverse=True)  # (stable: the order above within)
+    out.sort(key=lambda r: r.month or "", reverse=True)  # no month last
+    return out if limit is None else out[:limit]
+
+
 def _months_before(month: str, count: int) -> str:
     """The month ``count`` months before ``month`` (``YYYY-MM``)."""
     index = int(month[:4]) * 12 + int(month[5:7]) - 1 - count
@@ -170,6 +195,7 @@ class AggregateQueries:
     """Aggregate queries over events; mixed into :class:`accord.store.Store`."""
 
     _read: Callable[[], AbstractContextManager[sqlite3.Connection]]  # the Store's
+    _split: SplitReads | None  # the Store's second connection, if it can have one
 
     def _rows(self, sql: str, params: list[object]) -> Iterator[sqlite3.Row]:
         with self._read() as conn:
@@ -210,10 +236,29 @@ class AggregateQueries:
             if chosen.driver is None:  # every dyad, on the index by month
                 sql, params = _dyad_query(terms, "1", [])
             else:  # the events the plan keeps (every filter checked), then their dyads
+                halves = self._split_dyads(conn, chosen, found.newest)
+                if halves is not None:
+                    return _added(halves, limit)
                 sql, params = _dyad_query([], f"dy.event_id IN (SELECT e.id {chosen.clause()})",
                                           list(chosen.params), "")  # fmt: skip
             rows = conn.execute(sql, [*params, -1 if limit is None else limit])
             return [_dyad(r) for r in rows.fetchall()]
+
+    def _split_dyads(
+        self, conn: sqlite3.Connection, chosen: Plan, newest: int
+    ) -> tuple[list[sqlite3.Row], list[sqlite3.Row]] | None:
+        """The dyads of the events ``chosen`` keeps (with ``sums``), those of ids up to half
+        of ``newest`` and the others read at once (:mod:`accord.store_split`); None if the
+        plan costs too little to split, or cannot be."""
+        if self._split is None or chosen.part is None or chosen.cost < SPLIT_COST:
+            return None
+        middle = newest // 2
+        first, second = (
+            _dyad_query([], f"dy.event_id IN (SELECT e.id {half.clause()})", list(half.params),
+                        "", sums=True)
+            for half in (chosen.part(0, middle), chosen.part(middle + 1, _LAST_ID))
+        )  # fmt: skip
+        return self._split.run(conn, first, second)
 
     @staticmethod
     def _counted_dyads(

@@ -7,6 +7,7 @@ is a parameter, never part of the SQL. :mod:`accord.store` documents what each f
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,8 +90,8 @@ class Term:
     to conditions on that sort's index key that ``where`` implies (the sort's index is then
     read in that range only). ``ordered``: ``ids`` lists the events in id order, or nearly (a
     set of them is then built for next to nothing; several lists one after the other are not).
-    ``unique``: ``ids`` lists each event once, as ``id`` (a drive can read them as they come,
-    no set needed).
+    ``unique``: ``ids`` lists each event once (a drive can read them as they come, no set
+    needed). ``ids`` names its column ``id``.
     """
 
     name: str
@@ -120,6 +121,16 @@ class Term:
             raise ValueError(f"the {self.name} filter reads the event's columns")
         return self.where.replace("e.id", event_id)
 
+    def between(self, first: int, last: int) -> Term:
+        """The same filter, its ``ids`` only those from ``first`` to ``last`` (SQLite ranges
+        the index that lists them)."""
+        if self.ids is None:
+            return self
+        return dataclasses.replace(
+            self, ids=f"SELECT id FROM ({self.ids}) WHERE id BETWEEN ? AND ?",
+            ids_params=(*self.ids_params, first, last),
+        )  # fmt: skip
+
     def restrict(self) -> tuple[str, tuple[object, ...]]:
         """The condition to use without a plan: ``where`` for a column, else the ids."""
         if self.column or self.ids is None:
@@ -139,7 +150,7 @@ def _participant(condition: str, params: tuple[object, ...], name: str) -> Term:
         name,
         f"EXISTS (SELECT 1 FROM {_BY_EVENT} WHERE p.event_id = e.id AND +{condition})",
         params,
-        f"SELECT p.event_id FROM event_participants p WHERE {condition}",
+        f"SELECT p.event_id AS id FROM event_participants p WHERE {condition}",
         params,
     )
 
@@ -164,14 +175,14 @@ def event_terms(
         names = "SELECT registry_id FROM registry_names WHERE instr(norm_alias, ?) > 0"
         unregistered = ("p.registry_id IS NULL AND p.norm_name IS NOT NULL"
                         " AND instr(p.norm_name, ?) > 0")  # fmt: skip
-        others = ("SELECT p.event_id FROM event_participants p"
+        others = ("SELECT p.event_id AS id FROM event_participants p"
                   f" INDEXED BY event_participants_unregistered WHERE {unregistered}")  # fmt: skip
         terms.append(Term(
             "actor",
             f"(EXISTS (SELECT 1 FROM {_BY_EVENT} WHERE p.event_id = e.id"
             f" AND +p.registry_id IN ({names})) OR e.id IN ({others}))",  # +: a check, no seek
             (name, name),
-            f"SELECT p.event_id FROM event_participants p WHERE p.registry_id IN ({names})"
+            f"SELECT p.event_id AS id FROM event_participants p WHERE p.registry_id IN ({names})"
             f" UNION ALL {others}",
             (name, name), ordered=False,  # the events of each registry entry in turn
         ))  # fmt: skip

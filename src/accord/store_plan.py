@@ -38,7 +38,7 @@ import dataclasses
 import itertools
 import math
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from accord.store_filters import EVENT_SORTS, KIND_INDEXES, SORT_INDEXES, Term
@@ -68,7 +68,7 @@ _TRIGRAMS = 0.15  # an event listed by the trigram index
 _SORT = 0.2  # sorting an event a driver enumerates, or an arm of kinds returns
 _PROBE = 0.4  # an entry checked against a set of events (an in-memory b-tree)
 _UNORDERED = 0.25  # an event listed into a set out of id order (in order: next to nothing)
-_MEMBER = 0.25  # an event one filter enumerates, looked up in the set of another's
+_SORTED = 0.25  # an event a filter lists out of id order, sorted to merge with another's
 _ARM = 5.0  # starting one arm of a kinds plan
 
 
@@ -83,6 +83,8 @@ class Plan:
     size: float = 0.0  # the events whose rows the driver reads (counted or estimated)
     expected: float = math.inf  # the events the filters are expected to keep
     cost: float = 0.0  # expected, in microseconds (see ENTRY)
+    # the same plan over the events of ids ``first`` to ``last`` only (a drive's, to split it)
+    part: Callable[[int, int], Plan] | None = dataclasses.field(default=None, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -370,7 +372,8 @@ def candidates(
     for term in listed:
         if term.name != "text":
             out += _drive(conn, found, term, sort, need, expected, math.inf)
-    out += _intersections(conn, found, listed, expected, min(p.cost for p in out))
+    out += _intersections(conn, found, listed, sort, need, expected,
+                          min(p.cost for p in out))
     for term in listed:
         if term.name == "text":
             best = min(ceiling, *(p.cost for p in out))
@@ -405,16 +408,20 @@ def _drive(
         counted = _count(conn, str(term.ids), term.ids_params, cap)
         size = found.sizes[term.name] = counted if counted < cap else max(counted, size)
     checked = [t for t in terms if t is not term or t.name == "text"]  # words: also checked
-    if stream:  # the participants and dyads on the listed id, before the row is read
-        where = [t.where if t.column else t.on("x.id") for t in checked]
-        return [Plan(f"({term.ids}) x CROSS JOIN events e ON e.id = x.id", where,
-                     [*term.ids_params, *(p for t in checked for p in t.params)], term.name,
-                     size * read, expected, size * each)]  # fmt: skip
-    return [Plan(
-        "events e NOT INDEXED", [f"e.id IN ({term.ids})", *(t.where for t in checked)],
-        [*term.ids_params, *(p for t in checked for p in t.params)], term.name, size,
-        expected, size * each,
-    )]  # fmt: skip
+    params = [p for t in checked for p in t.params]
+
+    def drive(listed: Term) -> Plan:
+        if stream:  # the participants and dyads on the listed id, before the row is read
+            where = [t.where if t.column else t.on("x.id") for t in checked]
+            return Plan(f"({listed.ids}) x CROSS JOIN events e ON e.id = x.id", where,
+                        [*listed.ids_params, *params], term.name, size * read, expected,
+                        size * each)  # fmt: skip
+        return Plan(
+            "events e NOT INDEXED", [f"e.id IN ({listed.ids})", *(t.where for t in checked)],
+            [*listed.ids_params, *params], term.name, size, expected, size * each,
+        )  # fmt: skip
+
+    return [dataclasses.replace(drive(term), part=lambda a, b: drive(term.between(a, b)))]
 
 
 def _enumerated(term: Term) -> float:
@@ -423,32 +430,52 @@ def _enumerated(term: Term) -> float:
 
 
 def _intersections(
-    conn: sqlite3.Connection, found: Estimates, listed: list[Term], expected: float, best: float
+    conn: sqlite3.Connection, found: Estimates, listed: list[Term], sort: str | None, need: int,
+    expected: float, best: float,
 ) -> list[Plan]:
-    """The plans that drive by two filters that enumerate their events: one's listed into a
-    set, the other's looked up in it, the rows read only for the events both keep (cheap
-    when each keeps many events and the two few together: a name and a phrase). Those that
-    cannot cost less than ``best`` are not made, nor their events together estimated."""
+    """The plans that drive by two filters that enumerate their events: both lists sorted by
+    id (if not already) and merged, the rows read only for the events both keep, in id order
+    (cheap when each keeps many events and the two few together: a name and a phrase); in no
+    order (a count), only until ``need`` are kept. Those that cannot cost less than ``best``
+    are not made, nor their events together estimated."""
     terms = found.terms
     out = []
-    for build, probe in itertools.permutations(listed, 2):
-        lists = found.sizes[build.name] * (ENTRY + _enumerated(build)) + \
-            found.sizes[probe.name] * (ENTRY + _TRIGRAMS * (probe.name == "text") + _MEMBER)  # fmt: skip
+    read = 1.0 if sort is not None else min(1.0, need / max(expected, 0.5))
+    for a, b in itertools.combinations(listed, 2):
+        # a list out of id order is sorted whole; one in id order read as far as the merge goes
+        lists = sum(found.sizes[t.name] * (
+            (ENTRY + _TRIGRAMS * (t.name == "text")) * (read if t.ordered else 1.0)
+            + _SORTED * (not t.ordered)) for t in (a, b))  # fmt: skip
         if lists >= best:
             continue
-        both = found.newest * _kept(conn, found, [build, probe])
-        seeks = sum(1 for t in terms if t not in (build, probe) and not t.column)
-        per_row = _DRIVEN + _UNORDERED * (not probe.ordered) + _SORT + _DRIVEN_CHECK * seeks
-        cost = lists + both * per_row
-        ids = f"WITH probe(id) AS ({probe.ids}) SELECT id FROM probe WHERE +id IN ({build.ids})"
-        checked = [t for t in terms if t not in (build, probe) or t.name == "text"]  # words too
-        out.append(Plan(
-            "events e NOT INDEXED", [f"e.id IN ({ids})", *(t.where for t in checked)],
-            [*probe.ids_params, *build.ids_params, *(p for t in checked for p in t.params)],
-            f"{probe.name} in {build.name}", both, expected, cost,
-        ))  # fmt: skip
+        both = found.newest * _kept(conn, found, [a, b])
+        seeks = sum(1 for t in terms if t not in (a, b) and not t.column)
+        cost = lists + both * read * (_DRIVEN + _SORT * (sort is not None) + _DRIVEN_CHECK * seeks)
+        checked = [t for t in terms if t not in (a, b) or t.name == "text"]  # words too
+        out.append(_merged(a, b, checked, both * read, expected, cost))
         best = min(best, cost)
     return out
+
+
+def _merged(
+    a: Term, b: Term, checked: list[Term], size: float, expected: float, cost: float,
+    ranged: bool = False,
+) -> Plan:
+    """The plan of :func:`_intersections` that merges ``a``'s and ``b``'s lists, ``checked``
+    checked on the events both keep (and its ``part``, unless ``ranged``: a part already)."""
+    # (a limit keeps the order, and with it the merge, that SQLite drops from a subquery)
+    ids = f"WITH a AS ({a.ids}), b AS ({b.ids}) SELECT id FROM a INTERSECT SELECT id FROM b" \
+        " ORDER BY 1 LIMIT -1"  # fmt: skip
+    merged = Plan(
+        f"({ids}) x CROSS JOIN events e ON e.id = x.id",
+        [t.where if t.column else t.on("x.id") for t in checked],
+        [*a.ids_params, *b.ids_params, *(p for t in checked for p in t.params)],
+        f"{a.name} and {b.name}", size, expected, cost,
+    )  # fmt: skip
+    if ranged:
+        return merged
+    return dataclasses.replace(merged, part=lambda first, last: _merged(
+        a.between(first, last), b.between(first, last), checked, size, expected, cost, True))
 
 
 def plan(
