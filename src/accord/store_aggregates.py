@@ -210,7 +210,8 @@ class AggregateQueries:
         from the most recent one back, a window of months at a time, until ``limit`` rows are
         found, so that a page reads recent events only; unless the events a filter enumerates
         are fewer to read (:func:`accord.store_plan.plan`, :func:`_months_plan`), then counted
-        whole.
+        whole (when that costs more than :data:`accord.store_split.SPLIT_COST`, in two halves
+        by event id at once).
         """
         terms = event_terms(**filters)
         first = date_range(filters["since"])[0] if filters.get("since") else None

@@ -19,9 +19,12 @@ Four ways to find a page of events (:func:`plan`):
 - *drive*: enumerate the events one filter keeps through its own index (``Term.ids``: the
   participants of a country, the events of a dyad, the trigram index for words...), check the
   others, sort what is left. Cheap when that filter keeps few events.
-- *intersection*: the same with two such filters, one's events listed into a set that the
-  other's are looked up in, before any row is read. Cheap when each keeps many events and the
-  two together few (a common name and a common phrase).
+- *intersection*: the same with two such filters, both lists sorted by id (if their index
+  does not list them so already) and merged before any row is read. Cheap when each keeps many
+  events and the two together few (a common name and a common phrase).
+
+A drive or an intersection reads the same way within a range of event ids (``Plan.part``), so
+a costly one can be split in two and both halves read at once (:mod:`accord.store_split`).
 
 How many events each kind has is known (``event_kinds``); the fraction each other filter keeps
 is counted on its index (stopped at :data:`ESTIMATE_CAP`) or, beyond and for text, tried on the
