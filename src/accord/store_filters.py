@@ -214,10 +214,11 @@ def event_terms(
         terms.append(_dates(since, until))
     if text is not None:
         words = normalize_name(text)
+        grams = _rare_trigrams(words)
         terms.append(Term(  # trigrams: a substring of three characters at least
             "text", "instr(e.norm_text, ?) > 0", (words,),
-            "SELECT rowid AS id FROM events_text WHERE events_text MATCH ?" if len(words) >= 3
-            else None, (_rare_trigrams(words),), column=True, unique=True,
+            "SELECT rowid AS id FROM events_text WHERE events_text MATCH ?" if grams else None,
+            (grams,), column=True, unique=True,
         ))  # fmt: skip
     if doc_id is not None:
         terms.append(Term("doc_id", "e.doc_id = ?", (doc_id,),
@@ -232,8 +233,9 @@ _LETTERS = "esaitnrulodcpmvqfbghjxyzwk"  # French text, the most frequent letter
 def _rare_trigrams(words: str, count: int = 3) -> str:
     """A query of the trigram index for events whose text holds ``words``: ``count`` of its
     trigrams, those of the rarest letters (a superset, far cheaper than the phrase, whose
-    common trigrams have long lists; ``instr`` then checks the words)."""
-    grams = sorted({words[i : i + 3] for i in range(len(words) - 2)})
+    common trigrams have long lists; ``instr`` then checks the words); empty if none can be
+    asked (fewer than three characters; a NUL ends an FTS5 query)."""
+    grams = sorted(g for g in {words[i : i + 3] for i in range(len(words) - 2)} if "\x00" not in g)
     letters = [g for g in grams if g.isalnum()] or grams
 
     def frequency(gram: str) -> int:

@@ -181,3 +181,15 @@ def test_event_kinds_follow_the_events(synthetic: Path, tmp_path: Path) -> None:
     # kinds of no quad class or intensity, several intensities in a kind: still the same events
     _check_plans(path, [(f, sort, offset) for f, sort, offset in _cases(path)
                         if sort in ("intensity", "-intensity")])  # fmt: skip
+
+
+def test_words_with_a_nul_are_checked_on_the_rows(synthetic: Path) -> None:
+    """FTS5 ends a query at a NUL: the trigrams that hold one are not asked for, and words of
+    nothing else are checked on every row (no error, the same events as a plain query)."""
+    with Store.open(synthetic) as store:
+        for text in ("00\x00", "a\x00b", "\x00\x00\x00", "coop\x00"):
+            assert store.count_events(text=text) == 0
+            assert store.dyads(limit=10, text=text) == []
+    (term,) = event_terms(text="coo\x00peration")
+    assert term.ids is not None and "\x00" not in str(term.ids_params[0])
+    assert event_terms(text="a\x00b")[0].ids is None
