@@ -82,7 +82,7 @@ class Plan:
     source: str  # "events e INDEXED BY ...", "events e NOT INDEXED", or "(arms...) e"
     where: list[str]
     params: list[object]
-    driver: str | None  # the filter that enumerates the events ("a in b": two), None for a scan
+    driver: str | None  # the filter that enumerates the events ("a and b": two, merged), None for a scan
     size: float = 0.0  # the events whose rows the driver reads (counted or estimated)
     expected: float = math.inf  # the events the filters are expected to keep
     cost: float = 0.0  # expected, in microseconds (see ENTRY)
