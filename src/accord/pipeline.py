@@ -115,21 +115,20 @@ def _code_batch(articles: list[Article], options: Options) -> list[Document | Re
                     f"limit of {limit:,} (spaCy's nlp.max_length); split the article")
             for a in articles]
     out: list[Document | ReadError] = []
-    docs = []
-    for article in articles:
-        doc = nlp.make_doc(article.text)
-        doc._.article = article
-        docs.append(doc)
+    docs = [_fresh_doc(nlp, article) for article in articles]
     coded: list[Doc | ReadError]
     try:
         coded = list(nlp.pipe(docs, batch_size=options.batch_size))
     except Exception:  # noqa: BLE001 - isolate the failing document below
+        # The batch's docs were written to by the components that ran before the failure:
+        # each document is coded again from a fresh Doc, so that no state of the failed run
+        # (a parse, annotations) reaches it.
         coded = []
-        for doc in docs:
+        for article in articles:
             try:
-                coded.append(nlp(doc))
+                coded.append(nlp(_fresh_doc(nlp, article)))
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-                coded.append(ReadError(doc._.article.path, f"coding failed: {exc!r}"))
+                coded.append(ReadError(article.path, f"coding failed: {exc!r}"))
     for article, result in zip(articles, coded):
         if isinstance(result, ReadError):
             out.append(result)
@@ -139,6 +138,12 @@ def _code_batch(articles: list[Article], options: Options) -> list[Document | Re
         except Exception as exc:  # noqa: BLE001
             out.append(ReadError(article.path, f"building records failed: {exc!r}"))
     return out
+
+
+def _fresh_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    return doc
 
 
 def _worker(args: tuple[list[Article], Options]) -> list[Document | ReadError]:

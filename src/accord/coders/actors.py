@@ -763,8 +763,8 @@ def _code_org_heads(
                     k += 1
                 complement = doc[end + 1 if doc[end + 1].pos_ != "DET" else end + 2: k]
                 state = geo.country_code(complement.text) or geo.capital_metonym(complement.text)
-                has_portfolio = lex.portfolio_sector(doc[end:k].text) is not None or _is_cap(
-                    complement[0]
+                has_portfolio = lex.portfolio_sector(doc[end:k].text) is not None or (
+                    len(complement) > 0 and _is_cap(complement[0])
                 )
                 if state and head.with_nationality:  # "le régime de Bujumbura"
                     country = state
