@@ -14,6 +14,7 @@ from importlib import resources
 from accord.text import fold
 
 __all__ = [
+    "TRIGGER_FILES",
     "Lexicon",
     "OrgHead",
     "ReportingVerb",
@@ -22,6 +23,11 @@ __all__ = [
     "lexicon",
     "read_tsv",
 ]
+
+
+# Event trigger files, read in this order: a (lemma, part of speech) of an earlier file hides
+# the same word in a later one.
+TRIGGER_FILES = ("triggers.tsv", "trigger_lexicon.tsv")
 
 
 def read_tsv(lang: str, name: str) -> list[dict[str, str]]:
@@ -122,11 +128,19 @@ def lexicon(lang: str = "fr") -> Lexicon:
     }
     agencies = {r["name"]: r["country"] for r in read_tsv(lang, "agencies.tsv")}
     triggers: dict[tuple[str, str], list[Trigger]] = {}
-    for r in read_tsv(lang, "triggers.tsv"):
-        objects = frozenset() if r["objects"] in ("", "-") else frozenset(
-            fold(o) for o in r["objects"].split(","))
-        trig = Trigger(r["lemma"], r["pos"], r["type"], _none(r["mode"]), r["frame"], objects)
-        triggers.setdefault((r["lemma"], r["pos"]), []).append(trig)
+    core: set[tuple[str, str]] = set()
+    for name in TRIGGER_FILES:
+        added: set[tuple[str, str]] = set()
+        for r in read_tsv(lang, name):
+            key = (r["lemma"], r["pos"])
+            if key in core:
+                continue  # the core file's reading of a word wins over the wider lexicon's
+            objects = frozenset() if r["objects"] in ("", "-") else frozenset(
+                fold(o) for o in r["objects"].split(","))
+            trig = Trigger(r["lemma"], r["pos"], r["type"], _none(r["mode"]), r["frame"], objects)
+            triggers.setdefault(key, []).append(trig)
+            added.add(key)
+        core |= added
     verbs = {}
     for r in read_tsv(lang, "reporting_verbs.tsv"):
         takes = set(r["takes"].split(","))

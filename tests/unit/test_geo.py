@@ -549,8 +549,11 @@ def test_loaders_are_cached_and_immutable() -> None:
 
 
 def gold_documents() -> list[dict[str, Any]]:
+    """The documents of the development gold files (the seeds and ``dev-*``; the ``check-*``
+    files are scored, never read for vocabulary)."""
     documents = []
-    for path in sorted((SHARED / "gold").glob("*.jsonl")):
+    gold = SHARED / "gold"
+    for path in sorted([gold / "seeds.jsonl", *gold.glob("dev-*.jsonl")]):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 documents.append(json.loads(line))

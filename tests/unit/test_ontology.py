@@ -46,9 +46,14 @@ TYPES = [
 # territory ~ resource ("territory and natural resources"), misinformation ~ the COERCE mode
 # misinformation, PROTEST vandalize ~ riot or ASSAULT destroy.
 KNOWN_GOLD_GAPS = {
+    ("context", "disasters"),  # PLOVER's is enviro_disaster
     ("context", "environment"),
+    ("context", "health"),  # PLOVER's is disease
     ("context", "misinformation"),
+    ("context", "repression"),  # PLOVER's is pro_autocracy
+    ("context", "technology"),
     ("context", "territory"),
+    ("context", "trafficking"),
     ("mode", "PROTEST vandalize"),
 }
 
@@ -68,7 +73,8 @@ def _shared(path: Path) -> Path:
 
 
 def _gold_documents() -> Iterator[dict[str, Any]]:
-    files = sorted(_shared(SHARED / "gold").glob("*.jsonl"))
+    gold = _shared(SHARED / "gold")  # development files only: check-* files are scored, not read
+    files = sorted([gold / "seeds.jsonl", *gold.glob("dev-*.jsonl")])
     assert files, "no gold files"
     for path in files:
         with path.open(encoding="utf-8") as f:
