@@ -91,6 +91,7 @@ class Lexicon:
     reporting_verbs: Mapping[str, ReportingVerb]  # lemma -> entry
     contexts: Mapping[str, tuple[str, ...]]  # context -> folded stems
     groups: Mapping[str, str | None]  # folded group noun ("manifestant") -> sector
+    support_verbs: Mapping[str, str | None]  # folded lemma -> preposition of the noun, or None
 
     def title_head(self, title: str) -> str | None:
         """The lexicon entry a title starts with ("vice-ministre de la Défense" → "vice-ministre")."""
@@ -153,9 +154,11 @@ def lexicon(lang: str = "fr") -> Lexicon:
         for r in read_tsv(lang, "contexts.tsv")
     }
     groups = {fold(r["noun"]): _none(r["sector"]) for r in read_tsv(lang, "groups.tsv")}
+    support = {fold(r["lemma"]): _none(r["case"]) for r in read_tsv(lang, "support_verbs.tsv")}
     return Lexicon(
         lang=lang,
         groups=groups,
+        support_verbs=support,
         titles=titles,
         title_starts=frozenset(t.split()[0] for t in titles),
         portfolios=portfolios,

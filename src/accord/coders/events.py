@@ -63,6 +63,9 @@ _REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "appreter", "exc
 _NOUN_BLOCKING_CASES = frozenset({"avant", "apres", "sans", "contre", "depuis"})
 _OCCUR_VERBS = frozenset({"avoir", "derouler", "tenir", "commencer", "ouvrir", "achever",
                           "terminer", "intervenir", "survenir", "produire", "poursuivre"})
+# Relations of an event noun to its support verb ("a eu une rencontre", "a participé à la
+# conférence"; "obl:mod" where the parse took a date for the object)
+_SUPPORTED_DEPS = frozenset({"obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "xcomp"})
 _TARGET_CASES = frozenset({"a", "au", "aux", "avec", "pour", "envers", "contre"})
 _QUANTITY_NOUNS = frozenset({"centaine", "millier", "dizaine", "groupe", "foule", "million",
                              "cortege", "poignee", "nombre", "plupart", "milliers", "centaines"})
@@ -201,6 +204,10 @@ class _Coder:
             return None
         event = self._event(tok, etype, mode if etype == trig.type else None, actors, recipients)
         self._date(event, anchors, when)
+        for c in tok.children:  # "ont coprésidé le dialogue": the noun names the same happening
+            if c.dep_ in ("obj", "obl:arg") and any(
+                    t.pos == "NOUN" and t.type == trig.type for t in _lookup(self.lex, c)):
+                consumed.add(c.i)
         return event
 
     def _frame(self, trig: Trigger, etype: str, a: Arguments, tok: Token,
@@ -284,6 +291,15 @@ class _Coder:
                 for g in c.children:
                     if g.dep_ in ("obl:agent",) or (g.dep_.startswith("obl") and case_of(g) == "par"):
                         actors += self.roles.participants(g)
+        if not by_complement and trig.type == "CONSULT":
+            by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
+        support = verb is not None and fold(verb.lemma_) in self.lex.support_verbs and (
+            tok.dep_ in _SUPPORTED_DEPS)
+        if support and verb is not None:
+            # "a eu une conversation avec X": the partner hangs on the support verb
+            for c in verb.children:
+                if c.dep_.startswith("obl") and case_of(c) in ("avec", "aupres", "entre"):
+                    recipients += self.roles.participants(c)
         if trig.frame == "summit":
             recipients = by_complement + recipients
         else:
@@ -310,6 +326,9 @@ class _Coder:
         elif not actors:
             return None
         etype, mode = trig.type, trig.mode
+        if etype == "CONSULT" and any(fold(c.text).startswith("telephon") for c in tok.children
+                                      if c.dep_ in ("amod", "nmod")):
+            mode = "phone"  # "une conversation téléphonique", "un entretien par téléphone"
         prevu = any(c.dep_ == "acl" and fold(c.lemma_) in ("prevoir", "programmer", "envisager")
                     for c in tok.children)
         if prevu or when in ("future",) or (when == "conditional" and not _reported(tok)):
@@ -322,6 +341,23 @@ class _Coder:
         event.carrier = carrier
         self._date(event, anchors, when)
         return event
+
+    def _between(self, tok: Token) -> list[Participant]:
+        """The actors of an "entre X et Y" written after a noun within its phrase, read off the
+        words (the parse often hangs the second one elsewhere)."""
+        doc = self.doc
+        end = min(tok.sent.end, tok.i + 12)
+        start = next((t.i for t in doc[tok.i + 1:end] if fold(t.text) == "entre"), None)
+        if start is None:
+            return []
+        found: list[Participant] = []
+        for t in doc[start + 1:min(tok.sent.end, start + 12)]:
+            if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":", "(", ")"):
+                break
+            idx = self.table.by_token.get(t.i)
+            if idx is not None and idx not in found:
+                found.append(idx)
+        return found if len(found) >= 2 else []
 
     # -- shared -----------------------------------------------------------------------------
     def _event(self, tok: Token, etype: str, mode: str | None, actors: list[Participant],
@@ -408,7 +444,27 @@ def code_events(
                     resolver.last_group = named
                 if not trig.objects:
                     break
-    return _merge(events, table, doc)
+    return [_as_visit(e, table) for e in _merge(events, table, doc)]
+
+
+def _as_visit(event: EventAnn, table: ActorTable) -> EventAnn:
+    """A meeting in the country of one side is a visit by the other (PLOVER: the visitor is the
+    actor, the host the recipient): "Le ministre X s'est entretenu à Paris avec son homologue
+    français"."""
+    if event.type != "CONSULT" or event.mode is not None or event.place is None:
+        return event
+    host = event.place.country
+    named = [p for p in event.actors + event.recipients if isinstance(p, int)]
+    if host is None or len(named) != len(event.actors + event.recipients):
+        return event
+    guests = [p for p in named if table.actors[p].country not in (host, None)]
+    hosts = [p for p in named if table.actors[p].country == host]
+    if not guests or not hosts or len(guests) + len(hosts) != len(named):
+        return event
+    if event.recipients and set(event.actors) <= set(hosts):
+        return event  # "X a rencontré Y" told from the host's side: left as written
+    event.actors, event.recipients, event.mode = guests, hosts, "visit"
+    return event
 
 
 def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | None,

@@ -21,8 +21,13 @@ from accord.text import fold
 __all__ = ["Resolver"]
 
 _CLAUSAL = frozenset({"ccomp", "acl:relcl", "acl", "advcl", "xcomp", "parataxis", "conj", "cc"})
-_GROUP_NOUNS = frozenset({"partie", "parties", "côté", "côtés", "dirigeant", "dirigeants",
-                          "délégation", "délégations", "responsable", "responsables"})
+# Nouns that, plural or counted ("les deux parties", "les deux côtés"), designate the group of
+# actors in focus; singular with a nationality ("la partie chinoise"), its member of that country.
+_GROUP_NOUNS = frozenset({"partie", "parties", "cote", "cotes", "dirigeant", "dirigeants",
+                          "delegation", "delegations", "responsable", "responsables",
+                          "party", "interlocuteur", "interlocuteurs"})
+# Participles that introduce a delegation's head ("une délégation conduite par X").
+_LED_BY = frozenset({"conduire", "diriger", "mener", "presider", "emmener"})
 
 
 _BODY_NOUNS = frozenset({"armee", "gouvernement", "organisation", "coalition", "regime",
@@ -65,10 +70,31 @@ class Resolver:
         starts = [s for s, _ in actor.mentions if s < i]
         return max(starts) if starts else -1
 
-    def last_person(self, before: int, head: str | None = None) -> int | None:
+    def _named_after(self, tok: Token) -> int | None:
+        """"le ministre indien de la Défense, Rajnath Singh": the person named right after the
+        phrase, past a comma, when the parse did not attach the name."""
+        doc = self.doc
+        nxt = tok.right_edge.i + 1
+        if nxt < len(doc) and doc[nxt].text == ",":
+            nxt += 1
+        if nxt < len(doc) and nxt in self.table.by_token:
+            actor = self.table.actors[self.table.by_token[nxt]]
+            if actor.kind == "person" and any(s == nxt for s, _ in actor.mentions):
+                return actor.idx
+        return None
+
+    @staticmethod
+    def _nationality(tok: Token) -> str | None:
+        return next((geo.nationality(c.text) for c in tok.children
+                     if c.dep_ == "amod" and geo.nationality(c.text)), None)
+
+    def last_person(self, before: int, head: str | None = None,
+                    country: str | None = None) -> int | None:
         best: tuple[int, int] | None = None
         for actor in self.table.actors:
             if actor.kind != "person":
+                continue
+            if country is not None and actor.country != country:
                 continue
             if head is not None and head not in self.designations.get(actor.idx, set()):
                 continue
@@ -96,7 +122,7 @@ class Resolver:
 
     def _inside(self, tok: Token) -> tuple[int | None, int | None]:
         """The first person, and the first other actor, named inside the phrase of ``tok``."""
-        queue = [c for c in tok.children if c.dep_ not in _CLAUSAL]
+        queue = [c for c in tok.children if c.dep_ not in _CLAUSAL or self._comma_apposition(c)]
         seen: set[int] = set()
         other: int | None = None
         while queue:
@@ -111,7 +137,16 @@ class Resolver:
                 if other is None and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                     other = actor.idx
             queue.extend(c for c in child.children if c.dep_ not in _CLAUSAL)
+            if child.i == tok.i or child.dep_ in ("nmod", "appos", "flat:name"):
+                queue.extend(c for c in child.children if self._comma_apposition(c))
         return None, other
+
+    def _comma_apposition(self, tok: Token) -> bool:
+        """A conjunct without a conjunction after a comma ("le commandant de la Marine, l'amiral
+        X"): the parser's reading of an apposition."""
+        first = tok.left_edge.i
+        comma = self.doc[first].text == "," or (first > 0 and self.doc[first - 1].text == ",")
+        return tok.dep_ == "conj" and comma and not any(c.dep_ == "cc" for c in tok.children)
 
     def _title_key(self, tok: Token) -> str | None:
         """The title a noun designates: "le secrétaire général" → "secrétaire général"."""
@@ -164,22 +199,83 @@ class Resolver:
                 return best[1]
         return None
 
+    def focus_group(self, before: int) -> list[int]:
+        """The actors acting together last ("ils", "les deux parties"): those of the last event
+        with several named actors, else the first person of each of the first two countries
+        spoken of before ``before`` (the two sides a dispatch opens with)."""
+        if self.last_group:
+            return list(self.last_group)
+        firsts: list[tuple[int, int]] = []
+        seen: set[str] = set()
+        for actor in self.table.actors:
+            pos = min((s for s, _ in actor.mentions if s < before), default=-1)
+            if actor.kind == "person" and actor.country and pos >= 0:
+                firsts.append((pos, actor.idx))
+        group: list[int] = []
+        for _, idx in sorted(firsts):
+            country = self.table.actors[idx].country
+            if country is not None and country not in seen:
+                seen.add(country)
+                group.append(idx)
+        return group[:2] if len(group) >= 2 else []
+
+    def _side(self, tok: Token) -> list[int]:
+        """"la partie chinoise": the member of the group in focus of that country, else the
+        state."""
+        iso = next((geo.nationality(c.text) for c in tok.children
+                    if c.dep_ == "amod" and geo.nationality(c.text)), None)
+        if iso is None:
+            return []
+        members = [i for i in self.focus_group(tok.i) if self.table.actors[i].country == iso]
+        if members:
+            return members[:1]
+        states = [a.idx for a in self.table.actors if a.kind == "state" and a.country == iso]
+        return states[:1]
+
+    def _leader(self, tok: Token) -> list[int]:
+        """"une délégation (du ministère) conduite par le général X": X."""
+        for c in tok.subtree:
+            if c.dep_ in ("acl", "acl:relcl") and fold(c.lemma_) in _LED_BY and all(
+                    a.pos_ not in ("VERB", "AUX") for a in c.ancestors if a.i != tok.i and (
+                        tok.i in [x.i for x in a.ancestors])):
+                for g in c.children:
+                    if g.dep_ == "obl:agent" or (g.dep_.startswith("obl") and any(
+                            fold(x.text) == "par" for x in g.children if x.dep_ == "case")):
+                        found = self.resolve(g)
+                        if found:
+                            return found
+        return []
+
     # -- main entry ----------------------------------------------------------------------
     def resolve(self, tok: Token, speaker: int | None = None) -> list[int]:
         """Actors designated by the phrase headed by ``tok`` (conjuncts not included)."""
         if tok.i in self.table.by_token:
             return [self.table.by_token[tok.i]]
+        if fold(tok.lemma_) in ("delegation", "equipe", "groupe") or fold(tok.text) in (
+                "delegation", "delegations"):
+            leader = self._leader(tok)
+            if leader:
+                return leader
         # a name inside the phrase: apposition, flat name, "de X" complement; a person first
         person, other = self._inside(tok)
         if person is not None:
             return [person]
         key = self._title_key(tok)
         if key is not None and "Plur" not in tok.morph.get("Number", []):
-            p = self.last_person(tok.i, key)
+            named = self._named_after(tok)
+            if named is not None:
+                return [named]
+            p = self.last_person(tok.i, key, self._nationality(tok))
             if p is not None:
                 return [p]
         if other is not None:
             return [other]
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) in ("homologue", "interlocuteur"):
+            named = self._named_after(tok)  # "son homologue japonais Taro Kono"
+            if named is not None:
+                return [named]
+            p = self.last_person(tok.i, None, self._nationality(tok))
+            return [p] if p is not None and self._nationality(tok) else []
         word = fold(tok.text)
         lemma = fold(tok.lemma_)
         if tok.pos_ == "PRON":
@@ -187,7 +283,7 @@ class Resolver:
                 p = speaker if speaker is not None else self.last_person(tok.i)
                 return [p] if p is not None else []
             if word in ("ils", "elles", "-ils", "-elles", "eux"):
-                return list(self.last_group)
+                return self.focus_group(tok.i)
             return []
         if word in ("dernier", "derniere") and any(
             fold(c.text) in ("ce", "cette") for c in tok.children
@@ -213,7 +309,7 @@ class Resolver:
         if body is not None:
             return [body]
         if word in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
-            return list(self.last_group) if plural else []
+            return self.focus_group(tok.i) if plural else self._side(tok)
         if word in ("pays",) and any(fold(c.text) == "deux" for c in tok.children):
             states = [a.idx for a in self.table.actors if a.kind == "state"]
             return states if len(states) == 2 else []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -22,7 +23,8 @@ from accord.coders.annotations import Participant, Unnamed
 from accord.coders.resolve import Resolver
 from accord.text import fold
 
-__all__ = ["Arguments", "Roles", "attributions", "case_of", "subject_heads", "verb_chain"]
+__all__ = ["ETRE_VERBS", "Arguments", "Roles", "attributions", "case_of", "is_passive", "reflexive",
+           "subject_heads", "verb_chain"]
 
 _WITH = frozenset({"avec", "aupres"})
 _TO = frozenset({"a", "au", "aux"})
@@ -65,7 +67,25 @@ def verb_chain(tok: Token) -> list[Token]:
     return chain
 
 
+# Verbs whose compound tenses take "être" in the active voice ("les parties sont convenues",
+# "il est venu"): the parser reads them as passives.
+ETRE_VERBS = frozenset({"convenir", "venir", "parvenir", "intervenir", "survenir", "revenir",
+                        "aller", "arriver", "partir", "repartir", "rester", "demeurer", "devenir",
+                        "entrer", "rentrer", "retourner", "sortir", "tomber", "mourir", "naitre",
+                        "deceder", "passer", "monter", "descendre"})
+_REFLEXIVE_CLITICS = frozenset({"se", "s'", "s", "s’", "me", "m'", "te", "nous", "vous"})
+
+
+def reflexive(tok: Token) -> bool:
+    """Whether a verb has a reflexive clitic ("se sont entretenus", "s'est engagée")."""
+    return any(c.i < tok.i and fold(c.text) in _REFLEXIVE_CLITICS and c.dep_ in (
+        "expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "nsubj:pass", "dep")
+        for c in tok.children)
+
+
 def is_passive(tok: Token) -> bool:
+    if fold(tok.lemma_) in ETRE_VERBS or reflexive(tok):
+        return False  # "sont convenues", "se sont engagés": active voice with "être"
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
         "Pass" in tok.morph.get("Voice", []) and tok.dep_ in ("acl", "ROOT", "conj")
     )
@@ -127,6 +147,19 @@ class Roles:
     @property
     def home(self) -> str | None:
         return self.resolver.table.home
+
+    @cached_property
+    def date_tokens(self) -> frozenset[int]:
+        """Tokens of the document's date expressions ("le 3 mars", "du 2 au 5 juin")."""
+        dates = getattr(self.resolver.doc._, "dates", None) or []
+        return frozenset(i for d in dates for i in range(d.start, d.end))
+
+    @cached_property
+    def place_tokens(self) -> frozenset[int]:
+        """Tokens of the document's places that are not actors ("à Hanoï")."""
+        places = getattr(self.resolver.doc._, "places", None) or []
+        by_token = self.resolver.table.by_token
+        return frozenset(i for p in places for i in range(p.start, p.end) if i not in by_token)
 
     # -- participants -----------------------------------------------------------------------
     def participants(self, tok: Token, speaker: int | None = None) -> list[Participant]:
@@ -246,10 +279,16 @@ class Roles:
         if not heads and "Fin" in self.finite(tok).morph.get("VerbForm", []):
             _add(args.subjects, self.preceding_actors(tok))
         last: list[Participant] | None = None
+        dated = self.date_tokens
         for c in tok.children:
             case = case_of(c)
-            if c.dep_ in ("obj", "iobj") and not case:
-                target = args.objects
+            if c.i in dated or c.i in self.place_tokens:
+                continue  # "a reçu le 3 mars le ministre": the date is no object
+            if (c.dep_ in ("obj", "iobj") or (
+                c.dep_ in ("obl:mod", "obl", "nmod") and c.i > tok.i and c.pos_ in (
+                    "NOUN", "PROPN") and not any(
+                    x.dep_ in ("case", "mark") for x in c.children))) and not case:
+                target = args.objects  # an object after a date or place: "obl:mod" in the parse
             elif c.dep_ == "iobj" or (c.dep_ == "obl:arg" and case in _TO):
                 target = args.to
             elif c.dep_.startswith("obl") and (case in _WITH or case == "entre"):
