@@ -60,13 +60,20 @@ def _body_bounds(doc: Doc) -> tuple[int, int]:
     return headline_end, body_start
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "»", ":", ";", ")", '"', "”", "...", "-", "–", "—"})
+
+
 @Language.component("accord_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs_component(doc: Doc) -> Doc:
-    """A new paragraph always starts a new sentence (the parser respects preset boundaries)."""
+    """A new paragraph always starts a new sentence, and a sentence starts only after a
+    paragraph break or a sentence-ending mark: the parser otherwise splits some sentences after
+    a name ("Béatrice Négrier | , vice-présidente ..."). The parser respects preset boundaries."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or tok.is_space:
             tok.is_sent_start = True
+        elif prev.text not in _SENTENCE_ENDS and not prev.text.endswith((".", "!", "?")):
+            tok.is_sent_start = False
     return doc
 
 
