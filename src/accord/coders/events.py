@@ -444,17 +444,41 @@ def code_events(
                     resolver.last_group = named
                 if not trig.objects:
                     break
-    return [_as_visit(e, table) for e in _merge(events, table, doc)]
+    kept = _merge(events, table, doc)
+    trips = _trips(kept, table)
+    return [_as_visit(e, table, trips) for e in kept]
 
 
-def _as_visit(event: EventAnn, table: ActorTable) -> EventAnn:
+def _trips(events: list[EventAnn], table: ActorTable) -> dict[int, str]:
+    """Visitor → the country visited, from the document's visits ("X a effectué une visite en
+    France")."""
+    trips: dict[int, str] = {}
+    for e in events:
+        if e.type != "CONSULT" or e.mode != "visit":
+            continue
+        hosts = {table.actors[p].country for p in e.recipients if isinstance(p, int)}
+        hosts.discard(None)
+        if len(hosts) != 1:
+            continue
+        (host,) = hosts
+        for p in e.actors:
+            if isinstance(p, int) and table.actors[p].country not in (host, None):
+                trips.setdefault(p, str(host))
+    return trips
+
+
+def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> EventAnn:
     """A meeting in the country of one side is a visit by the other (PLOVER: the visitor is the
     actor, the host the recipient): "Le ministre X s'est entretenu à Paris avec son homologue
-    français"."""
-    if event.type != "CONSULT" or event.mode is not None or event.place is None:
+    français", or with no place written, during a visit the article tells of."""
+    if event.type != "CONSULT" or event.mode is not None:
         return event
-    host = event.place.country
     named = [p for p in event.actors + event.recipients if isinstance(p, int)]
+    if event.place is not None:
+        host = event.place.country
+    else:
+        visited = {trips[p] for p in named if p in trips}
+        host = visited.pop() if len(visited) == 1 else None
     if host is None or len(named) != len(event.actors + event.recipients):
         return event
     guests = [p for p in named if table.actors[p].country not in (host, None)]

@@ -26,6 +26,8 @@ _CLAUSAL = frozenset({"ccomp", "acl:relcl", "acl", "advcl", "xcomp", "parataxis"
 _GROUP_NOUNS = frozenset({"partie", "parties", "cote", "cotes", "dirigeant", "dirigeants",
                           "delegation", "delegations", "responsable", "responsables",
                           "party", "interlocuteur", "interlocuteurs"})
+_FEMININE_CIVILITIES = frozenset({"mme", "madame", "mlle", "mademoiselle"})
+_FEMININE_ENDINGS = ("trice", "ente", "ienne", "euse", "ere", "esse", "ante", "aine")
 # Participles that introduce a delegation's head ("une délégation conduite par X").
 _LED_BY = frozenset({"conduire", "diriger", "mener", "presider", "emmener"})
 
@@ -106,6 +108,50 @@ class Resolver:
                           if head in self.designations.get(a.idx, set())]
             return candidates[0] if len(candidates) == 1 else None
         return best[1] if best else None
+
+    def feminine(self, actor: ActorAnn) -> bool:
+        """Whether the text marks a person as a woman: "Mme X", or a title in the feminine
+        ("la présidente", "l'ambassadrice", "la chancelière")."""
+        doc = self.doc
+        for start, _ in actor.mentions:
+            if any(fold(t.text).rstrip(".") in _FEMININE_CIVILITIES
+                   for t in doc[max(0, start - 2):start]):
+                return True
+        return any(fold(t).split(" ")[0].endswith(_FEMININE_ENDINGS) for t in actor.titles)
+
+    def last_subject_person(self, before: int, pronoun: str | None = None) -> int | None:
+        """The person spoken of last as a subject ("Le ministre X s'est entretenu avec Y. Il a
+        rencontré ..." : "il" is X), else the person spoken of last; "elle" prefers a woman,
+        "il" a person not marked as one."""
+        best: tuple[int, int] | None = None
+        doc = self.doc
+        women = {a.idx for a in self.table.actors if a.kind == "person" and self.feminine(a)}
+        if pronoun in ("elle", "-elle") and not women:
+            return self.last_person(before)  # no woman marked: the person spoken of last
+        for actor in self.table.actors:
+            if actor.kind != "person":
+                continue
+            if pronoun in ("il", "-il") and actor.idx in women:
+                continue
+            if pronoun in ("elle", "-elle") and women and actor.idx not in women:
+                continue
+            for start, end in actor.mentions:
+                if start >= before:
+                    continue
+                tok = doc[start]
+                for _ in range(3):  # the name, its title, the title's head
+                    if tok.dep_ in ("nsubj", "nsubj:pass") or tok.head.i == tok.i:
+                        break
+                    if tok.dep_ not in ("appos", "flat:name", "nmod", "dep", "conj"):
+                        break
+                    tok = tok.head
+                if tok.dep_ in ("nsubj", "nsubj:pass") and (best is None or start > best[0]):
+                    best = (start, actor.idx)
+        if best is not None:
+            return best[1]
+        if pronoun in ("elle", "-elle") and women:
+            return max(women, key=lambda i: self._mentioned_before(self.table.actors[i], before))
+        return self.last_person(before)
 
     def ministry_of(self, person: int | None) -> int | None:
         if person is None:
@@ -280,7 +326,7 @@ class Resolver:
         lemma = fold(tok.lemma_)
         if tok.pos_ == "PRON":
             if word in ("il", "elle", "-il", "-elle", "lui"):
-                p = speaker if speaker is not None else self.last_person(tok.i)
+                p = speaker if speaker is not None else self.last_subject_person(tok.i, word)
                 return [p] if p is not None else []
             if word in ("ils", "elles", "-ils", "-elles", "eux"):
                 return self.focus_group(tok.i)
