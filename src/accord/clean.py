@@ -3,16 +3,23 @@
 Pure functions on strings, no I/O. :func:`clean_text` takes the raw text of an article in one
 of three formats and returns a :class:`Cleaned` value:
 
-``seed``      VNA dispatches: a header line `` date YYYY-MM[-DD]`` (possibly followed by a photo
-              caption), paragraphs, a dateline ``Hanoï (VNA) -``, an agency trailer ``-VNA``.
+``seed``      VNA dispatches: a header line `` date YYYY-MM[-DD]`` (the rest of the line is a
+              photo caption, a headline or the lead), paragraphs, a dateline ``Hanoï (VNA) -``,
+              an agency trailer ``-VNA``.
 ``wikinews``  title line, blank line, dateline line ``24 janvier 2016 . –``, body.
 ``plain``     anything else.
 
-Whatever the format, the cleaned text drops photo-caption paragraphs (``... Photo: VNA``,
-``(Photo: AFP)``), an agency dateline (``Paris (AFP) -``) at the start of the body and an agency
-trailer (``-VNA``, ``(AFP)``) at its very end, and joins the remaining paragraphs with one blank
-line. Inside a paragraph nothing is changed (no quote or space normalisation), so the cleaned
-text is made of slices of the raw text and :attr:`Cleaned.segments` maps it back exactly.
+Whatever the format, the cleaned text drops photo captions (``... Photo: VNA``, ``(Photo: AFP)``,
+a line closed by a table bar ``|``, a VOV marker ``ảnh 1`` and the line it announces), links to
+other articles (``>>``, ``Lire aussi``), page furniture (``Chia sẻ``, ``back to top``, a time
+stamp), an agency dateline (``Paris (AFP) -``, ``(VOVworld) -``) at the start of the body and
+an agency trailer (``-VNA``, ``(AFP)``) at its end, and joins the remaining paragraphs with one
+blank line. A seed or plain text ends at the first line closed by a trailer (what follows is
+another article's teaser or the site's footer); a sentence that repeats an earlier one (a
+repeated lead) is dropped. In the seed and plain formats, a short first line without a sentence
+end is the headline: it is the title and stays first in the text. Inside what is kept nothing is changed
+(no quote or space normalisation), so the cleaned text is made of slices of the raw text and
+:attr:`Cleaned.segments` maps it back exactly.
 
 :func:`sniff_format` guesses the format; :func:`normalize_date` turns the date strings found in
 inputs (ISO dates and datetimes, French dates, RFC 2822) into ``YYYY[-MM[-DD]]``.
@@ -58,12 +65,21 @@ _WIKINEWS_DATELINE = re.compile(
 )
 _CLOCK = re.compile(r"\d{1,2}\s*h\s*\d{0,2}|\d{1,2}:\d{2}|UTC|GMT", re.IGNORECASE)
 _AGENCY = r"[A-Z][A-Za-z0-9+&./-]{0,15}(?: [A-Z][A-Za-z0-9+&./-]{0,15}){0,2}"
-_AGENCY_DATELINE = re.compile(
-    rf"(?P<place>[A-ZÀ-ÖØ-Þ][^\n()]{{0,60}}?)\s*\((?P<agency>{_AGENCY})\)\s*[-–—]+\s*"
-)
 _KNOWN_AGENCIES = (
     "VNA|TTXVN|AFP|AP|Reuters|Xinhua|Kyodo|Yonhap|TASS|RIA|Interfax|Bernama|Antara|PTI|ANSA"
     "|EFE|dpa|DPA|UPI|APS|MAP|ATS|Belga|Sputnik|KCNA|CNA|PNA|Lusa"
+)
+_PAGE_AGENCIES = (  # agencies and outlets that sign VNA-family pages
+    rf"(?:{_KNOWN_AGENCIES}|AVI|CVN|VOV|VOVworld|VOVWORLD|NDEL|VI|VGP)"
+)
+_AGENCY_DATELINE = re.compile(  # "Hanoï (VNA) -", "Da Nang, 8 juillet (VNA) -", "(VOVworld) -"
+    rf"(?:(?P<place>[A-ZÀ-ÖØ-Þ](?:[^\n().:]|\.(?!\s)){{0,60}}?)\s*\((?P<agency>{_AGENCY})\)"
+    rf"|\((?P<known>{_PAGE_AGENCIES})\))\s*[-–—]+\s*"
+)
+_CREDIT_BEFORE_DATELINE = re.compile(r"[^\n]{0,300}?\b(?:Photos?|PHOTOS?|Ảnh)\s*:\s*\S+\s+")
+_LINE_TRAILER = re.compile(  # a line closed by "-VNA" after a sentence, or a line "VNA/CVN"
+    rf"(?:(?<=[.…!?»\"”)\]'’])\s*[-–—]+\s*|\s[-–—]+\s*|^|(?<=\n))"
+    rf"(?P<a>{_PAGE_AGENCIES}(?:/{_PAGE_AGENCIES})*)\s*$"
 )
 _TRAILER = re.compile(  # "-VNA" after the last sentence, or "(VNA)" for a known agency
     rf"(?:(?<=[.…!?»\"”)\]'’])\s*|\s+|^)[-–—]+\s*(?P<a>[A-Z]{{2,8}}(?:/[A-Za-z+]{{1,12}})?"
@@ -71,9 +87,26 @@ _TRAILER = re.compile(  # "-VNA" after the last sentence, or "(VNA)" for a known
     re.MULTILINE,
 )
 _CREDIT = re.compile(
-    r"\(?(?:Photos?|PHOTOS?|Ảnh|Crédits?\s+photos?|Photo\s+credit)\s*:\s*"
-    r"(?:[^\n:()!?….]|\.(?=\S)){1,60}\.?\)?\s*$"
+    r"\(?(?:Photos?|PHOTOS?|Ảnh|Crédits?\s+photos?|Photo\s+credit)\s*(?::|diffusée\s+par)\s*"
+    r"(?:[^\n:()!?….|]|\.(?=\S)){1,60}\.?\)?\s*\|?\s*$"
 )
+_PHOTO_MARKER = re.compile(r"[-–]?\s*\bảnh\s*\d+", re.IGNORECASE)  # "Titre - ảnh 1" (VOV pages)
+_FURNITURE = re.compile(  # whole lines of page furniture and links to other articles
+    r"(?:>>|»\s*Lire aussi|Lire aussi\b|Voir aussi\b|!\[).*"
+    r"|(?:Chia sẻ|Feedback|Top|back to top|Retour en haut|Réagir à cet article|Commentaires?"
+    r"|Autres|Partager|Imprimer)\s*:?\s*\*?"
+    r"|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}",  # a time stamp
+    re.IGNORECASE,
+)
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_CLOSERS = " \"'»”’)]"
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[\"«“]?[A-ZÀ-ÖØ-Þ])|\s*\n\s*")
+_WORD = re.compile(r"\w+")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"«“(]+")  # pictograms and bullets before a headline
+_HEADLINE_WORDS = 30  # a headline line has at most this many words
+_REPEAT_WORDS = 6  # a shorter sentence may repeat (formulas); a longer repeat is dropped
+_NEAR_REPEAT_WORDS = 10  # sentences this long are compared by their words
+_NEAR_REPEAT = 0.9  # share of the shorter sentence's words found in the other
 _BLANK_RUN = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
 _WIKINEWS_BOILERPLATE = re.compile(
     r"État\s+Vérifié\s*$|Page actualisée\s*:|Cet article mentionne la Fondation Wikimedia"
@@ -130,10 +163,7 @@ def clean_text(raw: str, fmt: str) -> Cleaned:
         if published is None:
             written = raw[header.start("year") : header.start("rest")]
             warnings.append(f"impossible date {written!r} in the header line ignored")
-        caption = _caption_text(header.group("rest"))
-        if caption:
-            captions.append(caption)
-        body_start = header.end()
+        body_start = header.start("rest")  # a caption, a headline or the lead itself
     elif dateline is not None:
         published = _iso(
             dateline.group("year"), str(_MONTHS[dateline.group("month").lower()]),
@@ -149,14 +179,20 @@ def clean_text(raw: str, fmt: str) -> Cleaned:
         if before:
             title, prelude = before[0], _drop_wikinews_boilerplate(raw, before[1:])
         body_start = dateline.end()
-    prelude = _drop_captions(raw, prelude, captions)
-    body = _drop_captions(raw, _paragraphs(raw, body_start, len(raw)), captions)
-    agency_place, agency, date_in_dateline = _cut_agency_dateline(raw, body)
+    prelude, _ = _filter_lines(raw, prelude, captions, cut=False)
+    body, trailer_agency = _filter_lines(
+        raw, _paragraphs(raw, body_start, len(raw)), captions, cut=dateline is None
+    )
+    if dateline is None:
+        title, body = _headline(raw, body)
+    agency_place, agency, date_in_dateline = _cut_agency_dateline(raw, body, captions)
     if place is None:
         place = agency_place
     if published is None:
         published = date_in_dateline
-    trailer_agency = _cut_trailer(raw, body)
+    body = _drop_repeats(raw, [r for r in body if r[0] < r[1]], prelude)
+    if trailer_agency is None:
+        trailer_agency = _cut_trailer(raw, body)
     pieces = ([title] if title else []) + prelude + [r for r in body if r[0] < r[1]]
     text, segments = _assemble(raw, pieces)
     return Cleaned(
@@ -267,36 +303,221 @@ def _drop_wikinews_boilerplate(raw: str, paragraphs: list[_Range]) -> list[_Rang
 
 
 def _caption_text(text: str) -> str:
-    """A caption without its credit (``Photo: VNA``), stripped."""
+    """A caption without its photo marker (``ảnh 1``), credit (``Photo: VNA``) and cell bar."""
+    marker = _PHOTO_MARKER.search(text)
+    if marker:
+        text = text[marker.end() :]
     credit = _CREDIT.search(text)
-    return (text[: credit.start()] if credit else text).strip()
+    return (text[: credit.start()] if credit else text).strip().rstrip("|").strip()
 
 
-def _drop_captions(raw: str, paragraphs: list[_Range], captions: list[str]) -> list[_Range]:
-    """The paragraphs that are not photo captions; caption texts are appended to ``captions``."""
+def _lines(raw: str, start: int, end: int) -> list[_Range]:
+    """The non-blank lines of ``raw[start:end]``, stripped."""
+    out: list[_Range] = []
+    pos = start
+    while pos < end:
+        stop = raw.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        line = _strip(raw, pos, stop)
+        if line[0] < line[1]:
+            out.append(line)
+        pos = stop + 1
+    return out
+
+
+def _line_kind(line: str) -> str:
+    """What a line of a page is: ``keep`` (article text), ``drop`` (page furniture, a link to
+    another article), ``caption`` (a photo caption), ``credit`` (a photo credit alone) or
+    ``marker`` (a photo marker whose caption is the next line)."""
+    if _FURNITURE.fullmatch(line):
+        return "drop"
+    marker = _PHOTO_MARKER.search(line)
+    if marker:
+        return "caption" if line[marker.end() :].strip() else "marker"
+    credit = _CREDIT.search(line)
+    if credit:
+        return "credit" if not line[: credit.start()].strip() else "caption"
+    return "caption" if line.endswith("|") else "keep"
+
+
+def _line_kinds(raw: str, lines: list[_Range]) -> list[str]:
+    """The kinds of the lines of one paragraph. The line before a credit is its caption when it
+    does not end a sentence (a caption over two lines) or when the credit alone follows it in a
+    paragraph of two lines; the line after a photo marker is its caption."""
+    kinds = [_line_kind(raw[s:e]) for s, e in lines]
+    for i, kind in enumerate(kinds):
+        if kind in ("credit", "caption") and i and kinds[i - 1] == "keep":
+            previous = raw[lines[i - 1][0] : lines[i - 1][1]]
+            alone = kind == "credit" and len(lines) == 2
+            if alone or not previous.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
+                kinds[i - 1] = "caption"
+        if kind == "marker" and i + 1 < len(kinds) and kinds[i + 1] == "keep":
+            kinds[i + 1] = "caption"
+    return kinds
+
+
+def _filter_lines(
+    raw: str, paragraphs: list[_Range], captions: list[str], *, cut: bool
+) -> tuple[list[_Range], str | None]:
+    """The paragraphs without captions (their texts are appended to ``captions``), page
+    furniture and links; a paragraph loses only the lines it must, the others stay in order.
+    With ``cut``, the text ends at a line closed by an agency trailer (``... . -VNA``, a line
+    ``VNA/CVN``) when nothing follows or what follows starts with a headline or the site's
+    footer: another article's teaser. Returns the kept ranges and the trailer's agency."""
+    items = [
+        (index, line, kind)
+        for index, (start, end) in enumerate(paragraphs)
+        for line, kind in _kinded_lines(raw, start, end)
+    ]
     kept: list[_Range] = []
-    for start, end in paragraphs:
-        if _CREDIT.search(raw, start, end) is None:
-            kept.append((start, end))
-        elif caption := _caption_text(raw[start:end]):
+    run: _Range | None = None
+    for position, (index, (s, e), kind) in enumerate(items):
+        if run and (kind != "keep" or index != items[position - 1][0]):
+            kept.append(run)
+            run = None
+        if kind == "caption" and (caption := _caption_text(raw[s:e])):
             captions.append(caption)
+        if kind != "keep":
+            continue
+        trailer = _LINE_TRAILER.search(raw, s, e) if cut else None
+        if trailer is not None and _teaser_follows(raw, items[position + 1 :]):
+            e = _strip(raw, s, trailer.start())[1]
+            if e > s:
+                kept.append((run[0] if run else s, e))
+            elif run:
+                kept.append(run)
+            return kept, trailer.group("a")
+        run = (run[0] if run else s, e)
+    if run:
+        kept.append(run)
+    return kept, None
+
+
+def _kinded_lines(raw: str, start: int, end: int) -> list[tuple[_Range, str]]:
+    lines = _lines(raw, start, end)
+    return list(zip(lines, _line_kinds(raw, lines), strict=True))
+
+
+def _teaser_follows(raw: str, items: list[tuple[int, _Range, str]]) -> bool:
+    """Whether the first text line of ``items`` (if any) reads as a headline or a footer."""
+    for _index, (s, e), kind in items:
+        if kind == "keep":
+            return _is_headline(_LEADING_SYMBOLS.sub("", raw[s:e]))
+    return True
+
+
+def _is_headline(line: str) -> bool:
+    """Whether a line reads as a headline: capitalised, short, no sentence end."""
+    words = line.split()
+    return (
+        0 < len(words) <= _HEADLINE_WORDS
+        and (line[0].isupper() or line[0].isdigit())
+        and not line.rstrip(_CLOSERS).endswith((*_SENTENCE_ENDS, ",", ";", ":", "-", "–"))
+        and _AGENCY_DATELINE.match(line) is None
+    )
+
+
+def _headline(raw: str, body: list[_Range]) -> tuple[_Range | None, list[_Range]]:
+    """A headline line at the top of the body, and the body without it. A one-word line before
+    a headline (a section name such as "Culture") is dropped."""
+    if not body:
+        return None, body
+    lines = [line for start, end in body[:3] for line in _lines(raw, start, end)][:3]
+    if (
+        len(lines) >= 3
+        and len(raw[lines[0][0] : lines[0][1]].split()) == 1
+        and all(_is_headline(raw[s:e]) for s, e in lines[:2])
+    ):
+        body = _after(raw, body, lines[0][1])
+        lines = lines[1:]
+    if len(lines) < 2 or not _is_headline(raw[lines[0][0] : lines[0][1]]):
+        return None, body
+    return lines[0], _after(raw, body, lines[0][1])
+
+
+def _after(raw: str, body: list[_Range], offset: int) -> list[_Range]:
+    """The body from the raw ``offset`` on."""
+    out = [_strip(raw, max(s, offset), e) for s, e in body if e > offset]
+    return [r for r in out if r[0] < r[1]]
+
+
+def _sentences(raw: str, start: int, end: int) -> list[_Range]:
+    """The sentences of one paragraph, cut at line ends and at a sentence end followed by a
+    capital."""
+    out: list[_Range] = []
+    pos = start
+    for boundary in _SENTENCE_BREAK.finditer(raw, start, end):
+        out.append((pos, boundary.start()))
+        pos = boundary.end()
+    out.append((pos, end))
+    return [r for r in (_strip(raw, s, e) for s, e in out) if r[0] < r[1]]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in _WORD.findall(text))
+
+
+def _repeats(words: tuple[str, ...], seen: list[tuple[tuple[str, ...], frozenset[str]]]) -> bool:
+    """Whether a sentence repeats an earlier one: the same words, or nearly the same (a page
+    repeats its lead with a word changed)."""
+    if len(words) < _REPEAT_WORDS:
+        return False
+    bag = frozenset(words)
+    for other, other_bag in seen:
+        if other == words:
+            return True
+        small, large = sorted((len(bag), len(other_bag)))
+        near = small >= _NEAR_REPEAT_WORDS and small >= 0.6 * large
+        if near and len(bag & other_bag) >= _NEAR_REPEAT * small:
+            return True
+    return False
+
+
+def _drop_repeats(raw: str, body: list[_Range], before: list[_Range]) -> list[_Range]:
+    """The body without sentences that repeat an earlier sentence (a repeated lead paragraph,
+    a caption that copies the lead); ``before`` is text read before the body."""
+    seen: list[tuple[tuple[str, ...], frozenset[str]]] = []
+    for start, end in before:
+        seen.extend(
+            (w, frozenset(w)) for s, e in _sentences(raw, start, end) if (w := _words(raw[s:e]))
+        )
+    kept: list[_Range] = []
+    for start, end in body:
+        run: _Range | None = None
+        for s, e in _sentences(raw, start, end):
+            words = _words(raw[s:e])
+            if _repeats(words, seen):
+                if run:
+                    kept.append(run)
+                run = None
+                continue
+            seen.append((words, frozenset(words)))
+            run = (run[0] if run else s, e)
+        if run:
+            kept.append(run)
     return kept
 
 
 def _cut_agency_dateline(
-    raw: str, paragraphs: list[_Range]
+    raw: str, paragraphs: list[_Range], captions: list[str]
 ) -> tuple[str | None, str | None, str | None]:
-    """Remove ``Place (AGENCY) -`` from one of the first body paragraphs, in place.
+    """Remove ``Place (AGENCY) -`` from one of the first body paragraphs, in place; a photo
+    caption run into the dateline's line (``... Photo: VNA Hanoï (VNA) -``) goes with it.
 
     Returns the place, the agency and a date written in the dateline (``Paris, 12 janvier
     2024 (AFP) -``).
     """
-    for i in range(min(3, len(paragraphs))):
+    for i in range(min(4, len(paragraphs))):
         start, end = paragraphs[i]
         match = _AGENCY_DATELINE.match(raw, start, end)
+        credit = None if match else _CREDIT_BEFORE_DATELINE.match(raw, start, end)
+        if credit is not None:
+            match = _AGENCY_DATELINE.match(raw, credit.end(), end)
         if match is None:
             continue
-        place_text = match.group("place").strip()
+        if credit is not None and (caption := _caption_text(raw[start : credit.end()])):
+            captions.append(caption)
+        place_text = (match.group("place") or "").strip()
         place = place_text.split(",")[0].strip() or None
         date = _FRENCH_DATE.search(place_text)
         published = (
@@ -305,7 +526,7 @@ def _cut_agency_dateline(
             if date else None
         )  # fmt: skip
         paragraphs[i] = _strip(raw, match.end(), end)
-        return place, match.group("agency"), published
+        return place, match.group("agency") or match.group("known"), published
     return None, None, None
 
 
