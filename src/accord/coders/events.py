@@ -48,8 +48,12 @@ COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "R
 AGREE_GOVERNORS = frozenset({
     "convenir", "engager", "promettre", "accepter", "decider", "appreter", "prevoir",
     "annoncer", "compter", "devoir", "vouloir", "souhaiter", "envisager", "projeter",
-    "intention", "resoudre", "preparer", "proposer",
+    "intention", "resoudre", "preparer", "proposer", "pret", "prete", "dispose", "disposee",
+    "determine", "determinee", "volonte", "engagement", "accorder", "entendre",
 })
+# governors of a cooperative act that, in the future or conditional, promise it ("continuera à
+# aider", "poursuivra la coopération")
+_CONTINUE_GOVERNORS = frozenset({"continuer", "poursuivre", "commencer"})
 # governors under which a non-cooperative act counts as done or decided
 _ACT_GOVERNORS = frozenset({"decider", "annoncer", "intention", "permettre", "venir", "commencer",
                             "continuer", "poursuivre", "choisir", "ordonner"})
@@ -164,7 +168,11 @@ class _Coder:
             if gov in _ACT_GOVERNORS and gov not in AGREE_GOVERNORS and when in (
                 "future", "conditional"
             ):
-                return None  # "permettrait à l'organisation d'évacuer"
+                if etype not in COOPERATIVE or gov not in _CONTINUE_GOVERNORS:
+                    return None  # "permettrait à l'organisation d'évacuer"
+                consumed.add(governor.i)  # "continuerait à aider le Vietnam": a promise
+                etype, mode = "AGREE", None
+                anchors = [a for a in anchors if a.i != tok.i]
             if etype in COOPERATIVE and gov in AGREE_GOVERNORS:
                 consumed.add(governor.i)
                 etype, mode = "AGREE", None
@@ -182,6 +190,8 @@ class _Coder:
                 return None
         if when == "pluperfect" and self.clock.written(anchors) is None:
             return None
+        if trig.frame == "plan" and etype != "AGREE":
+            return None  # "renforcer la coopération": coded only as a promise
 
         args = self.roles.arguments(tok)
         if governor is not None and not args.subjects:
@@ -238,6 +248,8 @@ class _Coder:
         accused = _TARGET_CASES | {"par"} if etype == "ACCUSE" else _TARGET_CASES
         if frame == "subj":
             return subj, (a.destination if etype == "AGREE" else [])
+        if frame == "plan":  # "s'engagent à renforcer la coopération avec X", "à aider X"
+            return subj, [p for p in a.with_ + a.to if p not in subj]
         recipients = a.objects + a.to + a.with_
         if not recipients:
             for c in tok.children:
