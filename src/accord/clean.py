@@ -72,9 +72,11 @@ _KNOWN_AGENCIES = (
 _PAGE_AGENCIES = (  # agencies and outlets that sign VNA-family pages
     rf"(?:{_KNOWN_AGENCIES}|AVI|CVN|VOV|VOVworld|VOVWORLD|NDEL|VI|VGP)"
 )
-_AGENCY_DATELINE = re.compile(  # "Hanoï (VNA) -", "Da Nang, 8 juillet (VNA) -", "(VOVworld) -"
+_AGENCY_DATELINE = re.compile(  # "Hanoï (VNA) -", "Da Nang, 8 juillet (VNA) -", "(VOVworld) -",
+    # "Nhân Dân en ligne -"
     rf"(?:(?P<place>[A-ZÀ-ÖØ-Þ](?:[^\n().:]|\.(?!\s)){{0,60}}?)\s*\((?P<agency>{_AGENCY})\)"
-    rf"|\((?P<known>{_PAGE_AGENCIES})\))\s*[-–—]+\s*"
+    rf"|\((?P<known>{_PAGE_AGENCIES})\)|(?P<outlet>[A-ZÀ-ÖØ-Þ][^\n().:,–—-]{{0,30}}?\sen\sligne))"
+    rf"\s*[-–—]+\s*"
 )
 _CREDIT_BEFORE_DATELINE = re.compile(r"[^\n]{0,300}?\b(?:Photos?|PHOTOS?|Ảnh)\s*:\s*\S+\s+")
 _LINE_TRAILER = re.compile(  # a line closed by "-VNA" after a sentence, or a line "VNA/CVN"
@@ -94,19 +96,22 @@ _PHOTO_MARKER = re.compile(r"[-–]?\s*\bảnh\s*\d+", re.IGNORECASE)  # "Titre 
 _FURNITURE = re.compile(  # whole lines of page furniture and links to other articles
     r"(?:>>|»\s*Lire aussi|Lire aussi\b|Voir aussi\b|!\[).*"
     r"|(?:Chia sẻ|Feedback|Top|back to top|Retour en haut|Réagir à cet article|Commentaires?"
-    r"|Autres|Partager|Imprimer)\s*:?\s*\*?"
+    r"|Autres|Partager|Imprimer|Sur le même sujet)\s*:?\s*\*?"
     r"|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}",  # a time stamp
     re.IGNORECASE,
 )
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = " \"'»”’)]"
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[\"«“]?[A-ZÀ-ÖØ-Þ])|\s*\n\s*")
+_SENTENCE_BREAK = re.compile(  # a sentence end before a capital, a line end, "mots.Il" run together
+    r"(?<=[.!?…])[\"»”]?\s+(?=[\"«“]?[A-ZÀ-ÖØ-Þ])|\s*\n\s*|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'])"
+)
 _WORD = re.compile(r"\w+")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"«“(]+")  # pictograms and bullets before a headline
 _HEADLINE_WORDS = 30  # a headline line has at most this many words
 _REPEAT_WORDS = 6  # a shorter sentence may repeat (formulas); a longer repeat is dropped
 _NEAR_REPEAT_WORDS = 10  # sentences this long are compared by their words
 _NEAR_REPEAT = 0.9  # share of the shorter sentence's words found in the other
+_NEAR_REPEAT_SIZE = 0.75  # and the shorter has at least this share of the other's words
 _BLANK_RUN = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
 _WIKINEWS_BOILERPLATE = re.compile(
     r"État\s+Vérifié\s*$|Page actualisée\s*:|Cet article mentionne la Fondation Wikimedia"
@@ -467,7 +472,7 @@ def _repeats(words: tuple[str, ...], seen: list[tuple[tuple[str, ...], frozenset
         if other == words:
             return True
         small, large = sorted((len(bag), len(other_bag)))
-        near = small >= _NEAR_REPEAT_WORDS and small >= 0.6 * large
+        near = small >= _NEAR_REPEAT_WORDS and small >= _NEAR_REPEAT_SIZE * large
         if near and len(bag & other_bag) >= _NEAR_REPEAT * small:
             return True
     return False
@@ -526,7 +531,8 @@ def _cut_agency_dateline(
             if date else None
         )  # fmt: skip
         paragraphs[i] = _strip(raw, match.end(), end)
-        return place, match.group("agency") or match.group("known"), published
+        agency = match.group("agency") or match.group("known") or match.group("outlet")
+        return place, agency, published
     return None, None, None
 
 

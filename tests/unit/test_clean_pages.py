@@ -114,6 +114,14 @@ def test_the_text_ends_at_the_agency_trailer() -> None:
     )
 
 
+def test_an_outlet_dateline_is_removed() -> None:
+    cleaned = _clean("Le Monde en ligne - Le maire a reçu une délégation.\n\nSur le même sujet")
+    assert (cleaned.text, cleaned.source) == (
+        "Le maire a reçu une délégation.",
+        "Le Monde en ligne",
+    )
+
+
 def test_a_caption_run_into_the_dateline_is_removed() -> None:
     cleaned = _clean("date 2023-02\nUn secouriste au travail. Photo: VNA Lyon (VNA) – Le texte.")
     assert (cleaned.text, cleaned.dateline_place) == ("Le texte.", "Lyon")
@@ -129,5 +137,7 @@ def test_repeated_lead_sentences_are_dropped() -> None:
     assert repeated.dateline_place == "Lyon"
     near = lead.replace("mardi", "ce mardi")
     assert _clean(f"{lead}\n\n{near}\n\nFin.").text == f"{lead}\n\nFin."
+    glued = "Le maire de la ville a reçu mardi une délégation de la province voisine.Il a parlé."
+    assert _clean(f"{lead}\n\n{glued}").text == f"{lead}\n\nIl a parlé."
     short = "Les deux parties ont signé."
     assert _clean(f"{short}\n\n{short}").text == f"{short}\n\n{short}"
