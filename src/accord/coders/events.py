@@ -190,6 +190,10 @@ class _Coder:
                 return None
         if when == "pluperfect" and self.clock.written(anchors) is None:
             return None
+        if tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm", []) and not any(
+                c.dep_.startswith("aux") for c in tok.children) and (
+                self.clock.written(anchors) is None) and trig.frame != "host":
+            return None  # "les accords signés entre les deux pays": background, not news
         if trig.frame == "plan" and etype != "AGREE":
             return None  # "renforcer la coopération": coded only as a promise
 
@@ -234,8 +238,8 @@ class _Coder:
                 return subj + (a.with_ if frame == "sign" else []), found
         if a.passive and not subj and etype in ("COERCE", "ASSAULT", "SANCTION", "PROTEST"):
             subj = [Unnamed(self._place_country(tok) or self.table.home)]
-        if frame == "host":
-            return a.objects, subj
+        if frame == "host":  # "a reçu le titre", "a reçu des demandes": nobody visits
+            return (a.objects, subj) if a.objects else ([], [])
         if frame == "visit":
             return subj, a.objects + a.to or a.destination
         if frame == "joint":
@@ -312,9 +316,10 @@ class _Coder:
             for c in verb.children:
                 if c.dep_.startswith("obl") and case_of(c) in ("avec", "aupres", "entre"):
                     recipients += self.roles.participants(c)
-        if trig.frame == "summit":
+        occurs = tok.dep_ in ("nsubj", "nsubj:pass") and verb is not None
+        if trig.frame == "summit" and not occurs:
             recipients = by_complement + recipients
-        else:
+        else:  # "la conférence de l'ASEANAPOL s'est ouverte": its body holds it
             actors = by_complement + actors
         if trig.frame == "agentnoun":
             actors = [Unnamed(self._place_country(tok) or self.table.home, "CVL")]
@@ -374,6 +379,8 @@ class _Coder:
     # -- shared -----------------------------------------------------------------------------
     def _event(self, tok: Token, etype: str, mode: str | None, actors: list[Participant],
                recipients: list[Participant]) -> EventAnn:
+        if etype == "CONSULT" and mode == "phone":
+            actors, recipients = actors + recipients, []  # a call has no host
         actors = list(dict.fromkeys(actors))
         recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
         return EventAnn(
@@ -434,6 +441,8 @@ def code_events(
             for trig in _lookup(lex, tok):
                 if trig.pos != tok.pos_ and not (trig.pos == "NOUN" and tok.pos_ == "PROPN"):
                     continue
+                if trig.pos == "NOUN" and tok.i in table.by_token and tok.text[:1].isupper():
+                    continue  # "la Réunion élargie des ministres de la Défense": a body's name
                 if trig.pos == "NOUN":
                     event = coder.code_noun(tok, trig)
                 else:

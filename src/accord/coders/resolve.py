@@ -356,6 +356,13 @@ class Resolver:
             return [body]
         if word in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
             return self.focus_group(tok.i) if plural else self._side(tok)
+        if word == "pays" and possessive and not plural:
+            # "son pays": the state of its possessor (the speaker, the person in focus)
+            p = speaker if speaker is not None else self.last_subject_person(tok.i)
+            country = self.table.actors[p].country if p is not None else None
+            states = [a.idx for a in self.table.actors
+                      if a.kind == "state" and country is not None and a.country == country]
+            return states[:1]
         if word in ("pays",) and any(fold(c.text) == "deux" for c in tok.children):
             states = [a.idx for a in self.table.actors if a.kind == "state"]
             return states if len(states) == 2 else []
