@@ -285,6 +285,8 @@ class _Coder:
             return None
         if verb is not None and fold(verb.lemma_) == "agir":
             return None  # "il s'agit de sa première visite": a restatement
+        if verb is not None and _requested(verb):
+            return None  # "appelle le gouvernement à continuer son dialogue": asked for
         if tok.dep_ in ("nsubj", "nsubj:pass") and verb is not None and (
             fold(verb.lemma_) not in _OCCUR_VERBS
         ):
@@ -510,6 +512,19 @@ def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> Even
         return event  # "X a rencontré Y" told from the host's side: left as written
     event.actors, event.recipients, event.mode = guests, hosts, "visit"
     return event
+
+
+def _requested(verb: Token) -> bool:
+    """Whether an infinitive is governed, through infinitives, by a verb of asking, trying or
+    refusing ("appelle X à continuer son dialogue", "tente de reprendre les négociations")."""
+    cur = verb
+    for _ in range(3):
+        if "Inf" not in cur.morph.get("VerbForm", []) or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if fold(cur.lemma_) in _BLOCKING_GOVERNORS:
+            return True
+    return False
 
 
 def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | None,
