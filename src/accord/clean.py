@@ -10,16 +10,16 @@ of three formats and returns a :class:`Cleaned` value:
 ``plain``     anything else.
 
 Whatever the format, the cleaned text drops photo captions (``... Photo: VNA``, ``(Photo: AFP)``,
-a line closed by a table bar ``|``, a VOV marker ``ảnh 1`` and the line it announces), links to
-other articles (``>>``, ``Lire aussi``), page furniture (``Chia sẻ``, ``back to top``, a time
-stamp), an agency dateline (``Paris (AFP) -``, ``(VOVworld) -``) at the start of the body and
-an agency trailer (``-VNA``, ``(AFP)``) at its end, and joins the remaining paragraphs with one
-blank line. A seed or plain text ends at the first line closed by a trailer (what follows is
-another article's teaser or the site's footer); a sentence that repeats an earlier one (a
-repeated lead) is dropped. In the seed and plain formats, a short first line without a sentence
-end is the headline: it is the title and stays first in the text. Inside what is kept nothing is changed
-(no quote or space normalisation), so the cleaned text is made of slices of the raw text and
-:attr:`Cleaned.segments` maps it back exactly.
+a line that places people on the photo ``(droite)``, a line closed by a table bar ``|``, a VOV
+marker ``ảnh 1`` and the line it announces), links to other articles (``>>``, ``Lire aussi``),
+page furniture (``Chia sẻ``, ``back to top``, a time stamp), an agency dateline (``Paris (AFP)
+-``, ``(VOVworld) -``) at the start of the body, an agency trailer (``-VNA``, ``(AFP)``) at its
+end, and sentences that repeat an earlier one (a repeated lead); it joins the remaining
+paragraphs with one blank line. A seed or plain text ends at a line closed by a trailer when a
+headline or the site's footer follows (another article's teaser), and a short first line without
+a sentence end is its headline: the title, which stays first in the text. Inside what is kept
+nothing is changed (no quote or space normalisation), so the cleaned text is made of slices of
+the raw text and :attr:`Cleaned.segments` maps it back exactly.
 
 :func:`sniff_format` guesses the format; :func:`normalize_date` turns the date strings found in
 inputs (ISO dates and datetimes, French dates, RFC 2822) into ``YYYY[-MM[-DD]]``.
@@ -92,6 +92,7 @@ _CREDIT = re.compile(
     r"\(?(?:Photos?|PHOTOS?|Ảnh|Crédits?\s+photos?|Photo\s+credit)\s*(?::|diffusée\s+par)\s*"
     r"(?:[^\n:()!?….|]|\.(?=\S)){1,60}\.?\)?\s*\|?\s*$"
 )
+_PHOTO_POSITION = re.compile(r"\((?:à |au )?(?:droite|gauche|centre)\)")  # "X (droite) et Y"
 _PHOTO_MARKER = re.compile(r"[-–]?\s*\bảnh\s*\d+", re.IGNORECASE)  # "Titre - ảnh 1" (VOV pages)
 _FURNITURE = re.compile(  # whole lines of page furniture and links to other articles
     r"(?:>>|»\s*Lire aussi|Lire aussi\b|Voir aussi\b|!\[).*"
@@ -333,7 +334,8 @@ def _lines(raw: str, start: int, end: int) -> list[_Range]:
 def _line_kind(line: str) -> str:
     """What a line of a page is: ``keep`` (article text), ``drop`` (page furniture, a link to
     another article), ``caption`` (a photo caption), ``credit`` (a photo credit alone) or
-    ``marker`` (a photo marker whose caption is the next line)."""
+    ``marker`` (a photo marker whose caption is the next line). A line that places people on
+    a photo ("X (droite) et Y") is a caption even without a credit."""
     if _FURNITURE.fullmatch(line):
         return "drop"
     marker = _PHOTO_MARKER.search(line)
@@ -342,7 +344,7 @@ def _line_kind(line: str) -> str:
     credit = _CREDIT.search(line)
     if credit:
         return "credit" if not line[: credit.start()].strip() else "caption"
-    return "caption" if line.endswith("|") else "keep"
+    return "caption" if line.endswith("|") or _PHOTO_POSITION.search(line) else "keep"
 
 
 def _line_kinds(raw: str, lines: list[_Range]) -> list[str]:

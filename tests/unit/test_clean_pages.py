@@ -78,6 +78,13 @@ def test_a_credit_alone_takes_the_line_before_it_when_that_line_is_no_sentence()
     assert _clean(lead).text == "Le maire a reçu une délégation.\n\nLa suite.\nLa fin."
 
 
+def test_a_line_placing_people_on_a_photo_is_a_caption() -> None:
+    raw = "Le maire a reçu une délégation.\n\nLe maire (droite) et son hôte, mardi à Lyon\n\nFin."
+    cleaned = _clean(raw)
+    assert cleaned.text == "Le maire a reçu une délégation.\n\nFin."
+    assert cleaned.captions == ("Le maire (droite) et son hôte, mardi à Lyon",)
+
+
 def test_photo_markers_and_their_captions_are_dropped() -> None:
     raw = (
         "Le maire reçoit une délégation\n\nLe maire reçoit une délégation - ảnh 1\n"
