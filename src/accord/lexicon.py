@@ -92,6 +92,7 @@ class Lexicon:
     contexts: Mapping[str, tuple[str, ...]]  # context -> folded stems
     groups: Mapping[str, str | None]  # folded group noun ("manifestant") -> sector
     support_verbs: Mapping[str, str | None]  # folded lemma -> preposition of the noun, or None
+    disasters: frozenset[str]  # folded nouns of natural disasters and accidents
 
     def title_head(self, title: str) -> str | None:
         """The lexicon entry a title starts with ("vice-ministre de la Défense" → "vice-ministre")."""
@@ -159,6 +160,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         lang=lang,
         groups=groups,
         support_verbs=support,
+        disasters=frozenset(fold(r["noun"]) for r in read_tsv(lang, "disasters.tsv")),
         titles=titles,
         title_starts=frozenset(t.split()[0] for t in titles),
         portfolios=portfolios,

@@ -35,6 +35,7 @@ from accord.coders.roles import (
     Roles,
     attributions,
     case_of,
+    is_passive,
     subject_heads,
     verb_chain,
 )
@@ -148,11 +149,19 @@ class _Coder:
         ):
             return None  # "s'apprêtait à signer": the act it governs is coded as AGREE
         etype, mode = trig.type, trig.mode
+        if fold(tok.lemma_) == "condamner" and _judicial(tok):
+            etype, mode = "SANCTION", "convict"  # "a été condamné à trois ans de prison"
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
         if just_did(tok):
             when = "recent"  # "vient d'annoncer": the immediate past
         governor = _governor(tok)
+        done = any(c.dep_.startswith("aux") for c in tok.children)  # "annonce avoir parlé"
+        if governor is not None and done and "Inf" in tok.morph.get("VerbForm", []) and (
+                fold(governor.lemma_) not in _BLOCKING_GOVERNORS):
+            anchors.append(governor)
+            when = "past" if tense(governor) not in ("pluperfect",) else "pluperfect"
+            governor = None  # a perfect infinitive tells a past act
         if governor is not None:
             gov = fold(governor.lemma_)
             anchors.append(governor)
@@ -207,6 +216,9 @@ class _Coder:
                 "VerbForm", []
             ):
                 args.subjects = self.roles.preceding_actors(holder)
+        if etype in ("ASSAULT", "COERCE") and self._disaster(tok) and not any(
+                isinstance(p, int) for p in args.subjects):
+            return None  # "le séisme a tué 200 personnes": nobody attacked
         actors, recipients = self._frame(trig, etype, args, tok, light)
         if etype == "SANCTION" and actors and not recipients and self.table.home and all(
             not isinstance(p, int) or self.table.actors[p].country != self.table.home
@@ -236,12 +248,16 @@ class _Coder:
             found = self.roles.complements(light, _TARGET_CASES) or a.beneficiary or a.to
             if found:
                 return subj + (a.with_ if frame == "sign" else []), found
-        if a.passive and not subj and etype in ("COERCE", "ASSAULT", "SANCTION", "PROTEST"):
-            subj = [Unnamed(self._place_country(tok) or self.table.home)]
+        if a.passive and not subj and frame == "subj" and a.objects:
+            return a.objects, []  # "225 militaires ont été déployés": they act
+        if a.passive and not subj and etype in ("COERCE", "ASSAULT", "SANCTION", "PROTEST",
+                                                "RETREAT"):
+            sector = "JUD" if etype == "SANCTION" and trig.mode != "expel" else None
+            subj = [Unnamed(self._place_country(tok) or self.table.home, sector)]
         if frame == "host":  # "a reçu le titre", "a reçu des demandes": nobody visits
             return (a.objects, subj) if a.objects else ([], [])
-        if frame == "visit":
-            return subj, a.objects + a.to or a.destination
+        if frame == "visit":  # "s'est rendu auprès de X"
+            return subj, a.objects + a.to or a.destination or a.with_
         if frame == "joint":
             actors = subj + [p for p in a.with_ if p not in subj]
             if not a.with_ and (a.objects or a.to):
@@ -325,10 +341,30 @@ class _Coder:
             actors = by_complement + actors
         if trig.frame == "agentnoun":
             actors = [Unnamed(self._place_country(tok) or self.table.home, "CVL")]
+        if trig.frame == "patient":
+            # "l'arrestation de X par la police": X undergoes it
+            agents = [p for c in tok.children for g in ([c] if c.dep_ in ("nmod", "obl") and case_of(
+                c) == "par" else [g for g in c.children if c.dep_ == "acl" and (
+                    g.dep_ == "obl:agent" or case_of(g) == "par")]) for p in self.roles.participants(g)]
+            recipients = [p for p in by_complement if p not in agents] + recipients
+            actors = agents or [a for a in actors if a not in by_complement] or [
+                Unnamed(self._place_country(tok) or self.table.home)]
+        if verb is not None and is_passive(verb) and (
+                tok.dep_ == "obl:agent" or case_of(tok) == "par") and trig.type in (
+                "ASSAULT", "COERCE"):
+            # "deux mosquées visées par des attentats": the passive subject is the target
+            targets = self.roles.participants_all(subject_heads(verb)[0])
+            if targets:
+                recipients = targets
+                actors = [a for a in actors if a not in targets] or [
+                    Unnamed(self._place_country(tok) or self.table.home)]
         possessive = any(c.dep_ == "det" and fold(c.text) in (
             "son", "sa", "ses", "leur", "leurs") for c in tok.children)
         when = tense(verb) if verb is not None else "present"
         anchors = [tok] + ([verb] if verb is not None else [])
+        if trig.type in ("ASSAULT", "COERCE") and self._disaster(tok) and not any(
+                isinstance(p, int) for p in actors):
+            return None  # "un séisme", "la foudre": no attacker
         if not actors and verb is not None and (possessive or tok.dep_ != "nsubj"):
             heads, _ = subject_heads(verb)
             if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",):
@@ -360,6 +396,13 @@ class _Coder:
         event.carrier = carrier
         self._date(event, anchors, when)
         return event
+
+    def _disaster(self, tok: Token) -> bool:
+        """Whether a natural disaster or an accident is named in the trigger's clause
+        (disasters.tsv): the deaths are no attack."""
+        clause = tok if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i else tok.head
+        words = self.lex.disasters
+        return any(fold(t.lemma_) in words or fold(t.text) in words for t in clause.subtree)
 
     def _between(self, tok: Token) -> list[Participant]:
         """The actors of an "entre X et Y" written after a noun within its phrase, read off the
@@ -512,6 +555,24 @@ def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> Even
         return event  # "X a rencontré Y" told from the host's side: left as written
     event.actors, event.recipients, event.mode = guests, hosts, "visit"
     return event
+
+
+_SENTENCES = frozenset({"an", "annee", "mois", "jour", "semaine", "prison", "amende", "peine",
+                        "reclusion", "perpetuite", "mort", "emprisonnement", "detention"})
+_COURTS = frozenset({"tribunal", "cour", "justice", "juge", "juridiction", "magistrat"})
+
+
+def _judicial(tok: Token) -> bool:
+    """"condamner" as a sentence, not a reproach: "a été condamné à trois ans de prison", "le
+    tribunal a condamné X"."""
+    for c in tok.children:
+        if c.dep_.startswith("obl") and case_of(c) in ("a", "au", "aux", "pour") and (
+                fold(c.lemma_) in _SENTENCES or any(
+                    fold(g.lemma_) in _SENTENCES for g in c.children if g.dep_ == "nmod")):
+            return True
+        if c.dep_ in ("nsubj", "obl:agent") and fold(c.lemma_) in _COURTS:
+            return True
+    return False
 
 
 def _requested(verb: Token) -> bool:

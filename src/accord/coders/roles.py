@@ -52,6 +52,9 @@ def attributions(sent: Span) -> list[Token]:
 def case_of(tok: Token) -> str:
     """The folded preposition (or subordinator) of a phrase: "à", "avec", "lors de" → "lors"."""
     cases = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+    if tok.head.pos_ == "ADV" and fold(tok.head.text) in ("aupres", "pres") and (
+            tok.head.i < tok.i):
+        return "aupres"  # "auprès de X" with "auprès" parsed as an adverb over X
     return fold(cases[0].text) if cases else ""
 
 
@@ -102,6 +105,9 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
                 return ctrl, verb
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
                 and fold(c.text) not in ("-t", "t")]
+        if not subj and verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm", []) and (
+                verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
+            subj = [verb.head]  # a headline "le Front Al-Nosra rompt ses liens": parsed as acl
         if subj:
             out = []
             for s in subj:
@@ -117,6 +123,18 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
             return out, verb
         # "a permis à l'organisation de lancer": the controller is the "à" complement
     return [], tok
+
+
+def _through_adverbs(tok: Token) -> list[Token]:
+    """A verb's dependents, with "auprès de X" read as a complement of the verb: the parser
+    makes "auprès" an adverb and hangs "X" under it."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.pos_ == "ADV" and fold(c.text) in ("aupres", "pres") and c.i > tok.i:
+            out.extend(g for g in c.children if g.pos_ in ("NOUN", "PROPN", "PRON"))
+        else:
+            out.append(c)
+    return out
 
 
 @dataclass
@@ -280,7 +298,7 @@ class Roles:
             _add(args.subjects, self.preceding_actors(tok))
         last: list[Participant] | None = None
         dated = self.date_tokens
-        for c in tok.children:
+        for c in _through_adverbs(tok):
             case = case_of(c)
             if c.i in dated or c.i in self.place_tokens:
                 continue  # "a reçu le 3 mars le ministre": the date is no object

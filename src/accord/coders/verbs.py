@@ -41,11 +41,14 @@ def negated(tok: Token, climb: bool = True) -> bool:
 
 
 def hypothetical(tok: Token) -> bool:
-    """A verb under "si": "s'il signe"."""
-    return any(
-        c.dep_ == "mark" and fold(c.text) in ("si", "s'")
-        for verb in verb_chain(tok) for c in verb.children
-    )
+    """A verb under "si": "s'il signe". A "si" clause in a past tense is concessive, not a
+    condition ("Si X a été libérée, l'inquiétude reste grande")."""
+    for verb in verb_chain(tok):
+        if any(c.dep_ == "mark" and fold(c.text) in ("si", "s'") for c in verb.children):
+            past = any(c.dep_.startswith("aux") and "Part" in verb.morph.get("VerbForm", [])
+                       for c in verb.children)
+            return not past
+    return False
 
 
 def just_did(tok: Token) -> bool:
