@@ -113,6 +113,9 @@ _REPEAT_WORDS = 6  # a shorter sentence may repeat (formulas); a longer repeat i
 _NEAR_REPEAT_WORDS = 10  # sentences this long are compared by their words
 _NEAR_REPEAT = 0.9  # share of the shorter sentence's words found in the other
 _NEAR_REPEAT_SIZE = 0.75  # and the shorter has at least this share of the other's words
+_NEAR_REPEAT_SCOPE = 40  # near repeats are looked for among this many first long sentences
+_TRAILER_SPAN = 60  # a trailer is looked for in this many last characters of a line
+_CREDIT_SPAN = 100  # and a photo credit in this many
 _BLANK_RUN = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
 _WIKINEWS_BOILERPLATE = re.compile(
     r"État\s+Vérifié\s*$|Page actualisée\s*:|Cet article mentionne la Fondation Wikimedia"
@@ -341,7 +344,7 @@ def _line_kind(line: str) -> str:
     marker = _PHOTO_MARKER.search(line)
     if marker:
         return "caption" if line[marker.end() :].strip() else "marker"
-    credit = _CREDIT.search(line)
+    credit = _CREDIT.search(line, max(0, len(line) - _CREDIT_SPAN))
     if credit:
         return "credit" if not line[: credit.start()].strip() else "caption"
     return "caption" if line.endswith("|") or _PHOTO_POSITION.search(line) else "keep"
@@ -386,7 +389,7 @@ def _filter_lines(
             captions.append(caption)
         if kind != "keep":
             continue
-        trailer = _LINE_TRAILER.search(raw, s, e) if cut else None
+        trailer = _LINE_TRAILER.search(raw, max(s, e - _TRAILER_SPAN), e) if cut else None
         if trailer is not None and _teaser_follows(raw, items[position + 1 :]):
             e = _strip(raw, s, trailer.start())[1]
             if e > s:
@@ -461,44 +464,61 @@ def _sentences(raw: str, start: int, end: int) -> list[_Range]:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in _WORD.findall(text))
+    return tuple(_WORD.findall(text.casefold()))
 
 
-def _repeats(words: tuple[str, ...], seen: list[tuple[tuple[str, ...], frozenset[str]]]) -> bool:
-    """Whether a sentence repeats an earlier one: the same words, or nearly the same (a page
-    repeats its lead with a word changed)."""
-    if len(words) < _REPEAT_WORDS:
+class _Seen:
+    """The sentences read so far: every one for exact repeats, the first ones for near repeats
+    (a page repeats its lead or copies it into a caption near its top), so that a long text
+    costs linear time."""
+
+    def __init__(self) -> None:
+        self.exact: set[tuple[str, ...]] = set()
+        self.early: list[frozenset[str]] = []
+        self.checked = 0  # sentences compared with the early ones
+
+    def add(self, words: tuple[str, ...]) -> None:
+        self.exact.add(words)
+        if len(words) >= _NEAR_REPEAT_WORDS and len(self.early) < _NEAR_REPEAT_SCOPE:
+            self.early.append(frozenset(words))
+
+    def repeats(self, words: tuple[str, ...]) -> bool:
+        """Whether a sentence repeats an earlier one: the same words, or nearly the same
+        words and length (a page repeats its lead with a word changed)."""
+        if len(words) < _REPEAT_WORDS:
+            return False
+        if words in self.exact:
+            return True
+        self.checked += 1
+        if self.checked > 2 * _NEAR_REPEAT_SCOPE:
+            return False
+        bag = frozenset(words)
+        for other in self.early:
+            small, large = sorted((len(bag), len(other)))
+            near = small >= _NEAR_REPEAT_WORDS and small >= _NEAR_REPEAT_SIZE * large
+            if near and len(bag & other) >= _NEAR_REPEAT * small:
+                return True
         return False
-    bag = frozenset(words)
-    for other, other_bag in seen:
-        if other == words:
-            return True
-        small, large = sorted((len(bag), len(other_bag)))
-        near = small >= _NEAR_REPEAT_WORDS and small >= _NEAR_REPEAT_SIZE * large
-        if near and len(bag & other_bag) >= _NEAR_REPEAT * small:
-            return True
-    return False
 
 
 def _drop_repeats(raw: str, body: list[_Range], before: list[_Range]) -> list[_Range]:
     """The body without sentences that repeat an earlier sentence (a repeated lead paragraph,
     a caption that copies the lead); ``before`` is text read before the body."""
-    seen: list[tuple[tuple[str, ...], frozenset[str]]] = []
+    seen = _Seen()
     for start, end in before:
-        seen.extend(
-            (w, frozenset(w)) for s, e in _sentences(raw, start, end) if (w := _words(raw[s:e]))
-        )
+        for s, e in _sentences(raw, start, end):
+            seen.add(_words(raw[s:e]))
     kept: list[_Range] = []
     for start, end in body:
         run: _Range | None = None
         for s, e in _sentences(raw, start, end):
             words = _words(raw[s:e])
-            if _repeats(words, seen):
+            if seen.repeats(words):
                 if run:
                     kept.append(run)
                 run = None
                 continue
-            seen.append((words, frozenset(words)))
+            seen.add(words)
             run = (run[0] if run else s, e)
         if run:
             kept.append(run)

@@ -148,3 +148,12 @@ def test_repeated_lead_sentences_are_dropped() -> None:
     assert _clean(f"{lead}\n\n{glued}").text == f"{lead}\n\nIl a parlé."
     short = "Les deux parties ont signé."
     assert _clean(f"{short}\n\n{short}").text == f"{short}\n\n{short}"
+
+
+def test_exact_repeats_are_found_anywhere_near_repeats_near_the_top() -> None:
+    filler = [f"La phrase numéro {n} du texte parle de coopération en {n}." for n in range(200)]
+    lead = "Le maire de la ville a reçu mardi une délégation de la province voisine."
+    near = lead.replace("mardi", "ce mardi")
+    cleaned = _clean("\n\n".join([lead, *filler, lead, near]))
+    assert cleaned.text.count(lead) == 1
+    assert cleaned.text.endswith(near)
