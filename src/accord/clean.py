@@ -12,9 +12,9 @@ of three formats and returns a :class:`Cleaned` value:
 Whatever the format, the cleaned text drops photo captions (``... Photo: VNA``, ``(Photo: AFP)``,
 a line that places people on the photo ``(droite)``, a line closed by a table bar ``|``, a VOV
 marker ``ảnh 1`` and the line it announces), links to other articles (``>>``, ``Lire aussi``),
-page furniture (``Chia sẻ``, ``back to top``, a time stamp), an agency dateline (``Paris (AFP)
--``, ``(VOVworld) -``) at the start of the body, an agency trailer (``-VNA``, ``(AFP)``) at its
-end, and sentences that repeat an earlier one (a repeated lead); it joins the remaining
+page furniture (``Chia sẻ``, ``back to top``, a time stamp, which dates an undated page), an
+agency dateline (``Paris (AFP) -``, ``(VOVworld) -``) at the start of the body, an agency
+trailer (``-VNA``, ``(AFP)``) at its end, and sentences that repeat an earlier one (a repeated lead); it joins the remaining
 paragraphs with one blank line. A seed or plain text ends at a line closed by a trailer when a
 headline or the site's footer follows (another article's teaser), and a short first line without
 a sentence end is its headline: the title, which stays first in the text. Inside what is kept
@@ -101,6 +101,11 @@ _FURNITURE = re.compile(  # whole lines of page furniture and links to other art
     r"|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}",  # a time stamp
     re.IGNORECASE,
 )
+_TIME_STAMP = re.compile(  # "14/12/2015 11:36" alone on a line near the top of a page
+    r"^[^\S\n]*(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\s+\d{1,2}:\d{2}[^\S\n]*$",
+    re.MULTILINE,
+)
+_TIME_STAMP_SPAN = 400  # characters from the body's start where a page's time stamp is looked for
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = " \"'»”’)]"
 _SENTENCE_BREAK = re.compile(  # a sentence end before a capital, a line end, "mots.Il" run together
@@ -198,7 +203,7 @@ def clean_text(raw: str, fmt: str) -> Cleaned:
     if place is None:
         place = agency_place
     if published is None:
-        published = date_in_dateline
+        published = date_in_dateline or _time_stamp_date(raw, body_start)
     body = _drop_repeats(raw, [r for r in body if r[0] < r[1]], prelude)
     if trailer_agency is None:
         trailer_agency = _cut_trailer(raw, body)
@@ -271,6 +276,14 @@ def _seed_header(raw: str) -> re.Match[str] | None:
 
 def _wikinews_dateline(raw: str) -> re.Match[str] | None:
     return _WIKINEWS_DATELINE.search(raw, 0, min(len(raw), _SNIFF_WINDOW))
+
+
+def _time_stamp_date(raw: str, start: int) -> str | None:
+    """The date of a page's time stamp line (``14/12/2015 11:36``, day first) near the top."""
+    stamp = _TIME_STAMP.search(raw, start, start + _TIME_STAMP_SPAN)
+    if stamp is None:
+        return None
+    return _iso(stamp.group("year"), stamp.group("month"), stamp.group("day"))
 
 
 def _strip(raw: str, start: int, end: int) -> _Range:

@@ -107,6 +107,16 @@ def test_links_furniture_and_time_stamps_are_dropped() -> None:
     assert _clean(raw).text == "Le maire a reçu une délégation.\n\nLa suite."
 
 
+def test_a_time_stamp_dates_a_page_without_header() -> None:
+    cleaned = _clean(
+        "Le maire reçoit une délégation\n14/12/2015 11:36\nLe maire a reçu une délégation."
+    )
+    assert (cleaned.published, cleaned.title) == ("2015-12-14", "Le maire reçoit une délégation")
+    assert cleaned.text == "Le maire reçoit une délégation\n\nLe maire a reçu une délégation."
+    assert _clean("date 2016-01\n14/12/2015 11:36\nTexte.").published == "2016-01"
+    assert _clean("Texte.\n31/02/2015 11:36\nSuite.").published is None
+
+
 def test_the_text_ends_at_the_agency_trailer() -> None:
     teaser = "Le maire a reçu une délégation. - AVI\nUn autre titre\nUn autre article commence."
     cleaned = _clean(teaser)
