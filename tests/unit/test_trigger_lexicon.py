@@ -17,8 +17,9 @@ from accord.lexicon import lexicon, read_tsv
 from accord.ontology import is_event_type, is_mode, ontology
 
 COLUMNS = ["lemma", "pos", "type", "mode", "frame", "objects", "source"]
-VERB_FRAMES = {"svo", "host", "visit", "joint", "sign", "subj"}
-NOUN_FRAMES = {"noun", "summit", "agentnoun"}
+VERB_FRAMES = {"svo", "host", "visit", "joint", "sign", "subj", "plan"}
+# the frames the core list documents (triggers.tsv header)
+NOUN_FRAMES = {"noun", "summit", "agentnoun", "patient"}
 # one resource cited in a `source` cell (several are joined by "; ")
 SOURCE = re.compile(
     r"cameo:(?P<cameo>\d{3,4}) \([^()]+\)"
