@@ -149,8 +149,9 @@ class _Coder:
         ):
             return None  # "s'apprêtait à signer": the act it governs is coded as AGREE
         etype, mode = trig.type, trig.mode
-        if fold(tok.lemma_) == "condamner" and _judicial(tok):
+        if fold(tok.lemma_) == "condamner" and (_judicial(tok) or is_passive(tok)):
             etype, mode = "SANCTION", "convict"  # "a été condamné à trois ans de prison"
+            trig = Trigger(trig.lemma, trig.pos, etype, mode, trig.frame, trig.objects)
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
         if just_did(tok):
@@ -248,12 +249,16 @@ class _Coder:
             found = self.roles.complements(light, _TARGET_CASES) or a.beneficiary or a.to
             if found:
                 return subj + (a.with_ if frame == "sign" else []), found
-        if a.passive and not subj and frame == "subj" and a.objects:
+        if a.passive and not subj and frame == "subj" and a.objects and etype == "MOBILIZE":
             return a.objects, []  # "225 militaires ont été déployés": they act
+        if frame == "undergo":  # "X a écopé d'une amende": X undergoes it
+            return [self._court(tok)], subj
         if a.passive and not subj and etype in ("COERCE", "ASSAULT", "SANCTION", "PROTEST",
                                                 "RETREAT"):
-            sector = "JUD" if etype == "SANCTION" and trig.mode != "expel" else None
-            subj = [Unnamed(self._place_country(tok) or self.table.home, sector)]
+            if etype == "SANCTION" and trig.mode == "convict":
+                subj = [self._court(tok)]
+            else:
+                subj = [Unnamed(self._place_country(tok) or self.table.home)]
         if frame == "host":  # "a reçu le titre", "a reçu des demandes": nobody visits
             return (a.objects, subj) if a.objects else ([], [])
         if frame == "visit":  # "s'est rendu auprès de X"
@@ -303,9 +308,13 @@ class _Coder:
             return None  # "il s'agit de sa première visite": a restatement
         if verb is not None and _requested(verb):
             return None  # "appelle le gouvernement à continuer son dialogue": asked for
+        if any(c.dep_ == "nmod" and fold(c.lemma_) == "presse" for c in tok.children):
+            return None  # "une conférence de presse": no meeting between actors
+        passive_support = tok.dep_ == "nsubj:pass" and verb is not None and fold(
+            verb.lemma_) in self.lex.support_verbs  # "les accusations ont été formulées par X"
         if tok.dep_ in ("nsubj", "nsubj:pass") and verb is not None and (
             fold(verb.lemma_) not in _OCCUR_VERBS
-        ):
+        ) and not passive_support:
             return None  # "la visite serait couronnée de succès": spoken of, not told
         actors: list[Participant] = []
         recipients: list[Participant] = []
@@ -329,6 +338,10 @@ class _Coder:
             by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
         support = verb is not None and fold(verb.lemma_) in self.lex.support_verbs and (
             tok.dep_ in _SUPPORTED_DEPS)
+        if passive_support and verb is not None and not by_complement:
+            for c in verb.children:
+                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
+                    actors += self.roles.participants(c)
         if support and verb is not None:
             # "a eu une conversation avec X": the partner hangs on the support verb
             for c in verb.children:
@@ -396,6 +409,19 @@ class _Coder:
         event.carrier = carrier
         self._date(event, anchors, when)
         return event
+
+    def _court(self, tok: Token) -> Participant:
+        """Who convicts: the court the article names last before the trigger, else an unnamed
+        judiciary of the place's or the article's country."""
+        best: tuple[int, int] | None = None
+        for actor in self.table.actors:
+            if actor.kind == "organization" and fold(actor.name).split(" ")[0] in _COURTS:
+                pos = max((st for st, _ in actor.mentions if st < tok.i), default=-1)
+                if best is None or pos > best[0]:
+                    best = (pos, actor.idx)
+        if best is not None:
+            return best[1]
+        return Unnamed(self._place_country(tok) or self.table.home, "JUD")
 
     def _disaster(self, tok: Token) -> bool:
         """Whether a natural disaster or an accident is named in the trigger's clause

@@ -153,6 +153,27 @@ class Resolver:
             return max(women, key=lambda i: self._mentioned_before(self.table.actors[i], before))
         return self.last_person(before)
 
+    def _object_clitic(self, tok: Token) -> int | None:
+        """"qui l'a félicité", "il lui a rendu hommage": the person spoken of last who is not
+        the subject of the clitic's own verb."""
+        verb = tok.head
+        subjects: set[int] = set()
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubj:pass"):
+                subjects |= set(self.resolve(c)) if c.i != tok.i else set()
+        if not subjects and verb.dep_ == "conj":  # "il lui a rendu hommage et l'a félicitée"
+            for c in verb.head.children:
+                if c.dep_ in ("nsubj", "nsubj:pass"):
+                    subjects |= set(self.resolve(c))
+        best: tuple[int, int] | None = None
+        for actor in self.table.actors:
+            if actor.kind != "person" or actor.idx in subjects:
+                continue
+            pos = self._mentioned_before(actor, tok.i)
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, actor.idx)
+        return best[1] if best is not None else None
+
     def ministry_of(self, person: int | None) -> int | None:
         if person is None:
             return None
@@ -325,6 +346,9 @@ class Resolver:
         word = fold(tok.text)
         lemma = fold(tok.lemma_)
         if tok.pos_ == "PRON":
+            if word in ("l'", "le", "la", "lui", "l’") and tok.dep_ in ("obj", "iobj", "obl:arg"):
+                p = self._object_clitic(tok)
+                return [p] if p is not None else []
             if word in ("il", "elle", "-il", "-elle", "lui"):
                 p = speaker if speaker is not None else self.last_subject_person(tok.i, word)
                 return [p] if p is not None else []

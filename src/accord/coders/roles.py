@@ -62,12 +62,17 @@ def verb_chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it is coordinated with or controlled by, nearest first."""
     chain = [tok]
     cur = tok
-    while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i and cur.head.pos_ in (
-        "VERB", "AUX", "ADJ"
-    ):
+    while (cur.dep_ in ("conj", "xcomp") or _gerund(cur)) and cur.head.i != cur.i and (
+            cur.head.pos_ in ("VERB", "AUX", "ADJ")):
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def _gerund(tok: Token) -> bool:
+    """"a réagi en dénonçant": a gerund shares the subject of the verb it depends on."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and fold(c.text) == "en" for c in tok.children)
 
 
 # Verbs whose compound tenses take "être" in the active voice ("les parties sont convenues",
