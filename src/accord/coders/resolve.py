@@ -278,6 +278,10 @@ class Resolver:
             pos = min((s for s, _ in actor.mentions if s < before), default=-1)
             if actor.kind == "person" and actor.country and pos >= 0:
                 firsts.append((pos, actor.idx))
+        if len({self.table.actors[i].country for _, i in firsts}) < 2:
+            # "Lors de l'entretien avec X, les deux parties ...": the other side comes later
+            firsts = [(min(s for s, _ in a.mentions), a.idx) for a in self.table.actors
+                      if a.kind == "person" and a.country and a.mentions]
         group: list[int] = []
         for _, idx in sorted(firsts):
             country = self.table.actors[idx].country

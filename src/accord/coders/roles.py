@@ -204,8 +204,18 @@ class Roles:
                 if unnamed is not None:
                     _add(found, [unnamed])
             stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in (
-                "NOUN", "PROPN", "PRON"))
+                "NOUN", "PROPN", "PRON") and not self._another_title(c, found))
         return found
+
+    def _another_title(self, conj: Token, found: list[Participant]) -> bool:
+        """"le général X, chef d'état-major de l'Armée et vice-ministre de la Défense": a
+        coordinated title of the person already found, not another participant."""
+        person = next((p for p in found if isinstance(p, int)
+                       and self.resolver.table.actors[p].kind == "person"), None)
+        if person is None or self.resolver._title_key(conj) is None:
+            return False
+        inside, _ = self.resolver._inside(conj)
+        return inside is None or inside == person
 
     def _coordinated_adjectives(self, tok: Token) -> list[Participant]:
         """"Les gouvernements britannique, australien et danois": one actor per adjective."""
