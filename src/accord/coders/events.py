@@ -22,7 +22,7 @@ Writes ``doc._.events``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -538,7 +538,21 @@ def code_events(
                     break
     kept = _merge(events, table, doc)
     trips = _trips(kept, table)
-    return [_as_visit(e, table, trips) for e in kept]
+    return [part for e in kept for part in _one_visit_each(_as_visit(e, table, trips), table)]
+
+
+def _one_visit_each(event: EventAnn, table: ActorTable) -> list[EventAnn]:
+    """A visit to several people ("a rencontré X, et Y"), or a host receiving several visitors,
+    is one event per person met: each meeting is its own happening."""
+    if event.type != "CONSULT" or event.mode != "visit":
+        return [event]
+    for side in ("recipients", "actors"):
+        people = getattr(event, side)
+        other = event.actors if side == "recipients" else event.recipients
+        persons = [p for p in people if isinstance(p, int) and table.actors[p].kind == "person"]
+        if len(persons) >= 2 and len(persons) == len(people) and len(other) == 1:
+            return [replace(event, **{side: [p]}) for p in persons]
+    return [event]
 
 
 def _trips(events: list[EventAnn], table: ActorTable) -> dict[int, str]:

@@ -130,6 +130,22 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
     return [], tok
 
 
+def _apart_from_appositions(heads: list[Token]) -> list[Token]:
+    """Subject heads without those the parser took out of an earlier subject's apposition ("Le
+    général X, chef d'état-major de l'Armée ..., a reçu": "major" is no second subject)."""
+    if len(heads) < 2:
+        return heads
+    ordered = sorted(heads, key=lambda t: t.i)
+    kept = [ordered[0]]
+    doc = ordered[0].doc
+    for h in ordered[1:]:
+        between = doc[kept[-1].i + 1:h.left_edge.i]
+        if any(t.text == "," for t in between) and not any(t.pos_ == "CCONJ" for t in between):
+            continue
+        kept.append(h)
+    return kept
+
+
 def _through_adverbs(tok: Token) -> list[Token]:
     """A verb's dependents, with "auprès de X" read as a complement of the verb: the parser
     makes "auprès" an adverb and hangs "X" under it."""
@@ -307,6 +323,7 @@ class Roles:
     def arguments(self, tok: Token) -> Arguments:
         args = Arguments(passive=is_passive(tok))
         heads, _ = subject_heads(tok)
+        heads = _apart_from_appositions(heads)
         for s in heads:
             _add(args.subjects, self.participants(s))
         if not heads and "Fin" in self.finite(tok).morph.get("VerbForm", []):
