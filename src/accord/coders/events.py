@@ -537,6 +537,12 @@ def code_events(
                 if not trig.objects:
                     break
     kept = _merge(events, table, doc)
+    attacker = resolver.perpetrator()
+    if attacker is not None:
+        for e in kept:  # "X a été tué ... L'assaillant, nommé Y": Y attacked
+            if e.type == "ASSAULT" and e.actors and all(
+                    isinstance(p, Unnamed) for p in e.actors) and attacker not in e.recipients:
+                e.actors = [attacker]
     trips = _trips(kept, table)
     return [part for e in kept for part in _one_visit_each(_as_visit(e, table, trips), table)]
 

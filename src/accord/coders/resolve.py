@@ -43,6 +43,24 @@ _MEDIA_NOUNS = frozenset({"quotidien", "journal", "hebdomadaire", "mensuel", "ma
 _MEDIA_SECTORS = frozenset({"JRN", "MED"})
 
 
+# Nouns that designate the author of an attack ("l'assaillant", "le tireur", "l'auteur de la
+# tuerie"); "auteur" only with an attack as its complement.
+_PERPETRATORS = frozenset({"assaillant", "agresseur", "tueur", "tireur", "meurtrier", "kamikaze",
+                           "terroriste", "forcene", "preneur"})
+_ATTACKS = frozenset({"attentat", "attaque", "tuerie", "fusillade", "meurtre", "crime",
+                      "massacre", "assassinat", "agression", "carnage", "explosion"})
+
+
+def _is_perpetrator_noun(tok: Token) -> bool:
+    lemma = fold(tok.lemma_)
+    if tok.pos_ != "NOUN":
+        return False
+    if lemma in _PERPETRATORS:
+        return True
+    return lemma == "auteur" and any(
+        c.dep_ == "nmod" and fold(c.lemma_) in _ATTACKS for c in tok.children)
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
@@ -54,6 +72,7 @@ class Resolver:
     lex: Lexicon
     last_group: list[int] = field(default_factory=list)
     designations: dict[int, set[str]] = field(default_factory=dict)
+    _perpetrator: int | None = None  # -1 once looked for and not found
 
     def __post_init__(self) -> None:
         persons = [a for a in self.table.actors if a.kind == "person"]
@@ -317,11 +336,41 @@ class Resolver:
                             return found
         return []
 
+    def perpetrator(self) -> int | None:
+        """The person the article names as the attacker ("L'assaillant, un homme nommé X",
+        "le tireur, X"): a person named within a few words after a perpetrator noun, with no
+        finite verb between them; the first such person."""
+        if self._perpetrator is not None:
+            return self._perpetrator if self._perpetrator >= 0 else None
+        found = -1
+        doc = self.doc
+        for tok in doc:
+            if not _is_perpetrator_noun(tok):
+                continue
+            for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 12)]:
+                if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []):
+                    break
+                idx = self.table.by_token.get(t.i)
+                if idx is not None and self.table.actors[idx].kind == "person":
+                    found = idx
+                    break
+            if found >= 0:
+                break
+        self._perpetrator = found
+        return found if found >= 0 else None
+
     # -- main entry ----------------------------------------------------------------------
     def resolve(self, tok: Token, speaker: int | None = None) -> list[int]:
         """Actors designated by the phrase headed by ``tok`` (conjuncts not included)."""
         if tok.i in self.table.by_token:
             return [self.table.by_token[tok.i]]
+        if _is_perpetrator_noun(tok) and "Plur" not in tok.morph.get("Number", []):
+            named, _ = self._inside(tok)
+            if named is not None:
+                return [named]
+            p = self.perpetrator()  # "l'assaillant", "l'auteur de la tuerie"
+            if p is not None:
+                return [p]
         if fold(tok.lemma_) in ("delegation", "equipe", "groupe") or fold(tok.text) in (
                 "delegation", "delegations"):
             leader = self._leader(tok)
