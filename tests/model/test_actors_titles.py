@@ -89,3 +89,24 @@ def test_portfolio_lists_make_no_organisation_and_bodies_in_titles_do() -> None:
 def test_vietnamese_name_ending_in_son() -> None:
     found = actors("Hanoï (VNA) – Le ministre des Affaires étrangères, Bui Thanh Son, a parlé.")
     assert "Bui Thanh Son" in found
+
+
+def test_designations_and_portfolio_fragments_are_no_organisations() -> None:
+    found = actors(
+        "Hanoï (VNA) – La coopération entre le ministère vietnamien de la Sécurité publique et le "
+        "ministère français de l'Intérieur se développe. Les deux ministères de la Défense ont "
+        "signé un accord. Les chefs de la diplomatie vietnamienne et russe ont parlé."
+    )
+    organisations = {n: a.country for n, a in found.items() if a.kind == "organization"}
+    assert organisations.get("Ministère de l'Intérieur") == "FRA"
+    assert organisations.get("Ministère de la Sécurité publique") == "VNM"
+    assert not {"Sécurité", "Ministères de la Défense", "Diplomatie vietnamienne"} & set(found)
+
+
+def test_a_national_agency_gives_unmarked_actors_its_country() -> None:
+    found = actors(
+        "La Havane (VNA) - Le vice-ministre de la Défense Vo Minh Luong a rencontré le ministre "
+        "cubain des Forces armées révolutionnaires, Álvaro López Miera."
+    )
+    assert found["Vo Minh Luong"].country == "VNM"
+    assert found["Álvaro López Miera"].country == "CUB"

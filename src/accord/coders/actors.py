@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable, text_of
-from accord.coders.titles import TitleSpan, find_titles, title_chain
+from accord.coders.titles import TitleSpan, coordinated_groups, find_titles, title_chain
 from accord.lexicon import Lexicon
 from accord.text import fold
 
@@ -38,11 +38,17 @@ _NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "d'", "al", "el", "b
 _VN_SURNAMES = frozenset({"le", "la", "do", "ho", "vu", "ly", "mai", "dang", "ha"})
 
 
-def default_country(doc: Doc) -> str | None:
-    """The country an article's unmarked actors belong to: its dateline's or its agency's."""
+def default_country(doc: Doc, lex: Lexicon | None = None) -> str | None:
+    """The country an article's unmarked actors belong to: for a dispatch signed with a
+    dateline by a national agency, the agency's (a VNA dispatch from La Havane writes "le
+    vice-ministre Vo Minh Luong" for a Vietnamese and "le ministre cubain" for a Cuban), else
+    the dateline's."""
     article = doc._.article
-    if article is None:
+    if article is None or not article.dateline_place:
         return None
+    agency = lex.agencies.get(article.source or "") if lex is not None else None
+    if agency:
+        return agency
     if article.dateline_place:
         place = geo.find_place(article.dateline_place)
         if place is not None:
@@ -174,7 +180,7 @@ def _same_person(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     table = ActorTable()
-    home = default_country(doc)
+    home = default_country(doc, lex)
     article = doc._.article
     agency = article.source if article is not None else None
 
@@ -288,7 +294,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     table.home = home
     _code_org_heads(doc, lex, table, home, title_tokens - body_tokens)
     published = article.published if article is not None else None
-    _finish_people(table, lex, home, figures, published)
+    _finish_people(table, lex, _people_home(doc, table, home), figures, published)
     for actor in table.actors:
         if actor.kind == "organization" and actor.country is None:
             actor.country = _country_in_name(actor.name) or home
@@ -342,6 +348,8 @@ def _code_named_entity(
         first = span[0]
         if first.pos_ == "NOUN" and not _is_cap(first):
             return
+        if _portfolio_fragment(doc, lex, start, end):
+            return
         sector = lex.portfolio_sector(text)
         country = next((geo.nationality(t.text) for t in span if t.pos_ == "ADJ"
                         and geo.nationality(t.text)), None) or home
@@ -349,6 +357,18 @@ def _code_named_entity(
             text, "organization", country, sector
         )
         table.add_mention(actor, start, end)
+
+
+def _portfolio_fragment(doc: Doc, lex: Lexicon, start: int, end: int) -> bool:
+    """A capitalised common noun alone after "de la"/"des" that is no organisation's head: a
+    portfolio in the complement of a lower-case noun ("le ministère vietnamien de la Sécurité
+    publique", "les ministres des Affaires étrangères")."""
+    if end - start != 1 or doc[start].pos_ != "NOUN" or fold(doc[start].text) in lex.org_heads:
+        return False
+    k = start - 1
+    if k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and fold(doc[k].text) in _PARTICLES
 
 
 def _code_state(doc: Doc, table: ActorTable, start: int, end: int, code: str | None) -> None:
@@ -675,6 +695,9 @@ def _code_org_heads(
         institutional = False
         if head.with_nationality and _code_coordinated(doc, table, tok, head.sector):
             continue
+        if _designation(doc, tok) and fold(tok.text) not in lex.org_heads:  # "forces" is plural
+            continue
+        adjectives: set[int] = set()
         while end < n and doc[end].pos_ == "ADJ" and not _is_cap(doc[end]) and (
             doc[end].dep_ in ("amod", "flat:name")
             or geo.nationality(doc[end].text)
@@ -683,6 +706,7 @@ def _code_org_heads(
             nat = geo.nationality(doc[end].text)
             if nat:
                 country = nat
+                adjectives.add(end)
             institutional = institutional or fold(doc[end].text) in _INSTITUTIONAL_ADJECTIVES
             end += 1
         has_portfolio = False
@@ -708,7 +732,8 @@ def _code_org_heads(
                 if state and head.with_nationality:  # "le régime de Bujumbura"
                     country = state
                 if has_portfolio:
-                    end = k
+                    end, skip = coordinated_groups(doc, lex, k)  # "du Travail et de la ..."
+                    adjectives |= skip
         capitalised = _is_cap(tok) and not tok.is_sent_start
         nationality_only = head.with_nationality and (country is not None or institutional)
         if not (capitalised and end > tok.i + 1) and not has_portfolio and not nationality_only:
@@ -716,7 +741,9 @@ def _code_org_heads(
         name_tokens = doc[tok.i:end]
         if geo.country_code(name_tokens.text):
             continue
-        text = name_tokens.text.strip().rstrip(",")
+        # "le ministère vietnamien de la Défense" is "Ministère de la Défense" of Vietnam
+        kept = [t for t in name_tokens if t.i not in adjectives or not has_portfolio]
+        text = "".join(t.text_with_ws for t in kept).strip().rstrip(",")
         name = text[0].upper() + text[1:]
         sector = lex.portfolio_sector(name) or head.sector
         if country is None:
@@ -731,6 +758,23 @@ def _code_org_heads(
         if actor.country is None:
             actor.country = country
         table.add_mention(actor, tok.i, end)
+
+
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+                          "mon", "ma", "mes"})
+
+
+def _designation(doc: Doc, tok: Token) -> bool:
+    """A head noun that designates organisations already named rather than naming one: after a
+    possessive ("leurs Partis", "son ministère") or in the plural, written in lower case or after
+    a number ("les deux ministères de la Défense", "les forces de police")."""
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and fold(before.text) in _POSSESSIVES:
+        return True
+    if "Plur" not in tok.morph.get("Number"):
+        return False
+    counted = before is not None and (before.like_num or before.pos_ == "NUM")
+    return counted or not _is_cap(tok)
 
 
 # Adjectives that make a lower-case head an institution of the article's state ("le
@@ -797,6 +841,20 @@ def _person_sector(titles: list[str], lex: Lexicon) -> str | None:
             if head.kind == kind and head.sector:
                 return head.sector
     return None
+
+
+def _people_home(doc: Doc, table: ActorTable, home: str | None) -> str | None:
+    """The country of unmarked people: the article's, except when a counterpart is marked with
+    it ("X a rencontré son homologue vietnamien Y" in a VNA dispatch from Pékin: X is the
+    host, of the dateline's state)."""
+    article = doc._.article
+    if home is None or article is None or not article.dateline_place:
+        return home
+    if not any(a.counterpart and a.country == home for a in table.actors):
+        return home
+    place = geo.find_place(article.dateline_place)
+    local = place.country_iso3 if place is not None else None
+    return local or home
 
 
 def _finish_people(

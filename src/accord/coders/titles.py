@@ -24,7 +24,7 @@ the title next to the name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -32,7 +32,7 @@ from accord import geo
 from accord.lexicon import Lexicon
 from accord.text import fold
 
-__all__ = ["TitleSpan", "find_titles", "title_chain"]
+__all__ = ["TitleSpan", "coordinated_groups", "find_titles", "title_chain"]
 
 _PARTICLES = frozenset({"de", "du", "des", "d'"})
 _TO = frozenset({"a", "au", "aux"})  # "secrétaire à la Défense", "ministre adjointe aux Affaires"
@@ -82,6 +82,7 @@ class _Complement:
     states: tuple[tuple[int, int], ...] = ()
     groups: int = 0
     coordinated: bool = False
+    named: bool = False  # the first group's head is a proper name ("de la Marine ...")
 
 
 def _is_cap(tok: Token) -> bool:
@@ -145,8 +146,8 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
     portfolio_end = _portfolio_at(doc, h, lex)
     if how == "en" and state is None:
         return None
-    if head.ent_type_ == "PER" and state is None:
-        return None
+    if head.ent_type_ == "PER" and state is None and portfolio_end == h:
+        return None  # "le ministre de la Défense Lloyd Austin": the tagger's PER may start early
     if state is not None:
         end = state[0]
         into.country = into.country or state[1]  # "ambassadeur du Vietnam en Australie"
@@ -161,6 +162,10 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
         end = h + 1  # "chef de l'organisation", "responsable du bureau du gouvernement"
     else:
         return None
+    if not into.groups and state is None and (_is_cap(head) or (
+        fold(head.text) in lex.org_heads and portfolio_end == h
+    )):
+        into.named = True  # "de la Marine royale", "du département d'État", not "de la diplomatie"
     return _tail(doc, end, into, head=end - 1, lowercase_head=not _is_cap(head))
 
 
@@ -219,6 +224,22 @@ def _complement(doc: Doc, lex: Lexicon, start: int) -> _Complement:
     return found
 
 
+def coordinated_groups(doc: Doc, lex: Lexicon, k: int) -> tuple[int, frozenset[int]]:
+    """The end of the complement groups coordinated to a group that ends at ``k`` ("du Travail
+    [et de la Protection sociale]"), and the nationality adjectives to leave out of a name."""
+    n = len(doc)
+    found = _Complement(k)
+    while k < n and (doc[k].text == "," or fold(doc[k].text) == "et"):
+        step = 2 if doc[k].text == "," and k + 1 < n and fold(doc[k + 1].text) == "et" else 1
+        if k + step >= n or fold(doc[k + step].text) not in _PARTICLES:
+            break
+        end = _group(doc, lex, k + step, found)
+        if end is None:
+            break
+        k = found.end = end
+    return found.end, found.skip
+
+
 def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
     """Ranks and offices with their complements ("vice-ministre chinois de la Sécurité publique")."""
     titles: list[TitleSpan] = []
@@ -227,9 +248,15 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
     longest = max(len(t.split()) for t in lex.titles) + 2  # "d'armée" is two tokens
     while i < n:
         match = None
-        if fold(doc[i].text) in lex.title_starts:
+        first = fold(doc[i].text)
+        plural = first.endswith("s") and first[:-1] in lex.title_starts and (
+            first not in lex.title_starts
+        )
+        if first in lex.title_starts or plural:
             for j in range(min(n, i + longest), i, -1):
                 key = fold(doc[i:j].text)
+                if plural:  # "les chefs de la diplomatie vietnamienne et russe"
+                    key = first[:-1] + key[len(first):]
                 if key in lex.titles:
                     match = (j, key)
                     break
@@ -237,6 +264,8 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
             i += 1
             continue
         title = _title_at(doc, lex, i, *match)
+        if plural:
+            title = replace(title, kind="designation")
         titles.append(title)
         i = title.end
     return titles
@@ -269,7 +298,7 @@ def _title_at(doc: Doc, lex: Lexicon, i: int, end: int, head: str) -> TitleSpan:
             states = complement.states
             if complement.coordinated:
                 portfolio = (end, complement.end)
-            if not _MINISTER.search(head):
+            if not _MINISTER.search(head) and complement.named:
                 body = (end, complement.end)
             end = complement.end
     text = "".join(t.text_with_ws for t in doc[i:end] if t.i not in skip).strip()
@@ -281,8 +310,9 @@ def title_chain(
     forward: bool,
 ) -> list[TitleSpan]:
     """The titles joined to ``first`` by "," or "et" (", et"), going back from a title before a
-    name or forward from one after it; a title introduced by its own article ("et le
-    ministre") belongs to another person and ends the chain."""
+    name or forward from one after it. Going forward, a title introduced by its own article
+    ("et le ministre") belongs to another person and ends the chain; going back, ", le" may join
+    a rank to the office before it ("le ministre de la Défense, le général Phan Van Giang")."""
     chain = [first]
     current = first
     n = len(doc)
@@ -300,6 +330,8 @@ def title_chain(
             current = following
         else:
             k = current.start - 1
+            if k > 0 and doc[k].pos_ == "DET" and doc[k - 1].text == ",":
+                k -= 1  # "du ministre de la Défense, le général Phan Van Giang"
             if k < 0 or not (doc[k].text == "," or fold(doc[k].text) == "et"):
                 break
             if doc[k].text == "et" and k > 0 and doc[k - 1].text == ",":
