@@ -102,6 +102,10 @@ def _governor(tok: Token) -> Token | None:
     if tok.dep_ in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "advcl") and tok.head.i != tok.i and (
         "Inf" in tok.morph.get("VerbForm", [])
     ):
+        for c in tok.head.children:  # "a réaffirmé l'engagement de X à poursuivre": the noun
+            if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < tok.i and (
+                    fold(c.lemma_) in AGREE_GOVERNORS):
+                return c
         return tok.head
     if tok.dep_ == "xcomp" and tok.head.i != tok.i:
         return tok.head
@@ -208,6 +212,11 @@ class _Coder:
             return None  # "renforcer la coopération": coded only as a promise
 
         args = self.roles.arguments(tok)
+        if governor is not None and governor.pos_ == "NOUN":
+            # "l'engagement de l'Australie à poursuivre": the noun's "de X" holds it
+            holders = [p for c in governor.children if c.dep_ == "nmod" and case_of(c) in (
+                "de", "d'", "du", "des") for p in self.roles.participants(c)]
+            args.subjects = holders or args.subjects
         if governor is not None and not args.subjects:
             holder = governor
             if governor.pos_ == "NOUN" and governor.head.i != governor.i:
@@ -274,7 +283,15 @@ class _Coder:
         if frame == "subj":
             return subj, (a.destination if etype == "AGREE" else [])
         if frame == "plan":  # "s'engagent à renforcer la coopération avec X", "à aider X"
-            return subj, [p for p in a.with_ + a.to if p not in subj]
+            partners = a.with_ + a.to
+            if not partners:  # "poursuivre son soutien et sa collaboration avec le Vietnam"
+                for c in tok.children:
+                    if c.dep_ == "obj":
+                        partners += self.roles.complements(c, frozenset({"avec", "a", "au", "aux"}))
+                        for conj in (x for x in c.children if x.dep_ == "conj"):
+                            partners += self.roles.complements(
+                                conj, frozenset({"avec", "a", "au", "aux"}))
+            return subj, [p for p in dict.fromkeys(partners) if p not in subj]
         recipients = a.objects + a.to + a.with_
         if not recipients:
             for c in tok.children:
