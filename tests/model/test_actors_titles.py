@@ -110,3 +110,16 @@ def test_a_national_agency_gives_unmarked_actors_its_country() -> None:
     )
     assert found["Vo Minh Luong"].country == "VNM"
     assert found["Álvaro López Miera"].country == "CUB"
+
+
+def test_a_headline_label_alone_or_a_part_of_a_territory_makes_no_state_actor() -> None:
+    found = actors(
+        "Irak : deux mosquées visées par des attentats\n\n4 janvier 2016 . – Des attentats ont "
+        "visé deux mosquées du centre de l'Irak."
+    )
+    assert "Irak" not in found
+    found = actors(
+        "Turquie : tentative de coup d'État\n\n15 juillet 2016 . – L'armée affirme avoir pris "
+        "le pouvoir en Turquie."
+    )
+    assert found["Turquie"].kind == "state"

@@ -382,9 +382,26 @@ def _code_state(doc: Doc, table: ActorTable, start: int, end: int, code: str | N
         actor.locative_only = True
     if fold(text) != fold(name) and text not in actor.aliases:
         actor.aliases.append(text)
-    if not _is_locative(span):
+    if not _is_locative(span) and not (
+        _headline_label(doc, end) and not _named_again(doc, code, end)
+    ):
         actor.locative_only = False
     table.add_mention(actor, start, end)
+
+
+def _named_again(doc: Doc, code: str, after: int) -> bool:
+    """Whether the body names the state ``code`` again after the headline, other than as a part
+    of its territory ("le centre de l'Irak")."""
+    return any(
+        ent.start > after and geo.country_code(ent.text) == code and not _part_of(ent)
+        for ent in doc.ents
+    )
+
+
+def _headline_label(doc: Doc, end: int) -> bool:
+    """A name that labels the headline ("Irak : deux mosquées visées..."): the article's topic,
+    an actor only when the body names it again."""
+    return end < len(doc) and doc[end].text == ":" and "\n" not in text_of(doc)[: doc[end].idx]
 
 
 def _code_known_org(
@@ -655,6 +672,8 @@ def _is_subject(span: Span) -> bool:
 def _is_locative(span: Span) -> bool:
     """A state or place named as where something is ("en Syrie", "à Madagascar"), not as
     an actor; the destination of a visit ("sa visite en France") is an actor (the host)."""
+    if _part_of(span):
+        return True
     root = span.root
     case = [c for c in root.children if c.dep_ == "case"]
     if not case or fold(case[0].text) not in ("en", "a", "au", "aux", "dans", "vers"):
@@ -663,7 +682,22 @@ def _is_locative(span: Span) -> bool:
     return fold(head.lemma_) not in _VISIT_WORDS
 
 
+def _part_of(span: Span) -> bool:
+    """A state named for a part of its territory or its past ("le centre de l'Irak", "Bruxelles,
+    capitale de la Belgique", "l'histoire des États-Unis")."""
+    root = span.root
+    case = [c for c in root.children if c.dep_ == "case"]
+    return bool(case) and fold(case[0].text) in _OF and fold(root.head.lemma_) in _PART_NOUNS
+
+
 _VISIT_WORDS = frozenset(fold(w) for w in ["visite", "visiter", "rendre", "tournée", "déplacement"])
+_OF = frozenset({"de", "du", "des", "d'"})
+# Nouns of a part of a territory or of its past: "le nord de la Syrie", "l'histoire des États-Unis".
+_PART_NOUNS = frozenset(fold(w) for w in [
+    "centre", "nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
+    "capitale", "région", "province", "territoire", "frontière", "côte", "sol", "histoire",
+    "reste", "ville", "intérieur",
+])
 
 
 def _find(table: ActorTable, name: str, kind: str, country: str | None) -> ActorAnn | None:
