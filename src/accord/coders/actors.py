@@ -12,6 +12,7 @@ Writes ``doc._.actors`` (an :class:`ActorTable`).
 from __future__ import annotations
 
 import re
+
 from spacy.tokens import Doc, Span, Token
 
 from accord import geo, known
@@ -805,7 +806,7 @@ def _designation(doc: Doc, tok: Token) -> bool:
     before = doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and fold(before.text) in _POSSESSIVES:
         return True
-    if "Plur" not in tok.morph.get("Number"):
+    if "Plur" not in tok.morph.get("Number", []):
         return False
     counted = before is not None and (before.like_num or before.pos_ == "NUM")
     return counted or not _is_cap(tok)

@@ -180,7 +180,7 @@ def _tail(doc: Doc, k: int, into: _Complement, head: int, lowercase_head: bool) 
         word = fold(tok.text)
         if word in _PARTICLES or tok.is_punct or tok.ent_type_ == "PER":
             break
-        participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
+        participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
         if not _is_cap(tok) and (tok.pos_ == "ADJ" or participle):
             nat = geo.nationality(tok.text)
             if nat:
