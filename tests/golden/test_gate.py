@@ -15,7 +15,8 @@ from accord.evaluation import evaluate_gold
 from tests.conftest import ROOT, SHARED
 
 FLOORS = Path(__file__).with_name("floors.json")
-GOLD_FILES = ("seeds.jsonl", "dev-wikinews-fr.jsonl")
+GOLD_FILES = ("seeds.jsonl", "dev-wikinews-fr.jsonl", "dev-wikinews-fr-2.jsonl", "dev-vna-fr.jsonl",
+              "check-wikinews-fr.jsonl", "check-vna-fr.jsonl")
 
 
 def figures(report: dict[str, Any]) -> dict[str, float]:

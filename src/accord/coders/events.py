@@ -98,7 +98,13 @@ def _reported(tok: Token) -> bool:
 
 def _governor(tok: Token) -> Token | None:
     """The verb or noun a trigger in the infinitive depends on ("a décidé de convoquer",
-    "son intention de cesser", "s'apprêtait à signer")."""
+    "son intention de cesser", "s'apprêtait à signer"); for a second infinitive ("ont convenu
+    de ... ainsi que de tenir"), the first one's."""
+    if tok.dep_ == "conj" and "Inf" in tok.morph.get("VerbForm", []) and (
+            "Inf" in tok.head.morph.get("VerbForm", [])) and tok.head.i != tok.i:
+        first = _governor(tok.head)
+        if first is not None:
+            return first
     if tok.dep_ in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "advcl") and tok.head.i != tok.i and (
         "Inf" in tok.morph.get("VerbForm", [])
     ):
@@ -274,6 +280,9 @@ class _Coder:
             return subj, a.objects + a.to or a.destination or a.with_
         if frame == "joint":
             actors = subj + [p for p in a.with_ if p not in subj]
+            if light is None and any(c.dep_ == "obj" and any(
+                    t.pos == "NOUN" for t in _lookup(self.lex, c)) for c in tok.children):
+                return actors, []  # "ont coprésidé le Dialogue Vietnam-France": no one is met
             if not a.with_ and (a.objects or a.to):
                 return actors, a.objects + a.to  # "X a rencontré Y": Y is met
             return actors, []
@@ -323,6 +332,9 @@ class _Coder:
             return None
         if verb is not None and fold(verb.lemma_) == "agir":
             return None  # "il s'agit de sa première visite": a restatement
+        if verb is not None and case_of(tok) == "en" and not any(
+                c.dep_ == "det" for c in tok.children):
+            return None  # "a reçu X, en visite au Vietnam": the state of the visitor, told by the verb
         if verb is not None and _requested(verb):
             return None  # "appelle le gouvernement à continuer son dialogue": asked for
         if any(c.dep_ == "nmod" and fold(c.lemma_) == "presse" for c in tok.children):
@@ -549,6 +561,10 @@ def code_events(
                 event.context += [c for c in headline_contexts if c not in event.context]
                 events.append(event)
                 named = [a for a in event.actors if isinstance(a, int)]
+                if event.type == "CONSULT":  # "X a reçu Y ... Les deux hommes ont convenu"
+                    persons = [a for a in event.actors + event.recipients if isinstance(a, int)
+                               and table.actors[a].kind == "person"]
+                    named = persons if len(persons) == 2 else named
                 if len(named) >= 2:
                     resolver.last_group = named
                 if not trig.objects:
@@ -716,7 +732,11 @@ def _rank(e: EventAnn) -> tuple[int, int, int]:
 
 def _retells(big: EventAnn, small: EventAnn, doc: Doc) -> bool:
     """Whether ``small`` can be a retelling of ``big``: the same trigger word, or a mention
-    that names no actor of its own (a noun, the headline, an unnamed or missing actor)."""
+    that names no actor of its own (a noun, the headline, an unnamed or missing actor). Promises
+    told in different sentences of the body are different promises."""
+    if big.type == "AGREE" and big.sent_start != small.sent_start and not (
+            big.headline or small.headline or big.nominal or small.nominal):
+        return False
     if fold(doc[big.trigger].lemma_) == fold(doc[small.trigger].lemma_):
         return True
     if set(map(str, big.actors + big.recipients)) == set(map(str, small.actors + small.recipients)):

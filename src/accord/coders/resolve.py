@@ -25,7 +25,7 @@ _CLAUSAL = frozenset({"ccomp", "acl:relcl", "acl", "advcl", "xcomp", "parataxis"
 # actors in focus; singular with a nationality ("la partie chinoise"), its member of that country.
 _GROUP_NOUNS = frozenset({"partie", "parties", "cote", "cotes", "dirigeant", "dirigeants",
                           "delegation", "delegations", "responsable", "responsables",
-                          "party", "interlocuteur", "interlocuteurs"})
+                          "party", "interlocuteur", "interlocuteurs", "homme", "hommes"})
 _FEMININE_CIVILITIES = frozenset({"mme", "madame", "mlle", "mademoiselle"})
 _FEMININE_ENDINGS = ("trice", "ente", "ienne", "euse", "ere", "esse", "ante", "aine")
 # Participles that introduce a delegation's head ("une délégation conduite par X").
@@ -161,7 +161,7 @@ class Resolver:
                 for _ in range(3):  # the name, its title, the title's head
                     if tok.dep_ in ("nsubj", "nsubj:pass") or tok.head.i == tok.i:
                         break
-                    if tok.dep_ not in ("appos", "flat:name", "nmod", "dep", "conj"):
+                    if tok.dep_ not in ("appos", "flat:name", "dep", "conj"):
                         break
                     tok = tok.head
                 if tok.dep_ in ("nsubj", "nsubj:pass") and (best is None or start > best[0]):
@@ -447,7 +447,10 @@ class Resolver:
         if head in self.lex.titles or lemma in self.lex.titles:
             key = head if head in self.lex.titles else lemma
             if plural:
-                return [a for a, heads in self.designations.items() if key in heads]
+                found = [a for a, heads in self.designations.items() if key in heads]
+                if len(found) < 2 and any(fold(c.text) == "deux" for c in tok.children):
+                    return self.focus_group(tok.i) or found  # "les deux ministres"
+                return found
             p = self.last_person(tok.i, key)
             return [p] if p is not None else []
         return []
