@@ -24,6 +24,7 @@ from accord.text import fold
 
 __all__ = ["EventClock", "tense"]
 
+_FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
 _NOT_EVENT_DATE = frozenset({"depuis", "jusqu'a", "jusqu", "avant", "des", "ici"})
 
 
@@ -47,8 +48,8 @@ def tense(tok: Token) -> str:
     for t in [*auxes, tok]:
         if "Cnd" in t.morph.get("Mood", []):
             return "conditional"
-        if "Fut" in t.morph.get("Tense", []):
-            return "future"
+        if "Fut" in t.morph.get("Tense", []) and t.text.lower().endswith(_FUTURE_ENDINGS):
+            return "future"  # the tagger reads some presents as futures ("réunit")
     finite = [t for t in [*auxes, tok] if "Fin" in t.morph.get("VerbForm", [])]
     if finite:
         t = finite[0]

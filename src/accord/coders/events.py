@@ -31,6 +31,7 @@ from accord.coders.annotations import ActorTable, DateAnn, EventAnn, Participant
 from accord.coders.event_dates import EventClock, tense
 from accord.coders.resolve import Resolver
 from accord.coders.roles import (
+    MEDIA_OF_TALK,
     Arguments,
     Roles,
     attributions,
@@ -64,7 +65,8 @@ _BLOCKING_GOVERNORS = frozenset({
     "nier", "dementir", "opposer", "hesiter", "falloir", "esperer",
 })
 _REFLEXIVE = frozenset({"se", "s'", "s"})
-_REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "appreter", "excuser", "retirer"})
+_REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "appreter", "excuser", "retirer",
+                             "accorder"})
 _NOUN_BLOCKING_CASES = frozenset({"avant", "apres", "sans", "contre", "depuis"})
 _OCCUR_VERBS = frozenset({"avoir", "derouler", "tenir", "commencer", "ouvrir", "achever",
                           "terminer", "intervenir", "survenir", "produire", "poursuivre"})
@@ -244,7 +246,11 @@ class _Coder:
             recipients = [self.roles.home_state()]
         if not actors and not recipients:
             return None
-        event = self._event(tok, etype, mode if etype == trig.type else None, actors, recipients)
+        mode = mode if etype == trig.type else None
+        if etype == "CONSULT" and any(c.dep_.startswith("obl") and fold(c.lemma_) in MEDIA_OF_TALK
+                                      for c in tok.children):
+            mode = "phone"  # "s'est entretenu par téléphone avec X"
+        event = self._event(tok, etype, mode, actors, recipients)
         self._date(event, anchors, when)
         for c in tok.children:  # "ont coprésidé le dialogue": the noun names the same happening
             if c.dep_ in ("obj", "obl:arg") and any(
@@ -316,6 +322,9 @@ class _Coder:
 
     # -- nouns ------------------------------------------------------------------------------
     def code_noun(self, tok: Token, trig: Trigger) -> EventAnn | None:
+        if trig.objects and not any(fold(c.lemma_) in trig.objects or fold(c.text) in trig.objects
+                                    for c in tok.children if c.dep_ in ("amod", "nmod")):
+            return None  # "un appel téléphonique", not any "appel"
         head = tok.head
         if case_of(tok) in _NOUN_BLOCKING_CASES or fold(head.lemma_) in _NOUN_BLOCKING_HEADS:
             return None

@@ -23,7 +23,7 @@ from accord.coders.annotations import Participant, Unnamed
 from accord.coders.resolve import Resolver
 from accord.text import fold
 
-__all__ = ["ETRE_VERBS", "Arguments", "Roles", "attributions", "case_of", "is_passive", "reflexive",
+__all__ = ["ETRE_VERBS", "MEDIA_OF_TALK", "Arguments", "Roles", "attributions", "case_of", "is_passive", "reflexive",
            "subject_heads", "verb_chain"]
 
 _WITH = frozenset({"avec", "aupres"})
@@ -155,7 +155,15 @@ def _through_adverbs(tok: Token) -> list[Token]:
             out.extend(g for g in c.children if g.pos_ in ("NOUN", "PROPN", "PRON"))
         else:
             out.append(c)
+        if c.dep_.startswith("obl") and fold(c.lemma_) in MEDIA_OF_TALK:
+            # "s'est entretenu par téléphone avec X": "avec X" hangs on "téléphone"
+            out.extend(g for g in c.children if g.dep_ == "nmod" and case_of(g) in (
+                "avec", "aupres"))
     return out
+
+
+# Means of a conversation at a distance: a meeting through them is a phone call.
+MEDIA_OF_TALK = frozenset({"telephone", "visioconference", "videoconference", "visiophone"})
 
 
 @dataclass
