@@ -374,6 +374,9 @@ class _Coder:
                         actors += self.roles.participants(g)
         if not by_complement and trig.type == "CONSULT":
             by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
+        if not by_complement and trig.type == "CONSULT" and verb is not None and tok.dep_ in (
+                "nsubj", "nsubj:pass"):
+            by_complement = self._chairs(verb)
         support = verb is not None and fold(verb.lemma_) in self.lex.support_verbs and (
             tok.dep_ in _SUPPORTED_DEPS)
         if passive_support and verb is not None and not by_complement:
@@ -467,6 +470,14 @@ class _Coder:
         clause = tok if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i else tok.head
         words = self.lex.disasters
         return any(fold(t.lemma_) in words or fold(t.text) in words for t in clause.subtree)
+
+    def _chairs(self, verb: Token) -> list[Participant]:
+        """"s'est tenu ... sous la coprésidence de X et de Y": who chaired it."""
+        for c in verb.children:
+            if c.dep_.startswith("obl") and fold(c.lemma_) in ("presidence", "copresidence"):
+                return [p for g in c.children if g.dep_ == "nmod"
+                        for p in self.roles.participants(g)]
+        return []
 
     def _between(self, tok: Token) -> list[Participant]:
         """The actors of an "entre X et Y" written after a noun within its phrase, read off the

@@ -239,6 +239,8 @@ class Roles:
         if person is None or self.resolver._title_key(conj) is None:
             return False
         inside, _ = self.resolver._inside(conj)
+        if inside is None:
+            inside = self.resolver._named_after(conj)  # "et l'assistant ..., Y"
         return inside is None or inside == person
 
     def _coordinated_adjectives(self, tok: Token) -> list[Participant]:
