@@ -922,7 +922,8 @@ def _finish_people(
 
 def _derive_ministries(lex: Lexicon, table: ActorTable) -> None:
     """A minister's office designates a ministry: "vice-ministre de la Sécurité publique" of
-    Vietnam designates Vietnam's "Ministère de la Sécurité publique"."""
+    Vietnam designates Vietnam's "Ministère de la Sécurité publique", an actor of the article
+    only when an event or a designation uses it."""
     for actor in list(table.actors):
         if actor.kind != "person":
             continue
@@ -938,6 +939,9 @@ def _derive_ministries(lex: Lexicon, table: ActorTable) -> None:
                             name, "organization", actor.country, lex.portfolio_sector(complement)
                         )
                         org.derived = True
+                        # never named: an actor only when an event or a designation uses it
+                        # ("les deux ministères"), which build keeps for locative_only actors
+                        org.locative_only = True
                     elif existing.country is None:
                         existing.country = actor.country
                     break
