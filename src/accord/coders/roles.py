@@ -294,6 +294,10 @@ class Roles:
                 named = self.resolver.resolve(c)
                 if named:
                     country = self.resolver.table.actors[named[0]].country
+                else:  # "les gardes-frontières de la province vietnamienne de X"
+                    country = country or next((geo.nationality(g.text) for g in c.children
+                                               if g.dep_ == "amod" and geo.nationality(g.text)),
+                                              None)
         return Unnamed(country or self.home, self.groups[key])
 
     def home_state(self) -> Participant:
