@@ -48,7 +48,9 @@ def build_document(doc: Doc, article: Article) -> Document:
     used = {a for e in events for a in (*e.actors, *e.recipients) if isinstance(a, int)}
     used |= {c.holder for c in claims if c.holder is not None}
     used |= {s.speaker for s in statements if s.speaker is not None}
-    keep = [a for a in table.actors if not (a.locative_only and a.idx not in used)]
+    # a state named only as a place, or a ministry only implied by a title, is an actor when
+    # something the document tells uses it
+    keep = [a for a in table.actors if not ((a.locative_only or a.derived) and a.idx not in used)]
     name_of = {a.idx: a for a in keep}
 
     def participant(idx: int | Unnamed) -> Participant | None:

@@ -938,10 +938,7 @@ def _derive_ministries(lex: Lexicon, table: ActorTable) -> None:
                         org = table.new(
                             name, "organization", actor.country, lex.portfolio_sector(complement)
                         )
-                        org.derived = True
-                        # never named: an actor only when an event or a designation uses it
-                        # ("les deux ministères"), which build keeps for locative_only actors
-                        org.locative_only = True
+                        org.derived = True  # never named: kept when something uses it
                     elif existing.country is None:
                         existing.country = actor.country
                     break
