@@ -12,13 +12,14 @@ Writes ``doc._.actors`` (an :class:`ActorTable`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable, text_of
 from accord.coders.titles import TitleSpan, coordinated_groups, find_titles, title_chain
-from accord.lexicon import Lexicon
+from accord.lexicon import Lexicon, read_tsv
 from accord.text import fold
 
 __all__ = ["TitleSpan", "code_actors", "default_country", "find_titles"]
@@ -911,13 +912,27 @@ def _finish_people(
             ) or figure.sector
             actor.country = actor.country or figure.country
         if actor.country is None:
-            actor.country = home
+            actor.country = _family_name_country(actor.name) or home
     # a counterpart ("son homologue") shares the sector of the person he is counterpart to
     for actor in people:
         if actor.counterpart and actor.sector is None:
             peers = [a for a in people if a.sector and a is not actor]
             if peers:
                 actor.sector = peers[-1].sector
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> dict[str, str]:
+    return {fold(r["name"]): r["country"] for r in read_tsv("fr", "family_names.tsv")}
+
+
+def _family_name_country(name: str) -> str | None:
+    """The country a name of three words or more, family name first, is distinctive of
+    (family_names.tsv): "Trinh Van Quyêt" is Vietnamese."""
+    words = name.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return _family_names().get(fold(words[0]))
 
 
 def _derive_ministries(lex: Lexicon, table: ActorTable) -> None:
