@@ -13,7 +13,7 @@ import spacy
 from spacy.tokens import Doc
 
 from accord.build import build_document
-from accord.coders.actors import code_actors, find_titles
+from accord.coders.actors import _family_name_country, code_actors, find_titles
 from accord.coders.annotations import (
     ActorAnn,
     ActorTable,
@@ -384,11 +384,20 @@ def test_rank_before_and_office_after_name() -> None:
     assert chien.country == "VNM"  # from the dateline "Hanoï"
 
 
-def test_unmarked_person_has_no_country_without_dateline() -> None:
+def test_unmarked_person_takes_the_country_of_a_distinctive_family_name() -> None:
+    # no dateline, no nationality: the family name Hoang (family_names.tsv) tells Vietnam
     doc = make_doc(CHIEN, CHIEN_ROWS, dateline=None)
     chien = actor(code_actors(doc, LEX), "Hoang Xuân Chiên")
-    assert chien.country is None
+    assert chien.country == "VNM"
     assert chien.sector == "MIL"
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Trinh Van Quyêt", "VNM"), ("Nguyên Chi Vinh", "VNM"), ("To Lam", None),
+    ("Ho Chi Minh", None), ("Jean-Yves Le Drian", None), ("Lloyd Austin", None),
+])
+def test_family_name_country(name: str, country: str | None) -> None:
+    assert _family_name_country(name) == country
 
 
 # -- 2. NER errors and consistency -------------------------------------------------------------

@@ -912,7 +912,10 @@ def _finish_people(
             ) or figure.sector
             actor.country = actor.country or figure.country
         if actor.country is None:
-            actor.country = _family_name_country(actor.name) or home
+            by_name = _family_name_country(actor.name)
+            if by_name is not None and any(a.counterpart and a.country == by_name for a in people):
+                by_name = None  # "X a rencontré son homologue vietnamien Y": X is not Vietnamese
+            actor.country = by_name or home
     # a counterpart ("son homologue") shares the sector of the person he is counterpart to
     for actor in people:
         if actor.counterpart and actor.sector is None:
