@@ -46,6 +46,13 @@ def _sentence_of(text: str, evidence: str) -> str:
     return text[start:end + 1].strip()
 
 
+def _same_actor(gold: dict[str, Any], pred: dict[str, Any]) -> int | None:
+    if gold.get("kind") != pred.get("kind"):
+        return None
+    names = [gold["name"], *(gold.get("aliases") or [])]
+    return 1 if names_match(names, pred.get("name") or "") else None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("gold", type=Path)
@@ -82,13 +89,7 @@ def main() -> None:
         if args.facet in ("actors", "all"):
             ga, pa = _records(gold, "actors"), _records(pred, "actors")
 
-            def weight(g: int, p: int) -> int | None:
-                if ga[g].get("kind") != pa[p].get("kind"):
-                    return None
-                names = [ga[g]["name"], *(ga[g].get("aliases") or [])]
-                return 1 if names_match(names, pa[p].get("name") or "") else None
-
-            pairs_a = _match(len(ga), len(pa), weight)
+            pairs_a = _match(len(ga), len(pa), lambda g, p, ga=ga, pa=pa: _same_actor(ga[g], pa[p]))
             mg = {g for g, _ in pairs_a}
             mp = {p for _, p in pairs_a}
             for g, p in pairs_a:

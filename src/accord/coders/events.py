@@ -605,12 +605,14 @@ def _one_visit_each(event: EventAnn, table: ActorTable) -> list[EventAnn]:
     is one event per person met: each meeting is its own happening."""
     if event.type != "CONSULT" or event.mode != "visit":
         return [event]
-    for side in ("recipients", "actors"):
-        people = getattr(event, side)
-        other = event.actors if side == "recipients" else event.recipients
-        persons = [p for p in people if isinstance(p, int) and table.actors[p].kind == "person"]
-        if len(persons) >= 2 and len(persons) == len(people) and len(other) == 1:
-            return [replace(event, **{side: [p]}) for p in persons]
+    def persons(side: list[Participant]) -> list[int]:
+        return [p for p in side if isinstance(p, int) and table.actors[p].kind == "person"]
+
+    met, guests = persons(event.recipients), persons(event.actors)
+    if len(met) >= 2 and len(met) == len(event.recipients) and len(event.actors) == 1:
+        return [replace(event, recipients=[p]) for p in met]
+    if len(guests) >= 2 and len(guests) == len(event.actors) and len(event.recipients) == 1:
+        return [replace(event, actors=[p]) for p in guests]
     return [event]
 
 
@@ -646,8 +648,8 @@ def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> Even
         host = visited.pop() if len(visited) == 1 else None
     if host is None or len(named) != len(event.actors + event.recipients):
         return event
-    guests = [p for p in named if table.actors[p].country not in (host, None)]
-    hosts = [p for p in named if table.actors[p].country == host]
+    guests: list[Participant] = [p for p in named if table.actors[p].country not in (host, None)]
+    hosts: list[Participant] = [p for p in named if table.actors[p].country == host]
     if not guests or not hosts or len(guests) + len(hosts) != len(named):
         return event
     if event.recipients and set(event.actors) <= set(hosts):
