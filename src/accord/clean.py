@@ -360,14 +360,19 @@ def _line_kind(line: str) -> str:
     credit = _CREDIT.search(line, max(0, len(line) - _CREDIT_SPAN))
     if credit:
         return "credit" if not line[: credit.start()].strip() else "caption"
-    return "caption" if line.endswith("|") or _PHOTO_POSITION.search(line) else "keep"
+    return "bar" if line.endswith("|") or _PHOTO_POSITION.search(line) else "keep"
 
 
-def _line_kinds(raw: str, lines: list[_Range]) -> list[str]:
-    """The kinds of the lines of one paragraph. The line before a credit is its caption when it
+def _line_kinds(raw: str, lines: list[_Range], bars: bool = False) -> list[str]:
+    """The kinds of the lines of one paragraph (with ``bars``, a line that is a caption only by
+    its cell bar or by placing people on a photo is kept as text). The line before a credit is its caption when it
     does not end a sentence (a caption over two lines) or when the credit alone follows it in a
     paragraph of two lines; the line after a photo marker is its caption."""
     kinds = [_line_kind(raw[s:e]) for s, e in lines]
+    if not bars:
+        kinds = ["caption" if k == "bar" else k for k in kinds]
+    else:
+        kinds = ["keep" if k == "bar" else k for k in kinds]
     for i, kind in enumerate(kinds):
         if kind in ("credit", "caption") and i and kinds[i - 1] == "keep":
             previous = raw[lines[i - 1][0] : lines[i - 1][1]]
@@ -382,6 +387,20 @@ def _line_kinds(raw: str, lines: list[_Range]) -> list[str]:
 def _filter_lines(
     raw: str, paragraphs: list[_Range], captions: list[str], *, cut: bool
 ) -> tuple[list[_Range], str | None]:
+    """:func:`_filter_by_kind`; when nothing but lines that are captions only by their cell bar
+    or a position on a photo would remain, those lines are the text ("X a reçu Y. |" alone)."""
+    found: list[str] = []
+    kept, agency = _filter_by_kind(raw, paragraphs, found, cut=cut, bars=False)
+    if not kept and paragraphs:
+        found = []
+        kept, agency = _filter_by_kind(raw, paragraphs, found, cut=cut, bars=True)
+    captions.extend(found)
+    return kept, agency
+
+
+def _filter_by_kind(
+    raw: str, paragraphs: list[_Range], captions: list[str], *, cut: bool, bars: bool
+) -> tuple[list[_Range], str | None]:
     """The paragraphs without captions (their texts are appended to ``captions``), page
     furniture and links; a paragraph loses only the lines it must, the others stay in order.
     With ``cut``, the text ends at a line closed by an agency trailer (``... . -VNA``, a line
@@ -390,7 +409,7 @@ def _filter_lines(
     items = [
         (index, line, kind)
         for index, (start, end) in enumerate(paragraphs)
-        for line, kind in _kinded_lines(raw, start, end)
+        for line, kind in _kinded_lines(raw, start, end, bars)
     ]
     kept: list[_Range] = []
     run: _Range | None = None
@@ -416,9 +435,9 @@ def _filter_lines(
     return kept, None
 
 
-def _kinded_lines(raw: str, start: int, end: int) -> list[tuple[_Range, str]]:
+def _kinded_lines(raw: str, start: int, end: int, bars: bool = False) -> list[tuple[_Range, str]]:
     lines = _lines(raw, start, end)
-    return list(zip(lines, _line_kinds(raw, lines), strict=True))
+    return list(zip(lines, _line_kinds(raw, lines, bars), strict=True))
 
 
 def _teaser_follows(raw: str, items: list[tuple[int, _Range, str]]) -> bool:
