@@ -250,9 +250,14 @@ class Roles:
         for c in tok.children:
             if c.dep_ != "amod":
                 continue
-            for t in (c, *[x for x in c.subtree if x.dep_ == "conj"]):
-                if t.i in table.by_token:
-                    _add(found, [table.by_token[t.i]])
+            chain = (c, *[x for x in c.subtree if x.dep_ == "conj"])
+            words = {t.i for t in chain} | {tok.i}
+            for t in chain:
+                idx = table.by_token.get(t.i)
+                if idx is not None and not any(  # not "vietnamienne" of "le président de
+                        table.by_token.get(x.i) == idx  # l'Assemblée nationale vietnamienne"
+                        for x in tok.subtree if x.i not in words and x.pos_ in ("NOUN", "PROPN")):
+                    _add(found, [idx])
         return found
 
     def participants_all(self, tokens: list[Token]) -> list[Participant]:
@@ -347,7 +352,13 @@ class Roles:
         for c in _through_adverbs(tok):
             case = case_of(c)
             if c.i in dated or c.i in self.place_tokens:
-                continue  # "a reçu le 3 mars le ministre": the date is no object
+                # "a reçu le 3 mars le ministre": the date is no object, but the parser may
+                # hang the object under it
+                hidden = self._under_circumstance(c, dated | self.place_tokens)
+                if hidden and c.i > tok.i:
+                    _add(args.objects, hidden)
+                    last = args.objects
+                continue
             if (c.dep_ in ("obj", "iobj") or (
                 c.dep_ in ("obl:mod", "obl", "nmod") and c.i > tok.i and c.pos_ in (
                     "NOUN", "PROPN") and not any(
@@ -381,6 +392,17 @@ class Roles:
             args.subjects, args.objects = args.agent, args.subjects
             args.agent = []
         return args
+
+    def _under_circumstance(self, circ: Token, skipped: frozenset[int]) -> list[Participant]:
+        """Participants of a bare noun phrase that the parser hung under a date or place
+        ("a reçu le 30 novembre le vice-président ...": "vice-président" as nmod of "novembre")."""
+        found: list[Participant] = []
+        for x in circ.subtree:
+            if (x.i not in skipped and x.head.i in skipped and x.i > circ.i
+                    and x.dep_ in ("nmod", "appos") and x.pos_ in ("NOUN", "PROPN")
+                    and not case_of(x)):
+                _add(found, self.participants(x))
+        return found
 
     @staticmethod
     def finite(tok: Token) -> Token:
