@@ -53,6 +53,11 @@ AGREE_GOVERNORS = frozenset({
     "intention", "resoudre", "preparer", "proposer", "pret", "prete", "dispose", "disposee",
     "determine", "determinee", "volonte", "engagement", "accorder", "entendre",
 })
+# commitments one side makes alone: "X s'est engagé à coopérer avec Y" is X's promise to Y
+_ONE_SIDED = frozenset({
+    "engager", "promettre", "pret", "prete", "dispose", "disposee", "determine", "determinee",
+    "volonte", "engagement", "vouloir", "souhaiter", "entendre", "compter",
+})
 # governors of a cooperative act that, in the future or conditional, promise it ("continuera à
 # aider", "poursuivra la coopération")
 _CONTINUE_GOVERNORS = frozenset({"continuer", "poursuivre", "commencer"})
@@ -238,6 +243,11 @@ class _Coder:
                 isinstance(p, int) for p in args.subjects):
             return None  # "le séisme a tué 200 personnes": nobody attacked
         actors, recipients = self._frame(trig, etype, args, tok, light)
+        if etype == "AGREE" and governor is not None and fold(governor.lemma_) in _ONE_SIDED and (
+                len(args.subjects) == 1 and args.subjects[0] in actors and len(actors) > 1):
+            # "X s'est engagé à coopérer avec Y": the partner is whom the promise is made to
+            recipients = [p for p in actors if p not in args.subjects] + recipients
+            actors = list(args.subjects)
         if etype == "SANCTION" and actors and not recipients and self.table.home and all(
             not isinstance(p, int) or self.table.actors[p].country != self.table.home
             for p in actors

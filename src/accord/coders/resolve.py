@@ -106,8 +106,22 @@ class Resolver:
 
     @staticmethod
     def _nationality(tok: Token) -> str | None:
-        return next((geo.nationality(c.text) for c in tok.children
-                     if c.dep_ == "amod" and geo.nationality(c.text)), None)
+        """The country of a nationality adjective on the phrase ("son homologue lao", which the
+        parser may read as a noun modifier) or on its "de" complement ("le chef de la diplomatie
+        vietnamienne")."""
+        def adjectives(t: Token) -> list[Token]:
+            return [c for c in t.children if c.dep_ == "amod" or (
+                c.dep_ == "nmod" and c.pos_ == "ADJ")]
+        for c in adjectives(tok):
+            if geo.nationality(c.text):
+                return geo.nationality(c.text)
+        for c in tok.children:
+            if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(
+                    fold(x.text) in ("de", "du") for x in c.children if x.dep_ == "case"):
+                for a in adjectives(c):
+                    if geo.nationality(a.text):
+                        return geo.nationality(a.text)
+        return None
 
     def last_person(self, before: int, head: str | None = None,
                     country: str | None = None) -> int | None:
@@ -184,6 +198,8 @@ class Resolver:
             for c in verb.head.children:
                 if c.dep_ in ("nsubj", "nsubj:pass"):
                     subjects |= set(self.resolve(c))
+        if not subjects and tok.i > 0 and tok.i - 1 in self.table.by_token:
+            subjects.add(self.table.by_token[tok.i - 1])  # "..., le ministre X l'a félicité"
         best: tuple[int, int] | None = None
         for actor in self.table.actors:
             if actor.kind != "person" or actor.idx in subjects:
@@ -385,8 +401,12 @@ class Resolver:
             named = self._named_after(tok)
             if named is not None:
                 return [named]
-            p = self.last_person(tok.i, key, self._nationality(tok))
-            if p is not None:
+            nationality = self._nationality(tok)
+            p = self.last_person(tok.i, key, nationality)
+            if p is None and nationality is not None and not any(
+                    key in names for names in self.designations.values()):
+                p = self.last_person(tok.i, None, nationality)  # "le chef de la diplomatie
+            if p is not None:  # vietnamienne" for a minister named before
                 return [p]
         if other is not None:
             return [other]
