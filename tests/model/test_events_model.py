@@ -126,3 +126,34 @@ def test_a_past_event_between_a_dated_one_and_the_article_gets_their_month() -> 
     found = events("Le 17 septembre, la coalition a frappé l'armée syrienne. "
                    "Les États-Unis ont reconnu leur responsabilité.", published="2016-09-19")
     assert ("CONCEDE", "2016-09") in [(e.type, e.date) for e in found]
+
+
+def test_an_unnamed_victim_is_of_the_place_and_an_act_with_nobody_acting_is_not_coded() -> None:
+    (event,) = events("Un homme a été tué mardi à Lyon, en France.", published="2016-05-03")
+    assert event.type == "ASSAULT"
+    assert sides(event) == ([(None, "FRA")], [(None, "FRA")])
+    assert events("Il a ajouté que la catastrophe a tué 800 personnes en 1981.") == []
+
+
+def test_an_attack_that_takes_place_has_unnamed_sides_and_a_gas_explosion_is_none() -> None:
+    (event,) = events("Des explosions ont eu lieu à l'aéroport d'Istanbul, en Turquie.",
+                      published="2016-06-28")
+    assert event.type == "ASSAULT"
+    assert sides(event) == ([(None, "TUR")], [(None, "TUR")])
+    assert events("Une explosion de gaz a eu lieu à Lyon, en France.") == []
+
+
+def test_a_promise_to_cooperate_with_someone_is_made_to_them() -> None:
+    found = events("Le ministre lao des Affaires étrangères Saleumxay Kommasith a eu un entretien "
+                   "avec son homologue vietnamien Bui Thanh Son. Le ministre vietnamien s'est "
+                   "engagé à coopérer étroitement avec son homologue lao.", published="2021-04-09")
+    (agree,) = [e for e in found if e.type == "AGREE"]
+    assert sides(agree) == ([("Bui Thanh Son", "VNM")], [("Saleumxay Kommasith", "LAO")])
+
+
+def test_the_object_the_parser_hangs_under_a_date_is_the_visitor() -> None:
+    (event,) = events("Le président de l'Assemblée nationale vietnamienne Vuong Dinh Hue a reçu "
+                      "le 30 novembre le vice-Premier ministre australien Richard Marles.",
+                      published="2022-11-30")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert sides(event) == ([("Richard Marles", "AUS")], [("Vuong Dinh Hue", "VNM")])

@@ -74,7 +74,8 @@ _REFLEXIVE_ONLY = frozenset({"rendre", "entretenir", "engager", "appreter", "exc
                              "accorder"})
 _NOUN_BLOCKING_CASES = frozenset({"avant", "apres", "sans", "contre", "depuis"})
 _OCCUR_VERBS = frozenset({"avoir", "derouler", "tenir", "commencer", "ouvrir", "achever",
-                          "terminer", "intervenir", "survenir", "produire", "poursuivre"})
+                          "terminer", "intervenir", "survenir", "produire", "poursuivre",
+                          "eclater"})
 # Relations of an event noun to its support verb ("a eu une rencontre", "a participé à la
 # conférence"; "obl:mod" where the parse took a date for the object)
 _SUPPORTED_DEPS = frozenset({"obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "xcomp"})
@@ -243,11 +244,21 @@ class _Coder:
                 isinstance(p, int) for p in args.subjects):
             return None  # "le séisme a tué 200 personnes": nobody attacked
         actors, recipients = self._frame(trig, etype, args, tok, light)
+        if any(isinstance(p, Unnamed) and p.country is None for p in actors + recipients):
+            # "un homme a été tué à Aix-les-Bains": the unnamed are of the event's place
+            where = self._place_country(tok) or self.table.home
+            actors, recipients = ([Unnamed(where, p.sector) if isinstance(p, Unnamed) and (
+                p.country is None) else p for p in side] for side in (actors, recipients))
         if etype == "AGREE" and governor is not None and fold(governor.lemma_) in _ONE_SIDED and (
                 len(args.subjects) == 1 and args.subjects[0] in actors and len(actors) > 1):
             # "X s'est engagé à coopérer avec Y": the partner is whom the promise is made to
             recipients = [p for p in actors if p not in args.subjects] + recipients
             actors = list(args.subjects)
+        if not actors and all(isinstance(p, Unnamed) for p in recipients):
+            return None  # "tuant 32 personnes" with nobody acting: nothing said of who did it
+        if etype == "CONSULT" and all(isinstance(p, Unnamed) and p.sector == "CVL"
+                                      for p in actors + recipients):
+            return None  # "des milliers de personnes se réunissent": a crowd, not talks
         if etype == "SANCTION" and actors and not recipients and self.table.home and all(
             not isinstance(p, int) or self.table.actors[p].country != self.table.home
             for p in actors
@@ -435,6 +446,12 @@ class _Coder:
                 actors = self.roles.participants_all([h for h in heads if h.i != tok.i])
                 if not actors and "Fin" in self.roles.finite(verb).morph.get("VerbForm", []):
                     actors = self.roles.preceding_actors(verb)
+        if not actors and occurs and trig.type == "ASSAULT" and verb is not None and (
+                fold(verb.lemma_) != "avoir" or any(fold(c.text) == "lieu" for c in verb.children)):
+            # "une fusillade a éclaté à Orlando", "des explosions ont eu lieu à l'aéroport":
+            # someone attacked people of the place (the attacker named elsewhere replaces it)
+            where = self._place_country(tok) or self.table.home
+            actors, recipients = [Unnamed(where)], recipients or [Unnamed(where, "CVL")]
         carrier = False
         if not actors and trig.frame != "summit":
             # "Le 17 septembre, une frappe aérienne ...": no actor, but a date for the
