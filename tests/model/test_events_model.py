@@ -157,3 +157,17 @@ def test_the_object_the_parser_hangs_under_a_date_is_the_visitor() -> None:
                       published="2022-11-30")
     assert (event.type, event.mode) == ("CONSULT", "visit")
     assert sides(event) == ([("Richard Marles", "AUS")], [("Vuong Dinh Hue", "VNM")])
+
+
+def test_a_reflexive_attack_falls_on_its_a_complement() -> None:
+    (event,) = events("Dans le gouvernorat d'Idleb, le Front al-Nosra s'est attaqué à l'Armée "
+                      "syrienne.", published="2016-07-29")
+    assert event.type == "ASSAULT"
+    assert [p.name for p in event.recipient] == ["Armée syrienne"]
+
+
+def test_an_act_done_to_someone_inside_another_noun_phrase_is_told() -> None:
+    (event,) = events("La manifestation est une réaction à l'assassinat de Zang Chaolin à "
+                      "Aubervilliers, en France.", published="2016-09-04")
+    assert (event.type, event.mode) == ("ASSAULT", "assassinate")
+    assert [p.name for p in event.recipient] == ["Zang Chaolin"]

@@ -37,6 +37,7 @@ from accord.coders.roles import (
     attributions,
     case_of,
     is_passive,
+    reflexive,
     subject_heads,
     verb_chain,
 )
@@ -329,6 +330,8 @@ class _Coder:
                                 conj, frozenset({"avec", "a", "au", "aux"}))
             return subj, [p for p in dict.fromkeys(partners) if p not in subj]
         recipients = a.objects + a.to + a.with_
+        if not recipients and reflexive(tok) and etype not in COOPERATIVE:
+            recipients = list(a.destination)  # "s'est attaqué à la 13e division de X"
         if not recipients:
             for c in tok.children:
                 if c.dep_ in ("obj", "nsubj:pass") or (a.passive and c.dep_ == "nsubj"):
@@ -354,8 +357,10 @@ class _Coder:
         verb = head if head.i != tok.i and head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not (
             trig.frame == "agentnoun" and fold(head.lemma_) in _QUANTITY_NOUNS
-        ):
-            return None  # "à la veille du sommet": a noun inside a noun phrase
+        ) and not (trig.frame == "patient" and _definite_of_someone(tok)):
+            # "à la veille du sommet": a noun inside a noun phrase; but "une réaction à
+            # l'assassinat de X" tells that X was killed
+            return None
         if trig.frame == "agentnoun" and tok.dep_ == "nmod":
             verb = head.head if head.head.pos_ in ("VERB", "AUX") else None
         if verb is not None and (negated(verb) or hypothetical(verb)):
@@ -725,6 +730,14 @@ def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | No
     ):
         return dateline
     return None
+
+
+def _definite_of_someone(tok: Token) -> bool:
+    """"l'assassinat ... de Zang Chaolin": a definite act done to someone the text names."""
+    definite = any(c.dep_ == "det" and fold(c.text) in ("l'", "l’", "le", "la", "les")
+                   for c in tok.children) or case_of(tok) in ("du", "au", "des", "aux")
+    return definite and any(c.dep_ == "nmod" and case_of(c) in ("de", "d'", "d’") and (
+        c.pos_ == "PROPN" or c.ent_type_ == "PER") for c in tok.children)
 
 
 def _evidence(tok: Token) -> tuple[int, int]:
