@@ -162,3 +162,65 @@ def test_office_and_representation_with_their_seat() -> None:
     consulate = actor(table, "Consulat général des États-Unis à Hô Chi Minh-Ville")
     assert consulate.country == "USA"
     assert not [a for a in table.actors if a.kind == "person" and "Ville" in a.name]
+PENCE = "Le vice-président sera Mike Pence. Michel Sapin, l'actuel ministre des finances, a reçu le président de la République François Hollande."
+PENCE_ROWS = """
+Le 1 det DET le Definite=Def|Gender=Masc|Number=Sing|PronType=Art O
+vice-président 3 nsubj NOUN vice-président Gender=Masc|Number=Sing O
+sera 3 cop AUX être Mood=Ind|Number=Sing|Person=3|Tense=Fut|VerbForm=Fin O
+Mike 3 ROOT PROPN Mike Gender=Masc|Number=Sing B-PER
+Pence 3 flat:name PROPN Pence _ I-PER
+. 3 punct PUNCT . _ O
+Michel 16 nsubj PROPN Michel Gender=Masc|Number=Sing B-PER
+Sapin 6 flat:name PROPN Sapin _ I-PER
+, 6 punct PUNCT , _ O
+l' 11 det DET le Definite=Def|Number=Sing|PronType=Art O
+actuel 11 amod ADJ actuel Gender=Masc|Number=Sing O
+ministre 6 appos NOUN ministre Gender=Masc|Number=Sing O
+des 13 case ADP de Definite=Def|Number=Plur|PronType=Art O
+finances 11 nmod NOUN finance Gender=Fem|Number=Plur O
+, 16 punct PUNCT , _ O
+a 16 aux:tense AUX avoir Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin O
+reçu 16 ROOT VERB recevoir Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part O
+le 18 det DET le Definite=Def|Gender=Masc|Number=Sing|PronType=Art O
+président 16 obj NOUN président Gender=Masc|Number=Sing B-PER
+de 21 case ADP de _ I-PER
+la 21 det DET le Definite=Def|Gender=Fem|Number=Sing|PronType=Art I-PER
+République 18 nmod NOUN république Gender=Fem|Number=Sing I-PER
+François 18 appos PROPN François Gender=Masc|Number=Sing B-PER
+Hollande 22 flat:name PROPN Hollande _ I-PER
+. 16 punct PUNCT . _ O
+"""
+
+ASSEMBLY = "L'Assemblée nationale française a reçu la Mission permanente du Vietnam auprès de l'ONU."
+ASSEMBLY_ROWS = """
+L' 1 det DET le Definite=Def|Number=Sing|PronType=Art O
+Assemblée 5 nsubj NOUN assemblée Number=Sing B-ORG
+nationale 1 amod ADJ national Gender=Fem|Number=Sing I-ORG
+française 1 amod ADJ français Gender=Fem|Number=Sing I-ORG
+a 5 aux:tense AUX avoir Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin O
+reçu 5 ROOT VERB recevoir Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part O
+la 7 det DET le Definite=Def|Gender=Fem|Number=Sing|PronType=Art O
+Mission 5 obj NOUN mission Gender=Fem|Number=Sing B-MISC
+permanente 7 amod ADJ permanent Gender=Fem|Number=Sing I-MISC
+du 10 case ADP de Definite=Def|Gender=Masc|Number=Sing|PronType=Art I-MISC
+Vietnam 7 nmod PROPN Vietnam Gender=Masc|Number=Sing I-MISC
+auprès 5 advmod ADV auprès _ O
+de 14 case ADP de _ O
+l' 14 det DET le Definite=Def|Number=Sing|PronType=Art O
+ONU 11 obl:arg PROPN ONU Gender=Fem|Number=Sing B-ORG
+. 5 punct PUNCT . _ O
+"""
+
+
+def test_titles_after_a_copula_an_actual_office_and_a_person_tag_that_starts_early() -> None:
+    table = _table(PENCE, PENCE_ROWS)
+    assert actor(table, "Mike Pence").titles == ["vice-président"]
+    assert actor(table, "Michel Sapin").titles == ["ministre des finances"]
+    assert actor(table, "François Hollande").titles == ["président de la République"]
+
+
+def test_national_body_without_its_adjective_and_a_mission_with_its_seat() -> None:
+    table = _table(ASSEMBLY, ASSEMBLY_ROWS)
+    assert actor(table, "Assemblée nationale").country == "FRA"
+    mission = actor(table, "Mission permanente du Vietnam auprès de l'ONU")
+    assert mission.country == "VNM"

@@ -31,6 +31,7 @@ _NOT_NAME = frozenset(
     for w in ["le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "en", "au", "aux", "à", "a", "dans", "sur", "par", "pour", "lors", "selon", "après", "avant", "depuis", "pendant", "mais", "ce", "ces", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "il", "ils", "elle", "elles", "on", "nous", "vous", "je", "tu", "qui", "que", "quoi", "dont", "où", "si", "comme", "ainsi", "alors", "toutefois", "cependant", "outre", "quant", "photo", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "m.", "mme"]
 )
 _PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
+_NATIONAL = frozenset({"national", "nationale", "nationaux", "nationales"})
 # Words of _NOT_NAME that, capitalised inside a sentence after a name, continue it (Vietnamese
 # "Son", "Mai": "Bui Thanh Son", "Nguyen Thi Mai").
 _ALSO_NAMES = frozenset({"son", "mai"})
@@ -137,11 +138,15 @@ def _adjacent_title(
     before = titles_by_end.get(start)
     if before is None and start > 0 and doc[start - 1].text == ",":
         before = titles_by_end.get(start - 1) or _seated_title(doc, start - 1, titles_by_end)
+    if before is None and start > 1 and _copula(doc[start - 1]):
+        before = titles_by_end.get(start - 1)  # "le vice-président sera Mike Pence"
     if before is not None:
         found.extend(title_chain(before, titles_by_end, titles_by_start, doc, forward=False))
-    if end < len(doc) and doc[end].text == ",":
-        k = end + 1
+    if end < len(doc) and (doc[end].text == "," or _copula(doc[end])):
+        k = end + 1  # "Michel Sapin, l'actuel ministre des finances", "X est ministre de ..."
         if k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k < len(doc) and fold(doc[k].text) in _CURRENT:
             k += 1
         after = titles_by_start.get(k)
         if after is not None:
@@ -156,6 +161,15 @@ def _adjacent_title(
 
 
 _SEAT_SPAN = 8
+# Adjectives between an article and an office that say it is held now ("l'actuel ministre").
+_CURRENT = frozenset({"actuel", "actuelle"})
+
+
+def _copula(tok: Token) -> bool:
+    """ "est", "sera", "était" joining a name and an office ("le vice-président sera Mike
+    Pence"), not the auxiliary of a compound tense."""
+    return tok.lemma_ == "être" and tok.dep_ == "cop"
+
 
 
 def _seated_title(doc: Doc, end: int, titles_by_end: dict[int, TitleSpan]) -> TitleSpan | None:
@@ -434,6 +448,8 @@ def _code_named_entity(
         sector = lex.portfolio_sector(text)
         country = next((geo.nationality(t.text) for t in span if t.pos_ == "ADJ"
                         and geo.nationality(t.text)), None) or _country_in_name(text) or home
+        if len(span) > 2 and fold(span[-2].text) in _NATIONAL and geo.nationality(span[-1].text):
+            text = span[:-1].text  # "l'Assemblée nationale française" of France
         actor = _find(table, text, "organization", country) or table.new(
             text, "organization", country, sector
         )
@@ -950,7 +966,9 @@ def _code_org_heads(
         if geo.country_code(name_tokens.text):
             continue
         # "le ministère vietnamien de la Défense" is "Ministère de la Défense" of Vietnam
-        kept = [t for t in name_tokens if t.i not in adjectives or not has_portfolio]
+        kept = [t for t in name_tokens if t.i not in adjectives or not has_portfolio and not (
+            fold(doc[t.i - 1].text) in _NATIONAL  # "l'Assemblée nationale française"
+        )]
         text = "".join(t.text_with_ws for t in kept).strip().rstrip(",")
         name = text[0].upper() + text[1:]
         sector = lex.portfolio_sector(name) or head.sector
@@ -996,9 +1014,26 @@ def _territory_of(doc: Doc, k: int) -> int | None:
     return j if j > k + 2 else None
 
 
+def _name_end(doc: Doc, k: int) -> int:
+    """The end of the run of capitalised words (and particles between them) from ``k``."""
+    n = len(doc)
+    j = k
+    while j < n and (_is_cap(doc[j]) or fold(doc[j].text) in _PARTICLES | _ARTICLES and (
+        j + 1 < n and _is_cap(doc[j + 1]) and j > k
+    )):
+        j += 1
+    return j
+
+
 def _seat(doc: Doc, end: int) -> int:
     """The end of a name that goes on with its seat ("à Hanoï", "en France") at ``end``."""
     n = len(doc)
+    if end + 2 < n and fold(doc[end].text) == "aupres" and fold(doc[end + 1].text) in _PARTICLES:
+        k = end + 2  # "la Mission permanente du Vietnam auprès de l'ONU"
+        if doc[k].pos_ == "DET" and k + 1 < n:
+            k += 1
+        j = _name_end(doc, k)
+        return j if j > k and geo.international_body(doc[k:j].text) is not None else end
     if end + 1 >= n or fold(doc[end].text) not in ("a", "en", "au") or not _is_cap(doc[end + 1]):
         return end
     k = end + 1
