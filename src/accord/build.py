@@ -50,7 +50,9 @@ def build_document(doc: Doc, article: Article) -> Document:
     used |= {s.speaker for s in statements if s.speaker is not None}
     # a state named only as a place, or a ministry only implied by a title, is an actor when
     # something the document tells uses it
-    keep = [a for a in table.actors if not ((a.locative_only or a.derived) and a.idx not in used)]
+    # (an actor whose every mention became part of a longer name is no actor)
+    keep = [a for a in table.actors if not ((a.locative_only or a.derived) and a.idx not in used)
+            and (a.mentions or a.derived)]
     name_of = {a.idx: a for a in keep}
 
     def participant(idx: int | Unnamed) -> Participant | None:

@@ -12,6 +12,7 @@ Writes ``doc._.actors`` (an :class:`ActorTable`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,7 @@ _NOT_NAME = frozenset(
     for w in ["le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "en", "au", "aux", "à", "a", "dans", "sur", "par", "pour", "lors", "selon", "après", "avant", "depuis", "pendant", "mais", "ce", "ces", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "il", "ils", "elle", "elles", "on", "nous", "vous", "je", "tu", "qui", "que", "quoi", "dont", "où", "si", "comme", "ainsi", "alors", "toutefois", "cependant", "outre", "quant", "photo", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "m.", "mme"]
 )
 _PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
+_NATIONAL = frozenset({"national", "nationale", "nationaux", "nationales"})
 # Words of _NOT_NAME that, capitalised inside a sentence after a name, continue it (Vietnamese
 # "Son", "Mai": "Bui Thanh Son", "Nguyen Thi Mai").
 _ALSO_NAMES = frozenset({"son", "mai"})
@@ -135,17 +137,49 @@ def _adjacent_title(
     found: list[TitleSpan] = []
     before = titles_by_end.get(start)
     if before is None and start > 0 and doc[start - 1].text == ",":
-        before = titles_by_end.get(start - 1)
+        before = titles_by_end.get(start - 1) or _seated_title(doc, start - 1, titles_by_end)
+    if before is None and start > 1 and _copula(doc[start - 1]):
+        before = titles_by_end.get(start - 1)  # "le vice-président sera Mike Pence"
     if before is not None:
         found.extend(title_chain(before, titles_by_end, titles_by_start, doc, forward=False))
-    if end < len(doc) and doc[end].text == ",":
-        k = end + 1
+    if end < len(doc) and (doc[end].text == "," or _copula(doc[end])):
+        k = end + 1  # "Michel Sapin, l'actuel ministre des finances", "X est ministre de ..."
         if k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k < len(doc) and fold(doc[k].text) in _CURRENT:
             k += 1
         after = titles_by_start.get(k)
         if after is not None:
             found.extend(title_chain(after, titles_by_end, titles_by_start, doc, forward=True))
+    elif end < len(doc) and not _is_cap(doc[end]):
+        # an office with its complement right after the name, the comma lost ("le
+        # lieutenant-général Lê Quốc Hùng vice-ministre de la Sécurité publique")
+        after = titles_by_start.get(end)
+        if after is not None and after.kind == "office" and after.end - after.start >= 3:
+            found.extend(title_chain(after, titles_by_end, titles_by_start, doc, forward=True))
     return found
+
+
+_SEAT_SPAN = 8
+# Adjectives between an article and an office that say it is held now ("l'actuel ministre").
+_CURRENT = frozenset({"actuel", "actuelle"})
+
+
+def _copula(tok: Token) -> bool:
+    """ "est", "sera", "était" joining a name and an office ("le vice-président sera Mike
+    Pence"), not the auxiliary of a compound tense."""
+    return tok.lemma_ == "être" and tok.dep_ == "cop"
+
+
+
+def _seated_title(doc: Doc, end: int, titles_by_end: dict[int, TitleSpan]) -> TitleSpan | None:
+    """An office followed by its seat before a name ("la consule générale des États-Unis à Hô
+    Chi Minh-Ville, Susan Burns"), the seat made part of the title."""
+    for k in range(max(0, end - _SEAT_SPAN), end):
+        title = titles_by_end.get(k)
+        if title is not None and title.kind == "office" and _seat(doc, k) == end:
+            return replace(title, end=end, text=f"{title.text} {doc[k:end].text}")
+    return None
 
 
 def _demonym_before(doc: Doc, start: int) -> str | None:
@@ -169,6 +203,52 @@ def _lone_name(tok: Token) -> bool:
         and geo.find_place(text) is None and geo.international_body(text) is None
         and known.organization(text) is None and geo.nationality(text) is None
     )
+
+
+# Nouns after which a capitalised name is a place ("la province de Khánh Hòa").
+_PLACE_NOUNS = frozenset(fold(w) for w in [
+    "province", "provinces", "ville", "villes", "district", "districts", "commune", "communes",
+    "village", "villages", "quartier", "arrondissement", "localité", "région", "département",
+    "municipalité", "préfecture", "canton", "comté", "île", "port", "aéroport",
+])
+
+
+def _place_name(doc: Doc, start: int, end: int) -> bool:
+    """A name that is a place by its form or its context: a city in "-Ville" ("Hô Chi
+    Minh-Ville"), a name after a territory noun ("la province de Dak Lak", "le district de
+    ...")."""
+    if fold(doc[end - 1].text) == "ville" and end - start >= 2 and doc[end - 2].text == "-":
+        return True
+    k = start - 1
+    if k >= 0 and fold(doc[k].text) in _PARTICLES:
+        k -= 1
+        if k >= 0 and doc[k].pos_ == "DET":
+            k -= 1
+        return k >= 0 and not _is_cap(doc[k]) and fold(doc[k].text) in _PLACE_NOUNS
+    return False
+
+
+# Nouns of an apposition that state a person's nationality ("un citoyen américain", "de
+# nationalité kirghize", "une ressortissante chinoise").
+_NATIONAL_NOUNS = frozenset(fold(w) for w in [
+    "citoyen", "citoyenne", "ressortissant", "ressortissante", "nationalité", "sujet",
+])
+_APPOSITION_SPAN = 10
+
+
+def _apposed_nationality(doc: Doc, end: int) -> str | None:
+    """The nationality an apposition or a parenthesis right after a name states: "Polie
+    Phan, un citoyen américain", "Omokeev Ulukbek (né en 1978 de nationalité kirghize)"."""
+    if end >= len(doc) or doc[end].text not in (",", "("):
+        return None
+    closing = {",": (",", ".", ";", ")"), "(": (")", ".", ";")}[doc[end].text]
+    for k in range(end + 1, min(len(doc), end + 1 + _APPOSITION_SPAN)):
+        tok = doc[k]
+        if tok.text in closing:
+            return None
+        if fold(tok.text) in _NATIONAL_NOUNS and k + 1 < len(doc) and not _is_cap(doc[k + 1]):
+            return geo.nationality(doc[k + 1].text)
+    return None
 
 
 def _same_person(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -211,6 +291,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     person_strings: set[str] = set()
     # pass 1: people (name next to a title, honorific, or NER PER)
     pending: list[tuple[int, int, list[TitleSpan], str | None]] = []
+    places = {fold(doc[s:e].text) for s, e in chains if _place_name(doc, s, e)}
     for start, end in chains:
         near = _adjacent_title(start, end, by_end, by_start, doc)
         is_person = bool(near)  # a rank, office, honorific or designation next to the name
@@ -222,6 +303,8 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             geo.find_place(text) is not None or geo.country_code(text) is not None
         ):
             is_person = False
+        if fold(text) in places:
+            continue  # "Hô Chi Minh-Ville", "la province de Khánh Hòa" (and "à Khánh Hòa")
         if known.organization(text) is not None or geo.international_body(text) is not None:
             continue
         demonym = _demonym_before(doc, start)
@@ -254,6 +337,9 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         elif fold(name) != fold(actor.name) and name not in actor.aliases:
             actor.aliases.append(name)
         table.add_mention(actor, start, end)
+        stated = _apposed_nationality(doc, end)
+        if stated is not None:  # "Polie Phan, un citoyen américain": over any other clue
+            actor.country = stated
         if demonym and actor.country is None:
             actor.country = demonym
         for t in near:
@@ -340,8 +426,15 @@ def _code_named_entity(
         _code_known_org(table, start, end, text, body.name, body.code, body.sector)
         return
     if doc[start].ent_type_ == "ORG":
-        if geo.find_place(text) is not None:
-            return
+        if geo.find_place(text) is not None or _bare_head(span, lex) or (
+            end - start == 1 and text.islower()
+        ) or (
+            _acronym_of_no_body(doc, start, end)
+        ):
+            return  # "onusien", "Parti", "Partis", "la pêche illicite ... (INN)": no name
+        end = _complement_state(doc, end)  # "le Comité ... pour la sécurité maritime du | Cambodge"
+        span = doc[start:end]
+        text = span.text.strip()
         words = [fold(t.text) for t in span if not t.is_punct and not t.like_num]
         if not words or words[0] in _EVENT_NOUNS or any(
             fold(t.text) in _EVENT_NOUNS for t in span[:2]
@@ -354,11 +447,68 @@ def _code_named_entity(
             return
         sector = lex.portfolio_sector(text)
         country = next((geo.nationality(t.text) for t in span if t.pos_ == "ADJ"
-                        and geo.nationality(t.text)), None) or home
+                        and geo.nationality(t.text)), None) or _country_in_name(text) or home
+        if len(span) > 2 and fold(span[-2].text) in _NATIONAL and geo.nationality(span[-1].text):
+            text = span[:-1].text  # "l'Assemblée nationale française" of France
         actor = _find(table, text, "organization", country) or table.new(
             text, "organization", country, sector
         )
-        table.add_mention(actor, start, end)
+        _absorb(table, actor, start, end)
+
+
+def _bare_head(span: Span, lex: Lexicon) -> bool:
+    """A head noun alone ("Parti", "Partis", "Service"): a designation, not a name."""
+    if len(span) != 1:
+        return False
+    word = fold(span[0].text)
+    plural = word.endswith(("s", "x")) and word[:-1] in lex.org_heads
+    return plural or word in _BARE_NOUNS
+
+
+_ACRONYM_WINDOW = 12
+
+
+def _acronym_of_no_body(doc: Doc, start: int, end: int) -> bool:
+    """An acronym in parentheses after a phrase that names no body: a lower-case phrase ("la
+    pêche illicite, non déclarée et non réglementée (INN)") or a meeting ("le 13e Dialogue sur
+    la politique de défense Singapour-Vietnam (DPD)")."""
+    word = doc[start].text
+    if end - start != 1 or not word.isupper() or start < 2 or doc[start - 1].text != "(":
+        return False
+    if end >= len(doc) or doc[end].text != ")":
+        return False
+    for k in range(start - 2, max(-1, start - 2 - _ACRONYM_WINDOW), -1):
+        tok = doc[k]
+        if tok.is_sent_start and k < start - 2 or tok.text in (".", "(", ")", ";"):
+            break
+        if _is_cap(tok) and tok.pos_ == "NOUN":
+            return fold(tok.text) in _EVENT_NOUNS
+    return not any(_is_cap(t) for t in doc[max(0, start - 2 - _ACRONYM_WINDOW):start - 1]
+                   if t.i > doc[start].sent.start)
+
+
+# Heads that alone designate no body in particular ("le Parti", "le Service"), unlike "le Sénat"
+# or "le Parlement".
+_BARE_NOUNS = frozenset(fold(w) for w in [
+    "parti", "service", "services", "armées", "front", "direction", "département", "office",
+    "agence", "mouvement", "association", "union", "comité", "bureau", "état", "états",
+])
+
+
+def _complement_state(doc: Doc, end: int) -> int:
+    """The end of an organisation's name the tagger cut before the state or place of its last
+    complement ("... du" | "Cambodge"), or ``end``."""
+    if end >= len(doc) or fold(doc[end - 1].text) not in _PARTICLES:
+        return end
+    k = end
+    while k < len(doc) and (_is_cap(doc[k]) or doc[k].text == "-" and not doc[k].whitespace_):
+        k += 1
+    if k == end:
+        return end
+    named = doc[end:k].text
+    if geo.country_code(named) or geo.find_place(named) or geo.capital_metonym(named):
+        return k
+    return end
 
 
 def _portfolio_fragment(doc: Doc, lex: Lexicon, start: int, end: int) -> bool:
@@ -712,6 +862,20 @@ def _find(table: ActorTable, name: str, kind: str, country: str | None) -> Actor
     return None
 
 
+def _absorb(table: ActorTable, actor: ActorAnn, start: int, end: int) -> None:
+    """Mention ``actor`` at ``[start, end)``, taking the tokens from the actors read there
+    before: a state or a place inside an organisation's name ("la Garde-côte du Vietnam", "le
+    Comité national pour la sécurité maritime du Cambodge") is part of the name, not an actor
+    (one left with no mention is dropped); people keep theirs ("le régime de Pierre
+    Nkurunziza")."""
+    for other in table.actors:
+        if other is not actor and other.mentions and other.kind != "person":
+            other.mentions = [(s, e) for s, e in other.mentions if not (start <= s and e <= end)]
+    for i in range(start, end):
+        table.by_token.pop(i, None)
+    table.add_mention(actor, start, end)
+
+
 def _code_org_heads(
     doc: Doc, lex: Lexicon, table: ActorTable, home: str | None, title_tokens: set[int]
 ) -> None:
@@ -735,6 +899,8 @@ def _code_org_heads(
             continue
         adjectives: set[int] = set()
         while end < n and doc[end].pos_ == "ADJ" and not _is_cap(doc[end]) and (
+            fold(doc[end].text) not in _COMPARATIVES
+        ) and (
             doc[end].dep_ in ("amod", "flat:name")
             or geo.nationality(doc[end].text)
             or fold(doc[end].text) in _INSTITUTIONAL_ADJECTIVES
@@ -746,11 +912,17 @@ def _code_org_heads(
             institutional = institutional or fold(doc[end].text) in _INSTITUTIONAL_ADJECTIVES
             end += 1
         has_portfolio = False
+        bare = end  # the head and its adjectives
         if end < n and fold(doc[end].text) in _PARTICLES:
             k = end + 1
             if k < n and doc[k].pos_ == "DET" and fold(doc[k].text) in ("la", "l'", "le", "les"):
                 k += 1
-            if k < n and (_is_cap(doc[k]) or lex.portfolio_sector(doc[k:k + 3].text)):
+            territory = _territory_of(doc, k)
+            if territory is not None:  # "la police de la province de Khánh Hòa"
+                k = territory
+                end = k
+                has_portfolio = True
+            elif k < n and (_is_cap(doc[k]) or lex.portfolio_sector(doc[k:k + 3].text)):
                 k += 1
                 while k < n and (
                     (doc[k].pos_ == "ADJ" and doc[k].dep_ in ("amod", "flat:name"))
@@ -767,33 +939,131 @@ def _code_org_heads(
                 )
                 if state and head.with_nationality:  # "le régime de Bujumbura"
                     country = state
-                if has_portfolio:
-                    end, skip = coordinated_groups(doc, lex, k)  # "du Travail et de la ..."
+                if state:  # "la Garde-côte du Vietnam": the name ends with its state
+                    end = k
+                    country = country or state
+                elif has_portfolio:
+                    end, skip = _coordinated(doc, lex, k)  # "du Travail et de la ..."
                     adjectives |= skip
+        after = _state_of(doc, end) if has_portfolio else None
+        if after is not None and country is None:  # "du Département d'Etat des États-Unis"
+            country = after[1]
+        base = end
+        if fold(tok.text) in _REPRESENTATIONS:
+            end = _seat(doc, end)  # "le consulat général des États-Unis à Hô Chi Minh-Ville"
         capitalised = _is_cap(tok) and not tok.is_sent_start
         nationality_only = head.with_nationality and (country is not None or institutional)
         if not (capitalised and end > tok.i + 1) and not has_portfolio and not nationality_only:
+            continue
+        if not capitalised and not adjectives and "Plur" in tok.morph.get("Number", []) and (
+            end - bare <= 2 or fold(doc[bare].text) in ("du", "des")
+            or doc[bare + 1].pos_ == "DET"
+        ):
+            # "les forces de l'ordre", "des forces de police": no body in particular (but "les
+            # forces de sécurité publique populaire")
             continue
         name_tokens = doc[tok.i:end]
         if geo.country_code(name_tokens.text):
             continue
         # "le ministère vietnamien de la Défense" is "Ministère de la Défense" of Vietnam
-        kept = [t for t in name_tokens if t.i not in adjectives or not has_portfolio]
+        kept = [t for t in name_tokens if t.i not in adjectives or not has_portfolio and not (
+            fold(doc[t.i - 1].text) in _NATIONAL  # "l'Assemblée nationale française"
+        )]
         text = "".join(t.text_with_ws for t in kept).strip().rstrip(",")
         name = text[0].upper() + text[1:]
         sector = lex.portfolio_sector(name) or head.sector
         if country is None:
             country = home
+        short = "".join(t.text_with_ws for t in kept if t.i < base).strip().rstrip(",")
+        short = short[:1].upper() + short[1:]
         actor = _find(table, name, "organization", country) or _government_of(
             table, name, country
-        )
+        ) or _find(table, short, "organization", country)
         if actor is None:
             actor = table.new(name, "organization", country, sector)
+        elif len(name) > len(actor.name):  # the name with its seat is the fuller form
+            actor.aliases.append(actor.name)
+            actor.name = name
         elif fold(actor.name) != fold(name) and name not in actor.aliases:
             actor.aliases.append(name)
         if actor.country is None:
             actor.country = country
-        table.add_mention(actor, tok.i, end)
+        _absorb(table, actor, tok.i, end)
+
+
+# Words after a head noun that start a comparison, not its adjectives ("des forces puissantes
+# tels que ...").
+_COMPARATIVES = frozenset({"tel", "tels", "telle", "telles"})
+# Heads of bodies that represent a state somewhere, named with their seat ("le Consulat
+# général des États-Unis à Hô Chi Minh-Ville", "l'Ambassade du Vietnam en France").
+_REPRESENTATIONS = frozenset(fold(w) for w in ["consulat", "ambassade", "bureau", "mission"])
+
+
+def _territory_of(doc: Doc, k: int) -> int | None:
+    """The end of a territory named by a common noun and its name from ``k`` ("province de
+    Khánh Hòa", "la ville de Da Nang"), or None."""
+    n = len(doc)
+    if k + 2 >= n or fold(doc[k].text) not in _PLACE_NOUNS or _is_cap(doc[k]):
+        return None
+    if fold(doc[k + 1].text) not in _PARTICLES or not _is_cap(doc[k + 2]):
+        return None
+    j = k + 2
+    while j < n and (_is_cap(doc[j]) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "X")
+                     or doc[j].text == "-" and not doc[j].whitespace_):
+        j += 1
+    return j if j > k + 2 else None
+
+
+def _name_end(doc: Doc, k: int) -> int:
+    """The end of the run of capitalised words (and particles between them) from ``k``."""
+    n = len(doc)
+    j = k
+    while j < n and (_is_cap(doc[j]) or fold(doc[j].text) in _PARTICLES | _ARTICLES and (
+        j + 1 < n and _is_cap(doc[j + 1]) and j > k
+    )):
+        j += 1
+    return j
+
+
+def _seat(doc: Doc, end: int) -> int:
+    """The end of a name that goes on with its seat ("à Hanoï", "en France") at ``end``."""
+    n = len(doc)
+    if end + 2 < n and fold(doc[end].text) == "aupres" and fold(doc[end + 1].text) in _PARTICLES:
+        k = end + 2  # "la Mission permanente du Vietnam auprès de l'ONU"
+        if doc[k].pos_ == "DET" and k + 1 < n:
+            k += 1
+        j = _name_end(doc, k)
+        return j if j > k and geo.international_body(doc[k:j].text) is not None else end
+    if end + 1 >= n or fold(doc[end].text) not in ("a", "en", "au") or not _is_cap(doc[end + 1]):
+        return end
+    k = end + 1
+    while k < n and (_is_cap(doc[k]) or doc[k].text == "-" and not doc[k].whitespace_):
+        k += 1
+    while k > end + 1 and doc[k - 1].text == "-":
+        k -= 1
+    seat = doc[end + 1:k].text
+    if geo.find_place(seat) is None and geo.country_code(seat) is None and not (
+        _place_name(doc, end + 1, k)
+    ):
+        return end
+    return k
+
+
+def _coordinated(doc: Doc, lex: Lexicon, k: int) -> tuple[int, frozenset[int]]:
+    """:func:`coordinated_groups` for an organisation's name: a group after a comma goes on
+    with the name only when it starts with a capital ("du Travail, des Invalides et des
+    Affaires sociales", but not "du ministère de la Sécurité publique, des forces de police")."""
+    end, skip = coordinated_groups(doc, lex, k)
+    i = k
+    while i < end:
+        if doc[i].text == ",":
+            j = i + 2
+            if j < end and doc[j].pos_ == "DET":
+                j += 1
+            if j >= end or not _is_cap(doc[j]):
+                return i, frozenset(x for x in skip if x < i)
+        i += 1
+    return end, skip
 
 
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",

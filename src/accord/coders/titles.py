@@ -146,8 +146,11 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
     portfolio_end = _portfolio_at(doc, h, lex)
     if how == "en" and state is None:
         return None
-    if head.ent_type_ == "PER" and state is None and portfolio_end == h:
-        return None  # "le ministre de la Défense Lloyd Austin": the tagger's PER may start early
+    if head.ent_iob_ == "B" and head.ent_type_ == "PER" and state is None and portfolio_end == h:
+        # "le ministre de la Défense Lloyd Austin": the tagger's PER may start early (but a PER
+        # that starts before the complement is the tagger's error: "le président de la
+        # République François Hollande")
+        return None
     if state is not None:
         end = state[0]
         into.country = into.country or state[1]  # "ambassadeur du Vietnam en Australie"
