@@ -629,7 +629,28 @@ def code_events(
                     isinstance(p, Unnamed) for p in e.actors) and attacker not in e.recipients:
                 e.actors = [attacker]
     trips = _trips(kept, table)
-    return [part for e in kept for part in _one_visit_each(_as_visit(e, table, trips), table)]
+    visits = [_as_visit(e, table, trips) for e in kept]
+    for e in visits:
+        if e.type == "CONSULT" and e.mode == "visit":
+            _to_the_inviter(e, coder.roles, table, doc)
+    return [part for e in visits for part in _one_visit_each(e, table)]
+
+
+def _to_the_inviter(event: EventAnn, roles: Roles, table: ActorTable, doc: Doc) -> None:
+    """"À l'invitation du ministère X, une délégation ... effectue une visite à Cuba": the
+    host is who invited, when the sentence names them and they are of another country."""
+    sent = doc[event.sent_start].sent
+    guests = {table.actors[p].country for p in event.actors if isinstance(p, int)}
+    for tok in sent:
+        if fold(tok.lemma_) != "invitation":
+            continue
+        inviters = [p for c in tok.children if c.dep_ == "nmod" and case_of(c) in (
+            "de", "d'", "du", "des") for p in roles.participants(c) if isinstance(p, int)]
+        inviters = [p for p in inviters if p not in event.actors and table.actors[p].country
+                    not in guests | {None}]
+        if inviters:
+            event.recipients = inviters
+        return
 
 
 def _one_visit_each(event: EventAnn, table: ActorTable) -> list[EventAnn]:
