@@ -644,10 +644,11 @@ def _to_the_inviter(event: EventAnn, roles: Roles, table: ActorTable, doc: Doc) 
     for tok in sent:
         if fold(tok.lemma_) != "invitation":
             continue
-        inviters = [p for c in tok.children if c.dep_ == "nmod" and case_of(c) in (
-            "de", "d'", "du", "des") for p in roles.participants(c) if isinstance(p, int)]
-        inviters = [p for p in inviters if p not in event.actors and table.actors[p].country
-                    not in guests | {None}]
+        inviters: list[Participant] = [
+            p for c in tok.children if c.dep_ == "nmod" and case_of(c) in (
+                "de", "d'", "du", "des") for p in roles.participants(c) if isinstance(p, int)]
+        inviters = [p for p in inviters if isinstance(p, int) and p not in event.actors and (
+            table.actors[p].country not in guests | {None})]
         if inviters:
             event.recipients = inviters
         return
