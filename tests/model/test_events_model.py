@@ -116,8 +116,12 @@ def test_the_headline_gives_way_to_the_body() -> None:
     assert {e.date for e in found} == {"2016-09-03"}
 
 
-def test_present_tense_is_the_day_of_the_article_and_undated_past_is_unknown() -> None:
+def test_present_tense_and_the_lead_are_the_day_of_the_article_and_later_past_is_unknown() -> None:
     found = events("Ban Ki-moon appelle le Burundi à renouer avec l'ONU. "
+                   "Le Burundi a rejeté l'appel.", published="2016-10-13")
+    assert [(e.type, e.date) for e in found] == [("REQUEST", "2016-10-13"),
+                                                 ("REJECT", "2016-10-13")]
+    found = events("Ban Ki-moon appelle le Burundi à renouer avec l'ONU.\n\n"
                    "Le Burundi a rejeté l'appel.", published="2016-10-13")
     assert [(e.type, e.date) for e in found] == [("REQUEST", "2016-10-13"), ("REJECT", None)]
 
@@ -136,7 +140,7 @@ def test_an_unnamed_victim_is_of_the_place_and_an_act_with_nobody_acting_is_not_
 
 
 def test_an_attack_that_takes_place_has_unnamed_sides_and_a_gas_explosion_is_none() -> None:
-    (event,) = events("Des explosions ont eu lieu à l'aéroport d'Istanbul, en Turquie.",
+    (event,) = events("Des explosions ont eu lieu en Turquie, à Istanbul.",
                       published="2016-06-28")
     assert event.type == "ASSAULT"
     assert sides(event) == ([(None, "TUR")], [(None, "TUR")])
@@ -171,3 +175,28 @@ def test_an_act_done_to_someone_inside_another_noun_phrase_is_told() -> None:
                       "Aubervilliers, en France.", published="2016-09-04")
     assert (event.type, event.mode) == ("ASSAULT", "assassinate")
     assert [p.name for p in event.recipient] == ["Zang Chaolin"]
+
+
+def test_opening_fire_is_an_attack_on_unnamed_victims_of_the_place() -> None:
+    (event,) = events("Un homme armé a ouvert le feu dans un cinéma de Francfort, en Allemagne.",
+                      published="2016-06-23")
+    assert (event.type, event.mode) == ("ASSAULT", "firearms")
+    assert sides(event) == ([(None, "DEU")], [(None, "DEU")])
+
+
+def test_a_feminine_group_noun_is_an_unnamed_participant_and_an_evacuation_no_retreat() -> None:
+    (event,) = events("À Vincennes, en France, un homme a attaqué une infirmière et une policière.",
+                      published="2016-09-02")
+    assert event.type == "ASSAULT"
+    assert sides(event)[1] and all(name is None for name, _ in sides(event)[1])
+    evacuated = events("L'église Sainte-Rita a été évacuée ce matin par la police.")
+    assert all(e.type != "RETREAT" for e in evacuated)
+
+
+def test_the_place_is_the_finer_one_and_never_a_time_zone() -> None:
+    (event,) = events("Des explosions ont eu lieu en Turquie, à Istanbul.",
+                      published="2016-06-28")
+    assert event.place is not None and event.place.name == "Istanbul"
+    (event,) = events("Un homme a été tué mardi peu après 19 h (heure de Paris) à Lyon.",
+                      published="2016-05-03")
+    assert event.place is not None and event.place.name == "Lyon"

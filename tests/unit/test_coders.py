@@ -574,8 +574,8 @@ def test_declare_que() -> None:
     assert doc[st.verb_token].text == "déclaré"
     assert _content_text(doc, st) == "les deux pays renforceront leur coopération"
     assert st.content_tokens == (8, 14)
-    # a past tense, and no day written before it: unknown, as for events
-    assert st.date is None
+    # a past tense, and no day written before it: the news of the article's day, as for events
+    assert st.date == "2024-01-10"
 
 
 def test_incise_takes_speaker_from_previous_person() -> None:

@@ -10,7 +10,7 @@ article's time line allow.
    "Venir de" (the immediate past) gives the article's month.
 3. A past tense without a date lies between the last date the body gave before it and the
    article's day: that day when they coincide, their month when they share it, else unknown
-   (``None``). A text that gives no earlier date leaves the date unknown.
+   (``None``). Before any date of the body, it is the news of the article's day.
 """
 
 from __future__ import annotations
@@ -133,7 +133,16 @@ class EventClock:
                 best = d.value
         return best
 
-    def default(self, tok: Token, when: str) -> str | None:
+    def in_lead(self, tok: Token) -> bool:
+        """Whether ``tok`` is in the body's first paragraph (the lead that tells the news)."""
+        started = False
+        for t in self.doc[max(self.body_start - 1, 0):tok.i]:
+            if started and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
+                return False
+            started = started or (t.i >= self.body_start and not t.is_space)
+        return True
+
+    def default(self, tok: Token, when: str, lead_only: bool = True) -> str | None:
         """The date of an event at ``tok`` with no date of its own, from its tense."""
         if when in ("present", "conditional"):
             return self.news_day
@@ -143,8 +152,10 @@ class EventClock:
             return self.news_day[:7] if self.news_day else None
         last = self._last_day_before(tok.i)
         day = self.news_day
-        if last is None or day is None:
+        if day is None:
             return None
+        if last is None:  # the news told in the past before any date: the article's day
+            return day if not lead_only or self.in_lead(tok) else None
         if last == day:
             return day
         if last[:7] == day[:7]:

@@ -241,7 +241,7 @@ class _Coder:
                 "VerbForm", []
             ):
                 args.subjects = self.roles.preceding_actors(holder)
-        if etype in ("ASSAULT", "COERCE") and self._disaster(tok) and not any(
+        if etype in ("ASSAULT", "COERCE") and self._disaster(tok, light) and not any(
                 isinstance(p, int) for p in args.subjects):
             return None  # "le séisme a tué 200 personnes": nobody attacked
         actors, recipients = self._frame(trig, etype, args, tok, light)
@@ -257,6 +257,9 @@ class _Coder:
             actors = list(args.subjects)
         if not actors and all(isinstance(p, Unnamed) for p in recipients):
             return None  # "tuant 32 personnes" with nobody acting: nothing said of who did it
+        if etype == "ASSAULT" and not recipients:
+            # an attack has victims: "des hommes armés ont ouvert le feu dans le marché"
+            recipients = [Unnamed(self._place_country(tok) or self.table.home, "CVL")]
         if etype == "CONSULT" and all(isinstance(p, Unnamed) and p.sector == "CVL"
                                       for p in actors + recipients):
             return None  # "des milliers de personnes se réunissent": a crowd, not talks
@@ -496,12 +499,14 @@ class _Coder:
             return best[1]
         return Unnamed(self._place_country(tok) or self.table.home, "JUD")
 
-    def _disaster(self, tok: Token) -> bool:
+    def _disaster(self, tok: Token, light: Token | None = None) -> bool:
         """Whether a natural disaster or an accident is named in the trigger's clause
-        (disasters.tsv): the deaths are no attack."""
+        (disasters.tsv): the deaths are no attack. The trigger's own object is no disaster
+        ("ont ouvert le feu")."""
         clause = tok if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i else tok.head
         words = self.lex.disasters
-        return any(fold(t.lemma_) in words or fold(t.text) in words for t in clause.subtree)
+        return any(fold(t.lemma_) in words or fold(t.text) in words for t in clause.subtree
+                   if light is None or t.i != light.i)
 
     def _chairs(self, verb: Token) -> list[Participant]:
         """"s'est tenu ... sous la coprésidence de X et de Y": who chaired it."""
@@ -534,7 +539,9 @@ class _Coder:
         if etype == "CONSULT" and mode == "phone":
             actors, recipients = actors + recipients, []  # a call has no host
         actors = list(dict.fromkeys(actors))
-        recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
+        # unnamed attackers and unnamed victims of one country are different people
+        recipients = [r for r in dict.fromkeys(recipients)
+                      if r not in actors or isinstance(r, Unnamed)]
         return EventAnn(
             type=etype, mode=mode, actors=actors, recipients=recipients, trigger=tok.i,
             sent_start=tok.sent.start, date=None, place=None, context=[],
@@ -585,6 +592,7 @@ def code_events(
     consumed: set[int] = set()
     previous_date: str | None = None
     headline_contexts = _contexts(doc[:headline_end].text, lex) if headline_end else []
+    lead_place = _lead_place(doc, places, body_start)
     for sent in doc.sents:
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
         for tok in sent:
@@ -608,7 +616,8 @@ def code_events(
                     event.date = previous_date
                 elif event.date is not None and event.explicit_date:
                     previous_date = event.date
-                event.place = _place(event, sent_places, dateline, coder.clock)
+                event.place = _place(event, sent_places, dateline or lead_place, coder.clock,
+                                     doc)
                 event.context = _contexts(sent.text, lex)
                 event.context += [c for c in headline_contexts if c not in event.context]
                 events.append(event)
@@ -743,10 +752,38 @@ def _requested(verb: Token) -> bool:
     return False
 
 
+def _is_country(place: PlaceAnn) -> bool:
+    info = geo.find_place(place.name)
+    return info is not None and info.kind == "country"
+
+
+def _clock_time(place: PlaceAnn, doc: Doc) -> bool:
+    """"19 h 00 (heure de Paris)": a time zone, not where it happened."""
+    return place.start >= 2 and fold(doc[place.start - 2].text) == "heure"
+
+
+def _lead_place(doc: Doc, places: list[PlaceAnn], body_start: int) -> PlaceAnn | None:
+    """Where the news happened when no dateline says it: the first place of the lead
+    sentence ("Un homme a été tué ... à Aix-les-Bains")."""
+    if body_start >= len(doc):
+        return None
+    first = next((t for t in doc[body_start:] if not t.is_space), None)
+    if first is None:
+        return None
+    lead = first.sent
+    return next((p for p in places if lead.start <= p.start < lead.end
+                 and not _clock_time(p, doc)), None)
+
+
 def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | None,
-           clock: EventClock) -> PlaceAnn | None:
-    if sent_places:
-        return sent_places[0]
+           clock: EventClock, doc: Doc) -> PlaceAnn | None:
+    usable = [p for p in sent_places if not _clock_time(p, doc)]
+    if usable:
+        first = usable[0]
+        if _is_country(first):  # "à l'aéroport d'Istanbul, en Turquie": the finer place
+            finer = [p for p in usable[1:] if p.country == first.country and not _is_country(p)]
+            return finer[0] if finer else first
+        return first
     if dateline is not None and event.date in (None, clock.news_day) and (
         event.tense not in ("future", "conditional")
     ):

@@ -180,6 +180,17 @@ class Arguments:
     passive: bool = False
 
 
+def _masculine(word: str) -> tuple[str, ...]:
+    """Masculine forms of a folded feminine noun: "policiere" → "policier", "citoyenne" →
+    "citoyen", "habitante" → "habitant"."""
+    forms = []
+    for fem, masc in (("iere", "ier"), ("enne", "en"), ("euse", "eur"), ("rice", "eur"),
+                      ("e", "")):
+        if word.endswith(fem):
+            forms.append(word[: len(word) - len(fem)] + masc)
+    return tuple(forms)
+
+
 def _add(into: list[Participant], found: list[Participant]) -> None:
     for p in found:
         if p not in into:
@@ -281,8 +292,8 @@ class Roles:
         ):
             state = self._state(self.home)
             return state if state is not None else Unnamed(self.home)
-        key = lemma if lemma in self.groups else word.rstrip("sx") if word.rstrip(
-            "sx") in self.groups else None
+        key = next((k for k in (lemma, word.rstrip("sx"), *_masculine(word.rstrip("s")))
+                    if k in self.groups), None)
         if key is None:
             # "un groupe de militaires", "des centaines de manifestants"
             for c in tok.children:

@@ -423,7 +423,7 @@ class _Coder:
             while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
                 cur = cur.head
             when = tense(cur)
-        return self.clock.default(tok, when)
+        return self.clock.default(tok, when, lead_only=False)
 
 
 def code_statements(doc: Doc, lex: Lexicon, roles: Roles, clock: EventClock,
