@@ -200,3 +200,17 @@ def test_the_place_is_the_finer_one_and_never_a_time_zone() -> None:
     (event,) = events("Un homme a été tué mardi peu après 19 h (heure de Paris) à Lyon.",
                       published="2016-05-03")
     assert event.place is not None and event.place.name == "Lyon"
+
+
+def test_a_condemnation_without_a_named_target_has_an_unnamed_one_of_the_place() -> None:
+    (event,) = events("À Bordeaux, en France, le préfet Pierre Dartout a condamné les appels "
+                      "malveillants.", published="2016-09-05")
+    assert event.type == "ACCUSE"
+    assert sides(event)[1] == [(None, "FRA")]
+
+
+def test_plural_nouns_with_nationalities_are_unnamed_participants_of_each_country() -> None:
+    (event,) = events("Barack Obama a dénoncé les alliés russes et iraniens du régime.",
+                      published="2016-12-18")
+    assert event.type == "ACCUSE"
+    assert {c for _, c in sides(event)[1]} >= {"RUS", "IRN"}

@@ -54,6 +54,9 @@ AGREE_GOVERNORS = frozenset({
     "intention", "resoudre", "preparer", "proposer", "pret", "prete", "dispose", "disposee",
     "determine", "determinee", "volonte", "engagement", "accorder", "entendre",
 })
+# types whose events always have a recipient in the guideline's coding (the gold files code
+# an unnamed one, of the place, when the text names none)
+_ALWAYS_A_TARGET = frozenset({"ASSAULT", "ACCUSE", "REQUEST", "THREATEN"})
 # commitments one side makes alone: "X s'est engagé à coopérer avec Y" is X's promise to Y
 _ONE_SIDED = frozenset({
     "engager", "promettre", "pret", "prete", "dispose", "disposee", "determine", "determinee",
@@ -257,9 +260,6 @@ class _Coder:
             actors = list(args.subjects)
         if not actors and all(isinstance(p, Unnamed) for p in recipients):
             return None  # "tuant 32 personnes" with nobody acting: nothing said of who did it
-        if etype == "ASSAULT" and not recipients:
-            # an attack has victims: "des hommes armés ont ouvert le feu dans le marché"
-            recipients = [Unnamed(self._place_country(tok) or self.table.home, "CVL")]
         if etype == "CONSULT" and all(isinstance(p, Unnamed) and p.sector == "CVL"
                                       for p in actors + recipients):
             return None  # "des milliers de personnes se réunissent": a crowd, not talks
@@ -631,6 +631,13 @@ def code_events(
                 if not trig.objects:
                     break
     kept = _merge(events, table, doc)
+    for e in kept:
+        if e.type in _ALWAYS_A_TARGET and not e.recipients and not e.carrier:
+            # an attack has victims ("des hommes armés ont ouvert le feu dans le marché"), a
+            # condemnation a target ("a condamné « les appels malveillants »"): unnamed ones
+            # of the place when the text names none
+            where = e.place.country if e.place is not None and e.place.country else table.home
+            e.recipients = [Unnamed(where, "CVL" if e.type == "ASSAULT" else None)]
     attacker = resolver.perpetrator()
     if attacker is not None:
         for e in kept:  # "X a été tué ... L'assaillant, nommé Y": Y attacked

@@ -180,6 +180,19 @@ class Arguments:
     passive: bool = False
 
 
+def _nationalities(tok: Token) -> list[str]:
+    """Countries of the nationality adjectives of a noun, coordinated ones included."""
+    found: list[str] = []
+    for c in tok.children:
+        if c.dep_ != "amod":
+            continue
+        for t in (c, *[x for x in c.subtree if x.dep_ == "conj"]):
+            iso = geo.nationality(t.text)
+            if iso and iso not in found:
+                found.append(iso)
+    return found
+
+
 def _masculine(word: str) -> tuple[str, ...]:
     """Masculine forms of a folded feminine noun: "policiere" → "policier", "citoyenne" →
     "citoyen", "habitante" → "habitant"."""
@@ -238,6 +251,9 @@ class Roles:
                 unnamed = self.unnamed(t)
                 if unnamed is not None:
                     _add(found, [unnamed])
+                elif t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []):
+                    # "ses alliés russes et iraniens": one unnamed participant per country
+                    _add(found, [Unnamed(iso) for iso in _nationalities(t)])
             stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in (
                 "NOUN", "PROPN", "PRON") and not self._another_title(c, found))
         return found
@@ -308,6 +324,9 @@ class Roles:
                 country = geo.nationality(c.text) or country
             elif c.dep_ == "nmod" and case_of(c) in ("de", "d'", "du", "des"):
                 named = self.resolver.resolve(c)
+                if named and self.resolver.table.actors[named[0]].kind == "organization" and (
+                        self.groups[key] not in ("CVL", None)):
+                    return named[0]  # "16 djihadistes du Front al-Nosra": the organisation
                 if named:
                     country = self.resolver.table.actors[named[0]].country
                 else:  # "les gardes-frontières de la province vietnamienne de X"
