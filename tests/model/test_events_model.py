@@ -214,3 +214,21 @@ def test_plural_nouns_with_nationalities_are_unnamed_participants_of_each_countr
                       published="2016-12-18")
     assert event.type == "ACCUSE"
     assert {c for _, c in sides(event)[1]} >= {"RUS", "IRN"}
+
+
+def test_coercion_constructions_state_of_emergency_custody_and_seizures() -> None:
+    (event,) = events("Le président Barack Obama déclare l'état d'urgence en Floride.",
+                      published="2016-10-06")
+    assert (event.type, event.mode) == ("COERCE", "martial-law")
+    (event,) = events("Les forces de sécurité turques ont saisi 13 tonnes de marijuana.",
+                      published="2016-01-06")
+    assert (event.type, event.mode) == ("COERCE", "seize")
+    assert sides(event)[0] == [(None, "TUR")]
+
+
+def test_a_protest_targets_whom_it_is_against() -> None:
+    (event,) = events("Depuis trois jours, des milliers de personnes se réunissent dans plusieurs "
+                      "villes américaines pour protester contre la victoire inattendue de Donald "
+                      "Trump.", published="2016-11-11")
+    assert event.type == "PROTEST"
+    assert sides(event)[1] == [("Donald Trump", "USA")]

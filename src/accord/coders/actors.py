@@ -791,7 +791,9 @@ def _topic_country(doc: Doc, table: ActorTable) -> str | None:
     title = article.title if article is not None and article.title else None
     for headline in (title, text_of(doc).split("\n", 1)[0]):
         if headline and ":" in headline:
-            iso = geo.country_code(headline.split(":", 1)[0].strip())
+            head = headline.split(":", 1)[0].strip()
+            place = geo.find_place(head)  # "Floride : ...", "Isère : ..."
+            iso = geo.country_code(head) or (place.country_iso3 if place is not None else None)
             if iso:
                 return iso
     counts = sorted(
@@ -800,6 +802,21 @@ def _topic_country(doc: Doc, table: ActorTable) -> str | None:
     )
     if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
         return counts[0][1]
+    return _places_country(doc)
+
+
+def _places_country(doc: Doc) -> str | None:
+    """The country of the places an article names, when one clearly leads ("à Viernheim",
+    "près de Francfort": Germany)."""
+    found: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "LOC":
+            place = geo.find_place(ent.text)
+            if place is not None and place.country_iso3:
+                found[place.country_iso3] = found.get(place.country_iso3, 0) + 1
+    ranked = sorted(found.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
     return None
 
 

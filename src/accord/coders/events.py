@@ -137,6 +137,10 @@ def _object_matches(tok: Token, trig: Trigger) -> Token | None:
             for t in (c, *[x for x in c.children if x.dep_ == "conj"]):
                 if fold(t.lemma_) in trig.objects or fold(t.text) in trig.objects:
                     return t
+                for g in t.children:  # "l'état d'urgence", "en garde à vue"
+                    if g.dep_ in ("nmod", "fixed", "flat") and (
+                            fold(g.lemma_) in trig.objects or fold(g.text) in trig.objects):
+                        return t
     return None
 
 
@@ -321,6 +325,8 @@ class _Coder:
             return subj + [p for p in a.with_ if p not in subj], []
         accused = _TARGET_CASES | {"par"} if etype == "ACCUSE" else _TARGET_CASES
         if frame == "subj":
+            if etype == "PROTEST":  # "pour protester contre la victoire de Donald Trump"
+                return subj, self._against(tok)
             return subj, (a.destination if etype == "AGREE" else [])
         if frame == "plan":  # "s'engagent à renforcer la coopération avec X", "à aider X"
             partners = a.with_ + a.to
@@ -507,6 +513,17 @@ class _Coder:
         words = self.lex.disasters
         return any(fold(t.lemma_) in words or fold(t.text) in words for t in clause.subtree
                    if light is None or t.i != light.i)
+
+    def _against(self, tok: Token) -> list[Participant]:
+        """Whom a protest targets: its "contre X" complement, or the "de" complement of the
+        thing protested against ("contre la victoire de Donald Trump")."""
+        found: list[Participant] = []
+        for c in tok.children:
+            if c.dep_.startswith("obl") and case_of(c) == "contre":
+                found += [p for p in self.roles.participants(c) if isinstance(p, int)] or [
+                    p for g in c.children if g.dep_ == "nmod" and case_of(g) in (
+                        "de", "d'", "du", "des") for p in self.roles.participants(g)]
+        return found
 
     def _chairs(self, verb: Token) -> list[Participant]:
         """"s'est tenu ... sous la coprésidence de X et de Y": who chaired it."""
