@@ -116,13 +116,14 @@ def test_the_headline_gives_way_to_the_body() -> None:
     assert {e.date for e in found} == {"2016-09-03"}
 
 
-def test_present_tense_and_the_lead_are_the_day_of_the_article_and_later_past_is_unknown() -> None:
+def test_present_tense_and_the_first_paragraphs_are_the_day_of_the_article() -> None:
     found = events("Ban Ki-moon appelle le Burundi à renouer avec l'ONU. "
                    "Le Burundi a rejeté l'appel.", published="2016-10-13")
     assert [(e.type, e.date) for e in found] == [("REQUEST", "2016-10-13"),
                                                  ("REJECT", "2016-10-13")]
     found = events("Ban Ki-moon appelle le Burundi à renouer avec l'ONU.\n\n"
-                   "Le Burundi a rejeté l'appel.", published="2016-10-13")
+                   "Le pays traverse une crise.\n\nLe Burundi a rejeté l'appel.",
+                   published="2016-10-13")
     assert [(e.type, e.date) for e in found] == [("REQUEST", "2016-10-13"), ("REJECT", None)]
 
 
@@ -232,3 +233,20 @@ def test_a_protest_targets_whom_it_is_against() -> None:
                       "Trump.", published="2016-11-11")
     assert event.type == "PROTEST"
     assert sides(event)[1] == [("Donald Trump", "USA")]
+
+
+def test_a_bomb_that_goes_off_is_an_attack_and_leaving_office_a_resignation() -> None:
+    (event,) = events("Une bombe a explosé samedi à Kayseri, en Turquie.", published="2016-12-17")
+    assert (event.type, event.mode) == ("ASSAULT", "explosives")
+    assert sides(event) == ([(None, "TUR")], [(None, "TUR")])
+    (event,) = events("Le général Gregorio Álvarez a quitté ses fonctions le 12 février 1985.",
+                      published="2016-12-28")
+    assert (event.type, event.mode) == ("RETREAT", "resign")
+    assert event.date == "1985-02-12"
+
+
+def test_a_town_the_gazetteer_lacks_is_a_place_of_its_neighbour_country() -> None:
+    (event,) = events("La députée Jo Cox a été blessée par balle à Birstall, près de Leeds.",
+                      published="2016-06-16")
+    assert event.place is not None and (event.place.name, event.place.country) == (
+        "Birstall", "GBR")

@@ -65,6 +65,9 @@ def tense(tok: Token) -> str:
     return "present"
 
 
+LEAD_PARAGRAPHS = 2  # the body's first paragraphs tell the news of the day; later ones background
+
+
 @dataclass
 class EventClock:
     doc: Doc
@@ -136,9 +139,13 @@ class EventClock:
     def in_lead(self, tok: Token) -> bool:
         """Whether ``tok`` is in the body's first paragraph (the lead that tells the news)."""
         started = False
+        breaks = 0
         for t in self.doc[max(self.body_start - 1, 0):tok.i]:
             if started and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
-                return False
+                breaks += 1
+                if breaks >= LEAD_PARAGRAPHS:
+                    return False
+                started = False
             started = started or (t.i >= self.body_start and not t.is_space)
         return True
 

@@ -57,6 +57,9 @@ AGREE_GOVERNORS = frozenset({
 # types whose events always have a recipient in the guideline's coding (the gold files code
 # an unnamed one, of the place, when the text names none)
 _ALWAYS_A_TARGET = frozenset({"ASSAULT", "ACCUSE", "REQUEST", "THREATEN"})
+# devices that attack when they go off (CAMEO 183, bombings; 190, conventional force)
+_WEAPONS = frozenset({"bombe", "voiture", "camion", "engin", "explosif", "obus", "roquette",
+                      "missile", "grenade", "mine", "colis", "drone", "kamikaze"})
 # commitments one side makes alone: "X s'est engagé à coopérer avec Y" is X's promise to Y
 _ONE_SIDED = frozenset({
     "engager", "promettre", "pret", "prete", "dispose", "disposee", "determine", "determinee",
@@ -262,6 +265,10 @@ class _Coder:
             # "X s'est engagé à coopérer avec Y": the partner is whom the promise is made to
             recipients = [p for p in actors if p not in args.subjects] + recipients
             actors = list(args.subjects)
+        if etype == "ASSAULT" and not actors and any(
+                fold(h.lemma_) in _WEAPONS for h in subject_heads(tok)[0]):
+            # "une voiture piégée a explosé": a weapon, set off by someone unnamed of the place
+            actors = [Unnamed(self._place_country(tok) or self.table.home)]
         if not actors and all(isinstance(p, Unnamed) for p in recipients):
             return None  # "tuant 32 personnes" with nobody acting: nothing said of who did it
         if etype == "CONSULT" and all(isinstance(p, Unnamed) and p.sector == "CVL"

@@ -25,6 +25,7 @@ def dateline_place(name: str | None) -> PlaceAnn | None:
 
 def code_places(doc: Doc) -> list[PlaceAnn]:
     places: list[PlaceAnn] = []
+    unknown: list[PlaceAnn] = []  # "à X" the gazetteer does not know
     seen: set[int] = set()
     for ent in doc.ents:
         if ent.label_ != "LOC" or ent.start in seen:
@@ -32,9 +33,22 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
         before = fold(doc[ent.start - 1].text) if ent.start > 0 else ""
         info = geo.find_place(ent.text)
         if info is None:
+            if before == "a" and ent.text[:1].isupper():
+                unknown.append(PlaceAnn(ent.start, ent.end, ent.text, None, None, None))
             continue
         if info.kind == "country" and before not in _LOCATIVE:
             continue
         seen.add(ent.start)
         places.append(PlaceAnn(ent.start, ent.end, ent.text, info.country_iso3, info.lat, info.lon))
-    return places
+    return sorted(places + [_situated(p, places, doc) for p in unknown], key=lambda p: p.start)
+
+
+def _situated(town: PlaceAnn, known: list[PlaceAnn], doc: Doc) -> PlaceAnn:
+    """A town the gazetteer lacks ("à Birstall, près de Leeds"): in the country of the known
+    place of its sentence, else of the article's places."""
+    sent = doc[town.start].sent
+    near = [p.country for p in known if sent.start <= p.start < sent.end and p.country]
+    countries = [p.country for p in known if p.country]
+    country = near[0] if near else (max(set(countries), key=countries.count) if countries
+                                    else None)
+    return PlaceAnn(town.start, town.end, town.name, country, None, None)
