@@ -250,3 +250,10 @@ def test_a_town_the_gazetteer_lacks_is_a_place_of_its_neighbour_country() -> Non
                       published="2016-06-16")
     assert event.place is not None and (event.place.name, event.place.country) == (
         "Birstall", "GBR")
+
+
+def test_who_claimed_an_attack_is_its_author() -> None:
+    found = events("Une bombe a explosé samedi à Istanbul. Le PKK a revendiqué l'attentat.",
+                   published="2016-12-10")
+    (event,) = [e for e in found if e.type == "ASSAULT"]
+    assert sides(event)[0] == [("PKK", "TUR")]

@@ -61,6 +61,12 @@ def _is_perpetrator_noun(tok: Token) -> bool:
         c.dep_ == "nmod" and fold(c.lemma_) in _ATTACKS for c in tok.children)
 
 
+def is_passive_verb(tok: Token) -> bool:
+    """A passive verb group ("a été revendiqué") or a bare past participle ("revendiqué par")."""
+    return any(c.dep_ == "aux:pass" for c in tok.children) or (
+        tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm", []))
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
@@ -372,8 +378,30 @@ class Resolver:
                     break
             if found >= 0:
                 break
+        if found < 0:
+            found = self._claimant()
         self._perpetrator = found
         return found if found >= 0 else None
+
+    def _claimant(self) -> int:
+        """Who claimed the attack: "X a revendiqué l'attentat", "revendiqué par X" (an
+        organisation or person named there), else -1."""
+        for tok in self.doc:
+            if fold(tok.lemma_) != "revendiquer" or any(
+                    c.dep_ == "advmod" and fold(c.text) in ("pas", "jamais", "aucun")
+                    for c in tok.children):
+                continue
+            for c in tok.children:
+                agent = c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
+                    g.dep_ == "case" and fold(g.text) == "par" for g in c.children))
+                subject = c.dep_ == "nsubj" and not is_passive_verb(tok)
+                if agent or subject:
+                    for t in c.subtree:
+                        idx = self.table.by_token.get(t.i)
+                        if idx is not None and self.table.actors[idx].kind in (
+                                "organization", "person"):
+                            return idx
+        return -1
 
     # -- main entry ----------------------------------------------------------------------
     def resolve(self, tok: Token, speaker: int | None = None) -> list[int]:
