@@ -393,6 +393,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
 def _add_title(actor: ActorAnn, title: str) -> None:
     """Keep titles in order of first appearance; a short form of a known title adds nothing and
     a fuller form replaces its short form ("vice-ministre" then "vice-ministre de la Défense")."""
+    title = title.rstrip(" .,;:")  # "Président élu des États-Unis." at a sentence end
     folded = fold(title)
     for k, held in enumerate(actor.titles):
         fk = fold(held)
