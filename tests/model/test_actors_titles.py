@@ -123,3 +123,17 @@ def test_a_headline_label_alone_or_a_part_of_a_territory_makes_no_state_actor() 
         "le pouvoir en Turquie."
     )
     assert found["Turquie"].kind == "state"
+
+
+def test_the_same_post_under_another_name_is_a_title_of_its_holder() -> None:
+    from dataclasses import replace as _replace
+
+    from accord.pipeline import extract_one as _extract_one
+    from accord.read import read_text as _read_text
+
+    article = _replace(_read_text(
+        "Le Premier ministre Manuel Valls s'est rendu à Nice. « Nous avons ordonné aux forces "
+        "de protéger la ville », a déclaré le chef du gouvernement.", "t.txt"),
+        published="2016-07-15")
+    (person,) = [a for a in _extract_one(article).actors if a.name == "Manuel Valls"]
+    assert "chef du gouvernement" in person.titles

@@ -292,8 +292,10 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     # pass 1: people (name next to a title, honorific, or NER PER)
     pending: list[tuple[int, int, list[TitleSpan], str | None]] = []
     places = {fold(doc[s:e].text) for s, e in chains if _place_name(doc, s, e)}
+    attached: set[int] = set()  # starts of the titles that sit next to a name
     for start, end in chains:
         near = _adjacent_title(start, end, by_end, by_start, doc)
+        attached.update(t.start for t in near)
         is_person = bool(near)  # a rank, office, honorific or designation next to the name
         labels = {ent_label[i] for i in range(start, end)}
         text = doc[start:end].text
@@ -381,6 +383,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     home = home or _topic_country(doc, table)
     table.home = home
     _code_org_heads(doc, lex, table, home, title_tokens - body_tokens)
+    _designations_as_titles(doc, lex, table, titles, attached)
     published = article.published if article is not None else None
     _finish_people(table, lex, _people_home(doc, table, home), figures, published)
     for actor in table.actors:
@@ -388,6 +391,38 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             actor.country = _country_in_name(actor.name) or home
     _derive_ministries(lex, table)
     return table
+
+
+# offices that name the same post as others ("le chef du gouvernement" for a prime minister)
+_SAME_POST = {
+    "chef du gouvernement": frozenset({"premier ministre", "president du conseil"}),
+    "chef de l'etat": frozenset({"president", "roi", "reine", "monarque", "emir", "sultan"}),
+}
+
+
+def _designations_as_titles(doc: Doc, lex: Lexicon, table: ActorTable,
+                            titles: list[TitleSpan], attached: set[int]) -> None:
+    """A title written alone ("le chef du gouvernement a déclaré") designates a person named
+    before it: it is one of that person's titles as the article writes them when it names the
+    post the person holds under another name ("chef du gouvernement" for a prime minister,
+    "chef de l'État" for a president or a monarch). The person is the last one named before it
+    who holds that post."""
+    people = [a for a in table.actors if a.kind == "person"]
+    for t in titles:
+        if t.start in attached or t.kind not in ("office", "rank") or t.start == 0:
+            continue
+        if fold(doc[t.start - 1].text) not in ("le", "la", "l'", "l’"):
+            continue
+        text = fold(t.text)
+        before = sorted(((max((s for s, _ in a.mentions if s < t.start), default=-1), a)
+                         for a in people), key=lambda pa: -pa[0])
+        for pos, a in before:
+            if pos < 0 or (t.country is not None and a.country not in (None, t.country)):
+                continue
+            heads = {lex.title_head(x) for x in a.titles}
+            if heads & _SAME_POST.get(text, frozenset()):
+                _add_title(a, t.text)
+                break
 
 
 def _add_title(actor: ActorAnn, title: str) -> None:
