@@ -16,6 +16,7 @@ article's time line allow.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -137,17 +138,22 @@ class EventClock:
         return best
 
     def in_lead(self, tok: Token) -> bool:
-        """Whether ``tok`` is in the body's first paragraph (the lead that tells the news)."""
+        """Whether ``tok`` is in the body's first paragraphs (the lead that tells the news)."""
+        return tok.i < self._lead_end
+
+    @cached_property
+    def _lead_end(self) -> int:
+        """The first token after the body's first ``LEAD_PARAGRAPHS`` paragraphs."""
         started = False
         breaks = 0
-        for t in self.doc[max(self.body_start - 1, 0):tok.i]:
+        for t in self.doc[max(self.body_start - 1, 0):]:
             if started and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
                 breaks += 1
                 if breaks >= LEAD_PARAGRAPHS:
-                    return False
+                    return t.i + 1
                 started = False
             started = started or (t.i >= self.body_start and not t.is_space)
-        return True
+        return len(self.doc)
 
     def default(self, tok: Token, when: str, lead_only: bool = True) -> str | None:
         """The date of an event at ``tok`` with no date of its own, from its tense."""
