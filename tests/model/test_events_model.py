@@ -214,3 +214,53 @@ def test_plural_nouns_with_nationalities_are_unnamed_participants_of_each_countr
                       published="2016-12-18")
     assert event.type == "ACCUSE"
     assert {c for _, c in sides(event)[1]} >= {"RUS", "IRN"}
+
+
+def test_talks_told_after_the_speaker_are_a_visit_by_the_guest_and_the_parties_stay_persons() -> None:
+    found = events("Le Laos reste un partenaire important, a déclaré le ministre laotien de la "
+                   "Défense, le général Chansamone Chanyalath, lors d'un entretien, le 4 mars à "
+                   "Vientiane, avec son homologue thaïlandais Prawit Wongsuwan. Le Laos coopère "
+                   "avec la Thaïlande dans le déminage. Les deux parties ont convenu de renforcer "
+                   "les échanges.", published="2021-03")
+    talks = next(e for e in found if e.type == "CONSULT")
+    assert talks.mode == "visit"
+    assert sides(talks) == ([("Prawit Wongsuwan", "THA")], [("Chansamone Chanyalath", "LAO")])
+    assert talks.date == "2021-03-04"
+    promise = next(e for e in found if e.type == "AGREE")
+    assert {n for n, _ in sides(promise)[0]} == {"Prawit Wongsuwan", "Chansamone Chanyalath"}
+
+
+def test_his_country_is_the_state_of_the_speaker() -> None:
+    found = events("Appréciant la coopération entre la Thaïlande et le Laos, le ministre "
+                   "thaïlandais de la Défense Prawit Wongsuwan a déclaré que son pays était prêt "
+                   "à travailler avec le Laos.",
+                   published="2022-05-10")
+    promise = next(e for e in found if e.type == "AGREE")
+    assert sides(promise) == ([("Thaïlande", "THA")], [("Laos", "LAO")])
+
+
+def test_a_second_title_without_article_is_the_same_person() -> None:
+    (event,) = events("Le général Phan Van Giang a rendu une visite de courtoisie au Premier "
+                      "secrétaire du Comité central du Parti communiste de Cuba et président "
+                      "cubain Miguel Díaz-Canel.", published="2022-06")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert sides(event)[1] == [("Miguel Díaz-Canel", "CUB")]
+
+
+def test_a_split_hyphenated_title_brings_no_second_host() -> None:
+    (event,) = events("Le général Nguyen Van Nghia, chef d'état-major de l'Armée populaire du "
+                      "Vietnam et vice-ministre de la Défense, a reçu le général Angus Campbell, "
+                      "chef des forces armées australiennes, le 3 mars à Hanoï.",
+                      published="2022-03-04")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert [n for n, _ in sides(event)[1]] == ["Nguyen Van Nghia"]
+
+
+def test_a_named_conference_that_opens_is_a_meeting_of_that_body() -> None:
+    found = events("La 12e Conférence des ministres de la Justice de l'ASEAN s'est ouverte le "
+                   "3 mai à Vientiane. La 90e session de l'Assemblée générale de l'Organisation "
+                   "mondiale de la santé a eu lieu le 5 mai à Genève.", published="2023-05")
+    met = [e for e in found if e.type == "CONSULT"]
+    assert [(e.mode, e.date) for e in met] == [("multilateral", "2023-05-03"),
+                                              ("multilateral", "2023-05-05")]
+    assert all(len(e.actor) == 1 and e.actor[0].name for e in met)

@@ -357,6 +357,11 @@ class _Coder:
             return None
         if head.i != tok.i and head.pos_ in ("ADV", "ADP") and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "lors du sommet": "sommet" hangs on "lors"
+        holder: Token | None = None  # "a déclaré le ministre X, lors d'un entretien": X's
+        if head.i != tok.i and head.pos_ in ("ADV", "ADP") and fold(head.text) == "lors" and (
+                head.head.pos_ in ("NOUN", "PROPN")):
+            holder, clause = _clause_phrase(head.head)
+            head = clause or head
         verb = head if head.i != tok.i and head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not (
             trig.frame == "agentnoun" and fold(head.lemma_) in _QUANTITY_NOUNS
@@ -401,6 +406,8 @@ class _Coder:
                 for g in c.children:
                     if g.dep_ in ("obl:agent",) or (g.dep_.startswith("obl") and case_of(g) == "par"):
                         actors += self.roles.participants(g)
+        if _held(tok, trig) and tok.i in self.table.by_token:
+            by_complement = [self.table.by_token[tok.i]]  # the meeting named as a body
         if not by_complement and trig.type == "CONSULT":
             by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
         if not by_complement and trig.type == "CONSULT" and verb is not None and tok.dep_ in (
@@ -417,6 +424,9 @@ class _Coder:
             for c in verb.children:
                 if c.dep_.startswith("obl") and case_of(c) in ("avec", "aupres", "entre"):
                     recipients += self.roles.participants(c)
+        if trig.type == "CONSULT" and not recipients and not by_complement and case_of(
+                tok) in ("lors", "d'", "de", "du", "au"):
+            recipients = self._with_after(tok)
         occurs = tok.dep_ in ("nsubj", "nsubj:pass") and verb is not None
         if trig.frame == "summit" and not occurs:
             recipients = by_complement + recipients
@@ -448,6 +458,8 @@ class _Coder:
         if trig.type in ("ASSAULT", "COERCE") and self._disaster(tok) and not any(
                 isinstance(p, int) for p in actors):
             return None  # "un séisme", "la foudre": no attacker
+        if not actors and holder is not None:
+            actors = self.roles.participants(holder)
         if not actors and verb is not None and (possessive or tok.dep_ != "nsubj"):
             heads, _ = subject_heads(verb)
             if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",):
@@ -514,6 +526,18 @@ class _Coder:
             if c.dep_.startswith("obl") and fold(c.lemma_) in ("presidence", "copresidence"):
                 return [p for g in c.children if g.dep_ == "nmod"
                         for p in self.roles.participants(g)]
+        return []
+
+    def _with_after(self, tok: Token) -> list[Participant]:
+        """The partner of a meeting noun in an "avec X" written after it, past a date and a
+        place ("lors d'un entretien, le 5 février à Moscou, avec son homologue X"), which the
+        parse hangs elsewhere; the clause ends at a verb or a semicolon."""
+        doc = self.doc
+        for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 15)]:
+            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":", "(", ")"):
+                return []
+            if t.dep_ == "case" and fold(t.text) == "avec" and t.head.i > t.i:
+                return self.roles.participants(t.head)
         return []
 
     def _between(self, tok: Token) -> list[Participant]:
@@ -601,7 +625,8 @@ def code_events(
             for trig in _lookup(lex, tok):
                 if trig.pos != tok.pos_ and not (trig.pos == "NOUN" and tok.pos_ == "PROPN"):
                     continue
-                if trig.pos == "NOUN" and tok.i in table.by_token and tok.text[:1].isupper():
+                if trig.pos == "NOUN" and tok.i in table.by_token and tok.text[:1].isupper() and (
+                        not _held(tok, trig)):
                     continue  # "la Réunion élargie des ministres de la Défense": a body's name
                 if trig.pos == "NOUN":
                     event = coder.code_noun(tok, trig)
@@ -626,7 +651,7 @@ def code_events(
                     persons = [a for a in event.actors + event.recipients if isinstance(a, int)
                                and table.actors[a].kind == "person"]
                     named = persons if len(persons) == 2 else named
-                if len(named) >= 2:
+                if len(named) >= 2 and not _same_sides(named, resolver.last_group, table):
                     resolver.last_group = named
                 if not trig.objects:
                     break
@@ -650,6 +675,24 @@ def code_events(
         if e.type == "CONSULT" and e.mode == "visit":
             _to_the_inviter(e, coder.roles, table, doc)
     return [part for e in visits for part in _one_visit_each(e, table)]
+
+
+def _held(tok: Token, trig: Trigger) -> bool:
+    """A named meeting that is held ("La 39e Conférence des chefs de la police de l'ASEAN
+    s'est ouverte ...", "... a eu lieu"): the body of that name met."""
+    return trig.frame == "summit" and tok.dep_ in ("nsubj", "nsubj:pass") and (
+        tok.head.pos_ in ("VERB", "AUX")) and fold(tok.head.lemma_) in _OCCUR_VERBS and (
+        fold(tok.head.lemma_) != "avoir" or any(fold(c.text) == "lieu" for c in tok.head.children))
+
+
+def _same_sides(named: list[int], group: list[int], table: ActorTable) -> bool:
+    """Whether the states or bodies of an event are the countries of the persons in focus ("X
+    et Y se sont entretenus ... le Vietnam coopère avec la Russie ... les deux parties ont
+    convenu": the parties are still X and Y)."""
+    if not group or any(table.actors[p].kind != "person" for p in group) or any(
+            table.actors[p].kind == "person" for p in named):
+        return False
+    return {table.actors[p].country for p in named} == {table.actors[p].country for p in group}
 
 
 def _to_the_inviter(event: EventAnn, roles: Roles, table: ActorTable, doc: Doc) -> None:
@@ -722,7 +765,7 @@ def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> Even
     hosts: list[Participant] = [p for p in named if table.actors[p].country == host]
     if not guests or not hosts or len(guests) + len(hosts) != len(named):
         return event
-    if event.recipients and set(event.actors) <= set(hosts):
+    if event.recipients and set(event.actors) <= set(hosts) and not event.nominal:
         return event  # "X a rencontré Y" told from the host's side: left as written
     event.actors, event.recipients, event.mode = guests, hosts, "visit"
     return event
@@ -731,6 +774,24 @@ def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> Even
 _SENTENCES = frozenset({"an", "annee", "mois", "jour", "semaine", "prison", "amende", "peine",
                         "reclusion", "perpetuite", "mort", "emprisonnement", "detention"})
 _COURTS = frozenset({"tribunal", "cour", "justice", "juge", "juridiction", "magistrat"})
+
+
+def _clause_phrase(tok: Token) -> tuple[Token | None, Token | None]:
+    """The subject phrase a noun belongs to, through titles and appositions, and its verb ("a
+    déclaré le ministre russe, le général X, lors de ...": the parse hangs "lors" on the name,
+    and takes the inverted subject for an object)."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None, None
+        if cur.dep_ in ("nsubj", "nsubj:pass", "obj") and cur.head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "obj" and any(c.dep_.startswith("nsubj") for c in cur.head.children):
+                return None, None  # a real object: "a reçu le ministre X lors de ..."
+            return cur, cur.head
+        if cur.dep_ not in ("conj", "appos", "flat:name"):
+            return None, None
+        cur = cur.head
+    return None, None
 
 
 def _judicial(tok: Token) -> bool:

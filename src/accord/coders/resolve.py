@@ -238,10 +238,19 @@ class Resolver:
                     return actor.idx, None
                 if other is None and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                     other = actor.idx
-            queue.extend(c for c in child.children if c.dep_ not in _CLAUSAL)
+            queue.extend(c for c in child.children if c.dep_ not in _CLAUSAL or (
+                self._second_title(c)))
             if child.i == tok.i or child.dep_ in ("nmod", "appos", "flat:name"):
                 queue.extend(c for c in child.children if self._comma_apposition(c))
         return None, other
+
+    def _second_title(self, tok: Token) -> bool:
+        """A title coordinated without its own article ("le Premier secrétaire du Parti et
+        président cubain X"): the same person holds both, and is named after the second."""
+        return tok.dep_ == "conj" and tok.pos_ == "NOUN" and self._title_key(tok) is not None and (
+            not any(c.dep_ == "det" for c in tok.children)) and any(
+            c.dep_ in ("flat:name", "appos") and c.i in self.table.by_token
+            and self.table.actors[self.table.by_token[c.i]].kind == "person" for c in tok.children)
 
     def _comma_apposition(self, tok: Token) -> bool:
         """A conjunct without a conjunction after a comma ("le commandant de la Marine, l'amiral
@@ -453,7 +462,8 @@ class Resolver:
             return [body]
         if word in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
             return self.focus_group(tok.i) if plural else self._side(tok)
-        if word == "pays" and possessive and not plural:
+        if word == "pays" and possessive and "Plur" not in tok.morph.get("Number", []) and not any(
+                fold(d.text) in ("ses", "leurs") for d in det):  # "pays" ends in "s" either way
             # "son pays": the state of its possessor (the speaker, the person in focus)
             p = speaker if speaker is not None else self.last_subject_person(tok.i)
             country = self.table.actors[p].country if p is not None else None

@@ -204,6 +204,14 @@ def _masculine(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def _hyphenated(tok: Token) -> bool:
+    """The second half of a hyphenated word the parser split and coordinated ("chef
+    d'état-major de l'Armée": "major" is no second participant)."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑") and not (
+        doc[tok.i - 2].whitespace_ or doc[tok.i - 1].whitespace_)
+
+
 def _add(into: list[Participant], found: list[Participant]) -> None:
     for p in found:
         if p not in into:
@@ -255,7 +263,8 @@ class Roles:
                     # "ses alliés russes et iraniens": one unnamed participant per country
                     _add(found, [Unnamed(iso) for iso in _nationalities(t)])
             stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in (
-                "NOUN", "PROPN", "PRON") and not self._another_title(c, found))
+                "NOUN", "PROPN", "PRON") and not self._another_title(c, found)
+                and not _hyphenated(c))
         return found
 
     def _another_title(self, conj: Token, found: list[Participant]) -> bool:
