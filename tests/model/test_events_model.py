@@ -264,3 +264,50 @@ def test_a_named_conference_that_opens_is_a_meeting_of_that_body() -> None:
     assert [(e.mode, e.date) for e in met] == [("multilateral", "2023-05-03"),
                                               ("multilateral", "2023-05-05")]
     assert all(len(e.actor) == 1 and e.actor[0].name for e in met)
+
+
+def test_co_chairs_named_with_their_titles_are_both_actors_of_a_dialogue_without_host() -> None:
+    found = events("Le général Nguyen Van Nghia, vice-ministre vietnamien de la Défense et Peter "
+                   "Tesch, secrétaire permanent du ministère australien de la Défense, ont "
+                   "coprésidé le 6 mai à Hanoï le 5e Dialogue de politiques de défense "
+                   "Vietnam-Australie.", published="2022-05")
+    (chaired,) = [e for e in found if e.type == "CONSULT"]
+    assert chaired.mode is None and not chaired.recipient
+    assert {n for n, _ in sides(chaired)[0]} == {"Nguyen Van Nghia", "Peter Tesch"}
+
+
+def test_two_titled_persons_who_talk_are_both_read_when_the_first_is_parsed_apart() -> None:
+    (event,) = events("Le ministre de la Sécurité publique, le général Luong Tam Quang et le "
+                      "directeur de la police fédérale australienne, le commissaire Reece "
+                      "Kershaw, se sont entretenus à Hanoï le 3 décembre.",
+                      published="2024-12-04")
+    assert event.type == "CONSULT"
+    assert {n for n, _ in sides(event)[0] + sides(event)[1]} == {"Luong Tam Quang",
+                                                                 "Reece Kershaw"}
+
+
+def test_a_promise_is_one_event_and_a_second_promised_act_joins_it() -> None:
+    found = events("Le ministre lao de la Défense Chansamone Chanyalath a promis d'aider le "
+                   "Cambodge.", published="2023-01-12")
+    assert [(e.type, sides(e)) for e in found] == [
+        ("AGREE", ([("Chansamone Chanyalath", "LAO")], [("Cambodge", "KHM")]))]
+    found = events("Le général Phan Van Giang a reçu le 4 mai son homologue lao Chansamone "
+                   "Chanyalath. Ils se sont engagés à étudier l'élargissement de la coopération, "
+                   "ainsi qu'à se soutenir activement dans les forums.", published="2023-05-05")
+    assert [e.type for e in found] == ["CONSULT", "AGREE"]
+
+
+def test_an_exhortation_to_both_parties_is_no_request() -> None:
+    found = events("Le ministre Bui Thanh Son s'est entretenu avec son homologue lao Saleumxay "
+                   "Kommasith. Bui Thanh Son a invité les deux parties à renforcer les mécanismes "
+                   "de coopération.", published="2021-04-09")
+    assert [e.type for e in found] == ["CONSULT"]
+
+
+def test_meetings_with_officials_of_many_countries_have_an_unnamed_partner_of_no_country() -> None:
+    found = events("Moscou (VNA) - En marge du forum, le général Luong Tam Quang a eu des "
+                   "rencontres bilatérales avec des responsables de nombreux pays.",
+                   published="2024-05")
+    (event,) = found
+    assert event.type == "CONSULT"
+    assert sides(event)[0] == [("Luong Tam Quang", "VNM"), (None, None)]

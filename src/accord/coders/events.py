@@ -83,6 +83,7 @@ _OCCUR_VERBS = frozenset({"avoir", "derouler", "tenir", "commencer", "ouvrir", "
 # Relations of an event noun to its support verb ("a eu une rencontre", "a participé à la
 # conférence"; "obl:mod" where the parse took a date for the object)
 _SUPPORTED_DEPS = frozenset({"obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "xcomp"})
+_WITH_CASES = frozenset({"avec", "aupres"})
 _TARGET_CASES = frozenset({"a", "au", "aux", "avec", "pour", "envers", "contre"})
 _QUANTITY_NOUNS = frozenset({"centaine", "millier", "dizaine", "groupe", "foule", "million",
                              "cortege", "poignee", "nombre", "plupart", "milliers", "centaines"})
@@ -117,6 +118,11 @@ def _governor(tok: Token) -> Token | None:
         first = _governor(tok.head)
         if first is not None:
             return first
+    if tok.dep_ == "conj" and "Inf" in tok.morph.get("VerbForm", []) and tok.head.i != tok.i and (
+            tok.head.pos_ == "VERB") and any(c.dep_ == "mark" and fold(c.text) in (
+                "a", "de", "d'") for c in tok.children):
+        return tok.head  # "se sont engagées à étudier ..., ainsi qu'à se soutenir": the parse
+        # coordinates the second infinitive with the governor
     if tok.dep_ in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "advcl") and tok.head.i != tok.i and (
         "Inf" in tok.morph.get("VerbForm", [])
     ):
@@ -164,7 +170,7 @@ class _Coder:
             return None
         if negated(tok) or hypothetical(tok):
             return None
-        if trig.type == "AGREE" and trig.frame == "subj" and any(
+        if trig.type == "AGREE" and trig.frame in ("subj", "svo") and any(
             c.dep_ == "xcomp" and any(not t.objects or _object_matches(c, t) is not None
                                       for t in _lookup(self.lex, c))
             for c in tok.children
@@ -248,7 +254,10 @@ class _Coder:
                 isinstance(p, int) for p in args.subjects):
             return None  # "le séisme a tué 200 personnes": nobody attacked
         actors, recipients = self._frame(trig, etype, args, tok, light)
-        if any(isinstance(p, Unnamed) and p.country is None for p in actors + recipients):
+        if etype == "REQUEST" and set(actors) & set(recipients):
+            return None  # "X a invité les deux parties à renforcer ...": an exhortation to both
+        if etype not in COOPERATIVE and any(isinstance(p, Unnamed) and p.country is None
+                                            for p in actors + recipients):
             # "un homme a été tué à Aix-les-Bains": the unnamed are of the event's place
             where = self._place_country(tok) or self.table.home
             actors, recipients = ([Unnamed(where, p.sector) if isinstance(p, Unnamed) and (
@@ -278,7 +287,7 @@ class _Coder:
         event = self._event(tok, etype, mode, actors, recipients)
         self._date(event, anchors, when)
         for c in tok.children:  # "ont coprésidé le dialogue": the noun names the same happening
-            if c.dep_ in ("obj", "obl:arg") and any(
+            if (c.dep_ == "obl:arg" or _bare_object(c, tok)) and any(
                     t.pos == "NOUN" and t.type == trig.type for t in _lookup(self.lex, c)):
                 consumed.add(c.i)
         return event
@@ -310,8 +319,10 @@ class _Coder:
         if frame == "visit":  # "s'est rendu auprès de X"
             return subj, a.objects + a.to or a.destination or a.with_
         if frame == "joint":
-            actors = subj + [p for p in a.with_ if p not in subj]
-            if light is None and any(c.dep_ == "obj" and any(
+            partners = a.with_ or (self.roles.complements(light, _WITH_CASES) if light is not None
+                                   else [])  # "a eu des rencontres avec X": X hangs on the noun
+            actors = subj + [p for p in partners if p not in subj]
+            if light is None and any(_bare_object(c, tok) and any(
                     t.pos == "NOUN" for t in _lookup(self.lex, c)) for c in tok.children):
                 return actors, []  # "ont coprésidé le Dialogue Vietnam-France": no one is met
             if not a.with_ and (a.objects or a.to):
@@ -670,11 +681,18 @@ def code_events(
                     isinstance(p, Unnamed) for p in e.actors) and attacker not in e.recipients:
                 e.actors = [attacker]
     trips = _trips(kept, table)
-    visits = [_as_visit(e, table, trips) for e in kept]
+    visits = [_as_visit(e, table, trips, doc) for e in kept]
     for e in visits:
         if e.type == "CONSULT" and e.mode == "visit":
             _to_the_inviter(e, coder.roles, table, doc)
     return [part for e in visits for part in _one_visit_each(e, table)]
+
+
+def _bare_object(c: Token, verb: Token) -> bool:
+    """The verb's direct object, also where the parse took it for a modifier after a date or
+    a place ("ont coprésidé le 5 octobre à Hanoï le 14e Dialogue ...")."""
+    return c.dep_ == "obj" or (c.dep_ in ("obl:mod", "obl") and c.i > verb.i and c.pos_ in (
+        "NOUN", "PROPN") and not case_of(c))
 
 
 def _held(tok: Token, trig: Trigger) -> bool:
@@ -747,12 +765,14 @@ def _trips(events: list[EventAnn], table: ActorTable) -> dict[int, str]:
     return trips
 
 
-def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> EventAnn:
+def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str], doc: Doc) -> EventAnn:
     """A meeting in the country of one side is a visit by the other (PLOVER: the visitor is the
     actor, the host the recipient): "Le ministre X s'est entretenu à Paris avec son homologue
     français", or with no place written, during a visit the article tells of."""
     if event.type != "CONSULT" or event.mode is not None:
         return event
+    if fold(doc[event.trigger].lemma_) in _CHAIRED:
+        return event  # "X et Y ont coprésidé le dialogue": both hold it, nobody visits
     named = [p for p in event.actors + event.recipients if isinstance(p, int)]
     if event.place is not None:
         host = event.place.country
@@ -771,6 +791,7 @@ def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> Even
     return event
 
 
+_CHAIRED = frozenset({"copresider", "coprésider", "presider", "coorganiser"})
 _SENTENCES = frozenset({"an", "annee", "mois", "jour", "semaine", "prison", "amende", "peine",
                         "reclusion", "perpetuite", "mort", "emprisonnement", "detention"})
 _COURTS = frozenset({"tribunal", "cour", "justice", "juge", "juridiction", "magistrat"})

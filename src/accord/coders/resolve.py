@@ -461,6 +461,8 @@ class Resolver:
         if body is not None:
             return [body]
         if word in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
+            if any(fold(d.text) in ("des", "de", "d'") for d in det):
+                return []  # "des responsables de nombreux pays": not the sides in focus
             return self.focus_group(tok.i) if plural else self._side(tok)
         if word == "pays" and possessive and "Plur" not in tok.morph.get("Number", []) and not any(
                 fold(d.text) in ("ses", "leurs") for d in det):  # "pays" ends in "s" either way

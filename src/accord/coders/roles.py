@@ -255,6 +255,11 @@ class Roles:
                 for inner in t.subtree:  # "les réseaux sociaux Twitter et Facebook"
                     if inner.i != t.i and by_token.get(inner.i) in named:
                         stack.extend(c for c in inner.children if c.dep_ == "conj")
+                    elif inner.dep_ == "appos" and inner.head.i == t.i:
+                        # "le général X, vice-ministre de la Défense et Y, secrétaire ...": the
+                        # parse coordinates Y with X's title
+                        stack.extend(c for c in inner.children if c.dep_ == "conj" and (
+                            self._other_person(c, named)))
             else:
                 unnamed = self.unnamed(t)
                 if unnamed is not None:
@@ -266,6 +271,11 @@ class Roles:
                 "NOUN", "PROPN", "PRON") and not self._another_title(c, found)
                 and not _hyphenated(c))
         return found
+
+    def _other_person(self, tok: Token, named: list[int]) -> bool:
+        idx = self.resolver.table.by_token.get(tok.i)
+        return idx is not None and idx not in named and (
+            self.resolver.table.actors[idx].kind == "person")
 
     def _another_title(self, conj: Token, found: list[Participant]) -> bool:
         """"le général X, chef d'état-major de l'Armée et vice-ministre de la Défense": a
@@ -332,6 +342,10 @@ class Roles:
             if c.dep_ == "amod":
                 country = geo.nationality(c.text) or country
             elif c.dep_ == "nmod" and case_of(c) in ("de", "d'", "du", "des"):
+                if fold(c.text) == "pays" and not self.resolver.resolve(c) and not any(
+                        d.dep_ == "det" and fold(d.text) in ("le", "ce", "son", "leur")
+                        for d in c.children):
+                    return Unnamed(None, self.groups[key])  # "de nombreux pays": of no one
                 named = self.resolver.resolve(c)
                 if named and self.resolver.table.actors[named[0]].kind == "organization" and (
                         self.groups[key] not in ("CVL", None)):
@@ -386,6 +400,14 @@ class Roles:
             _add(args.subjects, self.participants(s))
         if not heads and "Fin" in self.finite(tok).morph.get("VerbForm", []):
             _add(args.subjects, self.preceding_actors(tok))
+        if heads and "Plur" in self.finite(tok).morph.get("Number", []):
+            for c in tok.children:  # "Le ministre X et le directeur Y, le général Z, se sont
+                # entretenus": the parse takes the first of the subjects for a bare modifier
+                if c.dep_ in ("obl:mod", "obl") and c.i < min(h.i for h in heads) and (
+                        c.pos_ == "NOUN") and not case_of(c) and c.i not in self.date_tokens:
+                    found = self.participants(c)
+                    if any(isinstance(p, int) for p in found):
+                        args.subjects[:0] = [p for p in found if p not in args.subjects]
         last: list[Participant] | None = None
         dated = self.date_tokens
         for c in _through_adverbs(tok):
