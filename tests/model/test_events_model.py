@@ -311,3 +311,19 @@ def test_meetings_with_officials_of_many_countries_have_an_unnamed_partner_of_no
     (event,) = found
     assert event.type == "CONSULT"
     assert sides(event)[0] == [("Luong Tam Quang", "VNM"), (None, None)]
+
+
+def test_a_delegation_visit_is_its_leaders_and_the_host_is_who_invited() -> None:
+    found = events("A l'invitation du ministère des Forces armées révolutionnaires de Cuba, une "
+                   "délégation du ministère de la Défense du Vietnam, dirigée par le général Vo "
+                   "Minh Luong, membre de la Commission militaire centrale, vice-ministre de la "
+                   "Défense, effectue une visite de travail à Cuba du 18 au 25 novembre.",
+                   published="2023-11-20")
+    (visit,) = found
+    assert (visit.type, visit.mode) == ("CONSULT", "visit")
+    assert sides(visit) == ([("Vo Minh Luong", "VNM")],
+                            [("Ministère des Forces armées révolutionnaires", "CUB")])
+    assert visit.date == "2023-11-18"
+    (visit,) = events("Une délégation du ministère de la Sécurité publique vietnamien, conduite "
+                      "par son ministre Tran Dai Quang, effectue une visite en Australie.")
+    assert sides(visit) == ([("Tran Dai Quang", "VNM")], [("Australie", "AUS")])

@@ -182,6 +182,8 @@ class _Coder:
             trig = Trigger(trig.lemma, trig.pos, etype, mode, trig.frame, trig.objects)
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
+        if light is not None:
+            anchors.append(light)  # "effectue une visite à Cuba du 18 au 25 novembre"
         if just_did(tok):
             when = "recent"  # "vient d'annoncer": the immediate past
         governor = _governor(tok)

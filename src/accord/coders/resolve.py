@@ -61,6 +61,13 @@ def _is_perpetrator_noun(tok: Token) -> bool:
         c.dep_ == "nmod" and fold(c.lemma_) in _ATTACKS for c in tok.children)
 
 
+def _led_by(tok: Token) -> bool:
+    """"conduite par", "dirigée par": the parse may take the participle for a noun."""
+    word = fold(tok.text)
+    return fold(tok.lemma_) in _LED_BY or word.rstrip("s").rstrip("e") in (
+        "conduit", "dirig", "men", "presid", "emmen")
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
@@ -347,10 +354,14 @@ class Resolver:
         states = [a.idx for a in self.table.actors if a.kind == "state" and a.country == iso]
         return states[:1]
 
+    def leader(self, tok: Token) -> list[int]:
+        """The head of a delegation phrase, if named."""
+        return self._leader(tok)
+
     def _leader(self, tok: Token) -> list[int]:
         """"une délégation (du ministère) conduite par le général X": X."""
         for c in tok.subtree:
-            if c.dep_ in ("acl", "acl:relcl") and fold(c.lemma_) in _LED_BY and all(
+            if c.dep_ in ("acl", "acl:relcl") and _led_by(c) and all(
                     a.pos_ not in ("VERB", "AUX") for a in c.ancestors if a.i != tok.i and (
                         tok.i in [x.i for x in a.ancestors])):
                 for g in c.children:

@@ -376,6 +376,12 @@ class Roles:
         table = self.resolver.table
         i = tok.i - 1
         sent_start = tok.sent.start
+        for t in tok.doc[sent_start:tok.i]:
+            # "À l'invitation de X, une délégation ..., dirigée par Y, effectue une visite": Y
+            if fold(t.lemma_) == "delegation" and t.pos_ == "NOUN":
+                _add(found, list(self.resolver.leader(t)))
+        if found:
+            return found
         while i >= sent_start:
             t = tok.doc[i]
             if t.text in _CLAUSE_BREAK and found:
