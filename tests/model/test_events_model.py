@@ -327,3 +327,29 @@ def test_a_delegation_visit_is_its_leaders_and_the_host_is_who_invited() -> None
     (visit,) = events("Une délégation du ministère de la Sécurité publique vietnamien, conduite "
                       "par son ministre Tran Dai Quang, effectue une visite en Australie.")
     assert sides(visit) == ([("Tran Dai Quang", "VNM")], [("Australie", "AUS")])
+
+
+def test_a_request_in_the_perfect_is_active_and_a_wish_for_others_is_not_an_act() -> None:
+    found = events("Le ministre de la Défense Phan Van Giang a reçu le 4 mai l'ambassadeur "
+                   "japonais Ito Naoki. Phan Van Giang a également demandé à Tokyo d'aider le "
+                   "Vietnam dans le déminage. Le ministre a souhaité que son hôte intercède "
+                   "auprès du gouvernement japonais pour qu'ils collaborent plus étroitement avec "
+                   "le Vietnam.", published="2023-05-05")
+    request = next(e for e in found if e.type == "REQUEST")
+    assert [n for n, _ in sides(request)[0]] == ["Phan Van Giang"]
+    assert all(e.type != "COOPERATE" for e in found)
+
+
+def test_a_phone_partner_hung_on_the_medium_and_a_partner_named_deep_in_her_title() -> None:
+    (call,) = events("Le ministre des Affaires étrangères du Vietnam, Bui Thanh Son, s'est "
+                     "entretenu par téléphone avec le ministre ukrainien des Affaires étrangères, "
+                     "Andrii Sybiha, le 17 février, à la demande de l'Ukraine.",
+                     published="2025-02-17")
+    assert (call.type, call.mode) == ("CONSULT", "phone")
+    assert {n for n, _ in sides(call)[0]} == {"Bui Thanh Son", "Andrii Sybiha"}
+    found = events("Le général Hoang Xuan Chien, vice-ministre de la Défense, et la Directrice "
+                   "générale des relations internationales et de la stratégie du ministère "
+                   "français des Armées, Alice Guitton, ont coprésidé le Dialogue "
+                   "Vietnam-France.", published="2022-04-15")
+    chaired = next(e for e in found if e.type == "CONSULT")
+    assert {n for n, _ in sides(chaired)[0]} == {"Hoang Xuan Chien", "Alice Guitton"}

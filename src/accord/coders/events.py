@@ -41,7 +41,7 @@ from accord.coders.roles import (
     subject_heads,
     verb_chain,
 )
-from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
+from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated, wished
 from accord.lexicon import Lexicon, Trigger
 from accord.text import fold
 
@@ -168,7 +168,7 @@ class _Coder:
             fold(c.text) in _REFLEXIVE for c in tok.children
         ):
             return None
-        if negated(tok) or hypothetical(tok):
+        if negated(tok) or hypothetical(tok) or wished(tok):
             return None
         if trig.type == "AGREE" and trig.frame in ("subj", "svo") and any(
             c.dep_ == "xcomp" and any(not t.objects or _object_matches(c, t) is not None

@@ -94,6 +94,9 @@ def reflexive(tok: Token) -> bool:
 def is_passive(tok: Token) -> bool:
     if fold(tok.lemma_) in ETRE_VERBS or reflexive(tok):
         return False  # "sont convenues", "se sont engagés": active voice with "être"
+    if any(c.dep_ == "aux:tense" and fold(c.lemma_) == "avoir" for c in tok.children) and not any(
+            c.dep_ == "aux:pass" for c in tok.children):
+        return False  # "X a demandé à Y": the parse may mark the subject of a perfect passive
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
         "Pass" in tok.morph.get("Voice", []) and tok.dep_ in ("acl", "ROOT", "conj")
     )
@@ -248,6 +251,11 @@ class Roles:
         while stack:
             t = stack.pop(0)
             named = self.resolver.resolve(t, speaker)
+            deep = self._person_within(t) if t.dep_ == "conj" and t.pos_ == "NOUN" and (
+                found) else None
+            if deep is not None and deep not in found and not any(
+                    self.resolver.table.actors[p].kind == "person" for p in named):
+                named = [deep]  # "X, ..., et la Directrice ... du ministère des Armées, Y"
             if named:
                 _add(found, list(named))
                 _add(found, self._coordinated_adjectives(t))
@@ -272,6 +280,17 @@ class Roles:
                 and not _hyphenated(c))
         return found
 
+    def _person_within(self, tok: Token, other_than: int | None = None) -> int | None:
+        """A person named in apposition deep inside a phrase, which the parse hung on a
+        complement ("la Directrice des relations ... du ministère des Armées, Alice Guitton")."""
+        table = self.resolver.table
+        for t in tok.subtree:
+            idx = table.by_token.get(t.i)
+            if idx is not None and idx != other_than and t.dep_ == "appos" and (
+                    table.actors[idx].kind == "person"):
+                return idx
+        return None
+
     def _other_person(self, tok: Token, named: list[int]) -> bool:
         idx = self.resolver.table.by_token.get(tok.i)
         return idx is not None and idx not in named and (
@@ -284,6 +303,8 @@ class Roles:
                        and self.resolver.table.actors[p].kind == "person"), None)
         if person is None or self.resolver._title_key(conj) is None:
             return False
+        if self._person_within(conj, person) is not None:
+            return False  # "et la Directrice générale ... du ministère français des Armées, Y"
         inside, _ = self.resolver._inside(conj)
         if inside is None:
             inside = self.resolver._named_after(conj)  # "et l'assistant ..., Y"
@@ -418,6 +439,10 @@ class Roles:
         dated = self.date_tokens
         for c in _through_adverbs(tok):
             case = case_of(c)
+            if c.dep_.startswith("obl") and fold(c.lemma_) in MEDIA_OF_TALK:
+                for g in c.children:  # "s'est entretenu par téléphone avec X": the parse hangs
+                    if g.dep_ == "nmod" and case_of(g) in _WITH:  # X on "téléphone"
+                        _add(args.with_, self.participants(g))
             if c.i in dated or c.i in self.place_tokens:
                 # "a reçu le 3 mars le ministre": the date is no object, but the parser may
                 # hang the object under it
