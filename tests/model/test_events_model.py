@@ -353,3 +353,24 @@ def test_a_phone_partner_hung_on_the_medium_and_a_partner_named_deep_in_her_titl
                    "Vietnam-France.", published="2022-04-15")
     chaired = next(e for e in found if e.type == "CONSULT")
     assert {n for n, _ in sides(chaired)[0]} == {"Hoang Xuan Chien", "Alice Guitton"}
+
+
+def test_support_for_someone_s_priorities_goes_to_them_not_to_the_forum() -> None:
+    (event,) = events("Le ministre letton des Affaires étrangères Edgars Rinkevics a déclaré son "
+                      "soutien pour les priorités du Vietnam au Conseil de sécurité.",
+                      published="2020-01-09")
+    assert event.type == "SUPPORT"
+    assert sides(event) == ([("Edgars Rinkevics", "LVA")], [("Vietnam", "VNM")])
+
+
+def test_co_chairs_meet_nobody_and_the_two_ministers_are_those_who_met() -> None:
+    found = events("Le ministre de la Défense Phan Van Giang a eu le 22 décembre à Phnom Penh "
+                   "une rencontre avec son homologue cambodgien Tea Banh, dans le cadre de la "
+                   "visite du président Nguyen Xuan Phuc. Les deux ministres ont convenu de "
+                   "renforcer les échanges.", published="2021-12-23")
+    promise = next(e for e in found if e.type == "AGREE")
+    assert {n for n, _ in sides(promise)[0]} == {"Phan Van Giang", "Tea Banh"}
+    (chaired,) = events("Le ministre Phan Van Giang et son homologue cambodgien Tea Banh ont "
+                        "coprésidé le 23 décembre l'échange d'amitié Vietnam-Cambodge.",
+                        published="2021-12-23")
+    assert chaired.type == "CONSULT" and not chaired.recipient

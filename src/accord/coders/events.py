@@ -324,6 +324,8 @@ class _Coder:
             partners = a.with_ or (self.roles.complements(light, _WITH_CASES) if light is not None
                                    else [])  # "a eu des rencontres avec X": X hangs on the noun
             actors = subj + [p for p in partners if p not in subj]
+            if fold(tok.lemma_) in _CHAIRED:
+                return actors, []  # "ont coprésidé l'échange d'amitié Vietnam-Cambodge"
             if light is None and any(_bare_object(c, tok) and any(
                     t.pos == "NOUN" for t in _lookup(self.lex, c)) for c in tok.children):
                 return actors, []  # "ont coprésidé le Dialogue Vietnam-France": no one is met

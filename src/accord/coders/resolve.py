@@ -491,7 +491,7 @@ class Resolver:
             key = head if head in self.lex.titles else lemma
             if plural:
                 found = [a for a, heads in self.designations.items() if key in heads]
-                if len(found) < 2 and any(fold(c.text) == "deux" for c in tok.children):
+                if len(found) != 2 and any(fold(c.text) == "deux" for c in tok.children):
                     return self.focus_group(tok.i) or found  # "les deux ministres"
                 return found
             p = self.last_person(tok.i, key)

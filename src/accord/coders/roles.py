@@ -515,8 +515,9 @@ class Roles:
             for n in frontier:
                 for c in n.children:
                     if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg"):
-                        if case_of(c) in cases:
-                            _add(found, self.participants(c))
-                        nxt.append(c)
+                        here = self.participants(c) if case_of(c) in cases else []
+                        _add(found, here)
+                        if not here:  # "son soutien pour les priorités du Vietnam au Conseil
+                            nxt.append(c)  # de sécurité": the Council is where, not whom
             frontier = nxt
         return found
