@@ -374,3 +374,15 @@ def test_co_chairs_meet_nobody_and_the_two_ministers_are_those_who_met() -> None
                         "coprésidé le 23 décembre l'échange d'amitié Vietnam-Cambodge.",
                         published="2021-12-23")
     assert chaired.type == "CONSULT" and not chaired.recipient
+
+
+def test_courtesy_visits_to_two_hosts_hung_on_the_noun_and_a_visit_hung_on_its_dates() -> None:
+    found = events("Le général Luong Tam Quang a effectué le 13 septembre à Pékin des visites de "
+                   "courtoisie à Cai Qi, chef du Bureau du Comité central du Parti communiste "
+                   "chinois et à Wang Xiaohong, ministre chinois de la Sécurité publique.",
+                   published="2024-09-14")
+    assert sorted(sides(e)[1][0][0] or "" for e in found if e.type == "CONSULT") == [
+        "Cai Qi", "Wang Xiaohong"]
+    (visit,) = events("Le général Dong Jun, ministre chinois de la Défense nationale, effectue du "
+                      "27 au 29 mai une visite officielle au Vietnam.", published="2024-05")
+    assert (visit.type, visit.mode, visit.date) == ("CONSULT", "visit", "2024-05-27")

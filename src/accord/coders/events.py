@@ -84,6 +84,7 @@ _OCCUR_VERBS = frozenset({"avoir", "derouler", "tenir", "commencer", "ouvrir", "
 # conférence"; "obl:mod" where the parse took a date for the object)
 _SUPPORTED_DEPS = frozenset({"obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "xcomp"})
 _WITH_CASES = frozenset({"avec", "aupres"})
+_HOST_CASES = frozenset({"a", "au", "aux", "aupres"})
 _TARGET_CASES = frozenset({"a", "au", "aux", "avec", "pour", "envers", "contre"})
 _QUANTITY_NOUNS = frozenset({"centaine", "millier", "dizaine", "groupe", "foule", "million",
                              "cortege", "poignee", "nombre", "plupart", "milliers", "centaines"})
@@ -142,6 +143,12 @@ def _object_matches(tok: Token, trig: Trigger) -> Token | None:
         if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl", "obl:mod", "xcomp"):
             for t in (c, *[x for x in c.children if x.dep_ == "conj"]):
                 if fold(t.lemma_) in trig.objects or fold(t.text) in trig.objects:
+                    return t
+    for c in tok.children:  # "effectue du 27 au 29 mai une visite": the parse hangs the
+        if c.dep_ in ("obl:arg", "obl", "obl:mod") and c.like_num:  # object on the date
+            for t in c.subtree:
+                if t.dep_ == "nmod" and t.pos_ == "NOUN" and (
+                        fold(t.lemma_) in trig.objects or fold(t.text) in trig.objects):
                     return t
     return None
 
@@ -319,7 +326,10 @@ class _Coder:
         if frame == "host":  # "a reçu le titre", "a reçu des demandes": nobody visits
             return (a.objects, subj) if a.objects else ([], [])
         if frame == "visit":  # "s'est rendu auprès de X"
-            return subj, a.objects + a.to or a.destination or a.with_
+            hosts = a.objects + a.to or a.destination or a.with_
+            if not hosts and light is not None:  # "a effectué des visites de courtoisie à X et
+                hosts = self.roles.complements(light, _HOST_CASES)  # à Y"
+            return subj, hosts
         if frame == "joint":
             partners = a.with_ or (self.roles.complements(light, _WITH_CASES) if light is not None
                                    else [])  # "a eu des rencontres avec X": X hangs on the noun
