@@ -386,3 +386,12 @@ def test_courtesy_visits_to_two_hosts_hung_on_the_noun_and_a_visit_hung_on_its_d
     (visit,) = events("Le général Dong Jun, ministre chinois de la Défense nationale, effectue du "
                       "27 au 29 mai une visite officielle au Vietnam.", published="2024-05")
     assert (visit.type, visit.mode, visit.date) == ("CONSULT", "visit", "2024-05-27")
+
+
+def test_titles_before_a_guest_named_after_his_host_stay_the_host_s() -> None:
+    (visit,) = events("Sur invitation du général Phan Van Giang, membre du Bureau politique, "
+                      "ministre vietnamien de la Défense, le général Dong Jun, ministre chinois "
+                      "de la Défense nationale, effectue du 27 au 29 mai une visite officielle au "
+                      "Vietnam.", published="2024-05")
+    assert (visit.type, visit.mode) == ("CONSULT", "visit")
+    assert sides(visit) == ([("Dong Jun", "CHN")], [("Phan Van Giang", "VNM")])
