@@ -395,3 +395,10 @@ def test_titles_before_a_guest_named_after_his_host_stay_the_host_s() -> None:
                       "Vietnam.", published="2024-05")
     assert (visit.type, visit.mode) == ("CONSULT", "visit")
     assert sides(visit) == ([("Dong Jun", "CHN")], [("Phan Van Giang", "VNM")])
+
+
+def test_a_held_conference_is_a_meeting_of_the_body_named_in_brackets() -> None:
+    (event,) = events("La 31e conférence des chefs de la police de l'ASEAN (ASEANAPOL) a eu lieu "
+                      "du 31 mai au 2 juin à Vientiane.", published="2011-06")
+    assert (event.type, event.mode, event.date) == ("CONSULT", "multilateral", "2011-05-31")
+    assert [p.name for p in event.actor] == ["ASEANAPOL"]

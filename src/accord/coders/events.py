@@ -431,8 +431,12 @@ class _Coder:
                 for g in c.children:
                     if g.dep_ in ("obl:agent",) or (g.dep_.startswith("obl") and case_of(g) == "par"):
                         actors += self.roles.participants(g)
-        if _held(tok, trig) and tok.i in self.table.by_token:
-            by_complement = [self.table.by_token[tok.i]]  # the meeting named as a body
+        if _held(tok, trig):
+            # the meeting named as a body, or its name in brackets ("La 31e conférence des chefs
+            # de la police de l'ASEAN (ASEANAPOL) a eu lieu")
+            body = self.table.by_token.get(tok.i, self._bracketed_body(tok))
+            if body is not None:
+                by_complement = [body]
         if not by_complement and trig.type == "CONSULT":
             by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
         if not by_complement and trig.type == "CONSULT" and verb is not None and tok.dep_ in (
@@ -552,6 +556,17 @@ class _Coder:
                 return [p for g in c.children if g.dep_ == "nmod"
                         for p in self.roles.participants(g)]
         return []
+
+    def _bracketed_body(self, tok: Token) -> int | None:
+        """The organisation named in brackets within a meeting noun's phrase: the meeting's own
+        name ("la conférence des chefs de la police de l'ASEAN (ASEANAPOL)")."""
+        table = self.table
+        for t in tok.subtree:
+            idx = table.by_token.get(t.i)
+            if idx is not None and t.i > tok.i and self.doc[t.i - 1].text == "(" and (
+                    table.actors[idx].kind == "organization"):
+                return idx
+        return None
 
     def _with_after(self, tok: Token) -> list[Participant]:
         """The partner of a meeting noun in an "avec X" written after it, past a date and a
