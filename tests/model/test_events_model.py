@@ -402,3 +402,12 @@ def test_a_held_conference_is_a_meeting_of_the_body_named_in_brackets() -> None:
                       "du 31 mai au 2 juin à Vientiane.", published="2011-06")
     assert (event.type, event.mode, event.date) == ("CONSULT", "multilateral", "2011-05-31")
     assert [p.name for p in event.actor] == ["ASEANAPOL"]
+
+
+def test_a_dialogue_named_by_its_states_is_the_meeting_of_the_two_who_spoke_during_it() -> None:
+    found = events("Le vice-ministre vietnamien de la Défense, Hoang Xuan Chien, et le secrétaire "
+                   "permanent du ministère singapourien de la Défense, Chan Heng Kee, ont "
+                   "souligné l'importance de la coopération lors du 7e dialogue entre le Vietnam "
+                   "et Singapour le 29 février à Singapour.", published="2016-03")
+    (met,) = [e for e in found if e.type == "CONSULT"]
+    assert {n for n, _ in sides(met)[0] + sides(met)[1]} == {"Hoang Xuan Chien", "Chan Heng Kee"}

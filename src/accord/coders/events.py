@@ -437,6 +437,17 @@ class _Coder:
             body = self.table.by_token.get(tok.i, self._bracketed_body(tok))
             if body is not None:
                 by_complement = [body]
+        clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if trig.type == "CONSULT" and trig.frame == "noun" and clause is not None and fold(
+                tok.head.text) == "lors" and all(
+                isinstance(p, int) and self.table.actors[p].kind == "state" for p in by_complement):
+            # "X et Y sont parvenus à ce consensus lors du Dialogue Vietnam-Singapour": the two
+            # who spoke met, the states of the dialogue's name are their sides
+            persons: list[Participant] = [
+                p for p in self.roles.participants_all(subject_heads(clause)[0])
+                if isinstance(p, int) and self.table.actors[p].kind == "person"]
+            if len(persons) >= 2:
+                by_complement = persons
         if not by_complement and trig.type == "CONSULT":
             by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
         if not by_complement and trig.type == "CONSULT" and verb is not None and tok.dep_ in (
