@@ -257,3 +257,198 @@ def test_who_claimed_an_attack_is_its_author() -> None:
                    published="2016-12-10")
     (event,) = [e for e in found if e.type == "ASSAULT"]
     assert sides(event)[0] == [("PKK", "TUR")]
+def test_talks_told_after_the_speaker_are_a_visit_by_the_guest_and_the_parties_stay_persons() -> None:
+    found = events("Le Laos reste un partenaire important, a déclaré le ministre laotien de la "
+                   "Défense, le général Chansamone Chanyalath, lors d'un entretien, le 4 mars à "
+                   "Vientiane, avec son homologue thaïlandais Prawit Wongsuwan. Le Laos coopère "
+                   "avec la Thaïlande dans le déminage. Les deux parties ont convenu de renforcer "
+                   "les échanges.", published="2021-03")
+    talks = next(e for e in found if e.type == "CONSULT")
+    assert talks.mode == "visit"
+    assert sides(talks) == ([("Prawit Wongsuwan", "THA")], [("Chansamone Chanyalath", "LAO")])
+    assert talks.date == "2021-03-04"
+    promise = next(e for e in found if e.type == "AGREE")
+    assert {n for n, _ in sides(promise)[0]} == {"Prawit Wongsuwan", "Chansamone Chanyalath"}
+
+
+def test_his_country_is_the_state_of_the_speaker() -> None:
+    found = events("Appréciant la coopération entre la Thaïlande et le Laos, le ministre "
+                   "thaïlandais de la Défense Prawit Wongsuwan a déclaré que son pays était prêt "
+                   "à travailler avec le Laos.",
+                   published="2022-05-10")
+    promise = next(e for e in found if e.type == "AGREE")
+    assert sides(promise) == ([("Thaïlande", "THA")], [("Laos", "LAO")])
+
+
+def test_a_second_title_without_article_is_the_same_person() -> None:
+    (event,) = events("Le général Phan Van Giang a rendu une visite de courtoisie au Premier "
+                      "secrétaire du Comité central du Parti communiste de Cuba et président "
+                      "cubain Miguel Díaz-Canel.", published="2022-06")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert sides(event)[1] == [("Miguel Díaz-Canel", "CUB")]
+
+
+def test_a_split_hyphenated_title_brings_no_second_host() -> None:
+    (event,) = events("Le général Nguyen Van Nghia, chef d'état-major de l'Armée populaire du "
+                      "Vietnam et vice-ministre de la Défense, a reçu le général Angus Campbell, "
+                      "chef des forces armées australiennes, le 3 mars à Hanoï.",
+                      published="2022-03-04")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert [n for n, _ in sides(event)[1]] == ["Nguyen Van Nghia"]
+
+
+def test_a_named_conference_that_opens_is_a_meeting_of_that_body() -> None:
+    found = events("La 12e Conférence des ministres de la Justice de l'ASEAN s'est ouverte le "
+                   "3 mai à Vientiane. La 90e session de l'Assemblée générale de l'Organisation "
+                   "mondiale de la santé a eu lieu le 5 mai à Genève.", published="2023-05")
+    met = [e for e in found if e.type == "CONSULT"]
+    assert [(e.mode, e.date) for e in met] == [("multilateral", "2023-05-03"),
+                                              ("multilateral", "2023-05-05")]
+    assert all(len(e.actor) == 1 and e.actor[0].name for e in met)
+
+
+def test_co_chairs_named_with_their_titles_are_both_actors_of_a_dialogue_without_host() -> None:
+    found = events("Le général Nguyen Van Nghia, vice-ministre vietnamien de la Défense et Peter "
+                   "Tesch, secrétaire permanent du ministère australien de la Défense, ont "
+                   "coprésidé le 6 mai à Hanoï le 5e Dialogue de politiques de défense "
+                   "Vietnam-Australie.", published="2022-05")
+    (chaired,) = [e for e in found if e.type == "CONSULT"]
+    assert chaired.mode is None and not chaired.recipient
+    assert {n for n, _ in sides(chaired)[0]} == {"Nguyen Van Nghia", "Peter Tesch"}
+
+
+def test_two_titled_persons_who_talk_are_both_read_when_the_first_is_parsed_apart() -> None:
+    (event,) = events("Le ministre de la Sécurité publique, le général Luong Tam Quang et le "
+                      "directeur de la police fédérale australienne, le commissaire Reece "
+                      "Kershaw, se sont entretenus à Hanoï le 3 décembre.",
+                      published="2024-12-04")
+    assert event.type == "CONSULT"
+    assert {n for n, _ in sides(event)[0] + sides(event)[1]} == {"Luong Tam Quang",
+                                                                 "Reece Kershaw"}
+
+
+def test_a_promise_is_one_event_and_a_second_promised_act_joins_it() -> None:
+    found = events("Le ministre lao de la Défense Chansamone Chanyalath a promis d'aider le "
+                   "Cambodge.", published="2023-01-12")
+    assert [(e.type, sides(e)) for e in found] == [
+        ("AGREE", ([("Chansamone Chanyalath", "LAO")], [("Cambodge", "KHM")]))]
+    found = events("Le général Phan Van Giang a reçu le 4 mai son homologue lao Chansamone "
+                   "Chanyalath. Ils se sont engagés à étudier l'élargissement de la coopération, "
+                   "ainsi qu'à se soutenir activement dans les forums.", published="2023-05-05")
+    assert [e.type for e in found] == ["CONSULT", "AGREE"]
+
+
+def test_an_exhortation_to_both_parties_is_no_request() -> None:
+    found = events("Le ministre Bui Thanh Son s'est entretenu avec son homologue lao Saleumxay "
+                   "Kommasith. Bui Thanh Son a invité les deux parties à renforcer les mécanismes "
+                   "de coopération.", published="2021-04-09")
+    assert [e.type for e in found] == ["CONSULT"]
+
+
+def test_meetings_with_officials_of_many_countries_have_an_unnamed_partner_of_no_country() -> None:
+    found = events("Moscou (VNA) - En marge du forum, le général Luong Tam Quang a eu des "
+                   "rencontres bilatérales avec des responsables de nombreux pays.",
+                   published="2024-05")
+    (event,) = found
+    assert event.type == "CONSULT"
+    assert sides(event)[0] == [("Luong Tam Quang", "VNM"), (None, None)]
+
+
+def test_a_delegation_visit_is_its_leaders_and_the_host_is_who_invited() -> None:
+    found = events("A l'invitation du ministère des Forces armées révolutionnaires de Cuba, une "
+                   "délégation du ministère de la Défense du Vietnam, dirigée par le général Vo "
+                   "Minh Luong, membre de la Commission militaire centrale, vice-ministre de la "
+                   "Défense, effectue une visite de travail à Cuba du 18 au 25 novembre.",
+                   published="2023-11-20")
+    (visit,) = found
+    assert (visit.type, visit.mode) == ("CONSULT", "visit")
+    assert sides(visit) == ([("Vo Minh Luong", "VNM")],
+                            [("Ministère des Forces armées révolutionnaires", "CUB")])
+    assert visit.date == "2023-11-18"
+    (visit,) = events("Une délégation du ministère de la Sécurité publique vietnamien, conduite "
+                      "par son ministre Tran Dai Quang, effectue une visite en Australie.")
+    assert sides(visit) == ([("Tran Dai Quang", "VNM")], [("Australie", "AUS")])
+
+
+def test_a_request_in_the_perfect_is_active_and_a_wish_for_others_is_not_an_act() -> None:
+    found = events("Le ministre de la Défense Phan Van Giang a reçu le 4 mai l'ambassadeur "
+                   "japonais Ito Naoki. Phan Van Giang a également demandé à Tokyo d'aider le "
+                   "Vietnam dans le déminage. Le ministre a souhaité que son hôte intercède "
+                   "auprès du gouvernement japonais pour qu'ils collaborent plus étroitement avec "
+                   "le Vietnam.", published="2023-05-05")
+    request = next(e for e in found if e.type == "REQUEST")
+    assert [n for n, _ in sides(request)[0]] == ["Phan Van Giang"]
+    assert all(e.type != "COOPERATE" for e in found)
+
+
+def test_a_phone_partner_hung_on_the_medium_and_a_partner_named_deep_in_her_title() -> None:
+    (call,) = events("Le ministre des Affaires étrangères du Vietnam, Bui Thanh Son, s'est "
+                     "entretenu par téléphone avec le ministre ukrainien des Affaires étrangères, "
+                     "Andrii Sybiha, le 17 février, à la demande de l'Ukraine.",
+                     published="2025-02-17")
+    assert (call.type, call.mode) == ("CONSULT", "phone")
+    assert {n for n, _ in sides(call)[0]} == {"Bui Thanh Son", "Andrii Sybiha"}
+    found = events("Le général Hoang Xuan Chien, vice-ministre de la Défense, et la Directrice "
+                   "générale des relations internationales et de la stratégie du ministère "
+                   "français des Armées, Alice Guitton, ont coprésidé le Dialogue "
+                   "Vietnam-France.", published="2022-04-15")
+    chaired = next(e for e in found if e.type == "CONSULT")
+    assert {n for n, _ in sides(chaired)[0]} == {"Hoang Xuan Chien", "Alice Guitton"}
+
+
+def test_support_for_someone_s_priorities_goes_to_them_not_to_the_forum() -> None:
+    (event,) = events("Le ministre letton des Affaires étrangères Edgars Rinkevics a déclaré son "
+                      "soutien pour les priorités du Vietnam au Conseil de sécurité.",
+                      published="2020-01-09")
+    assert event.type == "SUPPORT"
+    assert sides(event) == ([("Edgars Rinkevics", "LVA")], [("Vietnam", "VNM")])
+
+
+def test_co_chairs_meet_nobody_and_the_two_ministers_are_those_who_met() -> None:
+    found = events("Le ministre de la Défense Phan Van Giang a eu le 22 décembre à Phnom Penh "
+                   "une rencontre avec son homologue cambodgien Tea Banh, dans le cadre de la "
+                   "visite du président Nguyen Xuan Phuc. Les deux ministres ont convenu de "
+                   "renforcer les échanges.", published="2021-12-23")
+    promise = next(e for e in found if e.type == "AGREE")
+    assert {n for n, _ in sides(promise)[0]} == {"Phan Van Giang", "Tea Banh"}
+    (chaired,) = events("Le ministre Phan Van Giang et son homologue cambodgien Tea Banh ont "
+                        "coprésidé le 23 décembre l'échange d'amitié Vietnam-Cambodge.",
+                        published="2021-12-23")
+    assert chaired.type == "CONSULT" and not chaired.recipient
+
+
+def test_courtesy_visits_to_two_hosts_hung_on_the_noun_and_a_visit_hung_on_its_dates() -> None:
+    found = events("Le général Luong Tam Quang a effectué le 13 septembre à Pékin des visites de "
+                   "courtoisie à Cai Qi, chef du Bureau du Comité central du Parti communiste "
+                   "chinois et à Wang Xiaohong, ministre chinois de la Sécurité publique.",
+                   published="2024-09-14")
+    assert sorted(sides(e)[1][0][0] or "" for e in found if e.type == "CONSULT") == [
+        "Cai Qi", "Wang Xiaohong"]
+    (visit,) = events("Le général Dong Jun, ministre chinois de la Défense nationale, effectue du "
+                      "27 au 29 mai une visite officielle au Vietnam.", published="2024-05")
+    assert (visit.type, visit.mode, visit.date) == ("CONSULT", "visit", "2024-05-27")
+
+
+def test_titles_before_a_guest_named_after_his_host_stay_the_host_s() -> None:
+    (visit,) = events("Sur invitation du général Phan Van Giang, membre du Bureau politique, "
+                      "ministre vietnamien de la Défense, le général Dong Jun, ministre chinois "
+                      "de la Défense nationale, effectue du 27 au 29 mai une visite officielle au "
+                      "Vietnam.", published="2024-05")
+    assert (visit.type, visit.mode) == ("CONSULT", "visit")
+    assert sides(visit) == ([("Dong Jun", "CHN")], [("Phan Van Giang", "VNM")])
+
+
+def test_a_held_conference_is_a_meeting_of_the_body_named_in_brackets() -> None:
+    (event,) = events("La 31e conférence des chefs de la police de l'ASEAN (ASEANAPOL) a eu lieu "
+                      "du 31 mai au 2 juin à Vientiane.", published="2011-06")
+    assert (event.type, event.mode, event.date) == ("CONSULT", "multilateral", "2011-05-31")
+    assert [p.name for p in event.actor] == ["ASEANAPOL"]
+
+
+def test_a_dialogue_named_by_its_states_is_the_meeting_of_the_two_who_spoke_during_it() -> None:
+    found = events("Le vice-ministre vietnamien de la Défense, Hoang Xuan Chien, et le secrétaire "
+                   "permanent du ministère singapourien de la Défense, Chan Heng Kee, ont "
+                   "souligné l'importance de la coopération lors du 7e dialogue entre le Vietnam "
+                   "et Singapour le 29 février à Singapour.", published="2016-03")
+    (met,) = [e for e in found if e.type == "CONSULT"]
+    assert {n for n, _ in sides(met)[0] + sides(met)[1]} == {"Hoang Xuan Chien", "Chan Heng Kee"}

@@ -978,7 +978,7 @@ def _code_org_heads(
             elif k < n and (_is_cap(doc[k]) or lex.portfolio_sector(doc[k:k + 3].text)):
                 k += 1
                 while k < n and (
-                    (doc[k].pos_ == "ADJ" and doc[k].dep_ in ("amod", "flat:name"))
+                    (doc[k].pos_ in ("ADJ", "NOUN") and doc[k].dep_ in ("amod", "flat:name"))
                     or (_is_cap(doc[k]) and doc[k].pos_ in ("PROPN", "NOUN", "ADJ"))
                 ) and fold(doc[k].text) not in _PARTICLES and doc[k].text != ",":
                     nat = geo.nationality(doc[k].text)

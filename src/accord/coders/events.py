@@ -41,7 +41,7 @@ from accord.coders.roles import (
     subject_heads,
     verb_chain,
 )
-from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
+from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated, wished
 from accord.lexicon import Lexicon, Trigger
 from accord.text import fold
 
@@ -86,6 +86,8 @@ _OCCUR_VERBS = frozenset({"avoir", "derouler", "tenir", "commencer", "ouvrir", "
 # Relations of an event noun to its support verb ("a eu une rencontre", "a participé à la
 # conférence"; "obl:mod" where the parse took a date for the object)
 _SUPPORTED_DEPS = frozenset({"obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "xcomp"})
+_WITH_CASES = frozenset({"avec", "aupres"})
+_HOST_CASES = frozenset({"a", "au", "aux", "aupres"})
 _TARGET_CASES = frozenset({"a", "au", "aux", "avec", "pour", "envers", "contre"})
 _QUANTITY_NOUNS = frozenset({"centaine", "millier", "dizaine", "groupe", "foule", "million",
                              "cortege", "poignee", "nombre", "plupart", "milliers", "centaines"})
@@ -120,6 +122,11 @@ def _governor(tok: Token) -> Token | None:
         first = _governor(tok.head)
         if first is not None:
             return first
+    if tok.dep_ == "conj" and "Inf" in tok.morph.get("VerbForm", []) and tok.head.i != tok.i and (
+            tok.head.pos_ == "VERB") and any(c.dep_ == "mark" and fold(c.text) in (
+                "a", "de", "d'") for c in tok.children):
+        return tok.head  # "se sont engagées à étudier ..., ainsi qu'à se soutenir": the parse
+        # coordinates the second infinitive with the governor
     if tok.dep_ in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "advcl") and tok.head.i != tok.i and (
         "Inf" in tok.morph.get("VerbForm", [])
     ):
@@ -144,6 +151,12 @@ def _object_matches(tok: Token, trig: Trigger) -> Token | None:
                     if g.dep_ in ("nmod", "fixed", "flat") and (
                             fold(g.lemma_) in trig.objects or fold(g.text) in trig.objects):
                         return t
+    for c in tok.children:  # "effectue du 27 au 29 mai une visite": the parse hangs the
+        if c.dep_ in ("obl:arg", "obl", "obl:mod") and c.like_num:  # object on the date
+            for t in c.subtree:
+                if t.dep_ == "nmod" and t.pos_ == "NOUN" and (
+                        fold(t.lemma_) in trig.objects or fold(t.text) in trig.objects):
+                    return t
     return None
 
 
@@ -169,9 +182,9 @@ class _Coder:
             fold(c.text) in _REFLEXIVE for c in tok.children
         ):
             return None
-        if negated(tok) or hypothetical(tok):
+        if negated(tok) or hypothetical(tok) or wished(tok):
             return None
-        if trig.type == "AGREE" and trig.frame == "subj" and any(
+        if trig.type == "AGREE" and trig.frame in ("subj", "svo") and any(
             c.dep_ == "xcomp" and any(not t.objects or _object_matches(c, t) is not None
                                       for t in _lookup(self.lex, c))
             for c in tok.children
@@ -183,6 +196,8 @@ class _Coder:
             trig = Trigger(trig.lemma, trig.pos, etype, mode, trig.frame, trig.objects)
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
+        if light is not None:
+            anchors.append(light)  # "effectue une visite à Cuba du 18 au 25 novembre"
         if just_did(tok):
             when = "recent"  # "vient d'annoncer": the immediate past
         governor = _governor(tok)
@@ -255,7 +270,10 @@ class _Coder:
                 isinstance(p, int) for p in args.subjects):
             return None  # "le séisme a tué 200 personnes": nobody attacked
         actors, recipients = self._frame(trig, etype, args, tok, light)
-        if any(isinstance(p, Unnamed) and p.country is None for p in actors + recipients):
+        if etype == "REQUEST" and set(actors) & set(recipients):
+            return None  # "X a invité les deux parties à renforcer ...": an exhortation to both
+        if etype not in COOPERATIVE and any(isinstance(p, Unnamed) and p.country is None
+                                            for p in actors + recipients):
             # "un homme a été tué à Aix-les-Bains": the unnamed are of the event's place
             where = self._place_country(tok) or self.table.home
             actors, recipients = ([Unnamed(where, p.sector) if isinstance(p, Unnamed) and (
@@ -289,7 +307,7 @@ class _Coder:
         event = self._event(tok, etype, mode, actors, recipients)
         self._date(event, anchors, when)
         for c in tok.children:  # "ont coprésidé le dialogue": the noun names the same happening
-            if c.dep_ in ("obj", "obl:arg") and any(
+            if (c.dep_ == "obl:arg" or _bare_object(c, tok)) and any(
                     t.pos == "NOUN" and t.type == trig.type for t in _lookup(self.lex, c)):
                 consumed.add(c.i)
         return event
@@ -319,10 +337,17 @@ class _Coder:
         if frame == "host":  # "a reçu le titre", "a reçu des demandes": nobody visits
             return (a.objects, subj) if a.objects else ([], [])
         if frame == "visit":  # "s'est rendu auprès de X"
-            return subj, a.objects + a.to or a.destination or a.with_
+            hosts = a.objects + a.to or a.destination or a.with_
+            if not hosts and light is not None:  # "a effectué des visites de courtoisie à X et
+                hosts = self.roles.complements(light, _HOST_CASES)  # à Y"
+            return subj, hosts
         if frame == "joint":
-            actors = subj + [p for p in a.with_ if p not in subj]
-            if light is None and any(c.dep_ == "obj" and any(
+            partners = a.with_ or (self.roles.complements(light, _WITH_CASES) if light is not None
+                                   else [])  # "a eu des rencontres avec X": X hangs on the noun
+            actors = subj + [p for p in partners if p not in subj]
+            if fold(tok.lemma_) in _CHAIRED:
+                return actors, []  # "ont coprésidé l'échange d'amitié Vietnam-Cambodge"
+            if light is None and any(_bare_object(c, tok) and any(
                     t.pos == "NOUN" for t in _lookup(self.lex, c)) for c in tok.children):
                 return actors, []  # "ont coprésidé le Dialogue Vietnam-France": no one is met
             if not a.with_ and (a.objects or a.to):
@@ -370,6 +395,11 @@ class _Coder:
             return None
         if head.i != tok.i and head.pos_ in ("ADV", "ADP") and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "lors du sommet": "sommet" hangs on "lors"
+        holder: Token | None = None  # "a déclaré le ministre X, lors d'un entretien": X's
+        if head.i != tok.i and head.pos_ in ("ADV", "ADP") and fold(head.text) == "lors" and (
+                head.head.pos_ in ("NOUN", "PROPN")):
+            holder, clause = _clause_phrase(head.head)
+            head = clause or head
         verb = head if head.i != tok.i and head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not (
             trig.frame == "agentnoun" and fold(head.lemma_) in _QUANTITY_NOUNS
@@ -414,6 +444,23 @@ class _Coder:
                 for g in c.children:
                     if g.dep_ in ("obl:agent",) or (g.dep_.startswith("obl") and case_of(g) == "par"):
                         actors += self.roles.participants(g)
+        if _held(tok, trig):
+            # the meeting named as a body, or its name in brackets ("La 31e conférence des chefs
+            # de la police de l'ASEAN (ASEANAPOL) a eu lieu")
+            body = self.table.by_token.get(tok.i, self._bracketed_body(tok))
+            if body is not None:
+                by_complement = [body]
+        clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if trig.type == "CONSULT" and trig.frame == "noun" and clause is not None and fold(
+                tok.head.text) == "lors" and all(
+                isinstance(p, int) and self.table.actors[p].kind == "state" for p in by_complement):
+            # "X et Y sont parvenus à ce consensus lors du Dialogue Vietnam-Singapour": the two
+            # who spoke met, the states of the dialogue's name are their sides
+            persons: list[Participant] = [
+                p for p in self.roles.participants_all(subject_heads(clause)[0])
+                if isinstance(p, int) and self.table.actors[p].kind == "person"]
+            if len(persons) >= 2:
+                by_complement = persons
         if not by_complement and trig.type == "CONSULT":
             by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
         if not by_complement and trig.type == "CONSULT" and verb is not None and tok.dep_ in (
@@ -430,6 +477,9 @@ class _Coder:
             for c in verb.children:
                 if c.dep_.startswith("obl") and case_of(c) in ("avec", "aupres", "entre"):
                     recipients += self.roles.participants(c)
+        if trig.type == "CONSULT" and not recipients and not by_complement and case_of(
+                tok) in ("lors", "d'", "de", "du", "au"):
+            recipients = self._with_after(tok)
         occurs = tok.dep_ in ("nsubj", "nsubj:pass") and verb is not None
         if trig.frame == "summit" and not occurs:
             recipients = by_complement + recipients
@@ -461,6 +511,8 @@ class _Coder:
         if trig.type in ("ASSAULT", "COERCE") and self._disaster(tok) and not any(
                 isinstance(p, int) for p in actors):
             return None  # "un séisme", "la foudre": no attacker
+        if not actors and holder is not None:
+            actors = self.roles.participants(holder)
         if not actors and verb is not None and (possessive or tok.dep_ != "nsubj"):
             heads, _ = subject_heads(verb)
             if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",):
@@ -538,6 +590,29 @@ class _Coder:
             if c.dep_.startswith("obl") and fold(c.lemma_) in ("presidence", "copresidence"):
                 return [p for g in c.children if g.dep_ == "nmod"
                         for p in self.roles.participants(g)]
+        return []
+
+    def _bracketed_body(self, tok: Token) -> int | None:
+        """The organisation named in brackets within a meeting noun's phrase: the meeting's own
+        name ("la conférence des chefs de la police de l'ASEAN (ASEANAPOL)")."""
+        table = self.table
+        for t in tok.subtree:
+            idx = table.by_token.get(t.i)
+            if idx is not None and t.i > tok.i and self.doc[t.i - 1].text == "(" and (
+                    table.actors[idx].kind == "organization"):
+                return idx
+        return None
+
+    def _with_after(self, tok: Token) -> list[Participant]:
+        """The partner of a meeting noun in an "avec X" written after it, past a date and a
+        place ("lors d'un entretien, le 5 février à Moscou, avec son homologue X"), which the
+        parse hangs elsewhere; the clause ends at a verb or a semicolon."""
+        doc = self.doc
+        for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 15)]:
+            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":", "(", ")"):
+                return []
+            if t.dep_ == "case" and fold(t.text) == "avec" and t.head.i > t.i:
+                return self.roles.participants(t.head)
         return []
 
     def _between(self, tok: Token) -> list[Participant]:
@@ -625,7 +700,8 @@ def code_events(
             for trig in _lookup(lex, tok):
                 if trig.pos != tok.pos_ and not (trig.pos == "NOUN" and tok.pos_ == "PROPN"):
                     continue
-                if trig.pos == "NOUN" and tok.i in table.by_token and tok.text[:1].isupper():
+                if trig.pos == "NOUN" and tok.i in table.by_token and tok.text[:1].isupper() and (
+                        not _held(tok, trig)):
                     continue  # "la Réunion élargie des ministres de la Défense": a body's name
                 if trig.pos == "NOUN":
                     event = coder.code_noun(tok, trig)
@@ -650,7 +726,7 @@ def code_events(
                     persons = [a for a in event.actors + event.recipients if isinstance(a, int)
                                and table.actors[a].kind == "person"]
                     named = persons if len(persons) == 2 else named
-                if len(named) >= 2:
+                if len(named) >= 2 and not _same_sides(named, resolver.last_group, table):
                     resolver.last_group = named
                 if not trig.objects:
                     break
@@ -669,11 +745,36 @@ def code_events(
                     isinstance(p, Unnamed) for p in e.actors) and attacker not in e.recipients:
                 e.actors = [attacker]
     trips = _trips(kept, table)
-    visits = [_as_visit(e, table, trips) for e in kept]
+    visits = [_as_visit(e, table, trips, doc) for e in kept]
     for e in visits:
         if e.type == "CONSULT" and e.mode == "visit":
             _to_the_inviter(e, coder.roles, table, doc)
     return [part for e in visits for part in _one_visit_each(e, table)]
+
+
+def _bare_object(c: Token, verb: Token) -> bool:
+    """The verb's direct object, also where the parse took it for a modifier after a date or
+    a place ("ont coprésidé le 5 octobre à Hanoï le 14e Dialogue ...")."""
+    return c.dep_ == "obj" or (c.dep_ in ("obl:mod", "obl") and c.i > verb.i and c.pos_ in (
+        "NOUN", "PROPN") and not case_of(c))
+
+
+def _held(tok: Token, trig: Trigger) -> bool:
+    """A named meeting that is held ("La 39e Conférence des chefs de la police de l'ASEAN
+    s'est ouverte ...", "... a eu lieu"): the body of that name met."""
+    return trig.frame == "summit" and tok.dep_ in ("nsubj", "nsubj:pass") and (
+        tok.head.pos_ in ("VERB", "AUX")) and fold(tok.head.lemma_) in _OCCUR_VERBS and (
+        fold(tok.head.lemma_) != "avoir" or any(fold(c.text) == "lieu" for c in tok.head.children))
+
+
+def _same_sides(named: list[int], group: list[int], table: ActorTable) -> bool:
+    """Whether the states or bodies of an event are the countries of the persons in focus ("X
+    et Y se sont entretenus ... le Vietnam coopère avec la Russie ... les deux parties ont
+    convenu": the parties are still X and Y)."""
+    if not group or any(table.actors[p].kind != "person" for p in group) or any(
+            table.actors[p].kind == "person" for p in named):
+        return False
+    return {table.actors[p].country for p in named} == {table.actors[p].country for p in group}
 
 
 def _to_the_inviter(event: EventAnn, roles: Roles, table: ActorTable, doc: Doc) -> None:
@@ -728,12 +829,14 @@ def _trips(events: list[EventAnn], table: ActorTable) -> dict[int, str]:
     return trips
 
 
-def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> EventAnn:
+def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str], doc: Doc) -> EventAnn:
     """A meeting in the country of one side is a visit by the other (PLOVER: the visitor is the
     actor, the host the recipient): "Le ministre X s'est entretenu à Paris avec son homologue
     français", or with no place written, during a visit the article tells of."""
     if event.type != "CONSULT" or event.mode is not None:
         return event
+    if fold(doc[event.trigger].lemma_) in _CHAIRED:
+        return event  # "X et Y ont coprésidé le dialogue": both hold it, nobody visits
     named = [p for p in event.actors + event.recipients if isinstance(p, int)]
     if event.place is not None:
         host = event.place.country
@@ -746,15 +849,34 @@ def _as_visit(event: EventAnn, table: ActorTable, trips: dict[int, str]) -> Even
     hosts: list[Participant] = [p for p in named if table.actors[p].country == host]
     if not guests or not hosts or len(guests) + len(hosts) != len(named):
         return event
-    if event.recipients and set(event.actors) <= set(hosts):
+    if event.recipients and set(event.actors) <= set(hosts) and not event.nominal:
         return event  # "X a rencontré Y" told from the host's side: left as written
     event.actors, event.recipients, event.mode = guests, hosts, "visit"
     return event
 
 
+_CHAIRED = frozenset({"copresider", "coprésider", "presider", "coorganiser"})
 _SENTENCES = frozenset({"an", "annee", "mois", "jour", "semaine", "prison", "amende", "peine",
                         "reclusion", "perpetuite", "mort", "emprisonnement", "detention"})
 _COURTS = frozenset({"tribunal", "cour", "justice", "juge", "juridiction", "magistrat"})
+
+
+def _clause_phrase(tok: Token) -> tuple[Token | None, Token | None]:
+    """The subject phrase a noun belongs to, through titles and appositions, and its verb ("a
+    déclaré le ministre russe, le général X, lors de ...": the parse hangs "lors" on the name,
+    and takes the inverted subject for an object)."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None, None
+        if cur.dep_ in ("nsubj", "nsubj:pass", "obj") and cur.head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "obj" and any(c.dep_.startswith("nsubj") for c in cur.head.children):
+                return None, None  # a real object: "a reçu le ministre X lors de ..."
+            return cur, cur.head
+        if cur.dep_ not in ("conj", "appos", "flat:name"):
+            return None, None
+        cur = cur.head
+    return None, None
 
 
 def _judicial(tok: Token) -> bool:

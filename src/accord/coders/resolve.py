@@ -67,6 +67,13 @@ def is_passive_verb(tok: Token) -> bool:
         tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm", []))
 
 
+def _led_by(tok: Token) -> bool:
+    """"conduite par", "dirigée par": the parse may take the participle for a noun."""
+    word = fold(tok.text)
+    return fold(tok.lemma_) in _LED_BY or word.rstrip("s").rstrip("e") in (
+        "conduit", "dirig", "men", "presid", "emmen")
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
@@ -244,10 +251,19 @@ class Resolver:
                     return actor.idx, None
                 if other is None and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                     other = actor.idx
-            queue.extend(c for c in child.children if c.dep_ not in _CLAUSAL)
+            queue.extend(c for c in child.children if c.dep_ not in _CLAUSAL or (
+                self._second_title(c)))
             if child.i == tok.i or child.dep_ in ("nmod", "appos", "flat:name"):
                 queue.extend(c for c in child.children if self._comma_apposition(c))
         return None, other
+
+    def _second_title(self, tok: Token) -> bool:
+        """A title coordinated without its own article ("le Premier secrétaire du Parti et
+        président cubain X"): the same person holds both, and is named after the second."""
+        return tok.dep_ == "conj" and tok.pos_ == "NOUN" and self._title_key(tok) is not None and (
+            not any(c.dep_ == "det" for c in tok.children)) and any(
+            c.dep_ in ("flat:name", "appos") and c.i in self.table.by_token
+            and self.table.actors[self.table.by_token[c.i]].kind == "person" for c in tok.children)
 
     def _comma_apposition(self, tok: Token) -> bool:
         """A conjunct without a conjunction after a comma ("le commandant de la Marine, l'amiral
@@ -344,10 +360,14 @@ class Resolver:
         states = [a.idx for a in self.table.actors if a.kind == "state" and a.country == iso]
         return states[:1]
 
+    def leader(self, tok: Token) -> list[int]:
+        """The head of a delegation phrase, if named."""
+        return self._leader(tok)
+
     def _leader(self, tok: Token) -> list[int]:
         """"une délégation (du ministère) conduite par le général X": X."""
         for c in tok.subtree:
-            if c.dep_ in ("acl", "acl:relcl") and fold(c.lemma_) in _LED_BY and all(
+            if c.dep_ in ("acl", "acl:relcl") and _led_by(c) and all(
                     a.pos_ not in ("VERB", "AUX") for a in c.ancestors if a.i != tok.i and (
                         tok.i in [x.i for x in a.ancestors])):
                 for g in c.children:
@@ -480,8 +500,11 @@ class Resolver:
         if body is not None:
             return [body]
         if word in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
+            if any(fold(d.text) in ("des", "de", "d'") for d in det):
+                return []  # "des responsables de nombreux pays": not the sides in focus
             return self.focus_group(tok.i) if plural else self._side(tok)
-        if word == "pays" and possessive and not plural:
+        if word == "pays" and possessive and "Plur" not in tok.morph.get("Number", []) and not any(
+                fold(d.text) in ("ses", "leurs") for d in det):  # "pays" ends in "s" either way
             # "son pays": the state of its possessor (the speaker, the person in focus)
             p = speaker if speaker is not None else self.last_subject_person(tok.i)
             country = self.table.actors[p].country if p is not None else None
@@ -496,7 +519,7 @@ class Resolver:
             key = head if head in self.lex.titles else lemma
             if plural:
                 found = [a for a, heads in self.designations.items() if key in heads]
-                if len(found) < 2 and any(fold(c.text) == "deux" for c in tok.children):
+                if len(found) != 2 and any(fold(c.text) == "deux" for c in tok.children):
                     return self.focus_group(tok.i) or found  # "les deux ministres"
                 return found
             p = self.last_person(tok.i, key)

@@ -94,6 +94,9 @@ def reflexive(tok: Token) -> bool:
 def is_passive(tok: Token) -> bool:
     if fold(tok.lemma_) in ETRE_VERBS or reflexive(tok):
         return False  # "sont convenues", "se sont engagés": active voice with "être"
+    if any(c.dep_ == "aux:tense" and fold(c.lemma_) == "avoir" for c in tok.children) and not any(
+            c.dep_ == "aux:pass" for c in tok.children):
+        return False  # "X a demandé à Y": the parse may mark the subject of a perfect passive
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
         "Pass" in tok.morph.get("Voice", []) and tok.dep_ in ("acl", "ROOT", "conj")
     )
@@ -204,6 +207,14 @@ def _masculine(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def _hyphenated(tok: Token) -> bool:
+    """The second half of a hyphenated word the parser split and coordinated ("chef
+    d'état-major de l'Armée": "major" is no second participant)."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑") and not (
+        doc[tok.i - 2].whitespace_ or doc[tok.i - 1].whitespace_)
+
+
 def _add(into: list[Participant], found: list[Participant]) -> None:
     for p in found:
         if p not in into:
@@ -240,6 +251,11 @@ class Roles:
         while stack:
             t = stack.pop(0)
             named = self.resolver.resolve(t, speaker)
+            deep = self._person_within(t) if t.dep_ == "conj" and t.pos_ == "NOUN" and (
+                found) else None
+            if deep is not None and deep not in found and not any(
+                    self.resolver.table.actors[p].kind == "person" for p in named):
+                named = [deep]  # "X, ..., et la Directrice ... du ministère des Armées, Y"
             if named:
                 _add(found, list(named))
                 _add(found, self._coordinated_adjectives(t))
@@ -247,6 +263,11 @@ class Roles:
                 for inner in t.subtree:  # "les réseaux sociaux Twitter et Facebook"
                     if inner.i != t.i and by_token.get(inner.i) in named:
                         stack.extend(c for c in inner.children if c.dep_ == "conj")
+                    elif inner.dep_ == "appos" and inner.head.i == t.i:
+                        # "le général X, vice-ministre de la Défense et Y, secrétaire ...": the
+                        # parse coordinates Y with X's title
+                        stack.extend(c for c in inner.children if c.dep_ == "conj" and (
+                            self._other_person(c, named)))
             else:
                 unnamed = self.unnamed(t)
                 if unnamed is not None:
@@ -255,8 +276,25 @@ class Roles:
                     # "ses alliés russes et iraniens": one unnamed participant per country
                     _add(found, [Unnamed(iso) for iso in _nationalities(t)])
             stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in (
-                "NOUN", "PROPN", "PRON") and not self._another_title(c, found))
+                "NOUN", "PROPN", "PRON") and not self._another_title(c, found)
+                and not _hyphenated(c))
         return found
+
+    def _person_within(self, tok: Token, other_than: int | None = None) -> int | None:
+        """A person named in apposition deep inside a phrase, which the parse hung on a
+        complement ("la Directrice des relations ... du ministère des Armées, Alice Guitton")."""
+        table = self.resolver.table
+        for t in tok.subtree:
+            idx = table.by_token.get(t.i)
+            if idx is not None and idx != other_than and t.dep_ == "appos" and (
+                    table.actors[idx].kind == "person"):
+                return idx
+        return None
+
+    def _other_person(self, tok: Token, named: list[int]) -> bool:
+        idx = self.resolver.table.by_token.get(tok.i)
+        return idx is not None and idx not in named and (
+            self.resolver.table.actors[idx].kind == "person")
 
     def _another_title(self, conj: Token, found: list[Participant]) -> bool:
         """"le général X, chef d'état-major de l'Armée et vice-ministre de la Défense": a
@@ -265,6 +303,8 @@ class Roles:
                        and self.resolver.table.actors[p].kind == "person"), None)
         if person is None or self.resolver._title_key(conj) is None:
             return False
+        if self._person_within(conj, person) is not None:
+            return False  # "et la Directrice générale ... du ministère français des Armées, Y"
         inside, _ = self.resolver._inside(conj)
         if inside is None:
             inside = self.resolver._named_after(conj)  # "et l'assistant ..., Y"
@@ -323,6 +363,10 @@ class Roles:
             if c.dep_ == "amod":
                 country = geo.nationality(c.text) or country
             elif c.dep_ == "nmod" and case_of(c) in ("de", "d'", "du", "des"):
+                if fold(c.text) == "pays" and not self.resolver.resolve(c) and not any(
+                        d.dep_ == "det" and fold(d.text) in ("le", "ce", "son", "leur")
+                        for d in c.children):
+                    return Unnamed(None, self.groups[key])  # "de nombreux pays": of no one
                 named = self.resolver.resolve(c)
                 if named and self.resolver.table.actors[named[0]].kind == "organization" and (
                         self.groups[key] not in ("CVL", None)):
@@ -353,6 +397,12 @@ class Roles:
         table = self.resolver.table
         i = tok.i - 1
         sent_start = tok.sent.start
+        for t in tok.doc[sent_start:tok.i]:
+            # "À l'invitation de X, une délégation ..., dirigée par Y, effectue une visite": Y
+            if fold(t.lemma_) == "delegation" and t.pos_ == "NOUN":
+                _add(found, list(self.resolver.leader(t)))
+        if found:
+            return found
         while i >= sent_start:
             t = tok.doc[i]
             if t.text in _CLAUSE_BREAK and found:
@@ -377,10 +427,22 @@ class Roles:
             _add(args.subjects, self.participants(s))
         if not heads and "Fin" in self.finite(tok).morph.get("VerbForm", []):
             _add(args.subjects, self.preceding_actors(tok))
+        if heads and "Plur" in self.finite(tok).morph.get("Number", []):
+            for c in tok.children:  # "Le ministre X et le directeur Y, le général Z, se sont
+                # entretenus": the parse takes the first of the subjects for a bare modifier
+                if c.dep_ in ("obl:mod", "obl") and c.i < min(h.i for h in heads) and (
+                        c.pos_ == "NOUN") and not case_of(c) and c.i not in self.date_tokens:
+                    found = self.participants(c)
+                    if any(isinstance(p, int) for p in found):
+                        args.subjects[:0] = [p for p in found if p not in args.subjects]
         last: list[Participant] | None = None
         dated = self.date_tokens
         for c in _through_adverbs(tok):
             case = case_of(c)
+            if c.dep_.startswith("obl") and fold(c.lemma_) in MEDIA_OF_TALK:
+                for g in c.children:  # "s'est entretenu par téléphone avec X": the parse hangs
+                    if g.dep_ == "nmod" and case_of(g) in _WITH:  # X on "téléphone"
+                        _add(args.with_, self.participants(g))
             if c.i in dated or c.i in self.place_tokens:
                 # "a reçu le 3 mars le ministre": the date is no object, but the parser may
                 # hang the object under it
@@ -453,8 +515,9 @@ class Roles:
             for n in frontier:
                 for c in n.children:
                     if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg"):
-                        if case_of(c) in cases:
-                            _add(found, self.participants(c))
-                        nxt.append(c)
+                        here = self.participants(c) if case_of(c) in cases else []
+                        _add(found, here)
+                        if not here:  # "son soutien pour les priorités du Vietnam au Conseil
+                            nxt.append(c)  # de sécurité": the Council is where, not whom
             frontier = nxt
         return found

@@ -344,4 +344,10 @@ def title_chain(
                 break
             chain.insert(0, previous)
             current = previous
+    if not forward and len(chain) > 1:
+        k = chain[0].start - 1
+        if k > 0 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
+            # "du général X, membre du Bureau politique, ministre vietnamien de la Défense, le
+            # général Y": the titles before belong to X, named before them
+            return [first]
     return chain

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from accord.coders.roles import verb_chain
 from accord.text import fold
 
-__all__ = ["first_group_lemma", "hypothetical", "just_did", "negated"]
+__all__ = ["first_group_lemma", "hypothetical", "just_did", "negated", "wished"]
 
 NEGATION = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "ni", "guere", "sans",
                       "nullement"})
@@ -61,3 +61,21 @@ def just_did(tok: Token) -> bool:
         if fold(cur.lemma_) == "venir" and cur.pos_ == "VERB":
             return True
     return False
+
+
+_WISHES = frozenset({"souhaiter", "esperer", "vouloir", "desirer", "attendre"})
+
+
+def wished(tok: Token) -> bool:
+    """An act in a clause wished for someone ("a souhaité que son hôte intercède ... pour
+    qu'ils collaborent", "espère que X soutiendra"): hoped for, not told nor promised."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in ("conj", "advcl", "ccomp"):
+            return False
+        clause = cur.dep_
+        cur = cur.head
+        if clause == "ccomp" and fold(cur.lemma_) in _WISHES:
+            return True
+    return False
+
