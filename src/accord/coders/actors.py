@@ -675,12 +675,13 @@ def _code_known_names(
     texts = [t.text for t in doc]
     spaces = [t.whitespace_ for t in doc]
     pos = [t.pos_ for t in doc]
+    punct = [t.is_punct for t in doc]
     i = 0
     while i < n:
-        tok = doc[i]
-        if not (_is_cap(tok) or fold(tok.text) in lex.org_heads) or tok.is_punct or (
-            i in blocked
-        ) or not (geo.may_start_name(tok.text) or known.may_start_organization(tok.text)):
+        text = texts[i]
+        if punct[i] or i in blocked or not (
+            _capitalised(text) or fold(text) in lex.org_heads
+        ) or not (geo.may_start_name(text) or known.may_start_organization(text)):
             i += 1
             continue
         hit = None
