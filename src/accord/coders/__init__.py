@@ -68,12 +68,16 @@ def paragraphs_component(doc: Doc) -> Doc:
     """A new paragraph always starts a new sentence, and a sentence starts only after a
     paragraph break or a sentence-ending mark: the parser otherwise splits some sentences after
     a name ("Béatrice Négrier | , vice-présidente ..."). The parser respects preset boundaries."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or tok.is_space:
-            tok.is_sent_start = True
-        elif prev.text not in _SENTENCE_ENDS and not prev.text.endswith((".", "!", "?")):
-            tok.is_sent_start = False
+    prev_text = prev_ws = ""
+    prev_space = False
+    for tok in doc:  # one Token object per token: the previous one is kept as plain values
+        text = tok.text
+        if tok.i > 0:
+            if "\n" in prev_ws or (prev_space and "\n" in prev_text) or tok.is_space:
+                tok.is_sent_start = True
+            elif prev_text not in _SENTENCE_ENDS and not prev_text.endswith((".", "!", "?")):
+                tok.is_sent_start = False
+        prev_text, prev_ws, prev_space = text, tok.whitespace_, tok.is_space
     return doc
 
 
