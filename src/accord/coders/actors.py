@@ -1239,6 +1239,11 @@ def _finish_people(
             by_name = _family_name_country(actor.name)
             if by_name is not None and any(a.counterpart and a.country == by_name for a in people):
                 by_name = None  # "X a rencontré son homologue vietnamien Y": X is not Vietnamese
+            if by_name is None and home is not None and _foreign_name(actor.name, home):
+                # "Alice Guitton" in a Vietnamese dispatch that names France alone besides Vietnam
+                others = {a.country for a in table.actors
+                          if a.kind == "state" and a.country and a.country != home}
+                by_name = others.pop() if len(others) == 1 else None
             actor.country = by_name or home
     # a counterpart ("son homologue") shares the sector of the person he is counterpart to
     for actor in people:
@@ -1251,6 +1256,17 @@ def _finish_people(
 @lru_cache(maxsize=1)
 def _family_names() -> dict[str, str]:
     return {fold(r["name"]): r["country"] for r in read_tsv("fr", "family_names.tsv")}
+
+
+def _foreign_name(name: str, home: str) -> bool:
+    """Whether a name of two words or more has none of the family names distinctive of the
+    home country, when that country has some (family_names.tsv): "Alice Guitton" is no
+    Vietnamese name."""
+    words = [fold(w) for w in name.split()]
+    names = _family_names()
+    if len(words) < 2 or home not in names.values():
+        return False
+    return not any(names.get(w) == home for w in words)
 
 
 def _family_name_country(name: str) -> str | None:
