@@ -126,28 +126,16 @@ def test_a_headline_label_alone_or_a_part_of_a_territory_makes_no_state_actor() 
 
 
 def test_the_same_post_under_another_name_is_a_title_of_its_holder() -> None:
-    from dataclasses import replace as _replace
-
-    from accord.pipeline import extract_one as _extract_one
-    from accord.read import read_text as _read_text
-
-    article = _replace(_read_text(
-        "Le Premier ministre Manuel Valls s'est rendu à Nice. « Nous avons ordonné aux forces "
-        "de protéger la ville », a déclaré le chef du gouvernement.", "t.txt"),
-        published="2016-07-15")
-    (person,) = [a for a in _extract_one(article).actors if a.name == "Manuel Valls"]
-    assert "chef du gouvernement" in person.titles
+    found = actors("Le Premier ministre Manuel Valls s'est rendu à Nice. « Nous avons ordonné aux "
+                   "forces de protéger la ville », a déclaré le chef du gouvernement.",
+                   published="2016-07-15")
+    assert "chef du gouvernement" in found["Manuel Valls"].titles
 
 
 def test_a_foreign_name_in_a_dispatch_takes_the_other_state_not_the_agencys() -> None:
-    from dataclasses import replace as _replace
-
-    from accord.pipeline import extract_one as _extract_one
-    from accord.read import read_text as _read_text
-
-    article = _replace(_read_text(
+    article = replace(read_text(
         "Le 12 mars à Hanoï, le général Hoang Xuan Chien a reçu Alice Guitton, venue de France "
         "pour renforcer la coopération.", "t.txt"), published="2024-03-12", source="VNA",
         dateline_place="Hanoï")
-    (person,) = [a for a in _extract_one(article).actors if a.name == "Alice Guitton"]
-    assert person.country == "FRA"
+    found = {a.name: a for a in extract_one(article).actors}
+    assert found["Alice Guitton"].country == "FRA"
