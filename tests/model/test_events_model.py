@@ -452,3 +452,10 @@ def test_a_dialogue_named_by_its_states_is_the_meeting_of_the_two_who_spoke_duri
                    "et Singapour le 29 février à Singapour.", published="2016-03")
     (met,) = [e for e in found if e.type == "CONSULT"]
     assert {n for n, _ in sides(met)[0] + sides(met)[1]} == {"Hoang Xuan Chien", "Chan Heng Kee"}
+
+
+def test_the_suspect_named_by_a_naming_verb_is_the_attacker() -> None:
+    found = events("Une fusillade a éclaté dans une boîte de nuit à Orlando, en Floride. Selon les "
+                   "médias, le suspect se dénommerait Omar Mateen.", published="2016-06-12")
+    (event,) = [e for e in found if e.type == "ASSAULT"]
+    assert sides(event)[0] == [("Omar Mateen", "USA")]

@@ -46,7 +46,9 @@ _MEDIA_SECTORS = frozenset({"JRN", "MED"})
 # Nouns that designate the author of an attack ("l'assaillant", "le tireur", "l'auteur de la
 # tuerie"); "auteur" only with an attack as its complement.
 _PERPETRATORS = frozenset({"assaillant", "agresseur", "tueur", "tireur", "meurtrier", "kamikaze",
-                           "terroriste", "forcene", "preneur"})
+                           "terroriste", "forcene", "preneur", "suspect"})
+# verbs that name someone ("le suspect se dénommerait X", "l'assaillant est X")
+_NAMING = frozenset({"nommer", "denommer", "appeler", "identifier", "etre", "s'appeler"})
 _ATTACKS = frozenset({"attentat", "attaque", "tuerie", "fusillade", "meurtre", "crime",
                       "massacre", "assassinat", "agression", "carnage", "explosion"})
 
@@ -390,7 +392,8 @@ class Resolver:
             if not _is_perpetrator_noun(tok):
                 continue
             for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 12)]:
-                if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []):
+                if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) and (
+                        fold(t.lemma_) not in _NAMING):
                     break
                 idx = self.table.by_token.get(t.i)
                 if idx is not None and self.table.actors[idx].kind == "person":
