@@ -459,3 +459,12 @@ def test_the_suspect_named_by_a_naming_verb_is_the_attacker() -> None:
                    "médias, le suspect se dénommerait Omar Mateen.", published="2016-06-12")
     (event,) = [e for e in found if e.type == "ASSAULT"]
     assert sides(event)[0] == [("Omar Mateen", "USA")]
+
+
+def test_a_letter_of_congratulations_carries_the_support_to_its_addressee() -> None:
+    (event,) = events("Le vice-ministre de la Sécurité publique Lê Quốc Hùng vient d'envoyer une "
+                      "lettre de félicitations à la police de la province de Khánh Hòa.",
+                      published="2023-05-10")
+    assert event.type == "SUPPORT"
+    assert [p.name for p in event.actor] == ["Lê Quốc Hùng"]
+    assert [p.name for p in event.recipient] == ["Police de la province de Khánh Hòa"]

@@ -57,6 +57,8 @@ AGREE_GOVERNORS = frozenset({
 # types whose events always have a recipient in the guideline's coding (the gold files code
 # an unnamed one, of the place, when the text names none)
 _ALWAYS_A_TARGET = frozenset({"ASSAULT", "ACCUSE", "REQUEST", "THREATEN"})
+# what a message of congratulations, thanks or condolences is sent in
+_MESSAGES = frozenset({"lettre", "message", "telegramme", "courrier", "missive"})
 # devices that attack when they go off (CAMEO 183, bombings; 190, conventional force)
 _WEAPONS = frozenset({"bombe", "voiture", "camion", "engin", "explosif", "obus", "roquette",
                       "missile", "grenade", "mine", "colis", "drone", "kamikaze"})
@@ -401,7 +403,11 @@ class _Coder:
             holder, clause = _clause_phrase(head.head)
             head = clause or head
         verb = head if head.i != tok.i and head.pos_ in ("VERB", "AUX") else None
-        if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not (
+        conveyed = tok.dep_ == "nmod" and fold(head.lemma_) in _MESSAGES and (
+            head.head.pos_ == "VERB" and head.dep_ == "obj")
+        if conveyed:  # "a envoyé une lettre de félicitations à X": the letter carries the act
+            verb = head.head
+        if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not conveyed and not (
             trig.frame == "agentnoun" and fold(head.lemma_) in _QUANTITY_NOUNS
         ) and not (trig.frame == "patient" and _definite_of_someone(tok)):
             # "à la veille du sommet": a noun inside a noun phrase; but "une réaction à
@@ -515,7 +521,8 @@ class _Coder:
             actors = self.roles.participants(holder)
         if not actors and verb is not None and (possessive or tok.dep_ != "nsubj"):
             heads, _ = subject_heads(verb)
-            if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",):
+            if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",) or (
+                    conveyed):
                 actors = self.roles.participants_all([h for h in heads if h.i != tok.i])
                 if not actors and "Fin" in self.roles.finite(verb).morph.get("VerbForm", []):
                     actors = self.roles.preceding_actors(verb)
