@@ -893,11 +893,10 @@ def _part_of(span: Span) -> bool:
     capitale de la Belgique", "l'histoire des États-Unis")."""
     root = span.root
     case = [c for c in root.children if c.dep_ == "case"]
-    return bool(case) and fold(case[0].text) in _OF and fold(root.head.lemma_) in _PART_NOUNS
+    return bool(case) and fold(case[0].text) in _PARTICLES and fold(root.head.lemma_) in _PART_NOUNS
 
 
 _VISIT_WORDS = frozenset(fold(w) for w in ["visite", "visiter", "rendre", "tournée", "déplacement"])
-_OF = frozenset({"de", "du", "des", "d'"})
 # Nouns of a part of a territory or of its past: "le nord de la Syrie", "l'histoire des États-Unis".
 _PART_NOUNS = frozenset(fold(w) for w in [
     "centre", "nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest",

@@ -79,6 +79,7 @@ class PlaceAnn:
     country: str | None
     lat: float | None
     lon: float | None
+    kind: str | None = None  # the gazetteer's kind ("city", "country", ...), if it knows it
 
 
 @dataclass

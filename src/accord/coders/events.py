@@ -142,22 +142,25 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+def _named(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the folded lemma or text of ``tok`` is one of ``words``."""
+    return fold(tok.lemma_) in words or fold(tok.text) in words
+
+
 def _object_matches(tok: Token, trig: Trigger) -> Token | None:
     """For a light verb, the object that makes it a trigger ("effectuer une visite")."""
     for c in tok.children:
         if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl", "obl:mod", "xcomp"):
             for t in (c, *[x for x in c.children if x.dep_ == "conj"]):
-                if fold(t.lemma_) in trig.objects or fold(t.text) in trig.objects:
+                if _named(t, trig.objects):
                     return t
                 for g in t.children:  # "l'état d'urgence", "en garde à vue"
-                    if g.dep_ in ("nmod", "fixed", "flat") and (
-                            fold(g.lemma_) in trig.objects or fold(g.text) in trig.objects):
+                    if g.dep_ in ("nmod", "fixed", "flat") and _named(g, trig.objects):
                         return t
     for c in tok.children:  # "effectue du 27 au 29 mai une visite": the parse hangs the
         if c.dep_ in ("obl:arg", "obl", "obl:mod") and c.like_num:  # object on the date
             for t in c.subtree:
-                if t.dep_ == "nmod" and t.pos_ == "NOUN" and (
-                        fold(t.lemma_) in trig.objects or fold(t.text) in trig.objects):
+                if t.dep_ == "nmod" and t.pos_ == "NOUN" and _named(t, trig.objects):
                     return t
     return None
 
@@ -277,7 +280,7 @@ class _Coder:
         if etype not in COOPERATIVE and any(isinstance(p, Unnamed) and p.country is None
                                             for p in actors + recipients):
             # "un homme a été tué à Aix-les-Bains": the unnamed are of the event's place
-            where = self._place_country(tok) or self.table.home
+            where = self._where(tok)
             actors, recipients = ([Unnamed(where, p.sector) if isinstance(p, Unnamed) and (
                 p.country is None) else p for p in side] for side in (actors, recipients))
         if etype == "AGREE" and governor is not None and fold(governor.lemma_) in _ONE_SIDED and (
@@ -288,7 +291,7 @@ class _Coder:
         if etype == "ASSAULT" and not actors and any(
                 fold(h.lemma_) in _WEAPONS for h in subject_heads(tok)[0]):
             # "une voiture piégée a explosé": a weapon, set off by someone unnamed of the place
-            actors = [Unnamed(self._place_country(tok) or self.table.home)]
+            actors = [Unnamed(self._where(tok))]
         if not actors and all(isinstance(p, Unnamed) for p in recipients):
             return None  # "tuant 32 personnes" with nobody acting: nothing said of who did it
         if etype == "CONSULT" and all(isinstance(p, Unnamed) and p.sector == "CVL"
@@ -335,7 +338,7 @@ class _Coder:
             if etype == "SANCTION" and trig.mode == "convict":
                 subj = [self._court(tok)]
             else:
-                subj = [Unnamed(self._place_country(tok) or self.table.home)]
+                subj = [Unnamed(self._where(tok))]
         if frame == "host":  # "a reçu le titre", "a reçu des demandes": nobody visits
             return (a.objects, subj) if a.objects else ([], [])
         if frame == "visit":  # "s'est rendu auprès de X"
@@ -389,7 +392,7 @@ class _Coder:
 
     # -- nouns ------------------------------------------------------------------------------
     def code_noun(self, tok: Token, trig: Trigger) -> EventAnn | None:
-        if trig.objects and not any(fold(c.lemma_) in trig.objects or fold(c.text) in trig.objects
+        if trig.objects and not any(_named(c, trig.objects)
                                     for c in tok.children if c.dep_ in ("amod", "nmod")):
             return None  # "un appel téléphonique", not any "appel"
         head = tok.head
@@ -492,7 +495,7 @@ class _Coder:
         else:  # "la conférence de l'ASEANAPOL s'est ouverte": its body holds it
             actors = by_complement + actors
         if trig.frame == "agentnoun":
-            actors = [Unnamed(self._place_country(tok) or self.table.home, "CVL")]
+            actors = [Unnamed(self._where(tok), "CVL")]
         if trig.frame == "patient":
             # "l'arrestation de X par la police": X undergoes it
             agents = [p for c in tok.children for g in ([c] if c.dep_ in ("nmod", "obl") and case_of(
@@ -500,7 +503,7 @@ class _Coder:
                     g.dep_ == "obl:agent" or case_of(g) == "par")]) for p in self.roles.participants(g)]
             recipients = [p for p in by_complement if p not in agents] + recipients
             actors = agents or [a for a in actors if a not in by_complement] or [
-                Unnamed(self._place_country(tok) or self.table.home)]
+                Unnamed(self._where(tok))]
         if verb is not None and is_passive(verb) and (
                 tok.dep_ == "obl:agent" or case_of(tok) == "par") and trig.type in (
                 "ASSAULT", "COERCE"):
@@ -509,7 +512,7 @@ class _Coder:
             if targets:
                 recipients = targets
                 actors = [a for a in actors if a not in targets] or [
-                    Unnamed(self._place_country(tok) or self.table.home)]
+                    Unnamed(self._where(tok))]
         possessive = any(c.dep_ == "det" and fold(c.text) in (
             "son", "sa", "ses", "leur", "leurs") for c in tok.children)
         when = tense(verb) if verb is not None else "present"
@@ -526,11 +529,11 @@ class _Coder:
                 actors = self.roles.participants_all([h for h in heads if h.i != tok.i])
                 if not actors and "Fin" in self.roles.finite(verb).morph.get("VerbForm", []):
                     actors = self.roles.preceding_actors(verb)
-        if not actors and occurs and trig.type == "ASSAULT" and verb is not None and (
-                fold(verb.lemma_) != "avoir" or any(fold(c.text) == "lieu" for c in verb.children)):
+        if not actors and occurs and trig.type == "ASSAULT" and verb is not None and _takes_place(
+                verb):
             # "une fusillade a éclaté à Orlando", "des explosions ont eu lieu à l'aéroport":
             # someone attacked people of the place (the attacker named elsewhere replaces it)
-            where = self._place_country(tok) or self.table.home
+            where = self._where(tok)
             actors, recipients = [Unnamed(where)], recipients or [Unnamed(where, "CVL")]
         carrier = False
         if not actors and trig.frame != "summit":
@@ -569,7 +572,7 @@ class _Coder:
                     best = (pos, actor.idx)
         if best is not None:
             return best[1]
-        return Unnamed(self._place_country(tok) or self.table.home, "JUD")
+        return Unnamed(self._where(tok), "JUD")
 
     def _disaster(self, tok: Token, light: Token | None = None) -> bool:
         """Whether a natural disaster or an accident is named in the trigger's clause
@@ -577,8 +580,7 @@ class _Coder:
         ("ont ouvert le feu")."""
         clause = tok if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i else tok.head
         words = self.lex.disasters
-        return any(fold(t.lemma_) in words or fold(t.text) in words for t in clause.subtree
-                   if light is None or t.i != light.i)
+        return any(_named(t, words) for t in clause.subtree if light is None or t.i != light.i)
 
     def _against(self, tok: Token) -> list[Participant]:
         """Whom a protest targets: its "contre X" complement, or the "de" complement of the
@@ -665,6 +667,11 @@ class _Coder:
             event.date = self.clock.news_day
         else:
             event.date = self.clock.default(self.doc[event.trigger], when)
+
+    def _where(self, tok: Token) -> str | None:
+        """The country of the trigger's place, else of the article: that of its unnamed
+        participants."""
+        return self._place_country(tok) or self.table.home
 
     def _place_country(self, tok: Token) -> str | None:
         places = [p for p in self.places if tok.sent.start <= p.start < tok.sent.end]
@@ -770,8 +777,13 @@ def _held(tok: Token, trig: Trigger) -> bool:
     """A named meeting that is held ("La 39e Conférence des chefs de la police de l'ASEAN
     s'est ouverte ...", "... a eu lieu"): the body of that name met."""
     return trig.frame == "summit" and tok.dep_ in ("nsubj", "nsubj:pass") and (
-        tok.head.pos_ in ("VERB", "AUX")) and fold(tok.head.lemma_) in _OCCUR_VERBS and (
-        fold(tok.head.lemma_) != "avoir" or any(fold(c.text) == "lieu" for c in tok.head.children))
+        tok.head.pos_ in ("VERB", "AUX")) and _takes_place(tok.head)
+
+
+def _takes_place(verb: Token) -> bool:
+    """A verb telling that something happens: "s'est ouverte", "a éclaté", "a eu lieu"."""
+    return fold(verb.lemma_) in _OCCUR_VERBS and (
+        fold(verb.lemma_) != "avoir" or any(fold(c.text) == "lieu" for c in verb.children))
 
 
 def _same_sides(named: list[int], group: list[int], table: ActorTable) -> bool:
@@ -793,10 +805,9 @@ def _to_the_inviter(event: EventAnn, roles: Roles, table: ActorTable, doc: Doc) 
         if fold(tok.lemma_) != "invitation":
             continue
         inviters: list[Participant] = [
-            p for c in tok.children if c.dep_ == "nmod" and case_of(c) in (
-                "de", "d'", "du", "des") for p in roles.participants(c) if isinstance(p, int)]
-        inviters = [p for p in inviters if isinstance(p, int) and p not in event.actors and (
-            table.actors[p].country not in guests | {None})]
+            p for c in tok.children if c.dep_ == "nmod" and case_of(c) in ("de", "d'", "du", "des")
+            for p in roles.participants(c) if isinstance(p, int) and p not in event.actors
+            and table.actors[p].country not in guests | {None}]
         if inviters:
             event.recipients = inviters
         return
@@ -912,11 +923,6 @@ def _requested(verb: Token) -> bool:
     return False
 
 
-def _is_country(place: PlaceAnn) -> bool:
-    info = geo.find_place(place.name)
-    return info is not None and info.kind == "country"
-
-
 def _clock_time(place: PlaceAnn, doc: Doc) -> bool:
     """"19 h 00 (heure de Paris)": a time zone, not where it happened."""
     return place.start >= 2 and fold(doc[place.start - 2].text) == "heure"
@@ -940,8 +946,8 @@ def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | No
     usable = [p for p in sent_places if not _clock_time(p, doc)]
     if usable:
         first = usable[0]
-        if _is_country(first):  # "à l'aéroport d'Istanbul, en Turquie": the finer place
-            finer = [p for p in usable[1:] if p.country == first.country and not _is_country(p)]
+        if first.kind == "country":  # "à l'aéroport d'Istanbul, en Turquie": the finer place
+            finer = [p for p in usable[1:] if p.country == first.country and p.kind != "country"]
             return finer[0] if finer else first
         return first
     if dateline is not None and event.date in (None, clock.news_day) and (

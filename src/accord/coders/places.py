@@ -20,7 +20,7 @@ def dateline_place(name: str | None) -> PlaceAnn | None:
     info = geo.find_place(name)
     if info is None:
         return PlaceAnn(-1, -1, name, None, None, None)
-    return PlaceAnn(-1, -1, name, info.country_iso3, info.lat, info.lon)
+    return PlaceAnn(-1, -1, name, info.country_iso3, info.lat, info.lon, info.kind)
 
 
 def code_places(doc: Doc) -> list[PlaceAnn]:
@@ -39,7 +39,8 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
         if info.kind == "country" and before not in _LOCATIVE:
             continue
         seen.add(ent.start)
-        places.append(PlaceAnn(ent.start, ent.end, ent.text, info.country_iso3, info.lat, info.lon))
+        places.append(PlaceAnn(ent.start, ent.end, ent.text, info.country_iso3, info.lat, info.lon,
+                               info.kind))
     return sorted(places + [_situated(p, places, doc) for p in unknown], key=lambda p: p.start)
 
 

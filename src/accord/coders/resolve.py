@@ -63,12 +63,6 @@ def _is_perpetrator_noun(tok: Token) -> bool:
         c.dep_ == "nmod" and fold(c.lemma_) in _ATTACKS for c in tok.children)
 
 
-def is_passive_verb(tok: Token) -> bool:
-    """A passive verb group ("a été revendiqué") or a bare past participle ("revendiqué par")."""
-    return any(c.dep_ == "aux:pass" for c in tok.children) or (
-        tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm", []))
-
-
 def _led_by(tok: Token) -> bool:
     """"conduite par", "dirigée par": the parse may take the participle for a noun."""
     word = fold(tok.text)
@@ -417,8 +411,7 @@ class Resolver:
             for c in tok.children:
                 agent = c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
                     g.dep_ == "case" and fold(g.text) == "par" for g in c.children))
-                subject = c.dep_ == "nsubj" and not is_passive_verb(tok)
-                if agent or subject:
+                if agent or c.dep_ == "nsubj":  # a passive's subject is "nsubj:pass"
                     for t in c.subtree:
                         idx = self.table.by_token.get(t.i)
                         if idx is not None and self.table.actors[idx].kind in (

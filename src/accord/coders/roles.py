@@ -183,13 +183,18 @@ class Arguments:
     passive: bool = False
 
 
+def _adjective_chains(tok: Token) -> list[tuple[Token, ...]]:
+    """Each adjective of a noun with the adjectives coordinated to it ("britannique, australien
+    et danois")."""
+    return [(c, *[x for x in c.subtree if x.dep_ == "conj"])
+            for c in tok.children if c.dep_ == "amod"]
+
+
 def _nationalities(tok: Token) -> list[str]:
     """Countries of the nationality adjectives of a noun, coordinated ones included."""
     found: list[str] = []
-    for c in tok.children:
-        if c.dep_ != "amod":
-            continue
-        for t in (c, *[x for x in c.subtree if x.dep_ == "conj"]):
+    for chain in _adjective_chains(tok):
+        for t in chain:
             iso = geo.nationality(t.text)
             if iso and iso not in found:
                 found.append(iso)
@@ -314,16 +319,15 @@ class Roles:
         """"Les gouvernements britannique, australien et danois": one actor per adjective."""
         table = self.resolver.table
         found: list[Participant] = []
-        for c in tok.children:
-            if c.dep_ != "amod":
-                continue
-            chain = (c, *[x for x in c.subtree if x.dep_ == "conj"])
+        for chain in _adjective_chains(tok):
             words = {t.i for t in chain} | {tok.i}
+            # actors named by a noun of the phrase: an adjective of theirs is no participant
+            # ("vietnamienne" of "le président de l'Assemblée nationale vietnamienne")
+            named = {table.by_token.get(x.i) for x in tok.subtree
+                     if x.i not in words and x.pos_ in ("NOUN", "PROPN")}
             for t in chain:
                 idx = table.by_token.get(t.i)
-                if idx is not None and not any(  # not "vietnamienne" of "le président de
-                        table.by_token.get(x.i) == idx  # l'Assemblée nationale vietnamienne"
-                        for x in tok.subtree if x.i not in words and x.pos_ in ("NOUN", "PROPN")):
+                if idx is not None and idx not in named:
                     _add(found, [idx])
         return found
 
