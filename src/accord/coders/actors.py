@@ -81,6 +81,18 @@ def _is_name_token(tok: Token, lex: Lexicon) -> bool:
     return not (tok.is_sent_start and tok.pos_ not in ("PROPN", "X") and not tok.ent_type_)
 
 
+def _state_name_end(doc: Doc, start: int, end: int, blocked: set[int]) -> int:
+    """The end of a state's name that goes on past the capitalised run with particles or
+    adjectives ("Corée" | "du Sud", "Arabie" | "saoudite", "Côte" | "d'Ivoire"), or ``end``."""
+    for k in range(min(len(doc), end + 3), end, -1):
+        if any(x in blocked or doc[x].is_punct and doc[x].text not in "'’-" or
+               doc[x].is_sent_start for x in range(end, k)):
+            continue
+        if geo.country_code(doc[start:k].text) is not None:
+            return k
+    return end
+
+
 def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised name tokens, outside titles."""
     chains: list[tuple[int, int]] = []
@@ -114,6 +126,7 @@ def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, i
                 j += 2
             else:
                 break
+        j = _state_name_end(doc, i, j, blocked)
         # "Le Quoc Hung": a Vietnamese family name read as an article
         if i > 0 and fold(doc[i - 1].text) in _VN_SURNAMES and _is_cap(doc[i - 1]) and (
             not doc[i - 1].is_sent_start and j - i >= 2 and i - 1 not in blocked

@@ -158,7 +158,9 @@ def _object_matches(tok: Token, trig: Trigger) -> Token | None:
                     if g.dep_ in ("nmod", "fixed", "flat") and _named(g, trig.objects):
                         return t
     for c in tok.children:  # "effectue du 27 au 29 mai une visite": the parse hangs the
-        if c.dep_ in ("obl:arg", "obl", "obl:mod") and c.like_num:  # object on the date
+        # object on the date; "a qualifié ce tir, le 5e en 10 jours, de provocation": on an
+        # incidental phrase
+        if c.dep_ in ("obl:arg", "obl", "obl:mod") and c.like_num or c.dep_ in ("dep", "appos"):
             for t in c.subtree:
                 if t.dep_ == "nmod" and t.pos_ == "NOUN" and _named(t, trig.objects):
                     return t
@@ -442,13 +444,13 @@ class _Coder:
             case = case_of(c)
             if c.dep_ in ("nmod", "acl") and case in ("de", "du", "d'", "des", "par", "entre"):
                 by_complement += self.roles.participants(c)
+                if trig.objects and _named(c, trig.objects):  # "le tir d'un missile
+                    by_complement += self._nationals(c, state=True)  # nord-coréen": the
+                    # state the weapon is of
+            elif c.dep_ == "amod":
+                actors += self._nationals(c)
             elif c.dep_ == "nmod" and case in ("avec", "a", "au", "aux", "en", "aupres", "vers"):
                 recipients += self.roles.participants(c)
-            elif c.dep_ == "amod":
-                iso = geo.nationality(c.text)
-                if iso:
-                    actors += [a.idx for a in self.table.actors
-                               if a.kind == "state" and a.country == iso][:1] or [Unnamed(iso)]
             elif c.dep_ == "acl":  # "les sanctions décidées par l'organisation européenne"
                 for g in c.children:
                     if g.dep_ in ("obl:agent",) or (g.dep_.startswith("obl") and case_of(g) == "par"):
@@ -601,6 +603,24 @@ class _Coder:
                         for p in self.roles.participants(g)]
         return []
 
+    def _nationals(self, tok: Token, state: bool = False) -> list[Participant]:
+        """The state of a nationality adjective, or of those on a noun ("nord-coréen"): the
+        actor of that state, else an unnamed one of it, or with ``state`` the state itself,
+        which the adjective designates."""
+        words = [tok] if tok.dep_ == "amod" else [c for c in tok.children if c.dep_ == "amod"]
+        found: list[Participant] = []
+        for w in words:
+            iso = geo.nationality(w.text)
+            if not iso:
+                continue
+            known = [a.idx for a in self.table.actors if a.kind == "state" and a.country == iso]
+            if not known and state and geo.state_name(iso):
+                actor = self.table.new(geo.state_name(iso) or iso, "state", iso, None)
+                self.table.add_mention(actor, w.i, w.i + 1)
+                known = [actor.idx]
+            found += known[:1] or [Unnamed(iso)]
+        return found
+
     def _bracketed_body(self, tok: Token) -> int | None:
         """The organisation named in brackets within a meeting noun's phrase: the meeting's own
         name ("la conférence des chefs de la police de l'ASEAN (ASEANAPOL)")."""
@@ -746,12 +766,22 @@ def code_events(
                     break
     kept = _merge(events, table, doc)
     for e in kept:
+        if e.type == "ACCUSE" and not any(isinstance(p, int) for p in e.recipients):
+            author = _author_of_the_act(e, kept, doc)  # "Nous condamnons cela": the author
+            if author:  # of the act told before
+                e.recipients = author
         if e.type in _ALWAYS_A_TARGET and not e.recipients and not e.carrier:
             # an attack has victims ("des hommes armés ont ouvert le feu dans le marché"), a
             # condemnation a target ("a condamné « les appels malveillants »"): unnamed ones
             # of the place when the text names none
             where = e.place.country if e.place is not None and e.place.country else table.home
             e.recipients = [Unnamed(where, "CVL" if e.type == "ASSAULT" else None)]
+    for e in kept:
+        if e.type == "COERCE" and e.mode == "arrest" and all(
+                isinstance(p, Unnamed) for p in e.actors):
+            police = _police_of(e, table)  # "X a été arrêté": by the police the article
+            if police is not None:  # speaks of
+                e.actors = [police]
     attacker = resolver.perpetrator()
     if attacker is not None:
         for e in kept:  # "X a été tué ... L'assaillant, nommé Y": Y attacked
@@ -764,6 +794,44 @@ def code_events(
         if e.type == "CONSULT" and e.mode == "visit":
             _to_the_inviter(e, coder.roles, table, doc)
     return [part for e in visits for part in _one_visit_each(e, table)]
+
+
+# acts whose author a condemnation that points back at them ("ce tir", "cela") targets
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "REJECT"})
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+_POINTING_PRONOUNS = frozenset({"cela", "ceci", "ca"})
+
+
+def _author_of_the_act(event: EventAnn, events: list[EventAnn], doc: Doc) -> list[Participant]:
+    """The named actors of the latest hostile act told before a condemnation whose object
+    points back at it ("Séoul a qualifié ce tir de provocation", "« Nous condamnons cela »")."""
+    verb = doc[event.trigger]
+    pointing = any(
+        c.dep_ in ("obj", "nsubj:pass") and (
+            c.pos_ == "PRON" and fold(c.text) in _POINTING_PRONOUNS
+            or c.pos_ == "NOUN" and any(d.dep_ == "det" and fold(d.text) in _DEMONSTRATIVES
+                                        for d in c.children))
+        for c in verb.children)
+    if not pointing:
+        return []
+    before = [e for e in events if e.trigger < event.trigger and e.type in _HOSTILE
+              and any(isinstance(p, int) for p in e.actors)]
+    if not before:
+        return []
+    act = max(before, key=lambda e: e.trigger)
+    return [p for p in act.actors if isinstance(p, int)]
+
+
+def _police_of(event: EventAnn, table: ActorTable) -> int | None:
+    """The one police or public security body of the country of an arrest whose author the
+    sentence leaves unsaid, most spoken of if several."""
+    country = next((p.country for p in event.actors if isinstance(p, Unnamed) and p.country),
+                   None) or (event.place.country if event.place is not None else None) or table.home
+    bodies = [a for a in table.actors if a.kind == "organization" and a.sector == "COP"
+              and a.country == country]
+    if not bodies:
+        return None
+    return max(bodies, key=lambda a: len(a.mentions)).idx
 
 
 def _bare_object(c: Token, verb: Token) -> bool:

@@ -26,6 +26,8 @@ _CLAUSAL = frozenset({"ccomp", "acl:relcl", "acl", "advcl", "xcomp", "parataxis"
 _GROUP_NOUNS = frozenset({"partie", "parties", "cote", "cotes", "dirigeant", "dirigeants",
                           "delegation", "delegations", "responsable", "responsables",
                           "party", "interlocuteur", "interlocuteurs", "homme", "hommes"})
+# subjects that are the speaker in reported words ("« Nous condamnons cela », a déclaré X")
+_FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})
 _FEMININE_CIVILITIES = frozenset({"mme", "madame", "mlle", "mademoiselle"})
 _FEMININE_ENDINGS = ("trice", "ente", "ienne", "euse", "ere", "esse", "ante", "aine")
 # Participles that introduce a delegation's head ("une délégation conduite par X").
@@ -82,6 +84,18 @@ class Resolver:
     last_group: list[int] = field(default_factory=list)
     designations: dict[int, set[str]] = field(default_factory=dict)
     _perpetrator: int | None = None  # -1 once looked for and not found
+    _speakers: dict[int, int] | None = None  # token -> speaker of the words it stands in
+
+    def speaker_at(self, i: int) -> int | None:
+        """The speaker whose reported words contain token ``i`` ("« Nous condamnons cela », a
+        déclaré X": "nous" is X's), from the statements coder's annotations."""
+        if self._speakers is None:
+            self._speakers = {}
+            for st in getattr(self.doc._, "statements", None) or []:
+                if st.speaker is not None and st.content_tokens is not None:
+                    for k in range(*st.content_tokens):
+                        self._speakers.setdefault(k, st.speaker)
+        return self._speakers.get(i)
 
     def __post_init__(self) -> None:
         persons = [a for a in self.table.actors if a.kind == "person"]
@@ -471,6 +485,9 @@ class Resolver:
                 return [p] if p is not None else []
             if word in ("ils", "elles", "-ils", "-elles", "eux"):
                 return self.focus_group(tok.i)
+            if word in _FIRST_PERSON and tok.dep_ in ("nsubj", "nsubj:pass"):
+                p = speaker if speaker is not None else self.speaker_at(tok.i)
+                return [p] if p is not None else []
             return []
         if word in ("dernier", "derniere") and any(
             fold(c.text) in ("ce", "cette") for c in tok.children
