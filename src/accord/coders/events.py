@@ -309,8 +309,11 @@ class _Coder:
             return None
         mode = mode if etype == trig.type else None
         if etype == "CONSULT" and any(c.dep_.startswith("obl") and fold(c.lemma_) in MEDIA_OF_TALK
-                                      for c in tok.children):
-            mode = "phone"  # "s'est entretenu par téléphone avec X"
+                                      for c in tok.children) or etype == "CONSULT" and any(
+                fold(g.text).startswith("telephon") for c in tok.children if c.dep_ == "obj"
+                for g in c.children if g.dep_ in ("amod", "nmod")):
+            mode = "phone"  # "s'est entretenu par téléphone avec X", "a eu un entretien
+            # téléphonique avec X"
         event = self._event(tok, etype, mode, actors, recipients)
         self._date(event, anchors, when)
         for c in tok.children:  # "ont coprésidé le dialogue": the noun names the same happening

@@ -161,7 +161,8 @@ class Resolver:
                 best = (pos, actor.idx)
         if best is None and head is not None:
             candidates = [a.idx for a in self.table.actors
-                          if head in self.designations.get(a.idx, set())]
+                          if head in self.designations.get(a.idx, set())
+                          and (country is None or a.country == country)]
             return candidates[0] if len(candidates) == 1 else None
         return best[1] if best else None
 
@@ -530,13 +531,15 @@ class Resolver:
         head = _singular(word) if plural else word
         if head in self.lex.titles or lemma in self.lex.titles:
             key = head if head in self.lex.titles else lemma
+            nationality = self._nationality(tok)
             if plural:
-                found = [a for a, heads in self.designations.items() if key in heads]
+                found = [a for a, heads in self.designations.items() if key in heads and (
+                    nationality is None or self.table.actors[a].country == nationality)]
                 if len(found) != 2 and any(fold(c.text) == "deux" for c in tok.children):
                     return self.focus_group(tok.i) or found  # "les deux ministres"
-                return found
-            p = self.last_person(tok.i, key)
-            return [p] if p is not None else []
+                return found if len(found) > 1 else []  # "les ministres": not one person
+            p = self.last_person(tok.i, key, nationality)  # "le ministre japonais": not the
+            return [p] if p is not None else []  # minister of another country
         return []
 
     def resolve_all(self, tok: Token, speaker: int | None = None) -> list[int]:

@@ -354,6 +354,10 @@ class Roles:
             return state if state is not None else Unnamed(self.home)
         key = next((k for k in (lemma, word.rstrip("sx"), *_masculine(word.rstrip("s")))
                     if k in self.groups), None)
+        if key is None and tok.pos_ == "NOUN":
+            office = self._office_of_a_state(tok)
+            if office is not None:
+                return office
         if key is None:
             # "un groupe de militaires", "des centaines de manifestants"
             for c in tok.children:
@@ -382,6 +386,21 @@ class Roles:
                                                if g.dep_ == "amod" and geo.nationality(g.text)),
                                               None)
         return Unnamed(country or self.home, self.groups[key])
+
+    def _office_of_a_state(self, tok: Token) -> Unnamed | None:
+        """"le ministre japonais de la Défense", whom the text does not name: an unnamed
+        participant of that state, of the office's sector."""
+        lex = self.resolver.lex
+        word = fold(tok.text)
+        head = next((k for k in (fold(tok.lemma_), word, word.rstrip("sx")) if k in lex.titles),
+                    None)
+        if head is None or lex.titles[head].kind != "office":
+            return None
+        country = self.resolver._nationality(tok)
+        if country is None:
+            return None
+        phrase = " ".join(t.text for t in tok.subtree if t.i >= tok.i)
+        return Unnamed(country, lex.title_sector(phrase) or lex.titles[head].sector)
 
     def home_state(self) -> Participant:
         """The state the article is about, as an actor when it is one, else unnamed."""
