@@ -255,6 +255,10 @@ class Roles:
         stack = [tok]
         while stack:
             t = stack.pop(0)
+            offices = self._offices_of_states(t)
+            if offices:  # "les ministres de la Défense des deux pays"
+                _add(found, offices)
+                continue
             named = self.resolver.resolve(t, speaker)
             deep = self._person_within(t) if t.dep_ == "conj" and t.pos_ == "NOUN" and (
                 found) else None
@@ -386,6 +390,39 @@ class Roles:
                                                if g.dep_ == "amod" and geo.nationality(g.text)),
                                               None)
         return Unnamed(country or self.home, self.groups[key])
+
+    def _offices_of_states(self, tok: Token) -> list[Participant]:
+        """"les ministres des Affaires étrangères du Laos, du Cambodge et de l'Indonésie", "les
+        ministres de la Défense des deux pays": for each state, its titled person the article
+        names, else an unnamed participant of that state and of the office's sector."""
+        lex = self.resolver.lex
+        table = self.resolver.table
+        word = fold(tok.text)
+        if tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number", []):
+            return []
+        head = next((k for k in (fold(tok.lemma_), word.rstrip("sx")) if k in lex.titles), None)
+        if head is None or lex.titles[head].kind != "office":
+            return []
+        states: list[int] = []
+        for t in tok.subtree:
+            if t.dep_ in ("acl", "acl:relcl", "appos") or t.i == tok.i:
+                continue
+            idx = table.by_token.get(t.i)
+            if idx is not None and table.actors[idx].kind == "state" and idx not in states:
+                states.append(idx)
+            elif fold(t.text) == "pays" and t.head.i == tok.i and any(
+                    fold(c.text) == "deux" for c in t.children):
+                states += [i for i in self.resolver.resolve(t) if i not in states]
+        if not states:
+            return []
+        phrase = " ".join(t.text for t in tok.subtree if t.i >= tok.i)
+        sector = lex.title_sector(phrase) or lex.titles[head].sector
+        found: list[Participant] = []
+        for idx in states:
+            country = table.actors[idx].country
+            person = self.resolver.last_person(tok.i, head, country) if country else None
+            found.append(person if person is not None else Unnamed(country, sector))
+        return found
 
     def _office_of_a_state(self, tok: Token) -> Unnamed | None:
         """"le ministre japonais de la Défense", whom the text does not name: an unnamed
