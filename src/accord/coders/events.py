@@ -197,6 +197,8 @@ class _Coder:
             for c in tok.children
         ):
             return None  # "s'apprêtait à signer": the act it governs is coded as AGREE
+        if trig.type == "AGREE" and _agrees_on_a_view(tok):
+            return None  # "ont convenu que la paix était la tendance commune": no act
         etype, mode = trig.type, trig.mode
         if fold(tok.lemma_) == "condamner" and (_judicial(tok) or is_passive(tok)):
             etype, mode = "SANCTION", "convict"  # "a été condamné à trois ans de prison"
@@ -835,6 +837,21 @@ def _police_of(event: EventAnn, table: ActorTable) -> int | None:
     if not bodies:
         return None
     return max(bodies, key=lambda a: len(a.mentions)).idx
+
+
+def _agrees_on_a_view(verb: Token) -> bool:
+    """An agreement whose only content is a clause in the present or past ("ont convenu que la
+    paix ... était la tendance commune"): a shared view, not a commitment to act, which the
+    future or the conditional would tell ("ont convenu que les deux pays renforceraient")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("xcomp", "obj", "obl:arg") for c in verb.children):
+        return False
+    for c in clauses:
+        chain = [c, *(a for a in c.children if a.dep_.startswith("aux"))]
+        if any("Fut" in t.morph.get("Tense", []) or "Cnd" in t.morph.get("Mood", [])
+               for t in chain) or "Inf" in c.morph.get("VerbForm", []):
+            return False
+    return True
 
 
 def _bare_object(c: Token, verb: Token) -> bool:
