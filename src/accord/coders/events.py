@@ -216,6 +216,16 @@ class _Coder:
             anchors.append(governor)
             when = "past" if tense(governor) not in ("pluperfect",) else "pluperfect"
             governor = None  # a perfect infinitive tells a past act
+        if governor is not None and fold(governor.lemma_) in _CONTINUE_GOVERNORS:
+            higher = _governor(governor) if "Inf" in governor.morph.get("VerbForm", []) else None
+            if higher is not None and fold(higher.lemma_) in AGREE_GOVERNORS and _lookup(
+                    self.lex, higher):
+                return None  # "ont convenu de continuer de se soutenir": what was agreed
+            elif trig.type in COOPERATIVE and higher is None and "Fin" in governor.morph.get(
+                    "VerbForm", []) and tense(governor) in ("present", "past") and not any(
+                    c.dep_.startswith("aux") for c in governor.children):
+                return None  # "le Vietnam continuait de coopérer avec la Russie": a state of
+                # things, not a happening
         if governor is not None:
             gov = fold(governor.lemma_)
             anchors.append(governor)
