@@ -780,6 +780,9 @@ def code_events(
                 if not trig.objects:
                     break
     kept = _merge(events, table, doc)
+    attacks = [e for e in kept if e.type == "ASSAULT" and not _toll(e, doc)]
+    if attacks:  # "cinq soldats ont été tués": the toll of an attack the article tells
+        kept = [e for e in kept if not (e.type == "ASSAULT" and _toll(e, doc))]
     for e in kept:
         if e.type == "ACCUSE" and not any(isinstance(p, int) for p in e.recipients):
             author = _author_of_the_act(e, kept, doc)  # "Nous condamnons cela": the author
@@ -862,6 +865,17 @@ def _agrees_on_a_view(verb: Token) -> bool:
                for t in chain) or "Inf" in c.morph.get("VerbForm", []):
             return False
     return True
+
+
+_TOLL_VERBS = frozenset({"tuer", "blesser"})
+
+
+def _toll(event: EventAnn, doc: Doc) -> bool:
+    """A killing or wounding told in the passive with no author ("cinq soldats ont été tués"):
+    the toll of an attack rather than an attack of its own when the article tells one."""
+    verb = doc[event.trigger]
+    return fold(verb.lemma_) in _TOLL_VERBS and is_passive(verb) and not any(
+        isinstance(p, int) for p in event.actors)
 
 
 def _bare_object(c: Token, verb: Token) -> bool:
@@ -1141,14 +1155,11 @@ def _same_stem(a: Token, b: Token) -> bool:
 def _merge(events: list[EventAnn], table: ActorTable, doc: Doc) -> list[EventAnn]:
     """One event per happening: a mention whose participants are included in another's of the
     same type is the same happening; the kept one takes a written date from the other. The
-    headline's events give way to body events of the same type that share a participant."""
+    headline's events give way to body events of the same type, which tell them in full."""
     body = [e for e in events if not e.headline]
     kept: list[EventAnn] = []
     for e in events:
-        if e.headline and any(
-            b.type == e.type and set(map(str, b.actors + b.recipients)) & set(
-                map(str, e.actors + e.recipients)) for b in body
-        ):
+        if e.headline and any(b.type == e.type for b in body):
             continue
         if e.carrier:
             twin = next((k for k in reversed(kept) if k.type == e.type and not k.carrier
