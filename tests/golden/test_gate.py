@@ -19,7 +19,8 @@ FLOORS = Path(__file__).with_name("floors.json")
 GOLD_FILES = ("seeds.jsonl", "dev-wikinews-fr.jsonl", "dev-wikinews-fr-2.jsonl", "dev-vna-fr.jsonl",
               "check-wikinews-fr.jsonl", "check-vna-fr.jsonl",
               # the project's own development gold (evaluation/gold, texts in ../shared)
-              "dev-vna-fr-2.jsonl", "dev-wikinews-fr-3.jsonl", "dev-wikinews-fr-4.jsonl")
+              "dev-vna-fr-2.jsonl", "dev-wikinews-fr-3.jsonl", "dev-wikinews-fr-4.jsonl",
+              "dev-vna-fr-3.jsonl", "dev-vna-fr-4.jsonl", "dev-wikinews-fr-5.jsonl")
 OWN_GOLD = ROOT / "evaluation" / "gold"
 
 

@@ -56,7 +56,7 @@ AGREE_GOVERNORS = frozenset({
 })
 # types whose events always have a recipient in the guideline's coding (the gold files code
 # an unnamed one, of the place, when the text names none)
-_ALWAYS_A_TARGET = frozenset({"ASSAULT", "ACCUSE", "REQUEST", "THREATEN"})
+_ALWAYS_A_TARGET = frozenset({"ASSAULT", "ACCUSE", "REQUEST", "THREATEN", "PROTEST", "COERCE"})
 # what a message of congratulations, thanks or condolences is sent in
 _MESSAGES = frozenset({"lettre", "message", "telegramme", "courrier", "missive"})
 # devices that attack when they go off (CAMEO 183, bombings; 190, conventional force)
@@ -780,9 +780,6 @@ def code_events(
                 if not trig.objects:
                     break
     kept = _merge(events, table, doc)
-    attacks = [e for e in kept if e.type == "ASSAULT" and not _toll(e, doc)]
-    if attacks:  # "cinq soldats ont été tués": the toll of an attack the article tells
-        kept = [e for e in kept if not (e.type == "ASSAULT" and _toll(e, doc))]
     for e in kept:
         if e.type == "ACCUSE" and not any(isinstance(p, int) for p in e.recipients):
             author = _author_of_the_act(e, kept, doc)  # "Nous condamnons cela": the author
@@ -865,17 +862,6 @@ def _agrees_on_a_view(verb: Token) -> bool:
                for t in chain) or "Inf" in c.morph.get("VerbForm", []):
             return False
     return True
-
-
-_TOLL_VERBS = frozenset({"tuer", "blesser"})
-
-
-def _toll(event: EventAnn, doc: Doc) -> bool:
-    """A killing or wounding told in the passive with no author ("cinq soldats ont été tués"):
-    the toll of an attack rather than an attack of its own when the article tells one."""
-    verb = doc[event.trigger]
-    return fold(verb.lemma_) in _TOLL_VERBS and is_passive(verb) and not any(
-        isinstance(p, int) for p in event.actors)
 
 
 def _bare_object(c: Token, verb: Token) -> bool:
