@@ -197,12 +197,14 @@ def _seated_title(doc: Doc, end: int, titles_by_end: dict[int, TitleSpan]) -> Ti
 
 def _demonym_before(doc: Doc, start: int) -> str | None:
     """The state of a demonym right before a name ("l'Autrichienne Nadine Fest", "la
-    Bermudienne Flora Duffy", "l'américain River Radamus")."""
+    Bermudienne Flora Duffy", "l'américain River Radamus", "les ambassadeurs chinois X,
+    indonésien Y")."""
     if start < 2:
         return None
     word, det = doc[start - 1], doc[start - 2]
-    if fold(det.text) not in _ARTICLES:
-        return None
+    if fold(det.text) not in _ARTICLES and not (
+            det.text in (",", "et") or det.pos_ == "NOUN" and word.is_lower):
+        return None  # "les ambassadeurs chinois X, indonésien Y et américain Z"
     return geo.nationality(word.text)
 
 
@@ -264,8 +266,13 @@ def _apposed_nationality(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _same_person(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+def _same_person(key: tuple[str, ...], other: tuple[str, ...], cut: bool = False) -> bool:
+    """Whether two folded names are one person's ("Xi Jinping", "Xi"); with ``cut``, ``key``
+    ends the page mid-word ("Federica Mogh" for "Federica Mogherini")."""
     if key == other:
+        return True
+    if cut and len(key) == len(other) and len(key[-1]) >= 3 and key[:-1] == other[:-1] and (
+            other[-1].startswith(key[-1])):
         return True
     short, long_ = (key, other) if len(key) <= len(other) else (other, key)
     if set(short) <= set(long_):
@@ -338,7 +345,8 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             pending.append((start, end, near, demonym))
     for start, end, near, demonym in pending:
         key = tuple(fold(t.text) for t in doc[start:end])
-        actor = next((a for k, a in persons.items() if _same_person(key, k)), None)
+        cut = all(t.is_space or t.is_punct for t in doc[end:])  # the page stops in the name
+        actor = next((a for k, a in persons.items() if _same_person(key, k, cut)), None)
         name = doc[start:end].text
         if actor is None:
             actor = table.new(name, "person", None, None)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from accord import geo
 from accord.coders.annotations import PlaceAnn
+from accord.lexicon import lexicon
 from accord.text import fold
 
 __all__ = ["code_places", "dateline_place"]
@@ -38,10 +39,34 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
             continue
         if info.kind == "country" and before not in _LOCATIVE:
             continue
+        if _of_an_office(doc, ent.start, ent.end):
+            continue  # "le ministre de la Défense": a portfolio, not the Paris district
         seen.add(ent.start)
         places.append(PlaceAnn(ent.start, ent.end, ent.text, info.country_iso3, info.lat, info.lon,
                                info.kind))
     return sorted(places + [_situated(p, places, doc) for p in unknown], key=lambda p: p.start)
+
+
+def _of_an_office(doc: Doc, start: int, end: int) -> bool:
+    """A name in the complement of a title or of a body's head ("ministre vietnamien de la
+    Défense", "ministère de l'Intérieur")."""
+    lex = lexicon("fr")
+    k = start
+    if fold(doc[k].text) in ("la", "l'", "l’"):
+        k += 1  # the entity may start at the article
+    k -= 1
+    if k >= 0 and fold(doc[k].text) in ("la", "l'", "l’"):
+        k -= 1
+    if k < 0 or fold(doc[k].text) not in ("de", "du", "d'", "d’"):
+        return False
+    k -= 1
+    while k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1  # "ministre vietnamien de la Défense"
+    root_head = doc[start:end].root.head
+    words = [w for w in (doc[k] if k >= 0 else None, root_head) if w is not None]
+    return any(fold(w.lemma_) in lex.titles or fold(w.text) in lex.titles
+               or fold(w.lemma_) in lex.org_heads or fold(w.text) in lex.org_heads
+               for w in words)
 
 
 def _situated(town: PlaceAnn, known: list[PlaceAnn], doc: Doc) -> PlaceAnn:
