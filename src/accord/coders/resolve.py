@@ -434,6 +434,32 @@ class Resolver:
                             return idx
         return -1
 
+    def _counterpart_body(self, tok: Token) -> int | None:
+        """"Le ministère chinois de la Sécurité publique est prêt à travailler avec son
+        homologue vietnamien": the body of the same name of that country (an actor of the
+        article, or added: the text designates it)."""
+        country = self._nationality(tok)
+        if country is None:
+            return None
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")), None)
+        while verb is not None and not any(c.dep_ in ("nsubj", "nsubj:pass")
+                                           for c in verb.children) and verb.head.i != verb.i:
+            verb = verb.head  # "est prêt à travailler avec son homologue": the subject of "prêt"
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")),
+                       None) if verb is not None else None
+        owner = self.table.by_token.get(subject.i) if subject is not None else None
+        if owner is None or self.table.actors[owner].kind != "organization":
+            return None
+        mine = self.table.actors[owner]
+        if mine.country == country:
+            return None
+        twin = next((a for a in self.table.actors if a.kind == "organization"
+                     and a.country == country and fold(a.name) == fold(mine.name)), None)
+        if twin is None:
+            twin = self.table.new(mine.name, "organization", country, mine.sector)
+            self.table.add_mention(twin, tok.i, tok.i + 1)
+        return twin.idx
+
     # -- main entry ----------------------------------------------------------------------
     def resolve(self, tok: Token, speaker: int | None = None) -> list[int]:
         """Actors designated by the phrase headed by ``tok`` (conjuncts not included)."""
@@ -455,6 +481,10 @@ class Resolver:
         person, other = self._inside(tok)
         if person is not None:
             return [person]
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) == "homologue":
+            body = self._counterpart_body(tok)  # a body's counterpart is a body
+            if body is not None:
+                return [body]
         key = self._title_key(tok)
         if key is not None and "Plur" not in tok.morph.get("Number", []):
             named = self._named_after(tok)
