@@ -450,7 +450,7 @@ class _Coder:
             verb.lemma_) in self.lex.support_verbs  # "les accusations ont été formulées par X"
         if tok.dep_ in ("nsubj", "nsubj:pass") and verb is not None and (
             fold(verb.lemma_) not in _OCCUR_VERBS
-        ) and not passive_support:
+        ) and not passive_support and not _took_lives(verb):
             return None  # "la visite serait couronnée de succès": spoken of, not told
         actors: list[Participant] = []
         recipients: list[Participant] = []
@@ -864,6 +864,21 @@ def _agrees_on_a_view(verb: Token) -> bool:
     return True
 
 
+# what an attack that took place leaves ("l'attentat a fait cinq morts", "a causé la mort de")
+_TOLLS = frozenset({"mort", "morts", "victime", "victimes", "blesse", "blesses", "tue", "tues",
+                    "deces", "degat", "degats"})
+
+
+def _took_lives(verb: Token) -> bool:
+    """"a fait cinq morts", "a causé la mort de deux policiers", "a coûté la vie à": the act
+    that is the subject took place."""
+    if fold(verb.lemma_) not in ("faire", "causer", "provoquer", "couter", "entrainer"):
+        return False
+    return any(c.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and (
+        fold(c.lemma_) in _TOLLS or fold(c.text) in _TOLLS or fold(c.lemma_) == "vie")
+        for c in verb.children)
+
+
 def _bare_object(c: Token, verb: Token) -> bool:
     """The verb's direct object, also where the parse took it for a modifier after a date or
     a place ("ont coprésidé le 5 octobre à Hanoï le 14e Dialogue ...")."""
@@ -879,9 +894,11 @@ def _held(tok: Token, trig: Trigger) -> bool:
 
 
 def _takes_place(verb: Token) -> bool:
-    """A verb telling that something happens: "s'est ouverte", "a éclaté", "a eu lieu"."""
+    """A verb telling that something happens: "s'est ouverte", "a éclaté", "a eu lieu", "a
+    fait cinq morts"."""
     return fold(verb.lemma_) in _OCCUR_VERBS and (
-        fold(verb.lemma_) != "avoir" or any(fold(c.text) == "lieu" for c in verb.children))
+        fold(verb.lemma_) != "avoir" or any(fold(c.text) == "lieu" for c in verb.children)
+    ) or _took_lives(verb)
 
 
 def _same_sides(named: list[int], group: list[int], table: ActorTable) -> bool:
