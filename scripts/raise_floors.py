@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.golden.test_gate import FLOORS, GOLD_FILES, measured  # noqa: E402
+from tests.golden.test_gate import FLOORS, GOLD_FILES, measured
 
 
 def main() -> None:

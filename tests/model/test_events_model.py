@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 
+from accord.coders.event_filter import event_filter
 from accord.pipeline import extract_one
 from accord.read import read_text
 from accord.records import Event
 
 pytestmark = pytest.mark.model
+
+
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """These tests pin what the rules find; the learned filter that judges their candidates
+    afterwards is tested in tests/unit/test_event_filter.py and by the golden gate."""
+    monkeypatch.setenv("ACCORD_EVENT_FILTER", "off")
+    event_filter.cache_clear()
+    yield
+    event_filter.cache_clear()
 
 
 def events(text: str, published: str = "2016-10-30", title: str | None = None) -> list[Event]:

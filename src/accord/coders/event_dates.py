@@ -163,7 +163,9 @@ class EventClock:
             return None
         if when == "recent":  # "vient de": days before the article, its month at least
             return self.news_day[:7] if self.news_day else None
-        last = self._last_day_before(tok.i)
+        # the days written before the event, and in its own sentence ("placé en garde à vue
+        # ..., le sexagénaire qui a tué ... vendredi soir a été relâché dimanche dernier")
+        last = self._last_day_before(tok.sent.end)
         day = self.news_day
         if day is None:
             return None

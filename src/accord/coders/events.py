@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from accord import geo
 from accord.coders.annotations import ActorTable, DateAnn, EventAnn, Participant, PlaceAnn, Unnamed
 from accord.coders.event_dates import EventClock, tense
+from accord.coders.event_filter import candidate_of_event, event_filter
 from accord.coders.resolve import Resolver
 from accord.coders.roles import (
     MEDIA_OF_TALK,
@@ -56,7 +57,7 @@ AGREE_GOVERNORS = frozenset({
 })
 # types whose events always have a recipient in the guideline's coding (the gold files code
 # an unnamed one, of the place, when the text names none)
-_ALWAYS_A_TARGET = frozenset({"ASSAULT", "ACCUSE", "REQUEST", "THREATEN", "PROTEST", "COERCE"})
+_ALWAYS_A_TARGET = frozenset({"ASSAULT", "ACCUSE", "REQUEST", "THREATEN", "COERCE"})
 # what a message of congratulations, thanks or condolences is sent in
 _MESSAGES = frozenset({"lettre", "message", "telegramme", "courrier", "missive"})
 # devices that attack when they go off (CAMEO 183, bombings; 190, conventional force)
@@ -93,6 +94,7 @@ _HOST_CASES = frozenset({"a", "au", "aux", "aupres"})
 _TARGET_CASES = frozenset({"a", "au", "aux", "avec", "pour", "envers", "contre"})
 _QUANTITY_NOUNS = frozenset({"centaine", "millier", "dizaine", "groupe", "foule", "million",
                              "cortege", "poignee", "nombre", "plupart", "milliers", "centaines"})
+_DURING = frozenset({"lors", "pendant", "durant"})
 _NOUN_BLOCKING_HEADS = frozenset({"veille", "lendemain", "perspective", "projet", "idee",
                                   "possibilite", "eventualite", "absence", "refus", "fin"})
 
@@ -205,6 +207,13 @@ class _Coder:
             trig = Trigger(trig.lemma, trig.pos, etype, mode, trig.frame, trig.objects)
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
+        for c in tok.children:  # "lors de la visite ... en février dernier, ont signé": the
+            # act takes the date of the happening it was part of
+            for w in (c, *(f for f in c.children if f.dep_ == "fixed")):  # "En particulier,
+                if fold(w.text) in _DURING:  # lors de": the parse may fix "lors" to "En"
+                    anchors += [w, *(g for g in w.children if g.dep_.startswith("obl"))]
+            if c.dep_.startswith("obl") and case_of(c) in _DURING:
+                anchors.append(c)
         if light is not None:
             anchors.append(light)  # "effectue une visite à Cuba du 18 au 25 novembre"
         if just_did(tok):
@@ -761,8 +770,11 @@ def code_events(
                 if any(e.trigger == tok.i and e.type == event.type and e.mode == event.mode
                        for e in events):
                     continue
-                if event.date == "same":
-                    event.date = previous_date
+                if event.date == "same":  # "le même jour", "deux jours plus tard": of the
+                    # last date written, else in the month of the act told before
+                    event.date = previous_date or next(
+                        (e.date[:7] for e in reversed(events) if e.date and e.date != "same"),
+                        None)
                 elif event.date is not None and event.explicit_date:
                     previous_date = event.date
                 event.place = _place(event, sent_places, dateline or lead_place, coder.clock,
@@ -808,7 +820,11 @@ def code_events(
     for e in visits:
         if e.type == "CONSULT" and e.mode == "visit":
             _to_the_inviter(e, coder.roles, table, doc)
-    return [part for e in visits for part in _one_visit_each(e, table)]
+    found = [part for e in visits for part in _one_visit_each(e, table)]
+    judge = event_filter()
+    if judge is None:
+        return found
+    return [e for e in found if judge.keeps(candidate_of_event(e, doc))]
 
 
 # acts whose author a condemnation that points back at them ("ce tir", "cela") targets
@@ -1058,7 +1074,8 @@ def _lead_place(doc: Doc, places: list[PlaceAnn], body_start: int) -> PlaceAnn |
 
 def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | None,
            clock: EventClock, doc: Doc) -> PlaceAnn | None:
-    usable = [p for p in sent_places if not _clock_time(p, doc)]
+    usable = [p for p in sent_places if not _clock_time(p, doc)
+              and not _of_another_predicate(p, event, doc)]
     if usable:
         first = usable[0]
         if first.kind == "country":  # "à l'aéroport d'Istanbul, en Turquie": the finer place
@@ -1070,6 +1087,21 @@ def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | No
     ):
         return dateline
     return None
+
+
+def _of_another_predicate(place: PlaceAnn, event: EventAnn, doc: Doc) -> bool:
+    """A place in a verb the trigger governs ("a demandé à la France de transférer au
+    Vietnam des technologies") or in a relative clause: where that act is, not the event."""
+    trigger = doc[event.trigger]
+    tok = doc[place.start]
+    for a in tok.ancestors:
+        if a.i == trigger.i:
+            return False
+        if a.pos_ == "VERB":  # the verb the place belongs to: one the trigger governs, or
+            # a relative clause on a participant ("le sexagénaire qui a tué ... en Isère")
+            return trigger in a.ancestors or (
+                a.dep_ == "acl:relcl" and a not in trigger.ancestors)
+    return False
 
 
 def _definite_of_someone(tok: Token) -> bool:

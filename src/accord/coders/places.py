@@ -39,6 +39,9 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
             continue
         if info.kind == "country" and before not in _LOCATIVE:
             continue
+        if info.kind == "country" and (before in ("la", "l'", "l’") or fold(
+                ent.text).startswith(("la ", "l'", "l’"))):
+            continue  # "a demandé à la France": a recipient; a state is where in "en France"
         if _of_an_office(doc, ent.start, ent.end):
             continue  # "le ministre de la Défense": a portfolio, not the Paris district
         seen.add(ent.start)
@@ -48,8 +51,8 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
 
 
 def _of_an_office(doc: Doc, start: int, end: int) -> bool:
-    """A name in the complement of a title or of a body's head ("ministre vietnamien de la
-    Défense", "ministère de l'Intérieur")."""
+    """A name in the complement of a title ("ministre vietnamien de la Défense"); a body's
+    complement may be a place ("le tribunal correctionnel de Paris")."""
     lex = lexicon("fr")
     k = start
     if fold(doc[k].text) in ("la", "l'", "l’"):
@@ -64,9 +67,7 @@ def _of_an_office(doc: Doc, start: int, end: int) -> bool:
         k -= 1  # "ministre vietnamien de la Défense"
     root_head = doc[start:end].root.head
     words = [w for w in (doc[k] if k >= 0 else None, root_head) if w is not None]
-    return any(fold(w.lemma_) in lex.titles or fold(w.text) in lex.titles
-               or fold(w.lemma_) in lex.org_heads or fold(w.text) in lex.org_heads
-               for w in words)
+    return any(fold(w.lemma_) in lex.titles or fold(w.text) in lex.titles for w in words)
 
 
 def _situated(town: PlaceAnn, known: list[PlaceAnn], doc: Doc) -> PlaceAnn:
