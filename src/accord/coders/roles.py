@@ -130,6 +130,12 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
                     out.append(s)
             return out, verb
         # "a permis à l'organisation de lancer": the controller is the "à" complement
+    if any(c.dep_ == "mark" and fold(c.text) == "en" for c in tok.children):
+        # "En recevant X, ..., le vice-ministre Y a apprécié": a gerund the parse left
+        # without its verb shares the subject of the clause that follows it
+        for t in tok.doc[tok.right_edge.i + 1:tok.sent.end]:
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.pos_ in ("VERB", "AUX"):
+                return [t], t.head
     return [], tok
 
 
