@@ -343,9 +343,11 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         if is_person:
             person_strings.add(fold(text))
             pending.append((start, end, near, demonym))
+    # the end of the page's last word: a name that reaches it may be cut ("Federica Mogh")
+    words_end = next((t.i + 1 for t in reversed(doc) if not (t.is_space or t.is_punct)), 0)
     for start, end, near, demonym in pending:
         key = tuple(fold(t.text) for t in doc[start:end])
-        cut = all(t.is_space or t.is_punct for t in doc[end:])  # the page stops in the name
+        cut = end >= words_end
         actor = next((a for k, a in persons.items() if _same_person(key, k, cut)), None)
         name = doc[start:end].text
         if actor is None:

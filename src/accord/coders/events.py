@@ -638,8 +638,9 @@ class _Coder:
             if not iso:
                 continue
             known = [a.idx for a in self.table.actors if a.kind == "state" and a.country == iso]
-            if not known and state and geo.state_name(iso):
-                actor = self.table.new(geo.state_name(iso) or iso, "state", iso, None)
+            name = geo.state_name(iso) if state and not known else None
+            if name:
+                actor = self.table.new(name, "state", iso, None)
                 self.table.add_mention(actor, w.i, w.i + 1)
                 known = [actor.idx]
             found += known[:1] or [Unnamed(iso)]
@@ -891,8 +892,7 @@ def _took_lives(verb: Token) -> bool:
     if fold(verb.lemma_) not in ("faire", "causer", "provoquer", "couter", "entrainer"):
         return False
     return any(c.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and (
-        fold(c.lemma_) in _TOLLS or fold(c.text) in _TOLLS or fold(c.lemma_) == "vie")
-        for c in verb.children)
+        _named(c, _TOLLS) or fold(c.lemma_) == "vie") for c in verb.children)
 
 
 def _bare_object(c: Token, verb: Token) -> bool:

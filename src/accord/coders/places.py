@@ -13,6 +13,7 @@ from accord.text import fold
 __all__ = ["code_places", "dateline_place"]
 
 _LOCATIVE = frozenset({"a", "en", "au", "aux", "dans", "sur"})
+_ARTICLES = ("la", "l'", "l’")
 
 
 def dateline_place(name: str | None) -> PlaceAnn | None:
@@ -39,7 +40,7 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
             continue
         if info.kind == "country" and before not in _LOCATIVE:
             continue
-        if info.kind == "country" and (before in ("la", "l'", "l’") or fold(
+        if info.kind == "country" and (before in _ARTICLES or fold(
                 ent.text).startswith(("la ", "l'", "l’"))):
             continue  # "a demandé à la France": a recipient; a state is where in "en France"
         if _of_an_office(doc, ent.start, ent.end):
@@ -54,12 +55,9 @@ def _of_an_office(doc: Doc, start: int, end: int) -> bool:
     """A name in the complement of a title ("ministre vietnamien de la Défense"); a body's
     complement may be a place ("le tribunal correctionnel de Paris")."""
     lex = lexicon("fr")
-    k = start
-    if fold(doc[k].text) in ("la", "l'", "l’"):
-        k += 1  # the entity may start at the article
-    k -= 1
-    if k >= 0 and fold(doc[k].text) in ("la", "l'", "l’"):
-        k -= 1
+    k = start - 1
+    if k >= 0 and fold(doc[start].text) not in _ARTICLES and fold(doc[k].text) in _ARTICLES:
+        k -= 1  # "de la Défense" whether or not the entity starts at the article
     if k < 0 or fold(doc[k].text) not in ("de", "du", "d'", "d’"):
         return False
     k -= 1

@@ -364,7 +364,7 @@ class Roles:
             return state if state is not None else Unnamed(self.home)
         key = next((k for k in (lemma, word.rstrip("sx"), *_masculine(word.rstrip("s")))
                     if k in self.groups), None)
-        if key is None and tok.pos_ == "NOUN":
+        if key is None:
             office = self._office_of_a_state(tok)
             if office is not None:
                 return office
@@ -401,14 +401,11 @@ class Roles:
         """"les ministres des Affaires étrangères du Laos, du Cambodge et de l'Indonésie", "les
         ministres de la Défense des deux pays": for each state, its titled person the article
         names, else an unnamed participant of that state and of the office's sector."""
-        lex = self.resolver.lex
         table = self.resolver.table
-        word = fold(tok.text)
-        if tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number", []):
+        office = self._office(tok) if "Plur" in tok.morph.get("Number", []) else None
+        if office is None:
             return []
-        head = next((k for k in (fold(tok.lemma_), word.rstrip("sx")) if k in lex.titles), None)
-        if head is None or lex.titles[head].kind != "office":
-            return []
+        head, sector = office
         states: list[int] = []
         for t in tok.subtree:
             if t.dep_ in ("acl", "acl:relcl", "appos") or t.i == tok.i:
@@ -421,8 +418,6 @@ class Roles:
                 states += [i for i in self.resolver.resolve(t) if i not in states]
         if not states:
             return []
-        phrase = " ".join(t.text for t in tok.subtree if t.i >= tok.i)
-        sector = lex.title_sector(phrase) or lex.titles[head].sector
         found: list[Participant] = []
         for idx in states:
             country = table.actors[idx].country
@@ -433,17 +428,25 @@ class Roles:
     def _office_of_a_state(self, tok: Token) -> Unnamed | None:
         """"le ministre japonais de la Défense", whom the text does not name: an unnamed
         participant of that state, of the office's sector."""
+        office = self._office(tok)
+        country = self.resolver._nationality(tok) if office is not None else None
+        if office is None or country is None:
+            return None
+        return Unnamed(country, office[1])
+
+    def _office(self, tok: Token) -> tuple[str, str | None] | None:
+        """The office a noun names ("ministres de la Défense") and that office's sector, or
+        None for a noun that is no office."""
         lex = self.resolver.lex
+        if tok.pos_ != "NOUN":
+            return None
         word = fold(tok.text)
         head = next((k for k in (fold(tok.lemma_), word, word.rstrip("sx")) if k in lex.titles),
                     None)
         if head is None or lex.titles[head].kind != "office":
             return None
-        country = self.resolver._nationality(tok)
-        if country is None:
-            return None
         phrase = " ".join(t.text for t in tok.subtree if t.i >= tok.i)
-        return Unnamed(country, lex.title_sector(phrase) or lex.titles[head].sector)
+        return head, lex.title_sector(phrase) or lex.titles[head].sector
 
     def home_state(self) -> Participant:
         """The state the article is about, as an actor when it is one, else unnamed."""
