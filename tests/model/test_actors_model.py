@@ -101,3 +101,12 @@ def test_a_government_named_by_its_capital_is_the_same_government() -> None:
     government = found["Gouvernement burundais"]
     assert "Régime de Bujumbura" in government.aliases
     assert "Régime de Bujumbura" not in found
+
+
+def test_a_headline_pair_joined_by_a_hyphen_is_two_people() -> None:
+    doc = extract_one(read_text(
+        "date 2015-09\nEntretien Truong Tan Sang-Nicolás Maduro\n\nLe président vietnamien "
+        "Truong Tan Sang a reçu le président vénézuélien Nicolás Maduro. Le président cubain "
+        "Miguel Díaz-Canel Bermúdez a salué cette rencontre.", "x.txt"))
+    names = {a.name for a in doc.actors if a.kind == "person"}
+    assert names == {"Truong Tan Sang", "Nicolás Maduro", "Miguel Díaz-Canel Bermúdez"}

@@ -480,3 +480,42 @@ def test_a_letter_of_congratulations_carries_the_support_to_its_addressee() -> N
     assert event.type == "SUPPORT"
     assert [p.name for p in event.actor] == ["Lê Quốc Hùng"]
     assert [p.name for p in event.recipient] == ["Police de la province de Khánh Hòa"]
+
+
+def test_a_visit_to_a_state_told_by_its_noun_is_the_visitor_s_to_that_state() -> None:
+    found = events("Après la visite officielle en Inde en mars 2019 du Premier ministre "
+                   "japonais Shinzo Abe, la coopération s'est renforcée.", published="2019-09")
+    (visit,) = [e for e in found if e.type == "CONSULT"]
+    assert (visit.mode, visit.date) == ("visit", "2019-03")
+    assert sides(visit) == ([("Shinzo Abe", "JPN")], [("Inde", "IND")])
+    assert visit.place is not None and visit.place.name == "Inde"
+
+
+def test_coordinated_destinations_are_one_visit_each_with_its_own_year() -> None:
+    found = events("Les visites des navires de la marine indienne au Vietnam en 2018 et aux "
+                   "Philippines en 2019 ont renforcé la position de la marine.",
+                   published="2021-01")
+    visits = sorted((e.recipient[0].name, e.date) for e in found if e.type == "CONSULT")
+    assert visits == [("Philippines", "2019"), ("Vietnam", "2018")]
+
+
+def test_a_visit_in_progress_beside_its_meeting_is_not_a_second_event() -> None:
+    found = events("Le ministre Ngo Xuan Lich a reçu le 3 mars à Hanoï le ministre indien de la "
+                   "Défense Manohar Parrikar, en visite officielle au Vietnam.",
+                   published="2016-03")
+    (met,) = [e for e in found if e.type == "CONSULT"]
+    assert sides(met) == ([("Manohar Parrikar", "IND")], [("Ngo Xuan Lich", "VNM")])
+
+
+def test_a_visit_with_no_host_is_not_coded() -> None:
+    found = events("Le ministre Phan Van Giang s'est rendu au poste frontalier de Shuikou.",
+                   published="2022-05")
+    assert [e for e in found if e.type == "CONSULT"] == []
+
+
+def test_a_subject_the_parser_read_inside_a_fronted_phrase_is_found_before_the_verb() -> None:
+    found = events("Aussitôt après la cérémonie d'accueil officielle organisée le 31 août à "
+                   "Hanoï, le président vénézuélien Nicolás Maduro s'est entretenu avec son "
+                   "homologue vietnamien Truong Tan Sang.", published="2015-09")
+    (met,) = [e for e in found if e.type == "CONSULT"]
+    assert {n for n, _ in sides(met)[0] + sides(met)[1]} == {"Nicolás Maduro", "Truong Tan Sang"}

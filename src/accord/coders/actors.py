@@ -93,6 +93,19 @@ def _state_name_end(doc: Doc, start: int, end: int, blocked: set[int]) -> int:
     return end
 
 
+def _named_apart(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """Whether the name of two or more words starting at ``k``, right after a hyphen, is also
+    written on its own in the document ("Entretien Truong Tan Sang-Nicolás Maduro ... le
+    président Nicolás Maduro"), unlike the second half of "Miguel Díaz-Canel Bermúdez"."""
+    end = k
+    while end < len(doc) and _is_cap(doc[end]) and _is_name_token(doc[end], lex):
+        end += 1
+    if end - k < 2:
+        return False
+    name = doc[k:end].text
+    return doc.text.count(name) > doc.text.count("-" + name)
+
+
 def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised name tokens, outside titles."""
     chains: list[tuple[int, int]] = []
@@ -121,8 +134,9 @@ def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, i
                 j - 1
             ].whitespace_ and doc[j + 1].is_alpha and not (
                 geo.country_code(doc[j - 1].text) and geo.country_code(doc[j + 1].text)
-            ):
-                # "Ban Ki-moon", "Alain-Guillaume Bunyoni"; "Vietnam-Chine" is two names
+            ) and not (j - i >= 2 and _named_apart(doc, j + 1, lex)):
+                # "Ban Ki-moon", "Alain-Guillaume Bunyoni"; "Vietnam-Chine" and "Entretien
+                # Truong Tan Sang-Nicolás Maduro" are two names
                 j += 2
             else:
                 break

@@ -119,6 +119,7 @@ class EventAnn:
     headline: bool = False  # read from the article's title line
     tense: str = "present"  # of the trigger's clause (see accord.coders.event_dates.tense)
     carrier: bool = False  # a dated mention without actors, kept only to date a retelling
+    trip: bool = False  # a visit to a state told by its noun ("sa visite au Vietnam")
 
 
 @dataclass

@@ -125,6 +125,11 @@ class EventClock:
                 return d
         return None
 
+    def within(self, start: int, end: int) -> DateAnn | None:
+        """The first usable date written between tokens ``start`` and ``end``."""
+        return next((d for d in self.dates if start <= d.start < end and self._usable(d)
+                     and d.value), None)
+
     # -- time line ------------------------------------------------------------------------
     def _last_day_before(self, i: int) -> str | None:
         best = None

@@ -95,6 +95,11 @@ _TARGET_CASES = frozenset({"a", "au", "aux", "avec", "pour", "envers", "contre"}
 _QUANTITY_NOUNS = frozenset({"centaine", "millier", "dizaine", "groupe", "foule", "million",
                              "cortege", "poignee", "nombre", "plupart", "milliers", "centaines"})
 _DURING = frozenset({"lors", "pendant", "durant"})
+# "une visite au Vietnam", "sa visite en Chine": the cases of a visit's destination
+_TO_A_STATE = frozenset({"en", "au", "aux", "a"})
+# heads under which a visit is not told as made ("la perspective d'une visite en Chine")
+_TRIP_BLOCKING_HEADS = frozenset({"veille", "perspective", "projet", "idee", "possibilite",
+                                  "eventualite", "absence", "refus"})
 _NOUN_BLOCKING_HEADS = frozenset({"veille", "lendemain", "perspective", "projet", "idee",
                                   "possibilite", "eventualite", "absence", "refus", "fin"})
 
@@ -587,6 +592,90 @@ class _Coder:
         self._date(event, anchors, when)
         return event
 
+    def trips(self, tok: Token, trig: Trigger) -> list[EventAnn]:
+        """Visits to states told by a noun, wherever the noun sits: "dans le cadre de la visite
+        officielle au Cambodge du président X", "deux mois après la visite au Vietnam de X",
+        "Lors de sa visite en Chine, X a ...", "X, qui est en visite au Vietnam", "les visites
+        des navires en Inde en 2018 et au Japon en 2019". The visitor is the actor, each state
+        visited the recipient (PLOVER: the host) of its own event."""
+        if trig.mode != "visit" or case_of(tok) == "sans" or fold(
+                tok.head.lemma_) in _TRIP_BLOCKING_HEADS:
+            return []
+        inside = {t.i for t in tok.subtree}
+        phrase = [t for t in tok.subtree if t.i == tok.i or t.pos_ not in ("VERB", "AUX") and not any(
+            a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i in inside and a.i != tok.i)]
+
+        found = [(t, p) for t in phrase if t.i > tok.i and t.dep_ in ("nmod", "conj")
+                 and case_of(t) in _TO_A_STATE for p in self.roles.participants(t)
+                 if isinstance(p, int) and self.table.actors[p].kind == "state"
+                 and self.table.by_token.get(t.i) == p]
+        end = max(t.i for t in phrase) + 1
+        if not found and end + 1 < len(self.doc) and fold(self.doc[end].text) in _TO_A_STATE:
+            # "la visite du président X au Cambodge les 21 et 22 décembre": the parse hung the
+            # destination right after the phrase elsewhere
+            state = self.table.by_token.get(end + 1)
+            if state is not None and self.table.actors[state].kind == "state":
+                found = [(self.doc[end + 1], state)]
+                end = max(t.i for t in self.doc[end + 1].subtree) + 1
+        if not found or len({p for _, p in found}) != len(found):
+            return []
+        clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and (negated(clause) or hypothetical(clause) or fold(
+                clause.lemma_) == "agir" or _requested(clause)):
+            return []  # "il s'agit de sa première visite": a restatement
+        when = tense(clause) if clause is not None else "present"
+        if when in ("future", "conditional") or any(c.dep_ == "acl" and fold(c.lemma_) in (
+                "prevoir", "programmer", "envisager") for c in tok.children):
+            return []  # "lors de la visite de X en France, prévue le 27 janvier": to come
+        events = []
+        for k, (where, state) in enumerate(found):
+            visitors = self._visitors(tok, phrase, clause, self.table.actors[state].country)
+            if not visitors:
+                return []
+            event = self._event(tok, trig.type, trig.mode, visitors, [state])
+            event.nominal = event.trip = True
+            stop = found[k + 1][0].i if k + 1 < len(found) else end
+            written = self.clock.within(where.i, stop) or (
+                self.clock.written(phrase) if len(found) == 1 else None)
+            if written is not None and written.value:  # "sa visite en Chine du 12 au 16
+                event.date, event.explicit_date = written.value, True  # septembre"
+            else:  # a visit the clause's date does not date: of the article's month
+                event.date = self.clock.news_day[:7] if self.clock.news_day else None
+            event.tense = when
+            event.place = next((p for p in self.places if p.start <= where.i < p.end), None)
+            events.append(event)
+        return events
+
+    def _visitors(self, tok: Token, phrase: list[Token], clause: Token | None,
+                  host: str | None) -> list[Participant]:
+        """Who makes the visit: the "de X" the visit's phrase names (the parse may hang it on
+        the place or the date before it), else, for "sa visite" or "en visite", the one of the
+        clause's subject and objects who is not of the state visited ("X a reçu Y à l'occasion
+        de sa visite au Vietnam": Y)."""
+        def guests(found: list[Participant]) -> list[Participant]:
+            return [p for p in found if isinstance(p, int) and self.table.actors[p].kind != "state"
+                    and self.table.actors[p].country not in (host, None)]
+
+        cut = next((t.i for t in phrase if t.i > tok.i and (t.dep_ == "mark" or (
+            t.pos_ == "PUNCT" and t.text not in "-'’"))), len(self.doc))  # "..., que selon lui"
+        for c in phrase:
+            if tok.i < c.i < cut and c.dep_ == "nmod" and case_of(c) in ("de", "du", "d'", "des"):
+                found = guests(self.roles.participants(c))
+                if found:
+                    return found
+        if tok.dep_ == "acl:relcl":  # "X, qui est en visite au Vietnam"
+            return guests(self.roles.participants(tok.head))
+        possessive = any(c.dep_ == "det" and fold(c.text) in ("son", "sa", "ses", "leur", "leurs")
+                         for c in tok.children)
+        bare = case_of(tok) == "en" and not any(c.dep_ == "det" for c in tok.children)
+        if clause is None or not (possessive or bare):
+            return []
+        heads, _ = subject_heads(clause)
+        found = guests(self.roles.participants_all(heads)) or guests(self.roles.participants_all(
+            [c for c in clause.children if c.dep_ == "obj"]))
+        return found if len({self.table.actors[p].country for p in found if isinstance(
+            p, int)}) == 1 else []
+
     def _court(self, tok: Token) -> Participant:
         """Who convicts: the court the article names last before the trigger, else an unnamed
         judiciary of the place's or the article's country."""
@@ -762,34 +851,37 @@ def code_events(
                 if trig.pos == "NOUN" and tok.i in table.by_token and tok.text[:1].isupper() and (
                         not _held(tok, trig)):
                     continue  # "la Réunion élargie des ministres de la Défense": a body's name
-                if trig.pos == "NOUN":
-                    event = coder.code_noun(tok, trig)
+                visits_to_states = coder.trips(tok, trig) if trig.pos == "NOUN" else []
+                if visits_to_states:
+                    found = visits_to_states
+                elif trig.pos == "NOUN":
+                    found = [e for e in [coder.code_noun(tok, trig)] if e is not None]
                 else:
-                    event = coder.code_verb(tok, trig, consumed)
-                if event is None:
+                    found = [e for e in [coder.code_verb(tok, trig, consumed)] if e is not None]
+                found = [e for e in found if not any(
+                    k.trigger == tok.i and k.type == e.type and k.mode == e.mode for k in events)]
+                if not found:
                     continue
-                if any(e.trigger == tok.i and e.type == event.type and e.mode == event.mode
-                       for e in events):
-                    continue
-                if event.date == "same":  # "le même jour", "deux jours plus tard": of the
-                    # last date written, else in the month of the act told before
-                    event.date = previous_date or next(
-                        (e.date[:7] for e in reversed(events) if e.date and e.date != "same"),
-                        None)
-                elif event.date is not None and event.explicit_date:
-                    previous_date = event.date
-                event.place = _place(event, sent_places, dateline or lead_place, coder.clock,
-                                     doc)
-                event.context = _contexts(sent.text, lex)
-                event.context += [c for c in headline_contexts if c not in event.context]
-                events.append(event)
-                named = [a for a in event.actors if isinstance(a, int)]
-                if event.type == "CONSULT":  # "X a reçu Y ... Les deux hommes ont convenu"
-                    persons = [a for a in event.actors + event.recipients if isinstance(a, int)
-                               and table.actors[a].kind == "person"]
-                    named = persons if len(persons) == 2 else named
-                if len(named) >= 2 and not _same_sides(named, resolver.last_group, table):
-                    resolver.last_group = named
+                for event in found:
+                    if event.date == "same":  # "le même jour", "deux jours plus tard": of the
+                        # last date written, else in the month of the act told before
+                        event.date = previous_date or next(
+                            (e.date[:7] for e in reversed(events) if e.date and e.date != "same"),
+                            None)
+                    elif event.date is not None and event.explicit_date and len(event.date) == 10:
+                        previous_date = event.date  # "le même jour" refers to a day
+                    event.place = event.place or _place(
+                        event, sent_places, dateline or lead_place, coder.clock, doc)
+                    event.context = _contexts(sent.text, lex)
+                    event.context += [c for c in headline_contexts if c not in event.context]
+                    events.append(event)
+                    named = [a for a in event.actors if isinstance(a, int)]
+                    if event.type == "CONSULT":  # "X a reçu Y ... Les deux hommes ont convenu"
+                        persons = [a for a in event.actors + event.recipients if isinstance(a, int)
+                                   and table.actors[a].kind == "person"]
+                        named = persons if len(persons) == 2 else named
+                    if len(named) >= 2 and not _same_sides(named, resolver.last_group, table):
+                        resolver.last_group = named
                 if not trig.objects:
                     break
     kept = _merge(events, table, doc)
@@ -821,7 +913,14 @@ def code_events(
     for e in visits:
         if e.type == "CONSULT" and e.mode == "visit":
             _to_the_inviter(e, coder.roles, table, doc)
-    found = [part for e in visits for part in _one_visit_each(e, table)]
+    # a visit with no host named nor found ("s'est rendu au poste frontalier de X") has one
+    # side only: PLOVER's CONSULT needs the other
+    found = [part for e in visits for part in _one_visit_each(e, table)
+             if not (e.type == "CONSULT" and e.mode == "visit" and not e.recipients)]
+    # the visit in progress told beside its meeting ("X a reçu Y, en visite au Vietnam") is
+    # that meeting's setting; an undated trip is coded when it is told on its own
+    found = [e for e in found if not (e.trip and not e.explicit_date and any(
+        k is not e and k.type == "CONSULT" and k.sent_start == e.sent_start for k in found))]
     judge = event_filter()
     if judge is None:
         return found

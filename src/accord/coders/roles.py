@@ -118,6 +118,7 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
             subj = [verb.head]  # a headline "le Front Al-Nosra rompt ses liens": parsed as acl
         if subj:
             out = []
+            subj = [_fronted(s, verb) for s in subj]
             for s in subj:
                 if fold(s.text) in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
                     antecedent = verb.head
@@ -137,6 +138,19 @@ def subject_heads(tok: Token) -> tuple[list[Token], Token]:
             if t.dep_ in ("nsubj", "nsubj:pass") and t.head.pos_ in ("VERB", "AUX"):
                 return [t], t.head
     return [], tok
+
+
+def _fronted(subj: Token, verb: Token) -> Token:
+    """A subject never has a preposition: "Aussitôt après la cérémonie d'accueil organisée le
+    31 août, le président X s'est entretenu" parsed with "cérémonie" as the subject and X as the
+    object of "organisée" has its subject in the phrase between the last comma and the verb."""
+    if not any(c.dep_ == "case" for c in subj.children) or subj.i > verb.i:
+        return subj
+    doc = verb.doc
+    start = next((t.i + 1 for t in reversed(doc[subj.i:verb.i]) if t.text == ","), None)
+    if start is None:
+        return subj
+    return next((t for t in doc[start:verb.i] if t.pos_ in ("NOUN", "PROPN")), subj)
 
 
 def _apart_from_appositions(heads: list[Token]) -> list[Token]:
