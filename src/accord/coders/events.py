@@ -98,10 +98,10 @@ _DURING = frozenset({"lors", "pendant", "durant"})
 # "une visite au Vietnam", "sa visite en Chine": the cases of a visit's destination
 _TO_A_STATE = frozenset({"en", "au", "aux", "a"})
 # heads under which a visit is not told as made ("la perspective d'une visite en Chine")
-_TRIP_BLOCKING_HEADS = frozenset({"veille", "perspective", "projet", "idee", "possibilite",
-                                  "eventualite", "absence", "refus"})
 _NOUN_BLOCKING_HEADS = frozenset({"veille", "lendemain", "perspective", "projet", "idee",
                                   "possibilite", "eventualite", "absence", "refus", "fin"})
+_TRIP_BLOCKING_HEADS = _NOUN_BLOCKING_HEADS - {"lendemain", "fin"}  # "au lendemain de sa visite"
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 
 
 def _lookup(lex: Lexicon, tok: Token) -> tuple[Trigger, ...]:
@@ -544,8 +544,7 @@ class _Coder:
                 recipients = targets
                 actors = [a for a in actors if a not in targets] or [
                     Unnamed(self._where(tok))]
-        possessive = any(c.dep_ == "det" and fold(c.text) in (
-            "son", "sa", "ses", "leur", "leurs") for c in tok.children)
+        possessive = _possessed(tok)
         when = tense(verb) if verb is not None else "present"
         anchors = [tok] + ([verb] if verb is not None else [])
         if trig.type in ("ASSAULT", "COERCE") and self._disaster(tok) and not any(
@@ -579,8 +578,7 @@ class _Coder:
         if etype == "CONSULT" and any(fold(c.text).startswith("telephon") for c in tok.children
                                       if c.dep_ in ("amod", "nmod")):
             mode = "phone"  # "une conversation téléphonique", "un entretien par téléphone"
-        prevu = any(c.dep_ == "acl" and fold(c.lemma_) in ("prevoir", "programmer", "envisager")
-                    for c in tok.children)
+        prevu = _planned(tok)
         if prevu or when in ("future",) or (when == "conditional" and not _reported(tok)):
             if etype not in COOPERATIVE:
                 return None
@@ -624,8 +622,7 @@ class _Coder:
                 clause.lemma_) == "agir" or _requested(clause)):
             return []  # "il s'agit de sa première visite": a restatement
         when = tense(clause) if clause is not None else "present"
-        if when in ("future", "conditional") or any(c.dep_ == "acl" and fold(c.lemma_) in (
-                "prevoir", "programmer", "envisager") for c in tok.children):
+        if when in ("future", "conditional") or _planned(tok):
             return []  # "lors de la visite de X en France, prévue le 27 janvier": to come
         events = []
         for k, (where, state) in enumerate(found):
@@ -665,8 +662,7 @@ class _Coder:
                     return found
         if tok.dep_ == "acl:relcl":  # "X, qui est en visite au Vietnam"
             return guests(self.roles.participants(tok.head))
-        possessive = any(c.dep_ == "det" and fold(c.text) in ("son", "sa", "ses", "leur", "leurs")
-                         for c in tok.children)
+        possessive = _possessed(tok)
         bare = case_of(tok) == "en" and not any(c.dep_ == "det" for c in tok.children)
         if clause is None or not (possessive or bare):
             return []
@@ -851,18 +847,16 @@ def code_events(
                 if trig.pos == "NOUN" and tok.i in table.by_token and tok.text[:1].isupper() and (
                         not _held(tok, trig)):
                     continue  # "la Réunion élargie des ministres de la Défense": a body's name
-                visits_to_states = coder.trips(tok, trig) if trig.pos == "NOUN" else []
-                if visits_to_states:
-                    found = visits_to_states
-                elif trig.pos == "NOUN":
-                    found = [e for e in [coder.code_noun(tok, trig)] if e is not None]
+                told: list[EventAnn | None] = []
+                if trig.pos == "NOUN":
+                    told += coder.trips(tok, trig) or [coder.code_noun(tok, trig)]
                 else:
-                    found = [e for e in [coder.code_verb(tok, trig, consumed)] if e is not None]
-                found = [e for e in found if not any(
+                    told.append(coder.code_verb(tok, trig, consumed))
+                fresh = [e for e in told if e is not None and not any(
                     k.trigger == tok.i and k.type == e.type and k.mode == e.mode for k in events)]
-                if not found:
+                if not fresh:
                     continue
-                for event in found:
+                for event in fresh:
                     if event.date == "same":  # "le même jour", "deux jours plus tard": of the
                         # last date written, else in the month of the act told before
                         event.date = previous_date or next(
@@ -983,6 +977,17 @@ def _agrees_on_a_view(verb: Token) -> bool:
 # what an attack that took place leaves ("l'attentat a fait cinq morts", "a causé la mort de")
 _TOLLS = frozenset({"mort", "morts", "victime", "victimes", "blesse", "blesses", "tue", "tues",
                     "deces", "degat", "degats"})
+
+
+def _possessed(tok: Token) -> bool:
+    """"sa visite", "leur entretien": the noun has a possessive determiner."""
+    return any(c.dep_ == "det" and fold(c.text) in _POSSESSIVES for c in tok.children)
+
+
+def _planned(tok: Token) -> bool:
+    """"la visite prévue le 27 janvier": an event noun told as planned, not done."""
+    return any(c.dep_ == "acl" and fold(c.lemma_) in ("prevoir", "programmer", "envisager")
+               for c in tok.children)
 
 
 def _took_lives(verb: Token) -> bool:
