@@ -60,23 +60,35 @@ def test_gold_figures_stay_above_floors(name: str) -> None:
     assert not below, f"{name}: figures under their floor (got, floor): {below}"
 
 
+def _git_show(commit: str, rel: str) -> str | None:
+    shown = subprocess.run(["git", "show", f"{commit}:{rel}"], cwd=ROOT,
+                           capture_output=True, text=True, check=False)
+    return shown.stdout if shown.returncode == 0 else None
+
+
 def test_floors_never_lowered() -> None:
-    """No floor of the working file is lower than in any committed version of it."""
+    """No floor of the working file is lower than in any committed version of it, for the
+    same gold. A revision of one of the project's own gold files (documented in
+    evaluation/gold/README.md) measures something else: the floors of that file are compared
+    only with the commits that had the same annotations."""
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("no git history")
     rel = FLOORS.relative_to(ROOT).as_posix()
     log = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=ROOT,
                          capture_output=True, text=True, check=False)
     current = json.loads(FLOORS.read_text())
+    own_now = {p.name: p.read_text() for p in OWN_GOLD.glob("*.jsonl")}
     for commit in log.stdout.split():
-        shown = subprocess.run(["git", "show", f"{commit}:{rel}"], cwd=ROOT,
-                               capture_output=True, text=True, check=False)
-        if shown.returncode != 0:
+        shown = _git_show(commit, rel)
+        if shown is None:
             continue
-        old = json.loads(shown.stdout)
+        old = json.loads(shown)
         for name, values in old.items():
             if name.startswith("_"):
                 continue
+            if name in own_now and _git_show(
+                    commit, (OWN_GOLD / name).relative_to(ROOT).as_posix()) != own_now[name]:
+                continue  # the annotations were revised since: other figures
             for key, floor in values.items():
                 assert current.get(name, {}).get(key, 0.0) + 1e-9 >= floor, (
                     f"floor {name}:{key} lowered from {floor} (commit {commit[:8]})"

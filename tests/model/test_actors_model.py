@@ -110,3 +110,23 @@ def test_a_headline_pair_joined_by_a_hyphen_is_two_people() -> None:
         "Miguel Díaz-Canel Bermúdez a salué cette rencontre.", "x.txt"))
     names = {a.name for a in doc.actors if a.kind == "person"}
     assert names == {"Truong Tan Sang", "Nicolás Maduro", "Miguel Díaz-Canel Bermúdez"}
+
+
+def test_an_acronym_in_parentheses_is_its_body_alias_unless_the_phrase_names_no_body() -> None:
+    found = actors(
+        "La Garde côtière du Pérou (GCP) et la Garde côtière chilienne (GCC) ont tenu une "
+        "réunion. La GCP a remercié la GCC. Le Chili a salué la lutte contre la pêche illégale, "
+        "non déclarée et non réglementée (INN)."
+    )
+    assert "GCP" in found["Garde côtière du Pérou"].aliases
+    assert "GCC" in found["Garde côtière chilienne"].aliases
+    assert not {"GCP", "GCC", "INN"} & set(found)
+    # the name, the acronym in parentheses and "La GCP"
+    assert len(found["Garde côtière du Pérou"].mentions) == 3
+
+
+def test_a_title_written_before_the_next_name_of_a_list_is_that_name_s() -> None:
+    found = actors("Il a rencontré Carlos Ruiz, le secrétaire du Conseil Ana Pérez et le "
+                   "ministre chilien de l'Intérieur Pedro Lagos.")
+    assert found["Carlos Ruiz"].titles == ()
+    assert found["Ana Pérez"].titles == ("secrétaire du Conseil",)

@@ -519,3 +519,16 @@ def test_a_subject_the_parser_read_inside_a_fronted_phrase_is_found_before_the_v
                    "homologue vietnamien Truong Tan Sang.", published="2015-09")
     (met,) = [e for e in found if e.type == "CONSULT"]
     assert {n for n, _ in sides(met)[0] + sides(met)[1]} == {"Nicolás Maduro", "Truong Tan Sang"}
+
+
+def test_a_list_of_people_each_with_title_and_name_is_met_in_full() -> None:
+    met = events("Le ministre brésilien de la Justice Paulo Souza a rencontré le 3 mai à Brasilia "
+                 "les ambassadeurs chilien Diego Rojas, péruvien Luis Quispe et argentin Martín "
+                 "Sosa.", published="2019-05-06")
+    assert {p.name for e in met if e.type == "CONSULT" for p in (*e.actor, *e.recipient)} == {
+        "Paulo Souza", "Diego Rojas", "Luis Quispe", "Martín Sosa"}
+    talks = events("Le ministre bolivien Juan Mamani s'est entretenu avec Carlos Ruiz, le "
+                   "secrétaire du Conseil Ana Pérez et le ministre chilien de l'Intérieur "
+                   "Pedro Lagos.", published="2019-05-06")
+    named = {p.name for e in talks if e.type == "CONSULT" for p in (*e.actor, *e.recipient)}
+    assert {"Carlos Ruiz", "Ana Pérez", "Pedro Lagos"} <= named

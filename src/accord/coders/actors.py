@@ -157,7 +157,7 @@ def _name_chains(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, i
 
 def _adjacent_title(
     start: int, end: int, titles_by_end: dict[int, TitleSpan], titles_by_start: dict[int, TitleSpan],
-    doc: Doc,
+    doc: Doc, name_starts: frozenset[int] = frozenset(),
 ) -> list[TitleSpan]:
     """Titles right before a name ("le général To Lam", "chinois ..., Chen Siyuan") or after it
     as an apposition ("Hoang Xuân Chiên, vice-ministre de la Défense")."""
@@ -177,7 +177,11 @@ def _adjacent_title(
             k += 1
         after = titles_by_start.get(k)
         if after is not None:
-            found.extend(title_chain(after, titles_by_end, titles_by_start, doc, forward=True))
+            chain = title_chain(after, titles_by_end, titles_by_start, doc, forward=True)
+            # "Alexander Bortnikov, le secrétaire du FSB Nikolai Patrushev": a title written
+            # right before another name is that name's, and the list goes on
+            if not (chain[-1].end in name_starts and doc[k - 1].pos_ == "DET"):
+                found.extend(chain)
     elif end < len(doc) and not _is_cap(doc[end]):
         # an office with its complement right after the name, the comma lost ("le
         # lieutenant-général Lê Quốc Hùng vice-ministre de la Sécurité publique")
@@ -327,8 +331,9 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     pending: list[tuple[int, int, list[TitleSpan], str | None]] = []
     places = {fold(doc[s:e].text) for s, e in chains if _place_name(doc, s, e)}
     attached: set[int] = set()  # starts of the titles that sit next to a name
+    name_starts = frozenset(start for start, _ in chains)
     for start, end in chains:
-        near = _adjacent_title(start, end, by_end, by_start, doc)
+        near = _adjacent_title(start, end, by_end, by_start, doc, name_starts)
         attached.update(t.start for t in near)
         is_person = bool(near)  # a rank, office, honorific or designation next to the name
         labels = {ent_label[i] for i in range(start, end)}
@@ -420,6 +425,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     home = home or _topic_country(doc, table)
     table.home = home
     _code_org_heads(doc, lex, table, home, title_tokens - body_tokens)
+    _acronyms_as_aliases(doc, table)
     _designations_as_titles(doc, lex, table, titles, attached)
     published = article.published if article is not None else None
     _finish_people(table, lex, _people_home(doc, table, home), figures, published)
@@ -502,7 +508,7 @@ def _code_named_entity(
         if geo.find_place(text) is not None or _bare_head(span, lex) or (
             end - start == 1 and text.islower()
         ) or (
-            _acronym_of_no_body(doc, start, end)
+            _acronym_of_no_body(doc, lex, start, end)
         ):
             return  # "onusien", "Parti", "Partis", "la pêche illicite ... (INN)": no name
         end = _complement_state(doc, end)  # "le Comité ... pour la sécurité maritime du | Cambodge"
@@ -529,6 +535,41 @@ def _code_named_entity(
         _absorb(table, actor, start, end)
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+def _acronyms_as_aliases(doc: Doc, table: ActorTable) -> None:
+    """An acronym in parentheses right after an organisation's name is that organisation's
+    alias ("la Garde côtière du Vietnam (VCG)"): the acronym written anywhere in the article
+    names it, and an actor coded from the acronym alone joins it."""
+    n = len(doc)
+    for actor in table.actors:
+        if actor.kind != "organization":
+            continue
+        for _, e in sorted(actor.mentions):
+            if not (e + 2 < n and doc[e].text == "(" and doc[e + 2].text == ")"
+                    and _ACRONYM.fullmatch(doc[e + 1].text)):
+                continue
+            acronym = doc[e + 1].text
+            owner = table.by_token.get(e + 1)
+            if owner is not None and owner != actor.idx and (
+                    table.actors[owner].kind != "organization"
+                    or fold(table.actors[owner].name) != fold(acronym)):
+                continue  # the parenthesis names another actor ("(Chine)")
+            if acronym not in actor.aliases and fold(acronym) != fold(actor.name):
+                actor.aliases.append(acronym)
+            for other in table.actors:
+                if other is not actor and other.kind == "organization" and (
+                        fold(other.name) == fold(acronym)):
+                    moved, other.mentions = other.mentions, []
+                    for start, end in moved:
+                        table.add_mention(actor, start, end)
+            for tok in doc:
+                if tok.text == acronym and tok.i not in table.by_token:
+                    table.add_mention(actor, tok.i, tok.i + 1)
+            break
+
+
 def _bare_head(span: Span, lex: Lexicon) -> bool:
     """A head noun alone ("Parti", "Partis", "Service"): a designation, not a name."""
     if len(span) != 1:
@@ -541,7 +582,16 @@ def _bare_head(span: Span, lex: Lexicon) -> bool:
 _ACRONYM_WINDOW = 12
 
 
-def _acronym_of_no_body(doc: Doc, start: int, end: int) -> bool:
+def _phrase_head(tok: Token) -> Token:
+    """The noun that the adjectives and participles ending at ``tok`` modify ("la pêche
+    illégale, non déclarée et non réglementée" → "pêche"), or ``tok``."""
+    while tok.pos_ != "NOUN" and tok.dep_ in ("amod", "conj", "acl", "advmod", "fixed") and (
+            tok.head.i < tok.i):
+        tok = tok.head
+    return tok
+
+
+def _acronym_of_no_body(doc: Doc, lex: Lexicon, start: int, end: int) -> bool:
     """An acronym in parentheses after a phrase that names no body: a lower-case phrase ("la
     pêche illicite, non déclarée et non réglementée (INN)") or a meeting ("le 13e Dialogue sur
     la politique de défense Singapour-Vietnam (DPD)")."""
@@ -550,6 +600,16 @@ def _acronym_of_no_body(doc: Doc, start: int, end: int) -> bool:
         return False
     if end >= len(doc) or doc[end].text != ")":
         return False
+    head = _phrase_head(doc[start - 2])
+    if any(_is_cap(t) for t in doc[head.i + 1:start - 1]):
+        head = doc[start - 1]  # a name inside the phrase ("... la guerre au Vietnam (VNOSMP)")
+    if head.pos_ == "NOUN" and not _is_cap(head) and not (
+            fold(head.text) in lex.org_heads or fold(head.lemma_) in lex.org_heads
+            or fold(head.lemma_) in lex.groups):
+        return True  # "la lutte du Vietnam contre la pêche illégale ... (INN)"
+    if head.pos_ == "NOUN" and _is_cap(head) and (
+            fold(head.text) in lex.titles or fold(head.lemma_) in lex.titles):
+        return True  # "la Directrice générale des relations internationales ... (DGRIS)": a post
     for k in range(start - 2, max(-1, start - 2 - _ACRONYM_WINDOW), -1):
         tok = doc[k]
         if tok.is_sent_start and k < start - 2 or tok.text in (".", "(", ")", ";"):

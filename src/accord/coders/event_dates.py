@@ -115,15 +115,17 @@ class EventClock:
         return tok
 
     def written(self, anchors: list[Token]) -> DateAnn | None:
-        """The date attached to one of ``anchors`` (the trigger, its verb chain)."""
-        wanted = {t.i for t in anchors}
+        """The date attached to one of ``anchors`` (the trigger, its verb chain, then the
+        phrases around it), the first anchor's first: "Lors de sa visite du 12 au 16
+        septembre, X a effectué le 13 septembre des visites de courtoisie" is the 13th."""
+        rank = {}
+        for n, t in enumerate(anchors):
+            rank.setdefault(t.i, n)
         sent = anchors[0].sent
-        for d in self.dates:
-            if not (sent.start <= d.start < sent.end) or not self._usable(d):
-                continue
-            if self._predicate(d).i in wanted:
-                return d
-        return None
+        found = [(rank[self._predicate(d).i], k) for k, d in enumerate(self.dates)
+                 if sent.start <= d.start < sent.end and self._usable(d)
+                 and self._predicate(d).i in rank]
+        return self.dates[min(found)[1]] if found else None
 
     def within(self, start: int, end: int) -> DateAnn | None:
         """The first usable date written between tokens ``start`` and ``end``."""

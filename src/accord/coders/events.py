@@ -212,6 +212,8 @@ class _Coder:
             trig = Trigger(trig.lemma, trig.pos, etype, mode, trig.frame, trig.objects)
         when = tense(tok)
         anchors = [tok, *verb_chain(tok)[1:]]
+        if light is not None:
+            anchors.append(light)  # "effectue une visite à Cuba du 18 au 25 novembre"
         for c in tok.children:  # "lors de la visite ... en février dernier, ont signé": the
             # act takes the date of the happening it was part of
             for w in (c, *(f for f in c.children if f.dep_ == "fixed")):  # "En particulier,
@@ -219,8 +221,6 @@ class _Coder:
                     anchors += [w, *(g for g in w.children if g.dep_.startswith("obl"))]
             if c.dep_.startswith("obl") and case_of(c) in _DURING:
                 anchors.append(c)
-        if light is not None:
-            anchors.append(light)  # "effectue une visite à Cuba du 18 au 25 novembre"
         if just_did(tok):
             when = "recent"  # "vient d'annoncer": the immediate past
         governor = _governor(tok)

@@ -293,6 +293,9 @@ class Roles:
                     if inner.i != t.i and by_token.get(inner.i) in named:
                         stack.extend(c for c in inner.children if c.dep_ == "conj")
                     elif inner.dep_ == "appos" and inner.head.i == t.i:
+                        if self._titled_other(inner, named):
+                            stack.append(inner)  # "X, le secrétaire du FSB Y et le ministre Z"
+                            continue
                         # "le général X, vice-ministre de la Défense et Y, secrétaire ...": the
                         # parse coordinates Y with X's title
                         stack.extend(c for c in inner.children if c.dep_ == "conj" and (
@@ -324,6 +327,19 @@ class Roles:
         idx = self.resolver.table.by_token.get(tok.i)
         return idx is not None and idx not in named and (
             self.resolver.table.actors[idx].kind == "person")
+
+    def _person_at(self, i: int) -> bool:
+        idx = self.resolver.table.by_token.get(i)
+        return idx is not None and self.resolver.table.actors[idx].kind == "person"
+
+    def _titled_other(self, appos: Token, named: list[int]) -> bool:
+        """An apposition that is the next item of a list, not a title of the name before it:
+        an office with its article and its own person's name ("Alexander Bortnikov, le
+        secrétaire du FSB Nikolai Patrushev")."""
+        return any(c.dep_ == "det" for c in appos.children) and (
+            self.resolver._title_key(appos) is not None) and any(
+            c.dep_ in ("appos", "flat:name") and self._other_person(c, named)
+            for c in appos.children)
 
     def _another_title(self, conj: Token, found: list[Participant]) -> bool:
         """"le général X, chef d'état-major de l'Armée et vice-ministre de la Défense": a
@@ -563,10 +579,45 @@ class Roles:
                 continue
             _add(target, self.participants(c))
             last = target
+        if last is not None:
+            _add(last, self._listed_after(tok, last))
         if args.passive:
             args.subjects, args.objects = args.agent, args.subjects
             args.agent = []
         return args
+
+    def _listed_after(self, tok: Token, found: list[Participant]) -> list[Participant]:
+        """People listed after the last one found, whom a broken parse left out: "les
+        ambassadeurs chinois X, indonésien Y et américain Z", "X, le colonel Y et le colonel Z".
+        Between two names only a comma or "et", an article, titles and nationalities."""
+        table = self.resolver.table
+        persons = [p for p in found if isinstance(p, int) and table.actors[p].kind == "person"]
+        if not persons or persons[-1] != found[-1]:
+            return []
+        doc, end_of = tok.doc, tok.sent.end
+        ends = [e for s, e in table.actors[persons[-1]].mentions if tok.i < s < end_of]
+        if not ends:
+            return []
+        listed: list[Participant] = []
+        k = ends[0]
+        while k < end_of and (doc[k].text == "," or fold(doc[k].text) == "et"):
+            j = k + 1
+            if j < end_of and fold(doc[j].text) == "et":
+                j += 1
+            gap = 0
+            while j < end_of and gap < 8 and not self._person_at(j) and (
+                    doc[j].pos_ == "DET" or geo.nationality(doc[j].text)
+                    or self.resolver._title_key(doc[j]) is not None
+                    or (gap and fold(doc[j].text) in _OF)
+                    or (gap and doc[j].text[:1].isupper() and doc[j].pos_ in ("NOUN", "PROPN"))):
+                j, gap = j + 1, gap + 1  # "le secrétaire du Conseil", "indonésien"
+            idx = table.by_token.get(j)
+            if idx is None or table.actors[idx].kind != "person" or idx in found or (
+                    idx in listed):
+                break
+            listed.append(idx)
+            k = next(e for s, e in table.actors[idx].mentions if s == j)
+        return listed
 
     def _under_circumstance(self, circ: Token, skipped: frozenset[int]) -> list[Participant]:
         """Participants of a bare noun phrase that the parser hung under a date or place

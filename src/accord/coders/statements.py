@@ -144,6 +144,9 @@ class _Coder:
                 return True
         if "Inf" in tok.morph.get("VerbForm", []) and tok.dep_ == "advcl":
             return True  # "n'est pas sans rappeler", "pour soutenir ses alliés"
+        if tok.i == tok.sent.start and "Part" in tok.morph.get("VerbForm", []) and (
+                "Pres" in tok.morph.get("Tense", [])):
+            return True  # "Soulignant la nécessité ..., X a invité": what X says is the verb
         return negated(tok, climb=tok.dep_ == "xcomp") or hypothetical(tok)
 
     # -- what is reported -------------------------------------------------------------------
