@@ -130,3 +130,19 @@ def test_a_title_written_before_the_next_name_of_a_list_is_that_name_s() -> None
                    "ministre chilien de l'Intérieur Pedro Lagos.")
     assert found["Carlos Ruiz"].titles == ()
     assert found["Ana Pérez"].titles == ("secrétaire du Conseil",)
+
+
+def test_a_body_s_name_goes_on_with_its_state_its_seat_and_its_territory() -> None:
+    found = actors(
+        "Étaient présents le Bureau des disparus des États-Unis à Lima, le Département d'État "
+        "des États-Unis, le ministère de la Défense du Maroc, le Consulat général "
+        "du Pérou dans la province de Salta et le Comité du Parti de la province de Luang "
+        "Namtha. Le Comité intergouvernemental Pérou-Chili s'est réuni."
+    )
+    assert found["Bureau des disparus des États-Unis à Lima"].country == "USA"
+    assert found["Département d'État des États-Unis"].country == "USA"
+    # a ministry's name ends before its state
+    assert found["Ministère de la Défense"].country == "MAR"
+    assert "Consulat général du Pérou dans la province de Salta" in found
+    assert "Comité du Parti de la province de Luang Namtha" in found
+    assert found["Comité intergouvernemental Pérou-Chili"].country == "IGO"

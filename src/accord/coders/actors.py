@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable, text_of
-from accord.coders.titles import TitleSpan, coordinated_groups, find_titles, title_chain
+from accord.coders.titles import (
+    TERRITORY_NOUNS, TitleSpan, coordinated_groups, find_titles, title_chain,
+)
 from accord.lexicon import Lexicon, read_tsv
 from accord.text import fold
 
@@ -524,6 +526,9 @@ def _code_named_entity(
             return
         if _portfolio_fragment(doc, lex, start, end):
             return
+        end = _with_state_and_seat(doc, start, end)
+        span = doc[start:end]
+        text = span.text.strip()
         sector = lex.portfolio_sector(text)
         country = next((geo.nationality(t.text) for t in span if t.pos_ == "ADJ"
                         and geo.nationality(t.text)), None) or _country_in_name(text) or home
@@ -639,8 +644,9 @@ def _complement_state(doc: Doc, end: int) -> int:
     if k == end:
         return end
     named = doc[end:k].text
-    if geo.country_code(named) or geo.find_place(named) or geo.capital_metonym(named):
-        return k
+    if geo.country_code(named) or geo.find_place(named) or geo.capital_metonym(named) or (
+            end >= 2 and fold(doc[end - 2].text) in TERRITORY_NOUNS):
+        return k  # "... de la province de" | "Luang Namtha"
     return end
 
 
@@ -955,8 +961,13 @@ def _places_country(doc: Doc) -> str | None:
 
 
 def _country_in_name(name: str) -> str | None:
-    """The state a place named in an organisation's name belongs to ("Université de
-    l'Île-du-Prince-Édouard" → CAN)."""
+    """The state an organisation's name names ("Bureau des MIA des États-Unis à Hanoi" → USA),
+    else the state of the place it ends with ("Université de l'Île-du-Prince-Édouard" → CAN)."""
+    for match in re.finditer(r"\b(?:de la|de l'|des|du|de|d'|en|au)\s*([A-ZÀ-Ý][\w-]*"
+                             r"(?:[ -][A-ZÀ-Ý][\w-]*)*)", name):
+        iso = geo.country_code(match.group(1))
+        if iso:
+            return iso
     for match in re.finditer(r"\b(?:de la|de l'|des|du|de|d'|en|au)\s*([A-ZÀ-Ý][^,;()]*)$", name):
         tail = match.group(1).strip()
         iso = geo.country_code(tail)
@@ -1061,6 +1072,9 @@ def _code_org_heads(
                 adjectives.add(end)
             institutional = institutional or fold(doc[end].text) in _INSTITUTIONAL_ADJECTIVES
             end += 1
+        pair = _state_pair(doc, end)
+        if pair is not None:  # "le Comité intergouvernemental Vietnam-Laos": a body of two states
+            end, country, institutional = pair, "IGO", True
         has_portfolio = False
         bare = end  # the head and its adjectives
         if end < n and fold(doc[end].text) in _PARTICLES:
@@ -1099,8 +1113,7 @@ def _code_org_heads(
         if after is not None and country is None:  # "du Département d'Etat des États-Unis"
             country = after[1]
         base = end
-        if fold(tok.text) in _REPRESENTATIONS:
-            end = _seat(doc, end)  # "le consulat général des États-Unis à Hô Chi Minh-Ville"
+        end = _with_state_and_seat(doc, tok.i, end) if has_portfolio else _seat_of(doc, tok, end)
         capitalised = _is_cap(tok) and not tok.is_sent_start
         nationality_only = head.with_nationality and (country is not None or institutional)
         if not (capitalised and end > tok.i + 1) and not has_portfolio and not nationality_only:
@@ -1175,6 +1188,45 @@ def _name_end(doc: Doc, k: int) -> int:
     return j
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _state_pair(doc: Doc, k: int) -> int | None:
+    """The end of two states joined by a dash from ``k`` ("Vietnam-Laos", "Vietnam – Laos"),
+    or None."""
+    first = _state_at_token(doc, k)
+    if first is None or first >= len(doc) or doc[first].text not in _DASHES:
+        return None
+    return _state_at_token(doc, first + 1)
+
+
+def _state_at_token(doc: Doc, k: int) -> int | None:
+    for length in (3, 2, 1):
+        if k + length <= len(doc) and _is_cap(doc[k]) and not any(
+                t.is_punct or t.text in _DASHES for t in doc[k:k + length]):
+            if geo.country_code(doc[k:k + length].text) is not None:
+                return k + length
+    return None
+
+
+def _seat_of(doc: Doc, head: Token, end: int) -> int:
+    """A representation's name goes on with its seat ("le consulat général des États-Unis à
+    Hô Chi Minh-Ville", "le Bureau des MIA à Hanoi")."""
+    return _seat(doc, end) if fold(head.text) in _REPRESENTATIONS else end
+
+
+def _with_state_and_seat(doc: Doc, start: int, end: int) -> int:
+    """The end of a body's name with the state of its last complement ("le Département d'État
+    des États-Unis", "la Direction politique des Forces armées révolutionnaires de Cuba"; not a
+    ministry's: "le ministère de la Défense du Vietnam" is the "Ministère de la Défense") and a
+    representation's seat."""
+    head = _strip_article(doc[start:end], keep_capital=False)[0]
+    after = _state_of(doc, end)
+    if after is not None and not fold(head.text).startswith("minist"):
+        end = after[0]
+    return _seat_of(doc, head, end)
+
+
 def _seat(doc: Doc, end: int) -> int:
     """The end of a name that goes on with its seat ("à Hanoï", "en France") at ``end``."""
     n = len(doc)
@@ -1184,6 +1236,10 @@ def _seat(doc: Doc, end: int) -> int:
             k += 1
         j = _name_end(doc, k)
         return j if j > k and geo.international_body(doc[k:j].text) is not None else end
+    if end + 2 < n and fold(doc[end].text) == "dans":
+        k = end + 2 if doc[end + 1].pos_ == "DET" else end + 1
+        territory = _territory_of(doc, k)  # "dans la province de Luang Prabang"
+        return territory if territory is not None else end
     if end + 1 >= n or fold(doc[end].text) not in ("a", "en", "au") or not _is_cap(doc[end + 1]):
         return end
     k = end + 1

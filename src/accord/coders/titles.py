@@ -161,6 +161,9 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
         if how == "to" and geo.find_place(head.text) is not None:
             return None  # "à Hanoï" says where, not what
         end = h + 1
+        if k > 0 and fold(doc[k - 1].text) in TERRITORY_NOUNS:
+            while end < n and (_is_cap(doc[end]) or doc[end].text == "-"):
+                end += 1  # "de la province de Luang Namtha": the place's whole name
     elif how == "de" and head.pos_ == "NOUN" and head.is_alpha:
         end = h + 1  # "chef de l'organisation", "responsable du bureau du gouvernement"
     else:
