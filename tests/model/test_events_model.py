@@ -532,3 +532,4 @@ def test_a_list_of_people_each_with_title_and_name_is_met_in_full() -> None:
                    "Pedro Lagos.", published="2019-05-06")
     named = {p.name for e in talks if e.type == "CONSULT" for p in (*e.actor, *e.recipient)}
     assert {"Carlos Ruiz", "Ana Pérez", "Pedro Lagos"} <= named
+

@@ -628,3 +628,42 @@ def test_first_group_lemma_recovers_the_lemmatizers_slips() -> None:
     assert first_group_lemma("annoncent", known) == "annoncer"
     assert first_group_lemma("dit", known) is None
     assert first_group_lemma("indiqu", known) is None
+
+
+# the parse of a long lead (abridged): the subject "le général ... Diego Rojas" is a conjunct of
+# the fronted "invitation", and the verb a conjunct of the apposed "conseiller"
+ROJAS = ("Sur invitation de la Commission militaire centrale, le général de corps d' armée "
+         "Diego Rojas, conseiller, effectue une visite au Pérou.")
+ROJAS_ROWS = """
+Sur 1 case ADP sur _ O
+invitation 17 obl:mod NOUN invitation Gender=Fem|Number=Sing O
+de 4 case ADP de _ O
+la 4 det DET le Definite=Def|Gender=Fem|Number=Sing|PronType=Art O
+Commission 1 nmod NOUN commission Gender=Fem|Number=Sing B-ORG
+militaire 4 amod ADJ militaire Number=Sing I-ORG
+centrale 4 amod ADJ central Gender=Fem|Number=Sing I-ORG
+, 9 punct PUNCT , _ O
+le 9 det DET le Definite=Def|Gender=Masc|Number=Sing|PronType=Art O
+général 1 conj NOUN général Gender=Masc|Number=Sing O
+de 11 case ADP de _ O
+corps 9 nmod NOUN corps Gender=Masc O
+d' 13 case ADP de _ O
+armée 11 nmod NOUN armée Gender=Fem|Number=Sing O
+Diego 9 appos PROPN Diego _ B-PER
+Rojas 14 flat:name PROPN Rojas _ I-PER
+, 17 punct PUNCT , _ O
+conseiller 17 ROOT NOUN conseiller Gender=Masc|Number=Sing O
+, 19 punct PUNCT , _ O
+effectue 17 conj VERB effectuer Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin O
+une 21 det DET un Definite=Ind|Gender=Fem|Number=Sing|PronType=Art O
+visite 19 obj NOUN visite Gender=Fem|Number=Sing O
+au 23 case ADP au _ O
+Pérou 21 nmod PROPN Pérou _ B-LOC
+. 17 punct PUNCT . _ O
+"""
+
+
+def test_a_missed_subject_is_the_actor_before_the_verb_that_is_no_complement() -> None:
+    doc = code(make_doc(ROJAS, ROJAS_ROWS, dateline=None))
+    (event,) = events_of(doc, "CONSULT")
+    assert names(doc, event.actors) == ["Diego Rojas"]  # not "de la Commission militaire"

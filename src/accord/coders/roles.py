@@ -508,15 +508,25 @@ class Roles:
                 break
             if t.pos_ in ("VERB",) and not t.dep_.startswith("aux") and i < tok.i - 1:
                 break
-            if i in table.by_token and not any(
-                fold(c.text) in _DESTINATION | _WITH | {"de", "d'", "du", "des", "par", "selon"}
-                for c in tok.doc[max(sent_start, i - 3):i] if c.dep_ == "case"
-            ):
+            if i in table.by_token and not self._complement(i):
                 idx = table.by_token[i]
                 if idx not in found:
                     found.insert(0, idx)
             i -= 1
         return found
+
+    def _complement(self, i: int) -> bool:
+        """Whether the actor mention at token ``i`` is a complement ("de la Commission
+        militaire centrale", "avec X", "selon Y"), not a subject: its phrase has a preposition."""
+        doc, table = self.resolver.doc, self.resolver.table
+        span = next(((s, e) for s, e in table.actors[table.by_token[i]].mentions if s <= i < e),
+                    (i, i + 1))
+        root = doc[span[0]:span[1]].root
+        cases = [c for c in root.children if c.dep_ == "case"] + [
+            t for t in doc[max(root.sent.start, span[0] - 2):span[0]] if t.dep_ == "case"
+            and t.head.i >= span[0]]
+        return any(fold(c.text) in _DESTINATION | _WITH | {"de", "d'", "du", "des", "par", "selon"}
+                   for c in cases)
 
     def arguments(self, tok: Token) -> Arguments:
         args = Arguments(passive=is_passive(tok))
