@@ -667,3 +667,33 @@ def test_a_missed_subject_is_the_actor_before_the_verb_that_is_no_complement() -
     doc = code(make_doc(ROJAS, ROJAS_ROWS, dateline=None))
     (event,) = events_of(doc, "CONSULT")
     assert names(doc, event.actors) == ["Diego Rojas"]  # not "de la Commission militaire"
+
+
+# the parse hangs the clause's subject on the complement of a fronted phrase as an apposition
+RUIZ = "Lors de la visite du président Carlos Ruiz, le ministre Diego Rojas a signé un accord."
+RUIZ_ROWS = """
+Lors 14 advmod ADV lors _ O
+de 3 case ADP de _ O
+la 3 det DET le Definite=Def|Gender=Fem|Number=Sing|PronType=Art O
+visite 0 obl:arg NOUN visite Gender=Fem|Number=Sing O
+du 5 case ADP de _ O
+président 3 nmod NOUN président Gender=Masc|Number=Sing O
+Carlos 5 appos PROPN Carlos _ B-PER
+Ruiz 6 flat:name PROPN Ruiz _ I-PER
+, 5 punct PUNCT , _ O
+le 10 det DET le Definite=Def|Gender=Masc|Number=Sing|PronType=Art O
+ministre 5 appos NOUN ministre Gender=Masc|Number=Sing O
+Diego 10 flat:name PROPN Diego _ B-PER
+Rojas 11 flat:name PROPN Rojas _ I-PER
+a 14 aux:tense AUX avoir Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin O
+signé 14 ROOT VERB signer Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part O
+un 16 det DET un Definite=Ind|Gender=Masc|Number=Sing|PronType=Art O
+accord 14 obj NOUN accord Gender=Masc|Number=Sing O
+. 14 punct PUNCT . _ O
+"""
+
+
+def test_an_apposed_title_and_name_before_a_verb_is_its_subject_not_a_list_item() -> None:
+    doc = code(make_doc(RUIZ, RUIZ_ROWS, dateline=None))
+    roles = Roles(Resolver(doc, doc._.actors, LEX), LEX.groups)
+    assert names(doc, roles.participants(doc[5])) == ["Carlos Ruiz"]

@@ -336,6 +336,9 @@ class Roles:
         """An apposition that is the next item of a list, not a title of the name before it:
         an office with its article and its own person's name ("Alexander Bortnikov, le
         secrétaire du FSB Nikolai Patrushev")."""
+        after = appos.right_edge.i + 1
+        if after < len(appos.doc) and appos.doc[after].pos_ in ("AUX", "VERB"):
+            return False  # "du président X, le ministre Y a eu ...": Y is the clause's subject
         return any(c.dep_ == "det" for c in appos.children) and (
             self.resolver._title_key(appos) is not None) and any(
             c.dep_ in ("appos", "flat:name") and self._other_person(c, named)
