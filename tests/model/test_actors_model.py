@@ -146,3 +146,12 @@ def test_a_body_s_name_goes_on_with_its_state_its_seat_and_its_territory() -> No
     assert "Consulat général du Pérou dans la province de Salta" in found
     assert "Comité du Parti de la province de Luang Namtha" in found
     assert found["Comité intergouvernemental Pérou-Chili"].country == "IGO"
+
+
+def test_a_person_coordinated_after_one_of_a_stated_country_shares_it() -> None:
+    found = actors("Le président Carlos Ruiz a reçu le ministre australien de la Défense, Peter "
+                   "Walsh et le ministre du Commerce et du Tourisme Tom Kelly. Lors de sa "
+                   "rencontre avec le ministre estonien Jaan Tamm, Carlos Ruiz a proposé un "
+                   "accord.", published="2022-11-30")
+    assert found["Tom Kelly"].country == "AUS"
+    assert found["Carlos Ruiz"].country != "EST"  # after a bare comma: another side

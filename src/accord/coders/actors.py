@@ -424,6 +424,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
                 continue
             _code_named_entity(doc, lex, table, ent.start, ent.end, home, agency)
 
+    _listed_countries(doc, table, by_end, figures)
     home = home or _topic_country(doc, table)
     table.home = home
     _code_org_heads(doc, lex, table, home, title_tokens - body_tokens)
@@ -443,6 +444,36 @@ _SAME_POST = {
     "chef du gouvernement": frozenset({"premier ministre", "president du conseil"}),
     "chef de l'etat": frozenset({"president", "roi", "reine", "monarque", "emir", "sultan"}),
 }
+
+
+def _listed_countries(doc: Doc, table: ActorTable, titles_by_end: dict[int, TitleSpan],
+                      figures: dict[int, known.KnownPerson]) -> None:
+    """A person whom nothing gives a country, coordinated right after one of a stated country,
+    shares it: "le ministre australien de la Défense, Richard Marles et le ministre du Commerce
+    Don Farrell" (not "et son homologue X", who is of the other side)."""
+    ends = {e: a for a in table.actors if a.kind == "person" for _, e in a.mentions}
+    for actor in table.actors:
+        if actor.kind != "person" or actor.country is not None or actor.counterpart or (
+                actor.idx in figures):  # a public figure's country is known
+            continue
+        for start, _ in sorted(actor.mentions):
+            k = start
+            title = titles_by_end.get(k)
+            if title is not None:
+                if title.head.startswith("homologue"):
+                    break
+                k = title.start
+            if k > 0 and doc[k - 1].pos_ == "DET":
+                k -= 1
+            if not (k > 1 and doc[k - 1].text == "et"):
+                continue  # after a bare comma it may be another side ("avec X, Y a proposé")
+            k -= 1
+            if doc[k - 1].text == ",":
+                k -= 1
+            before = ends.get(k)
+            if before is not None and before.country is not None:
+                actor.country = before.country
+                break
 
 
 def _designations_as_titles(doc: Doc, lex: Lexicon, table: ActorTable,
