@@ -188,6 +188,9 @@ class _Coder:
     def code_verb(self, tok: Token, trig: Trigger, consumed: set[int]) -> EventAnn | None:
         light = None
         if trig.objects:
+            if fold(tok.lemma_) == "avoir" and any(
+                    c.dep_ == "obj" and fold(c.text) == "lieu" for c in tok.children):
+                return None  # "a eu lieu un entretien entre X et Y": the noun tells it
             light = _object_matches(tok, trig)
             if light is None:
                 return None
@@ -501,11 +504,12 @@ class _Coder:
                 if isinstance(p, int) and self.table.actors[p].kind == "person"]
             if len(persons) >= 2:
                 by_complement = persons
+        if trig.type == "CONSULT" and verb is not None and tok.dep_ in ("nsubj", "nsubj:pass"):
+            # "le dialogue Vietnam-Inde s'est tenu sous la présidence de X et de Y": the chairs
+            # met, more precisely than the states of the dialogue's name
+            by_complement = self._chairs(verb) or by_complement
         if not by_complement and trig.type == "CONSULT":
             by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
-        if not by_complement and trig.type == "CONSULT" and verb is not None and tok.dep_ in (
-                "nsubj", "nsubj:pass"):
-            by_complement = self._chairs(verb)
         support = verb is not None and fold(verb.lemma_) in self.lex.support_verbs and (
             tok.dep_ in _SUPPORTED_DEPS)
         if passive_support and verb is not None and not by_complement:
@@ -708,7 +712,10 @@ class _Coder:
         """"s'est tenu ... sous la coprésidence de X et de Y": who chaired it."""
         for c in verb.children:
             if c.dep_.startswith("obl") and fold(c.lemma_) in ("presidence", "copresidence"):
-                return [p for g in c.children if g.dep_ == "nmod"
+                # "et de son homologue Y": the parse may hang the second chair on the verb
+                second = [x for x in verb.children if x.dep_ == "conj" and x.i > c.i
+                          and x.pos_ in ("NOUN", "PROPN") and case_of(x) in ("de", "d'", "du")]
+                return [p for g in [*(g for g in c.children if g.dep_ == "nmod"), *second]
                         for p in self.roles.participants(g)]
         return []
 
