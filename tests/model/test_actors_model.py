@@ -155,3 +155,11 @@ def test_a_person_coordinated_after_one_of_a_stated_country_shares_it() -> None:
                    "accord.", published="2022-11-30")
     assert found["Tom Kelly"].country == "AUS"
     assert found["Carlos Ruiz"].country != "EST"  # after a bare comma: another side
+
+
+def test_a_known_name_inside_a_longer_one_is_the_longer_one() -> None:
+    found = actors("Le Parti populaire révolutionnaire du Laos a salué le Parti populaire "
+                   "espagnol. Un photographe de l'AFP présent sur place l'a vu.")
+    assert found["Parti populaire révolutionnaire du Laos"].country == "LAO"
+    assert found["Parti populaire"].country == "ESP"
+    assert "AFP" in found

@@ -840,9 +840,12 @@ def _code_known_names(
             (i > 0 and _is_cap(doc[i - 1]) and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start
              and fold(doc[i - 1].text) not in _ARTICLES)
             or (end < n and _is_cap(doc[end]) and doc[end].is_alpha)
+            or (end < n and pos[end] == "ADJ" and not _is_cap(doc[end])
+                and not _is_cap(doc[end - 1]) and i <= doc[end].head.i < end
+                and not geo.nationality(texts[end]))
         ):
-            i = end  # "Rob Ford", "Sanofi Pasteur": part of a longer name
-            continue
+            i = end  # "Rob Ford", "Sanofi Pasteur", "le Parti populaire révolutionnaire du
+            continue  # Laos": part of a longer name
         span = _strip_article(doc[i:end], keep_capital=fold(key).split()[0] in _ARTICLES)
         written = span.text
         if agency and fold(written) == fold(agency):
