@@ -163,3 +163,9 @@ def test_a_known_name_inside_a_longer_one_is_the_longer_one() -> None:
     assert found["Parti populaire révolutionnaire du Laos"].country == "LAO"
     assert found["Parti populaire"].country == "ESP"
     assert "AFP" in found
+
+
+def test_a_body_named_inside_another_name_keeps_its_own_name() -> None:
+    found = actors("La Convention des Nations Unies sur le droit de la mer de 1982 est "
+                   "importante. Les deux pays se soutiennent au sein de l'ONU.")
+    assert "ONU" in found and "Nations Unies" not in found

@@ -728,10 +728,12 @@ def _headline_label(doc: Doc, end: int) -> bool:
 
 def _code_known_org(
     table: ActorTable, start: int, end: int, written: str, key: str, code: str | None,
-    sector: str | None,
+    sector: str | None, doc: Doc | None = None,
 ) -> ActorAnn:
     """A known body or organisation, named by its fullest form written in the article ("ONU"
-    when the article never writes "Organisation des Nations unies")."""
+    when the article never writes "Organisation des Nations unies"), unless that form is only
+    written inside another name ("l'ONU ... la Convention des Nations Unies sur le droit de la
+    mer": the "ONU")."""
     actor = next(
         (a for a in table.actors if a.kind == "organization" and a.key == key), None
     ) or _find(table, written, "organization", code)
@@ -740,12 +742,24 @@ def _code_known_org(
         actor = table.new(written, "organization", code, sector)
     actor.key = actor.key or key
     if fold(written) != fold(actor.name):
-        if len(written) > len(actor.name):
+        inner = doc is not None and _inside_a_name(doc, start)
+        named_inside = doc is not None and all(_inside_a_name(doc, s) for s, _ in actor.mentions)
+        if (len(written) > len(actor.name) and not inner) or (named_inside and not inner):
             written, actor.name = actor.name, written
         if written not in actor.aliases:
             actor.aliases.append(written)
     table.add_mention(actor, start, end)
     return actor
+
+
+def _inside_a_name(doc: Doc, start: int) -> bool:
+    """Whether a name at ``start`` is the complement of a capitalised noun, inside a longer
+    name ("la Convention des | Nations Unies", "la Charte de l' | ONU")."""
+    k = start - 1
+    if k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 1 and fold(doc[k].text) in _PARTICLES and _is_cap(doc[k - 1]) and (
+        doc[k - 1].pos_ == "NOUN")
 
 
 def _strip_article(span: Span, keep_capital: bool = True) -> Span:
@@ -860,7 +874,7 @@ def _code_known_names(
             end, code = national
             written = doc[span.start:end].text
             key = written
-        _code_known_org(table, span.start, end, written, key, code, sector)
+        _code_known_org(table, span.start, end, written, key, code, sector, doc)
         covered.update(range(i, end))
         i = end
     return covered
