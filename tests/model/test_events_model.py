@@ -533,3 +533,13 @@ def test_a_list_of_people_each_with_title_and_name_is_met_in_full() -> None:
     named = {p.name for e in talks if e.type == "CONSULT" for p in (*e.actor, *e.recipient)}
     assert {"Carlos Ruiz", "Ana Pérez", "Pedro Lagos"} <= named
 
+
+
+def test_a_capital_addressed_by_a_request_is_its_state_and_no_place() -> None:
+    found = events("Hanoï (VNA) - Le ministre Tran Van Nam a rencontré ce mardi l'ambassadeur "
+                   "des États-Unis.\n\nIl a rappelé la volonté du Vietnam de coopérer.\n\nTran Van "
+                   "Nam a également demandé à Washington d'aider le Vietnam.", published="2021-04")
+    (request,) = [e for e in found if e.type == "REQUEST"]
+    assert [(p.name, p.country) for p in request.recipient] == [("États-Unis", "USA")]
+    assert request.place is None or request.place.name != "Washington"
+    assert request.date == "2021-04"  # after "ce mardi" in an article of that month

@@ -1028,7 +1028,21 @@ def _country_in_name(name: str) -> str | None:
 
 
 def _is_subject(span: Span) -> bool:
-    return any(t.dep_.startswith("nsubj") for t in span)
+    """A capital that acts: the subject of a verb ("Washington a annoncé"), or whom a verb of
+    saying or asking addresses ("a demandé à Washington de ...", "a accusé Moscou")."""
+    root = span.root
+    if root.dep_.startswith("nsubj"):
+        return True
+    return root.dep_ in ("obj", "iobj", "obl:arg") and root.head.pos_ == "VERB" and fold(
+        root.head.lemma_) in _ADDRESSING_VERBS
+
+
+# verbs whose object or indirect object is someone addressed, never a place
+_ADDRESSING_VERBS = frozenset(fold(w) for w in [
+    "demander", "appeler", "exhorter", "inviter", "presser", "accuser", "critiquer",
+    "condamner", "remercier", "féliciter", "avertir", "menacer", "sommer", "prier", "enjoindre",
+    "dénoncer", "blâmer", "soutenir", "reprocher",
+])
 
 
 def _is_locative(span: Span) -> bool:

@@ -10,7 +10,8 @@ article's time line allow.
    "Venir de" (the immediate past) gives the article's month.
 3. A past tense without a date lies between the last date the body gave before it and the
    article's day: that day when they coincide, their month when they share it, else unknown
-   (``None``). Before any date of the body, it is the news of the article's day.
+   (``None``). Before any date of the body, it is the news of the article's day (in the lead),
+   or of its month after a date of that month only ("ce mardi" in an article of 2021-04).
 """
 
 from __future__ import annotations
@@ -133,14 +134,17 @@ class EventClock:
                      and d.value), None)
 
     # -- time line ------------------------------------------------------------------------
-    def _last_day_before(self, i: int) -> str | None:
+    def _last_day_before(self, i: int, precision: int = 10) -> str | None:
+        """The last date of at least ``precision`` characters (10: a day, 7: a month) the
+        body wrote before token ``i``, not after the article's day."""
         best = None
         for d in self.dates:
             if d.start >= i:
                 break
             if d.start < self.body_start or not self._usable(d) or d.value is None:
                 continue
-            if len(d.value) == 10 and (self.news_day is None or d.value <= self.news_day):
+            if len(d.value) >= precision and (
+                    self.news_day is None or d.value[:len(self.news_day)] <= self.news_day):
                 best = d.value
         return best
 
@@ -177,7 +181,15 @@ class EventClock:
         if day is None:
             return None
         if last is None:  # the news told in the past before any date: the article's day
-            return day if not lead_only or self.in_lead(tok) else None
+            if not lead_only or self.in_lead(tok):
+                return day
+            month = self._last_day_before(tok.sent.end, precision=7)
+            if month is None and len(day) == 7 and any(  # "ce mardi" in an article of a month
+                    d.kind == "weekday" and self.body_start <= d.start < tok.sent.end
+                    for d in self.dates):
+                month = day
+            # after a date of the article's month only: that month
+            return day[:7] if month is not None and month[:7] == day[:7] else None
         if last == day:
             return day
         if last[:7] == day[:7]:

@@ -842,6 +842,7 @@ def code_events(
     consumed: set[int] = set()
     previous_date: str | None = None
     headline_contexts = _contexts(doc[:headline_end].text, lex) if headline_end else []
+    places = [p for p in places if not _metonym(p, table)]
     lead_place = _lead_place(doc, places, body_start)
     for sent in doc.sents:
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
@@ -1198,6 +1199,13 @@ def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | No
     ):
         return dateline
     return None
+
+
+def _metonym(place: PlaceAnn, table: ActorTable) -> bool:
+    """A capital that names its state's government ("a demandé à Washington de ..."): an
+    actor, not where the event is."""
+    idx = table.by_token.get(place.start)
+    return place.kind != "country" and idx is not None and table.actors[idx].kind == "state"
 
 
 def _of_another_predicate(place: PlaceAnn, event: EventAnn, doc: Doc) -> bool:
