@@ -169,3 +169,16 @@ def test_a_body_named_inside_another_name_keeps_its_own_name() -> None:
     found = actors("La Convention des Nations Unies sur le droit de la mer de 1982 est "
                    "importante. Les deux pays se soutiennent au sein de l'ONU.")
     assert "ONU" in found and "Nations Unies" not in found
+
+
+def test_titles_keep_their_political_adjective_and_drop_a_nationality_of_the_office() -> None:
+    found = actors("Le candidat républicain John Smith affrontera le maire sortant Paul Roy. Le "
+                   "président de la République italien Marco Bianchi a reçu le policier Luca "
+                   "Verdi et le commandant de la Marine royale australienne, Tom Reed.")
+    assert found["John Smith"].titles == ("candidat républicain",)
+    assert found["Paul Roy"].titles == ("maire sortant",)
+    assert found["Marco Bianchi"].titles == ("président de la République",)
+    assert found["Marco Bianchi"].country == "ITA"
+    assert found["Luca Verdi"].titles == ("policier",)
+    # a nationality that agrees with the body is the body's name
+    assert found["Tom Reed"].titles == ("commandant de la Marine royale australienne",)

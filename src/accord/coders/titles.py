@@ -43,11 +43,13 @@ _TITLE_MODIFIERS = frozenset(fold(w) for w in [
     "ex", "futur", "future", "nouveau", "nouvelle", "haut", "haute",
 ])
 # Adjectives after an office that belong to it ("secrétaire adjoint", "membre permanent",
-# "Président élu").
+# "Président élu", "maire sortant", "candidat républicain", "sénateur indépendant").
 _POST_MODIFIERS = frozenset(fold(w) for w in [
     "adjoint", "adjointe", "adjoints", "adjointes", "permanent", "permanente", "élu", "élue",
     "délégué", "déléguée", "intérimaire", "exécutif", "exécutive", "principal", "principale",
-    "honoraire", "suppléant", "suppléante",
+    "honoraire", "suppléant", "suppléante", "sortant", "sortante", "indépendant", "indépendante",
+    "républicain", "républicaine", "démocrate", "socialiste", "conservateur", "conservatrice",
+    "travailliste", "écologiste", "centriste", "libéral", "libérale", "olympique",
 ])
 # Common nouns that may close an office's complement ("le Premier ministre de l'île").
 TERRITORY_NOUNS = frozenset(
@@ -192,8 +194,10 @@ def _tail(doc: Doc, k: int, into: _Complement, head: int, lowercase_head: bool) 
             if nat:
                 into.country = into.country or nat
                 previous = doc[k - 1]
-                if fold(previous.text) in _NATIONAL or (lowercase_head and k - 1 == head):
-                    skip.add(k)  # "l'Assemblée nationale française", "la diplomatie russe"
+                if fold(previous.text) in _NATIONAL or (lowercase_head and k - 1 == head) or (
+                        _disagree(doc[head], tok)):
+                    skip.add(k)  # "l'Assemblée nationale française", "la diplomatie russe",
+                    # "le président de la République italien" (of the office, not the body)
             k += 1
         elif _is_cap(tok) and tok.pos_ == "ADJ":
             k += 1
@@ -204,6 +208,12 @@ def _tail(doc: Doc, k: int, into: _Complement, head: int, lowercase_head: bool) 
             break
     into.skip = frozenset(skip)
     return k
+
+
+def _disagree(noun: Token, adjective: Token) -> bool:
+    """Whether an adjective's gender is not its noun's: it qualifies another word."""
+    gender, agreed = noun.morph.get("Gender"), adjective.morph.get("Gender")
+    return bool(gender and agreed and set(gender).isdisjoint(agreed))
 
 
 def _complement(doc: Doc, lex: Lexicon, start: int) -> _Complement:
