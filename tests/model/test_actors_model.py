@@ -182,3 +182,12 @@ def test_titles_keep_their_political_adjective_and_drop_a_nationality_of_the_off
     assert found["Luca Verdi"].titles == ("policier",)
     # a nationality that agrees with the body is the body's name
     assert found["Tom Reed"].titles == ("commandant de la Marine royale australienne",)
+
+
+def test_a_title_s_complement_may_have_a_demonstrative_or_a_number_and_a_party_acronym() -> None:
+    found = actors("Enfin, le patron de cette banque, Marc Blanc, a été condamné. On est sans "
+                   "nouvelle du chauffeur des deux journalistes, Paul Noir. Selon Luc Gris, "
+                   "maire UDI de Vincennes, rien n'est joué.")
+    assert found["Marc Blanc"].titles == ("patron de cette banque",)
+    assert found["Paul Noir"].titles == ("chauffeur des deux journalistes",)
+    assert found["Luc Gris"].titles == ("maire UDI de Vincennes",)

@@ -37,6 +37,7 @@ __all__ = ["TitleSpan", "coordinated_groups", "find_titles", "title_chain"]
 _PARTICLES = frozenset({"de", "du", "des", "d'"})
 _TO = frozenset({"a", "au", "aux"})  # "secrétaire à la Défense", "ministre adjointe aux Affaires"
 _DETERMINERS = frozenset({"la", "l'", "le", "les"})
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})  # "le patron de cette banque"
 # Words before an office that belong to it ("premier vice-président", "futur président").
 _TITLE_MODIFIERS = frozenset(fold(w) for w in [
     "premier", "première", "second", "seconde", "deuxième", "troisième", "ancien", "ancienne",
@@ -139,8 +140,10 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
     if particle is None:
         return None
     h, how = particle
-    if h < n and doc[h].pos_ == "DET" and fold(doc[h].text) in _DETERMINERS:
+    if h < n and doc[h].pos_ == "DET" and fold(doc[h].text) in _DETERMINERS | _DEMONSTRATIVES:
         h += 1
+    if h + 1 < n and doc[h].like_num and not doc[h].is_digit and doc[h + 1].pos_ == "NOUN":
+        h += 1  # "le chauffeur des deux journalistes"
     if h >= n:
         return None
     head = doc[h]
@@ -208,6 +211,14 @@ def _tail(doc: Doc, k: int, into: _Complement, head: int, lowercase_head: bool) 
             break
     into.skip = frozenset(skip)
     return k
+
+
+def _party_acronym(tok: Token) -> bool:
+    """A party's acronym after an office ("député LR", "maire UDI"): capitals that name no
+    state and no international body."""
+    text = tok.text
+    return text.isalpha() and text.isupper() and 2 <= len(text) <= 5 and (
+        geo.country_code(text) is None and geo.international_body(text) is None)
 
 
 def _disagree(noun: Token, adjective: Token) -> bool:
@@ -294,8 +305,9 @@ def _title_at(doc: Doc, lex: Lexicon, i: int, end: int, head: str) -> TitleSpan:
         i -= 1  # "second vice-président", "futur président", "ancien ministre"
     country = None
     skip: set[int] = set()
-    while kind == "office" and end < n and fold(doc[end].text) in _POST_MODIFIERS:
-        end += 1  # "secrétaire adjoint", "membre permanent"
+    while kind == "office" and end < n and (fold(doc[end].text) in _POST_MODIFIERS or (
+            _party_acronym(doc[end]))):
+        end += 1  # "secrétaire adjoint", "membre permanent", "député LR", "maire UDI de ..."
     # nationality adjective right after the head ("vice-ministre chinois")
     if end < n and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") and not _is_cap(doc[end]):
         nat = geo.nationality(doc[end].text)
