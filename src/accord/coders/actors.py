@@ -557,7 +557,7 @@ def _code_named_entity(
             return
         if _portfolio_fragment(doc, lex, start, end):
             return
-        end = _with_state_and_seat(doc, start, end)
+        end = _with_state_and_seat(doc, lex, start, end)
         span = doc[start:end]
         text = span.text.strip()
         sector = lex.portfolio_sector(text)
@@ -1175,7 +1175,8 @@ def _code_org_heads(
         if after is not None and country is None:  # "du Département d'Etat des États-Unis"
             country = after[1]
         base = end
-        end = _with_state_and_seat(doc, tok.i, end) if has_portfolio else _seat_of(doc, tok, end)
+        end = _with_state_and_seat(doc, lex, tok.i, end) if has_portfolio else _seat_of(
+            doc, tok, end)
         capitalised = _is_cap(tok) and not tok.is_sent_start
         nationality_only = head.with_nationality and (country is not None or institutional)
         if not (capitalised and end > tok.i + 1) and not has_portfolio and not nationality_only:
@@ -1277,14 +1278,16 @@ def _seat_of(doc: Doc, head: Token, end: int) -> int:
     return _seat(doc, end) if fold(head.text) in _REPRESENTATIONS else end
 
 
-def _with_state_and_seat(doc: Doc, start: int, end: int) -> int:
+def _with_state_and_seat(doc: Doc, lex: Lexicon, start: int, end: int) -> int:
     """The end of a body's name with the state of its last complement ("le Département d'État
     des États-Unis", "la Direction politique des Forces armées révolutionnaires de Cuba"; not a
-    ministry's: "le ministère de la Défense du Vietnam" is the "Ministère de la Défense") and a
-    representation's seat."""
+    ministry's: "le ministère de la Défense du Vietnam" is the "Ministère de la Défense"; not a
+    company's: "Viettel Global JSC du Vietnam") and a representation's seat."""
     head = _strip_article(doc[start:end], keep_capital=False)[0]
     after = _state_of(doc, end)
-    if after is not None and not fold(head.text).startswith("minist"):
+    word = fold(head.text)
+    if after is not None and (word in lex.org_heads or word in _REPRESENTATIONS) and not (
+            word.startswith("minist")):
         end = after[0]
     return _seat_of(doc, head, end)
 
