@@ -191,3 +191,10 @@ def test_a_title_s_complement_may_have_a_demonstrative_or_a_number_and_a_party_a
     assert found["Marc Blanc"].titles == ("patron de cette banque",)
     assert found["Paul Noir"].titles == ("chauffeur des deux journalistes",)
     assert found["Luc Gris"].titles == ("maire UDI de Vincennes",)
+
+
+def test_a_name_keeps_the_dot_of_jr_and_a_vietnamese_family_name_gives_the_country() -> None:
+    found = actors("Le Premier ministre est parti sur invitation du président américain, John "
+                   "Henry Smith Jr. Le ministre du Travail, Dao Van Minh, était du voyage au Japon.")
+    assert "John Henry Smith Jr." in found
+    assert found["Dao Van Minh"].country == "VNM"

@@ -371,6 +371,9 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         cut = end >= words_end
         actor = next((a for k, a in persons.items() if _same_person(key, k, cut)), None)
         name = doc[start:end].text
+        if fold(doc[end - 1].text) in _SUFFIXES and end < len(doc) and doc[end].text == "." and (
+                not doc[end - 1].whitespace_):
+            name += "."  # "Joseph Robinette Biden Jr." at a sentence's end
         if actor is None:
             actor = table.new(name, "person", None, None)
             persons[key] = actor
@@ -572,6 +575,7 @@ def _code_named_entity(
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_SUFFIXES = frozenset({"jr", "sr"})  # of a name: "Jr.", whose dot the tokenizer may split off
 
 
 def _acronyms_as_aliases(doc: Doc, table: ActorTable) -> None:
