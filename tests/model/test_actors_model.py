@@ -198,3 +198,9 @@ def test_a_name_keeps_the_dot_of_jr_and_a_vietnamese_family_name_gives_the_count
                    "Henry Smith Jr. Le ministre du Travail, Dao Van Minh, était du voyage au Japon.")
     assert "John Henry Smith Jr." in found
     assert found["Dao Van Minh"].country == "VNM"
+
+
+def test_a_named_body_goes_on_with_its_coordinated_portfolios() -> None:
+    found = actors("Elle a rencontré la présidente de la Commission de la défense nationale et "
+                   "des forces armées de l’Assemblée nationale française, Mme Anne Roy.")
+    assert "Commission de la défense nationale et des forces armées" in found

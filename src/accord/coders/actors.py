@@ -560,6 +560,9 @@ def _code_named_entity(
             return
         if _portfolio_fragment(doc, lex, start, end):
             return
+        if fold(first.text) in lex.org_heads and end < len(doc) and fold(doc[end].text) == "et":
+            end = _coordinated(doc, lex, end)[0]  # "la Commission de la défense nationale |
+            # et des forces armées"
         end = _with_state_and_seat(doc, lex, start, end)
         span = doc[start:end]
         text = span.text.strip()
