@@ -543,3 +543,12 @@ def test_a_capital_addressed_by_a_request_is_its_state_and_no_place() -> None:
     assert [(p.name, p.country) for p in request.recipient] == [("États-Unis", "USA")]
     assert request.place is None or request.place.name != "Washington"
     assert request.date == "2021-04"  # after "ce mardi" in an article of that month
+
+
+def test_a_meeting_with_one_side_only_is_not_coded_but_a_body_s_meeting_is() -> None:
+    found = events("Le vice-Premier ministre et ministre des Affaires étrangères, Carlos Ruiz, a "
+                   "rencontré le 9 janvier à New York des dirigeants et chefs de la diplomatie "
+                   "de plusieurs pays participant au débat ministériel du Conseil de sécurité.",
+                   published="2020-01-10")
+    assert not [e for e in found if e.type == "CONSULT" and len(e.actor) + len(e.recipient) == 1
+                and e.mode is None]

@@ -916,9 +916,11 @@ def code_events(
         if e.type == "CONSULT" and e.mode == "visit":
             _to_the_inviter(e, coder.roles, table, doc)
     # a visit with no host named nor found ("s'est rendu au poste frontalier de X") has one
-    # side only: PLOVER's CONSULT needs the other
+    # side only, as has a meeting of one person or state ("X a rencontré" with the other side
+    # unread): PLOVER's CONSULT needs the other (a body's meeting, a summit, a call may not)
     found = [part for e in visits for part in _one_visit_each(e, table)
-             if not (e.type == "CONSULT" and e.mode == "visit" and not e.recipients)]
+             if not (e.type == "CONSULT" and not e.recipients and (
+                 e.mode == "visit" or (e.mode is None and _one_sided(e, table))))]
     # the visit in progress told beside its meeting ("X a reçu Y, en visite au Vietnam") is
     # that meeting's setting; an undated trip is coded when it is told on its own
     found = [e for e in found if not (e.trip and not e.explicit_date and any(
@@ -1199,6 +1201,12 @@ def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | No
     ):
         return dateline
     return None
+
+
+def _one_sided(event: EventAnn, table: ActorTable) -> bool:
+    """Whether an event's only participant is one person or one state."""
+    return len(event.actors) == 1 and isinstance(event.actors[0], int) and (
+        table.actors[event.actors[0]].kind in ("person", "state"))
 
 
 def _metonym(place: PlaceAnn, table: ActorTable) -> bool:
