@@ -204,3 +204,6 @@ def test_a_named_body_goes_on_with_its_coordinated_portfolios() -> None:
     found = actors("Elle a rencontré la présidente de la Commission de la défense nationale et "
                    "des forces armées de l’Assemblée nationale française, Mme Anne Roy.")
     assert "Commission de la défense nationale et des forces armées" in found
+    other = actors("Il fut une clé de voûte de l'Agence de développement de culture kanak et du "
+                   "Centre culturel Tjibaou.")
+    assert "Agence de développement de culture kanak" in other  # "et du Centre": another body

@@ -560,9 +560,9 @@ def _code_named_entity(
             return
         if _portfolio_fragment(doc, lex, start, end):
             return
-        if fold(first.text) in lex.org_heads and end < len(doc) and fold(doc[end].text) == "et":
+        if fold(first.text) in lex.org_heads and _portfolio_after_and(doc, end):
             end = _coordinated(doc, lex, end)[0]  # "la Commission de la défense nationale |
-            # et des forces armées"
+            # et des forces armées" (not "... et du Centre culturel", another body)
         end = _with_state_and_seat(doc, lex, start, end)
         span = doc[start:end]
         text = span.text.strip()
@@ -611,6 +611,15 @@ def _acronyms_as_aliases(doc: Doc, table: ActorTable) -> None:
                 if tok.text == acronym and tok.i not in table.by_token:
                     table.add_mention(actor, tok.i, tok.i + 1)
             break
+
+
+def _portfolio_after_and(doc: Doc, end: int) -> bool:
+    """Whether "et" at ``end`` starts a lower-case complement ("et des forces armées")."""
+    k = end + 1
+    while k < len(doc) and (fold(doc[k].text) in _PARTICLES or doc[k].pos_ == "DET"):
+        k += 1
+    return end < len(doc) and fold(doc[end].text) == "et" and k > end + 1 and k < len(doc) and (
+        not _is_cap(doc[k]))
 
 
 def _bare_head(span: Span, lex: Lexicon) -> bool:
