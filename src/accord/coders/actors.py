@@ -20,7 +20,12 @@ from spacy.tokens import Doc, Span, Token
 from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable, text_of
 from accord.coders.titles import (
-    TERRITORY_NOUNS, TitleSpan, coordinated_groups, find_titles, title_chain,
+    TERRITORY_NOUNS,
+    TitleSpan,
+    coordinated_groups,
+    find_titles,
+    state_at,
+    title_chain,
 )
 from accord.lexicon import Lexicon, read_tsv
 from accord.text import fold
@@ -538,7 +543,7 @@ def _code_named_entity(
         return
     body = geo.international_body(text)
     if body is not None:
-        _code_known_org(table, start, end, text, body.name, body.code, body.sector)
+        _code_known_org(doc, table, start, end, text, body.name, body.code, body.sector)
         return
     if doc[start].ent_type_ == "ORG":
         if geo.find_place(text) is not None or _bare_head(span, lex) or (
@@ -743,8 +748,8 @@ def _headline_label(doc: Doc, end: int) -> bool:
 
 
 def _code_known_org(
-    table: ActorTable, start: int, end: int, written: str, key: str, code: str | None,
-    sector: str | None, doc: Doc | None = None,
+    doc: Doc, table: ActorTable, start: int, end: int, written: str, key: str,
+    code: str | None, sector: str | None,
 ) -> ActorAnn:
     """A known body or organisation, named by its fullest form written in the article ("ONU"
     when the article never writes "Organisation des Nations unies"), unless that form is only
@@ -758,9 +763,8 @@ def _code_known_org(
         actor = table.new(written, "organization", code, sector)
     actor.key = actor.key or key
     if fold(written) != fold(actor.name):
-        inner = doc is not None and _inside_a_name(doc, start)
-        named_inside = doc is not None and all(_inside_a_name(doc, s) for s, _ in actor.mentions)
-        if (len(written) > len(actor.name) and not inner) or (named_inside and not inner):
+        named_inside = all(_inside_a_name(doc, s) for s, _ in actor.mentions)
+        if not _inside_a_name(doc, start) and (len(written) > len(actor.name) or named_inside):
             written, actor.name = actor.name, written
         if written not in actor.aliases:
             actor.aliases.append(written)
@@ -890,7 +894,7 @@ def _code_known_names(
             end, code = national
             written = doc[span.start:end].text
             key = written
-        _code_known_org(table, span.start, end, written, key, code, sector, doc)
+        _code_known_org(doc, table, span.start, end, written, key, code, sector)
         covered.update(range(i, end))
         i = end
     return covered
@@ -971,7 +975,7 @@ def _code_designated(doc: Doc, lex: Lexicon, table: ActorTable, blocked: set[int
                 break
             org = known.organization(text)
             actor = _code_known_org(
-                table, k, end, text, org.name if org else text,
+                doc, table, k, end, text, org.name if org else text,
                 org.code if org else country, org.sector if org else sector,
             )
             if actor.country is None:
@@ -1273,19 +1277,11 @@ _DASHES = frozenset({"-", "–", "—"})
 def _state_pair(doc: Doc, k: int) -> int | None:
     """The end of two states joined by a dash from ``k`` ("Vietnam-Laos", "Vietnam – Laos"),
     or None."""
-    first = _state_at_token(doc, k)
-    if first is None or first >= len(doc) or doc[first].text not in _DASHES:
+    first = state_at(doc, k) if k < len(doc) else None
+    if first is None or first[0] >= len(doc) - 1 or doc[first[0]].text not in _DASHES:
         return None
-    return _state_at_token(doc, first + 1)
-
-
-def _state_at_token(doc: Doc, k: int) -> int | None:
-    for length in (3, 2, 1):
-        if k + length <= len(doc) and _is_cap(doc[k]) and not any(
-                t.is_punct or t.text in _DASHES for t in doc[k:k + length]):
-            if geo.country_code(doc[k:k + length].text) is not None:
-                return k + length
-    return None
+    second = state_at(doc, first[0] + 1)
+    return second[0] if second is not None else None
 
 
 def _seat_of(doc: Doc, head: Token, end: int) -> int:

@@ -119,7 +119,7 @@ class EventClock:
         """The date attached to one of ``anchors`` (the trigger, its verb chain, then the
         phrases around it), the first anchor's first: "Lors de sa visite du 12 au 16
         septembre, X a effectué le 13 septembre des visites de courtoisie" is the 13th."""
-        rank = {}
+        rank: dict[int, int] = {}
         for n, t in enumerate(anchors):
             rank.setdefault(t.i, n)
         sent = anchors[0].sent

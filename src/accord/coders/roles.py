@@ -29,6 +29,8 @@ __all__ = ["ETRE_VERBS", "MEDIA_OF_TALK", "Arguments", "Roles", "attributions", 
 _WITH = frozenset({"avec", "aupres"})
 _TO = frozenset({"a", "au", "aux"})
 _DESTINATION = frozenset({"a", "en", "au", "aux", "dans", "vers"})
+# prepositions that make a phrase a complement, never a subject
+_COMPLEMENT_CASES = _DESTINATION | _WITH | {"de", "d'", "du", "des", "par", "selon"}
 _FOR = frozenset({"pour", "envers", "contre", "aupres"})
 _OF = frozenset({"de", "d'", "du", "des"})
 _ACCORDING_TO = frozenset({"selon", "d'apres"})
@@ -324,9 +326,7 @@ class Roles:
         return None
 
     def _other_person(self, tok: Token, named: list[int]) -> bool:
-        idx = self.resolver.table.by_token.get(tok.i)
-        return idx is not None and idx not in named and (
-            self.resolver.table.actors[idx].kind == "person")
+        return self._person_at(tok.i) and self.resolver.table.by_token[tok.i] not in named
 
     def _person_at(self, i: int) -> bool:
         idx = self.resolver.table.by_token.get(i)
@@ -511,14 +511,14 @@ class Roles:
                 break
             if t.pos_ in ("VERB",) and not t.dep_.startswith("aux") and i < tok.i - 1:
                 break
-            if i in table.by_token and not self._complement(i):
+            if i in table.by_token and not self._is_complement(i):
                 idx = table.by_token[i]
                 if idx not in found:
                     found.insert(0, idx)
             i -= 1
         return found
 
-    def _complement(self, i: int) -> bool:
+    def _is_complement(self, i: int) -> bool:
         """Whether the actor mention at token ``i`` is a complement ("de la Commission
         militaire centrale", "avec X", "selon Y"), not a subject: its phrase has a preposition."""
         doc, table = self.resolver.doc, self.resolver.table
@@ -528,8 +528,7 @@ class Roles:
         cases = [c for c in root.children if c.dep_ == "case"] + [
             t for t in doc[max(root.sent.start, span[0] - 2):span[0]] if t.dep_ == "case"
             and t.head.i >= span[0]]
-        return any(fold(c.text) in _DESTINATION | _WITH | {"de", "d'", "du", "des", "par", "selon"}
-                   for c in cases)
+        return any(fold(c.text) in _COMPLEMENT_CASES for c in cases)
 
     def arguments(self, tok: Token) -> Arguments:
         args = Arguments(passive=is_passive(tok))

@@ -32,7 +32,7 @@ from accord import geo
 from accord.lexicon import Lexicon
 from accord.text import fold
 
-__all__ = ["TitleSpan", "coordinated_groups", "find_titles", "title_chain"]
+__all__ = ["TERRITORY_NOUNS", "TitleSpan", "coordinated_groups", "find_titles", "state_at", "title_chain"]
 
 _PARTICLES = frozenset({"de", "du", "des", "d'"})
 _TO = frozenset({"a", "au", "aux"})  # "secrétaire à la Défense", "ministre adjointe aux Affaires"
@@ -93,7 +93,7 @@ def _is_cap(tok: Token) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
-def _state_at(doc: Doc, k: int) -> tuple[int, str] | None:
+def state_at(doc: Doc, k: int) -> tuple[int, str] | None:
     """A state named from token ``k`` ("Vietnam", "Corée du Sud"): (end, code)."""
     if not _is_cap(doc[k]):
         return None
@@ -147,7 +147,7 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
     if h >= n:
         return None
     head = doc[h]
-    state = _state_at(doc, h)
+    state = state_at(doc, h)
     portfolio_end = _portfolio_at(doc, h, lex)
     if how == "en" and state is None:
         return None
@@ -223,7 +223,7 @@ def _party_acronym(tok: Token) -> bool:
 
 def _disagree(noun: Token, adjective: Token) -> bool:
     """Whether an adjective's gender is not its noun's: it qualifies another word."""
-    gender, agreed = noun.morph.get("Gender"), adjective.morph.get("Gender")
+    gender, agreed = noun.morph.get("Gender", []), adjective.morph.get("Gender", [])
     return bool(gender and agreed and set(gender).isdisjoint(agreed))
 
 
