@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span, Token
 from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable, text_of
 from accord.coders.titles import (
-    TERRITORY_NOUNS,
     TitleSpan,
     coordinated_groups,
     find_titles,
@@ -697,7 +696,7 @@ def _complement_state(doc: Doc, end: int) -> int:
         return end
     named = doc[end:k].text
     if geo.country_code(named) or geo.find_place(named) or geo.capital_metonym(named) or (
-            end >= 2 and fold(doc[end - 2].text) in TERRITORY_NOUNS):
+            end >= 2 and fold(doc[end - 2].text) in _PLACE_NOUNS):
         return k  # "... de la province de" | "Luang Namtha"
     return end
 

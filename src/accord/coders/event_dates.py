@@ -123,10 +123,13 @@ class EventClock:
         for n, t in enumerate(anchors):
             rank.setdefault(t.i, n)
         sent = anchors[0].sent
-        found = [(rank[self._predicate(d).i], k) for k, d in enumerate(self.dates)
-                 if sent.start <= d.start < sent.end and self._usable(d)
-                 and self._predicate(d).i in rank]
-        return self.dates[min(found)[1]] if found else None
+        best: tuple[int, DateAnn] | None = None
+        for d in self.dates:
+            if sent.start <= d.start < sent.end and self._usable(d):
+                order = rank.get(self._predicate(d).i)
+                if order is not None and (best is None or order < best[0]):
+                    best = (order, d)
+        return best[1] if best is not None else None
 
     def within(self, start: int, end: int) -> DateAnn | None:
         """The first usable date written between tokens ``start`` and ``end``."""

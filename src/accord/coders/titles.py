@@ -32,7 +32,7 @@ from accord import geo
 from accord.lexicon import Lexicon
 from accord.text import fold
 
-__all__ = ["TERRITORY_NOUNS", "TitleSpan", "coordinated_groups", "find_titles", "state_at", "title_chain"]
+__all__ = ["TitleSpan", "coordinated_groups", "find_titles", "state_at", "title_chain"]
 
 _PARTICLES = frozenset({"de", "du", "des", "d'"})
 _TO = frozenset({"a", "au", "aux"})  # "secrétaire à la Défense", "ministre adjointe aux Affaires"
