@@ -24,6 +24,8 @@ from multiprocessing.pool import AsyncResult
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from accord.build import build_document
@@ -61,6 +63,7 @@ def _load(name: str) -> Language:
             f"`pip install {name.replace('_', '-')}` (it is a dependency of accord)"
         ) from exc
     _index_lemma_tables(nlp)
+    _keep_spaced_elisions(nlp)
     add_coders(nlp)
     _warm_up(nlp)
     return nlp
@@ -80,6 +83,22 @@ def _warm_up(nlp: Language) -> None:
     doc = nlp.make_doc(_WARM_UP.text)
     doc._.article = _WARM_UP
     build_document(nlp(doc), _WARM_UP)
+
+
+# Elided words ("d'", "l'", "qu'") as some sources write them, apart from the next word
+# ("le premier ministre d' Australie-Occidentale"): the tokenizer splits them in two ("d", "'")
+# and the parser loses the phrase; kept whole they read as the joined form does.
+_ELIDED = ("c", "d", "j", "l", "m", "n", "qu", "s", "t", "jusqu", "lorsqu", "puisqu", "quoiqu")
+
+
+def _keep_spaced_elisions(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    if nlp.lang != "fr" or not isinstance(tokenizer, Tokenizer):
+        return
+    for word in _ELIDED:
+        for form in (word, word.capitalize()):
+            for apostrophe in ("'", "’"):
+                tokenizer.add_special_case(form + apostrophe, [{ORTH: form + apostrophe}])
 
 
 def _index_lemma_tables(nlp: Language) -> None:

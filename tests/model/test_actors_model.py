@@ -6,7 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from accord.pipeline import extract_one
+from accord.coders.titles import find_titles
+from accord.lexicon import lexicon
+from accord.pipeline import extract_one, load_pipeline
 from accord.read import read_text
 from accord.records import Actor
 
@@ -207,3 +209,40 @@ def test_a_named_body_goes_on_with_its_coordinated_portfolios() -> None:
     other = actors("Il fut une clé de voûte de l'Agence de développement de culture kanak et du "
                    "Centre culturel Tjibaou.")
     assert "Agence de développement de culture kanak" in other  # "et du Centre": another body
+
+
+def test_a_title_reaches_its_name_past_an_adjective_an_age_or_a_comma() -> None:
+    found = actors("Le gardien parisien, Paul Noir, a brillé. Il a chanté avec la chanteuse de 22 "
+                   "ans Anne Roy. Le prêtre, Jacques Blanc, avait 84 ans. On voit Kim Jong-un, le "
+                   "dirigeant actuel, à bord.")
+    assert found["Paul Noir"].titles == ("gardien",)
+    assert found["Anne Roy"].titles == ("chanteuse",)
+    assert found["Jacques Blanc"].titles == ("prêtre",)
+    assert found["Kim Jong-un"].titles == ("dirigeant",)
+
+
+def test_an_apposition_without_article_is_the_title_of_the_name_before_it() -> None:
+    found = actors("Des élus étaient présents, tels que Bruno Julliard, adjoint à la maire de "
+                   "Paris, Stéphane Troussel et Anne Roy.")
+    assert found["Bruno Julliard"].titles == ("adjoint à la maire de Paris",)
+    assert found["Stéphane Troussel"].titles == ()
+
+
+def test_title_complements_read_joined_names_and_stop_at_another_office_or_a_noun() -> None:
+    found = actors("Le chef du Front al-Nosra, Abou Mohammed al-Joulani, annonce la rupture. "
+                   "Idriss Déby, président du Tchad et de l'Union africaine, est arrivé.")
+    assert found["Abou Mohammed al-Joulani"].titles == ("chef du Front al-Nosra",)
+    assert found["Idriss Déby"].titles == ("président du Tchad",)
+    assert "Union africaine" in found
+    nlp = load_pipeline()
+    doc = nlp("Hoang In-Mu a informé le ministre vietnamien de la Défense des résultats du "
+              "dialogue de politique de défense Vietnam-République de Corée.")
+    assert [t.text for t in find_titles(doc, lexicon())] == ["ministre de la Défense"]
+
+
+def test_an_elided_word_written_apart_reads_as_the_joined_form() -> None:
+    found = actors("Seul le premier ministre d' Australie-Occidentale , Colin Barnett, n' a pas "
+                   "signé.")
+    barnett = found["Colin Barnett"]
+    assert barnett.titles == ("premier ministre d' Australie-Occidentale",)
+    assert barnett.country == "AUS"

@@ -552,3 +552,20 @@ def test_a_meeting_with_one_side_only_is_not_coded_but_a_body_s_meeting_is() -> 
                    published="2020-01-10")
     assert not [e for e in found if e.type == "CONSULT" and len(e.actor) + len(e.recipient) == 1
                 and e.mode is None]
+
+
+def test_an_event_without_a_place_is_in_the_lead_s_town_when_the_dateline_names_a_region() -> None:
+    text = ("26 juillet 2016, Normandie . –\nAu cours d'une messe dans l'église de "
+            "Saint-Étienne-du-Rouvray en Seine-Maritime, deux individus ont fait irruption.\n\n"
+            "Selon la police, le prêtre a été égorgé par les deux individus.")
+    (event,) = [e for e in events(text, published="2016-07-26") if e.type == "ASSAULT"]
+    assert event.place is not None and event.place.name == "Saint-Étienne-du-Rouvray"
+
+
+def test_a_present_passive_without_agent_or_date_is_a_state_not_an_act() -> None:
+    assert not [e for e in events("Dans ce pays, les partis sont interdits et la presse est "
+                                  "censurée. Le porte-avions est actuellement déployé en "
+                                  "Méditerranée.") if e.type in ("COERCE", "MOBILIZE")]
+    (sentence,) = [e for e in events("En 2009, il est finalement condamné à 25 ans de prison.")
+                   if e.type == "SANCTION"]
+    assert sentence.date == "2009"

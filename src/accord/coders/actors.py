@@ -171,6 +171,11 @@ def _adjacent_title(
     before = titles_by_end.get(start)
     if before is None and start > 0 and doc[start - 1].text == ",":
         before = titles_by_end.get(start - 1) or _seated_title(doc, start - 1, titles_by_end)
+    if before is None:
+        gap = _gap_before(doc, start)  # "le gardien parisien, X", "la chanteuse de 22 ans X"
+        before = titles_by_end.get(gap) if gap < start else None
+    if before is not None and _apposed(doc, before, name_starts):
+        before = None  # "X, adjoint à la maire de Paris, Y": the title is X's
     if before is None and start > 1 and _copula(doc[start - 1]):
         before = titles_by_end.get(start - 1)  # "le vice-président sera Mike Pence"
     if before is not None:
@@ -198,6 +203,32 @@ def _adjacent_title(
 
 
 _SEAT_SPAN = 8
+_AGE = frozenset({"an", "ans"})
+
+
+def _gap_before(doc: Doc, start: int) -> int:
+    """Where the words between a title and the name after it begin: adjectives that are not
+    part of the title ("le gardien parisien, Thierry Omeyer", "le dirigeant actuel, X") and an
+    age ("la chanteuse de 22 ans X"), with the comma before the name."""
+    k = start
+    if k > 0 and doc[k - 1].text == ",":
+        k -= 1
+    if k >= 3 and fold(doc[k - 1].text) in _AGE and doc[k - 2].like_num and (
+            fold(doc[k - 3].text) == "de"):
+        k -= 3
+    while k > 0 and doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+        k -= 1
+    return k
+
+
+def _apposed(doc: Doc, title: TitleSpan, name_starts: frozenset[int]) -> bool:
+    """A title written without an article right after "Name," is that name's apposition, not
+    a title of the name that follows it."""
+    k = title.start
+    if k < 2 or doc[k - 1].text != ",":
+        return False
+    j = k - 2
+    return doc[j].pos_ == "PROPN" and any(s <= j for s in name_starts) and doc[j].ent_type_ == "PER"
 # Adjectives between an article and an office that say it is held now ("l'actuel ministre").
 _CURRENT = frozenset({"actuel", "actuelle"})
 

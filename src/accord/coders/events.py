@@ -224,6 +224,9 @@ class _Coder:
                     anchors += [w, *(g for g in w.children if g.dep_.startswith("obl"))]
             if c.dep_.startswith("obl") and case_of(c) in _DURING:
                 anchors.append(c)
+        if trig.type in _STATE_TYPES and _present_state(tok) and self.clock.written(
+                anchors) is None:
+            return None  # "les partis sont interdits", "le porte-avions est déployé": a state
         if just_did(tok):
             when = "recent"  # "vient d'annoncer": the immediate past
         governor = _governor(tok)
@@ -843,7 +846,7 @@ def code_events(
     previous_date: str | None = None
     headline_contexts = _contexts(doc[:headline_end].text, lex) if headline_end else []
     places = [p for p in places if not _metonym(p, table)]
-    lead_place = _lead_place(doc, places, body_start)
+    news_place = _news_place(dateline, _lead_place(doc, places, body_start))
     for sent in doc.sents:
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
         for tok in sent:
@@ -873,7 +876,7 @@ def code_events(
                     elif event.date is not None and event.explicit_date and len(event.date) == 10:
                         previous_date = event.date  # "le même jour" refers to a day
                     event.place = event.place or _place(
-                        event, sent_places, dateline or lead_place, coder.clock, doc)
+                        event, sent_places, news_place, coder.clock, doc)
                     event.context = _contexts(sent.text, lex)
                     event.context += [c for c in headline_contexts if c not in event.context]
                     events.append(event)
@@ -987,6 +990,22 @@ def _agrees_on_a_view(verb: Token) -> bool:
 # what an attack that took place leaves ("l'attentat a fait cinq morts", "a causé la mort de")
 _TOLLS = frozenset({"mort", "morts", "victime", "victimes", "blesse", "blesses", "tue", "tues",
                     "deces", "degat", "degats"})
+
+
+# Types whose participle in the present passive tells a state of things ("sont interdits",
+# "est déployé", "est accusée de"), not an act; an attack told so is narrated ("est tué").
+_STATE_TYPES = frozenset({"COERCE", "MOBILIZE", "ACCUSE", "SANCTION"})
+
+
+def _present_state(verb: Token) -> bool:
+    """A passive participle under a present "être", with no agent."""
+    aux = [c for c in verb.children if c.dep_ == "aux:pass"]
+    if not aux or any(c.dep_ == "aux:tense" for c in verb.children):
+        return False
+    if "Pres" not in aux[0].morph.get("Tense", []) or "Ind" not in aux[0].morph.get("Mood", []):
+        return False
+    return not any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
+                   for c in verb.children)
 
 
 def _possessed(tok: Token) -> bool:
@@ -1184,6 +1203,17 @@ def _lead_place(doc: Doc, places: list[PlaceAnn], body_start: int) -> PlaceAnn |
     lead = first.sent
     return next((p for p in places if lead.start <= p.start < lead.end
                  and not _clock_time(p, doc)), None)
+
+
+def _news_place(dateline: PlaceAnn | None, lead: PlaceAnn | None) -> PlaceAnn | None:
+    """Where the news happened: the dateline, or the lead's town when the dateline names only
+    its region or country ("Normandie . – ... dans l'église de Saint-Étienne-du-Rouvray")."""
+    if dateline is None:
+        return lead
+    if lead is not None and dateline.kind in ("region", "country") and lead.kind == "city" and (
+            lead.country == dateline.country):
+        return lead
+    return dateline
 
 
 def _place(event: EventAnn, sent_places: list[PlaceAnn], dateline: PlaceAnn | None,

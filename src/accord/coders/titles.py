@@ -86,6 +86,9 @@ class _Complement:
     groups: int = 0
     coordinated: bool = False
     named: bool = False  # the first group's head is a proper name ("de la Marine ...")
+    portfolio: bool = False  # the last group's head is a portfolio ("de la Défense")
+    minister: bool = False  # the office is a minister's, its complement a portfolio
+    body_head: bool = False  # the last group's head names a body ("de l'Union africaine")
 
 
 def _is_cap(tok: Token) -> bool:
@@ -169,10 +172,15 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
         if k > 0 and fold(doc[k - 1].text) in TERRITORY_NOUNS:
             while end < n and (_is_cap(doc[end]) or doc[end].text == "-"):
                 end += 1  # "de la province de Luang Namtha": the place's whole name
-    elif how == "de" and head.pos_ == "NOUN" and head.is_alpha:
-        end = h + 1  # "chef de l'organisation", "responsable du bureau du gouvernement"
+    elif into.minister and into.portfolio and fold(head.text) not in TERRITORY_NOUNS:
+        return None  # "informé le ministre de la Défense des résultats du dialogue"
+    elif head.pos_ == "NOUN" and head.is_alpha and (how == "de" or fold(head.text) in lex.titles):
+        end = h + 1  # "chef de l'organisation", "responsable du bureau du gouvernement",
+        # "adjoint à la maire de Paris"
     else:
         return None
+    into.portfolio = state is None and portfolio_end > h
+    into.body_head = fold(head.text) in lex.org_heads and _is_cap(head)
     if not into.groups and state is None and (_is_cap(head) or (
         fold(head.text) in lex.org_heads and portfolio_end == h
     )):
@@ -189,6 +197,10 @@ def _tail(doc: Doc, k: int, into: _Complement, head: int, lowercase_head: bool) 
     while k < n:
         tok = doc[k]
         word = fold(tok.text)
+        joined = _joined_name(doc, k)
+        if joined > k:
+            k = joined  # "Australie-Occidentale", "du Front al-Nosra"
+            continue
         if word in _PARTICLES or tok.is_punct or tok.ent_type_ == "PER":
             break
         participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
@@ -213,6 +225,20 @@ def _tail(doc: Doc, k: int, into: _Complement, head: int, lowercase_head: bool) 
     return k
 
 
+def _joined_name(doc: Doc, k: int) -> int:
+    """The end of a hyphen-joined continuation of a name at ``k`` ("-Occidentale" after
+    "Australie", "al-Nosra" after "Front"), else ``k``."""
+    n = len(doc)
+    j = k
+    if j + 1 < n and doc[j].is_lower and len(doc[j].text) <= 3 and not doc[j].whitespace_ and (
+            doc[j + 1].text == "-"):
+        j += 1  # "al", "el", "ad" before the hyphen
+    if j + 1 < n and doc[j].text == "-" and not doc[j].whitespace_ and not doc[
+            j - 1].whitespace_ and _is_cap(doc[j + 1]) and state_at(doc, j + 1) is None:
+        return j + 2  # but "Vietnam-Laos" joins two states
+    return k
+
+
 def _party_acronym(tok: Token) -> bool:
     """A party's acronym after an office ("député LR", "maire UDI"): capitals that name no
     state and no international body."""
@@ -227,11 +253,11 @@ def _disagree(noun: Token, adjective: Token) -> bool:
     return bool(gender and agreed and set(gender).isdisjoint(agreed))
 
 
-def _complement(doc: Doc, lex: Lexicon, start: int) -> _Complement:
+def _complement(doc: Doc, lex: Lexicon, start: int, minister: bool) -> _Complement:
     """The complement groups from ``start`` ("de la Défense", "du Travail, des Invalides et des
     Affaires sociales", "de la Commission ... de l'Assemblée nationale")."""
     n = len(doc)
-    found = _Complement(start)
+    found = _Complement(start, minister=minister)
     k = start
     while found.groups < _MAX_GROUPS:
         end = _group(doc, lex, k, found)
@@ -245,8 +271,13 @@ def _complement(doc: Doc, lex: Lexicon, start: int) -> _Complement:
             trial = _Complement(k, found.country, found.skip, found.states)
             if k + step < n and fold(doc[k + step].text) in _PARTICLES and _group(
                 doc, lex, k + step, trial
-            ) is not None:
+            ) is not None and (minister or not (
+                trial.body_head or len(trial.states) > len(found.states))):
+                # "ministre du Travail, des Invalides et des Affaires sociales", "en charge de
+                # l'Emploi et de l'Apprentissage"; not "président du Tchad et de l'Union
+                # africaine", two offices
                 found.coordinated = True
+                found.portfolio = False
                 k += step
     return found
 
@@ -279,7 +310,9 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
         plural = first.endswith("s") and first[:-1] in lex.title_starts and (
             first not in lex.title_starts
         )
-        if first in lex.title_starts or plural:
+        adjective = i > 0 and doc[i].pos_ == "ADJ" and doc[i - 1].pos_ == "NOUN" and (
+            doc[i - 1].is_lower)  # "l'assistant adjoint au secrétaire": of the noun before
+        if (first in lex.title_starts or plural) and not adjective:
             for j in range(min(n, i + longest), i, -1):
                 key = fold(doc[i:j].text)
                 if plural:  # "les chefs de la diplomatie vietnamienne et russe"
@@ -318,7 +351,7 @@ def _title_at(doc: Doc, lex: Lexicon, i: int, end: int, head: str) -> TitleSpan:
     states: tuple[tuple[int, int], ...] = ()
     portfolio = body = None
     if kind in ("office", "rank"):
-        complement = _complement(doc, lex, end)
+        complement = _complement(doc, lex, end, minister=bool(_MINISTER.search(head)))
         if complement.groups:
             kind = "office"  # "commandant de la Marine royale australienne"
             country = country or complement.country
