@@ -246,3 +246,17 @@ def test_an_elided_word_written_apart_reads_as_the_joined_form() -> None:
     barnett = found["Colin Barnett"]
     assert barnett.titles == ("premier ministre d' Australie-Occidentale",)
     assert barnett.country == "AUS"
+
+
+def test_a_lone_title_that_no_one_holds_designates_the_person_named_just_before() -> None:
+    found = actors("Le boxeur Tony Yoka a gagné dimanche. À son arrivée, le champion olympique a "
+                   "exprimé sa joie. Paul Roy, chef du parti, est venu. La présidente a parlé.")
+    assert found["Tony Yoka"].titles == ("boxeur", "champion olympique")
+    assert found["Paul Roy"].titles == ("chef du parti",)  # "la présidente" is no man's
+
+
+def test_plural_offices_and_hyphenated_party_adjectives_are_titles() -> None:
+    found = actors("Ce tour oppose les candidats François Fillon et Alain Juppé. La députée "
+                   "néo-démocrate Ruth Ellen Brosseau a été touchée.")
+    assert found["François Fillon"].titles == ("candidat",)
+    assert found["Ruth Ellen Brosseau"].titles == ("députée néo-démocrate",)

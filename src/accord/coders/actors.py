@@ -429,6 +429,8 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         for t in near:
             if t.kind in ("rank", "office"):
                 _add_title(actor, t.text)
+            elif t.singular:  # "les candidats François Fillon et Alain Juppé"
+                _add_title(actor, t.singular)
             if t.country and actor.country is None:
                 actor.country = t.country
             if t.head.startswith("homologue"):  # "son homologue vietnamien Le Quoc Hung"
@@ -470,6 +472,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     _designations_as_titles(doc, lex, table, titles, attached)
     published = article.published if article is not None else None
     _finish_people(table, lex, _people_home(doc, table, home), figures, published)
+    _lone_titles_to_persons(doc, lex, table, titles, attached)
     for actor in table.actors:
         if actor.kind == "organization" and actor.country is None:
             actor.country = _country_in_name(actor.name) or home
@@ -477,6 +480,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     return table
 
 
+_FEMININE_TITLE_ENDINGS = ("trice", "ente", "ienne", "euse", "ere", "esse", "ante", "aine", "ee")
 # offices that name the same post as others ("le chef du gouvernement" for a prime minister)
 _SAME_POST = {
     "chef du gouvernement": frozenset({"premier ministre", "president du conseil"}),
@@ -529,14 +533,61 @@ def _designations_as_titles(doc: Doc, lex: Lexicon, table: ActorTable,
             continue
         text = fold(t.text)
         before = sorted(((max((s for s, _ in a.mentions if s < t.start), default=-1), a)
-                         for a in people), key=lambda pa: -pa[0])
-        for pos, a in before:
-            if pos < 0 or (t.country is not None and a.country not in (None, t.country)):
-                continue
-            heads = {lex.title_head(x) for x in a.titles}
-            if heads & _SAME_POST.get(text, frozenset()):
-                _add_title(a, t.text)
-                break
+                        for a in people), key=lambda pa: -pa[0])
+        before = [(pos, a) for pos, a in before if pos >= 0 and (
+            t.country is None or a.country in (None, t.country))]
+        same = next((a for _, a in before if {lex.title_head(x) for x in a.titles} & _SAME_POST.get(
+            text, frozenset())), None)
+        if same is not None:
+            _add_title(same, t.text)
+
+
+def _lone_titles_to_persons(doc: Doc, lex: Lexicon, table: ActorTable, titles: list[TitleSpan],
+                            attached: set[int]) -> None:
+    """A title written alone with its article that no person holds designates the person named
+    last, in its sentence or the two before, of its gender and country ("Hollande ... le
+    président, qui est candidat", "Yoka ... le boxeur de 23 ans"): one of that person's
+    titles."""
+    people = [a for a in table.actors if a.kind == "person"]
+    for t in titles:
+        if t.start in attached or t.kind not in ("office", "rank") or t.start == 0:
+            continue
+        if fold(doc[t.start - 1].text) not in ("le", "la", "l'", "l’"):
+            continue
+        if any(t.head in {lex.title_head(x) for x in a.titles} for a in people):
+            continue  # "le ministre": the person titled so, whom the resolver finds
+        last = max(((max((s for s, _ in a.mentions if s < t.start), default=-1), a.idx, a)
+                    for a in people), default=None, key=lambda x: (x[0], x[1]))
+        if last is None or last[0] < 0:
+            continue
+        pos, _, person = last
+        if (t.country is None or person.country in (None, t.country)) and _in_focus(
+                doc, pos, t.start) and _agrees(doc[t.start], person):
+            _add_title(person, t.text)
+
+
+_FOCUS_SENTENCES = 2
+
+
+def _in_focus(doc: Doc, mention: int, at: int) -> bool:
+    """Whether a mention is in the sentence of ``at`` or one of the two before it."""
+    sentence = doc[at].sent.start
+    for _ in range(_FOCUS_SENTENCES):
+        if mention >= sentence or sentence == 0:
+            break
+        sentence = doc[sentence - 1].sent.start
+    return mention >= sentence
+
+
+def _agrees(title: Token, person: ActorAnn) -> bool:
+    """A title in the masculine does not designate a woman the text marks as one ("Mme X",
+    a title in the feminine); the feminine form of a title only a woman."""
+    feminine_title = "Fem" in title.morph.get("Gender", [])
+    masculine_title = "Masc" in title.morph.get("Gender", [])
+    woman = any(fold(x).split(" ")[0].endswith(_FEMININE_TITLE_ENDINGS) for x in person.titles)
+    if feminine_title:
+        return woman or not any(person.titles)
+    return not (masculine_title and woman)
 
 
 def _add_title(actor: ActorAnn, title: str) -> None:

@@ -75,6 +75,7 @@ class TitleSpan:
     states: tuple[tuple[int, int], ...] = ()  # token spans of states named in the complement
     portfolio: tuple[int, int] | None = None  # tokens of a list of portfolios ("... et du X")
     body: tuple[int, int] | None = None  # a complement that names a body ("de la Marine ...")
+    singular: str | None = None  # a plural office in the singular ("les candidats" → "candidat")
 
 
 @dataclass(slots=True)
@@ -324,8 +325,12 @@ def find_titles(doc: Doc, lex: Lexicon) -> list[TitleSpan]:
             i += 1
             continue
         title = _title_at(doc, lex, i, *match)
-        if plural:
-            title = replace(title, kind="designation")
+        if plural:  # "les candidats X et Y", "les ministres de la Défense X et Y"
+            singular = None
+            if title.kind == "office" and title.text.split(" ")[0].lower().endswith("s"):
+                words = title.text.split(" ")
+                singular = " ".join([words[0][:-1], *words[1:]])
+            title = replace(title, kind="designation", singular=singular)
         titles.append(title)
         i = title.end
     return titles
@@ -338,9 +343,10 @@ def _title_at(doc: Doc, lex: Lexicon, i: int, end: int, head: str) -> TitleSpan:
         i -= 1  # "second vice-président", "futur président", "ancien ministre"
     country = None
     skip: set[int] = set()
-    while kind == "office" and end < n and (fold(doc[end].text) in _POST_MODIFIERS or (
-            _party_acronym(doc[end]))):
-        end += 1  # "secrétaire adjoint", "membre permanent", "député LR", "maire UDI de ..."
+    while kind == "office" and end < n and (
+            fold(doc[end].text).split("-")[-1] in _POST_MODIFIERS or _party_acronym(doc[end])):
+        end += 1  # "secrétaire adjoint", "membre permanent", "député LR", "maire UDI de ...",
+        # "chef néo-démocrate"
     # nationality adjective right after the head ("vice-ministre chinois")
     if end < n and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") and not _is_cap(doc[end]):
         nat = geo.nationality(doc[end].text)
