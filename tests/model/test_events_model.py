@@ -569,3 +569,12 @@ def test_a_present_passive_without_agent_or_date_is_a_state_not_an_act() -> None
     (sentence,) = [e for e in events("En 2009, il est finalement condamné à 25 ans de prison.")
                    if e.type == "SANCTION"]
     assert sentence.date == "2009"
+
+
+def test_who_speaks_of_an_attack_is_not_its_author() -> None:
+    spoken = events("Le président François Hollande est arrivé sur place à 13 h et évoque un « "
+                    "ignoble attentat terroriste ».", published="2016-07-26")
+    assert not [e for e in spoken if e.type == "ASSAULT" and any(p.name for p in e.actor)]
+    (done,) = [e for e in events("L'armée égyptienne a mené mardi des frappes contre les "
+                                 "djihadistes.") if e.type == "ASSAULT"]
+    assert [p.name for p in done.actor] == ["Armée égyptienne"]

@@ -559,7 +559,11 @@ class _Coder:
             return None  # "un séisme", "la foudre": no attacker
         if not actors and holder is not None:
             actors = self.roles.participants(holder)
-        if not actors and verb is not None and (possessive or tok.dep_ != "nsubj"):
+        spoken_of = trig.type == "ASSAULT" and verb is not None and not possessive and (
+            fold(verb.lemma_) in _SPEAKING_OF or verb.lemma_ in self.lex.reporting_verbs) and (
+            fold(verb.lemma_) not in _CLAIMING)
+        if not actors and verb is not None and (possessive or tok.dep_ != "nsubj") and not (
+                spoken_of):  # "Hollande évoque un attentat": not its author
             heads, _ = subject_heads(verb)
             if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",) or (
                     conveyed):
@@ -995,6 +999,15 @@ _TOLLS = frozenset({"mort", "morts", "victime", "victimes", "blesse", "blesses",
 # Types whose participle in the present passive tells a state of things ("sont interdits",
 # "est déployé", "est accusée de"), not an act; an attack told so is narrated ("est tué").
 _STATE_TYPES = frozenset({"COERCE", "MOBILIZE", "ACCUSE", "SANCTION"})
+
+
+# Verbs whose subject speaks of, feels or undergoes the attack their object names, and is not
+# its author ("évoque un attentat", "condamne l'attaque", "a subi des frappes"), besides the
+# reporting verbs; an author may announce, confirm or claim what he did.
+_SPEAKING_OF = frozenset({"evoquer", "condamner", "denoncer", "deplorer", "craindre", "redouter",
+                          "subir", "regretter", "qualifier", "mentionner", "commemorer",
+                          "enqueter", "attribuer", "imputer", "connaitre", "vivre"})
+_CLAIMING = frozenset({"annoncer", "confirmer", "revendiquer", "promettre", "assumer"})
 
 
 def _present_state(verb: Token) -> bool:
