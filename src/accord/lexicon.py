@@ -77,6 +77,8 @@ class ReportingVerb:
     clause: bool  # reports a clause, an infinitive or an adjective
     noun: bool  # reports a noun phrase object too
     quote: bool  # reports a quotation written right after it
+    addressee: bool = False  # reports what it addresses, an actor too ("remercie le Vietnam")
+    finite_only: bool = False  # reports a "que" clause, not an infinitive ("souhaite que ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +148,12 @@ def lexicon(lang: str = "fr") -> Lexicon:
     verbs = {}
     for r in read_tsv(lang, "reporting_verbs.tsv"):
         takes = set(r["takes"].split(","))
-        if not takes <= {"clause", "noun", "quote"}:
+        if not takes <= {"clause", "that", "noun", "quote", "addressee"}:
             raise ValueError(f"reporting_verbs.tsv: unknown 'takes' for {r['lemma']}: {r['takes']}")
-        verbs[r["lemma"]] = ReportingVerb(r["lemma"], "clause" in takes, "noun" in takes,
-                                          "quote" in takes or "clause" in takes)
+        clause = bool(takes & {"clause", "that"})
+        verbs[r["lemma"]] = ReportingVerb(r["lemma"], clause, "noun" in takes,
+                                          "quote" in takes or clause, "addressee" in takes,
+                                          "that" in takes and "clause" not in takes)
     contexts = {
         r["context"]: tuple(fold(s) for s in r["stems"].split(","))
         for r in read_tsv(lang, "contexts.tsv")

@@ -113,3 +113,39 @@ def test_headline_numbers_the_body_retells_and_headline_rates_are_not_claims() -
             "achète 40 avions")
     assert [(c.quantity, c.unit.split()[0]) for c in d.claims] == [(40, "avions"), (12, "bases")]
     assert all(c.span[0] > len(d.title or "") for c in d.claims)
+
+
+def test_verbs_of_praise_thanks_and_telling_report_what_they_address() -> None:
+    d = doc("Le ministre Ngo Xuan Lich a salué la visite de la délégation. Il a remercié le "
+            "Vietnam d'avoir créé des conditions favorables. Il a insisté sur le développement "
+            "des relations.")
+    assert said(d) == [("Ngo Xuan Lich", "saluer"), ("Ngo Xuan Lich", "remercier"),
+                       ("Ngo Xuan Lich", "insister")]
+    assert d.statements[1].evidence == "le Vietnam d'avoir créé des conditions favorables"
+
+
+def test_a_wish_reports_a_que_clause_not_an_infinitive() -> None:
+    d = doc("Le ministre Ngo Xuan Lich a souhaité que les deux pays renforcent leurs liens. Le "
+            "président Paul Roy souhaite se présenter à l'élection.")
+    assert said(d) == [("Ngo Xuan Lich", "souhaiter")]
+
+
+def test_il_does_not_stand_for_the_woman_who_spoke_last() -> None:
+    d = doc("Donald Trump a gagné. La candidate démocrate Hillary Clinton a reconnu sa défaite. "
+            "Il a assuré qu'il allait se mettre au travail.")
+    assert ("Donald Trump", "assurer") in said(d)  # "candidate" is in the feminine
+
+
+def test_who_spoke_last_is_not_the_subject_of_words_addressed_to_them() -> None:
+    d = doc("Donald Trump a annoncé avoir parlé au téléphone à Hillary Clinton, qui l'a félicité "
+            "pour la victoire. En retour, il lui a rendu hommage et l'a félicitée pour sa "
+            "campagne.")
+    assert said(d)[-1] == ("Donald Trump", "féliciter")
+
+
+def test_the_predicate_of_reported_words_is_no_statement_of_its_own() -> None:
+    d = doc("La porte-parole Pham Thu Hang a déclaré que le Vietnam estimait que la paix était "
+            "essentielle. Le ministre Paul Roy a dénoncé une provocation et averti que les "
+            "responsables paieront.")
+    assert said(d) == [("Pham Thu Hang", "déclarer"), ("Paul Roy", "dénoncer"),
+                       ("Paul Roy", "avertir")]

@@ -429,6 +429,9 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         for t in near:
             if t.kind in ("rank", "office"):
                 _add_title(actor, t.text)
+                head = next((x for x in doc[t.start:t.end] if x.pos_ == "NOUN"), None)
+                actor.feminine = actor.feminine or (
+                    head is not None and "Fem" in head.morph.get("Gender", []))
             elif t.singular:  # "les candidats François Fillon et Alain Juppé"
                 _add_title(actor, t.singular)
             if t.country and actor.country is None:

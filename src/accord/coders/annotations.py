@@ -48,6 +48,7 @@ class ActorAnn:
     locative_only: bool = False  # a state named only as a place ("en Syrie")
     derived: bool = False  # designated by a title, never named ("Ministère de la Défense")
     counterpart: bool = False  # introduced as someone's counterpart ("son homologue X")
+    feminine: bool = False  # a title next to the name is in the feminine ("la candidate X")
     key: str | None = None  # canonical name of a known body or organisation ("Union européenne")
 
 

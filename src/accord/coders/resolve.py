@@ -174,7 +174,8 @@ class Resolver:
             if any(fold(t.text).rstrip(".") in _FEMININE_CIVILITIES
                    for t in doc[max(0, start - 2):start]):
                 return True
-        return any(fold(t).split(" ")[0].endswith(_FEMININE_ENDINGS) for t in actor.titles)
+        return actor.feminine or any(
+            fold(t).split(" ")[0].endswith(_FEMININE_ENDINGS) for t in actor.titles)
 
     def last_subject_person(self, before: int, pronoun: str | None = None) -> int | None:
         """The person spoken of last as a subject ("Le ministre X s'est entretenu avec Y. Il a

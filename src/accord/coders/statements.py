@@ -57,6 +57,9 @@ _WRITER_PRONOUNS = frozenset({"je", "j'", "nous", "tu", "vous"})
 _SENTENCE_END = frozenset({".", ";", "!", "?"})
 _LOOKAHEAD = 24  # tokens scanned for a complement the parse missed
 _NOBODY = frozenset({"on", "rien", "personne", "nul"})
+_OBJECT_CLITICS = frozenset({"l'", "l’", "le", "la", "lui", "leur"})
+# complements of what a verb of praise or telling addresses ("insiste sur", "informé de")
+_ADDRESSED_CASES = frozenset({"sur", "de", "d'", "du", "des", "pour"})
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -220,6 +223,24 @@ class _Coder:
                 return self._subtree_span(c, tok.i)
         return None
 
+    def _addressed(self, tok: Token) -> tuple[int, int] | None:
+        """What a verb of praise, thanks or telling addresses, an actor included: its object
+        ("a salué la visite", "a remercié le Vietnam d'avoir ...") or its complement ("a
+        insisté sur le développement", "l'a informé de la décision")."""
+        objects = [c for c in tok.children if c.i > tok.i and (
+            c.dep_ in ("obj", "iobj") and c.pos_ in ("NOUN", "PROPN"))]
+        complements = [c for c in tok.children if c.i > tok.i and c.dep_.startswith("obl") and (
+            case_of(c) in _ADDRESSED_CASES) and c.pos_ in ("NOUN", "PROPN", "VERB")]
+        for c in objects or complements:
+            span = self._subtree_span(c, tok.i)
+            after = [x for x in tok.children if x.i > c.i and (x in complements or (
+                x.dep_ == "xcomp" and _infinitive(x)))]
+            if span is not None and objects and after:  # "le Vietnam d'avoir créé ..."
+                last = self._subtree_span(after[-1], tok.i)
+                span = (span[0], last[1]) if last is not None else span
+            return span
+        return None
+
     def _quotation(self, tok: Token) -> tuple[int, int] | None:
         """A quotation after the verb, past its complements and a colon."""
         colon = False
@@ -332,6 +353,13 @@ class _Coder:
         if self.last_speaker is None:
             return None
         actor = self.roles.resolver.table.actors[self.last_speaker]
+        if fold(tok.text) in ("il", "ils") and self.roles.resolver.feminine(actor):
+            return None  # "il" is not the woman who spoke last
+        verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj")]
+        if any(c.pos_ == "PRON" and fold(c.text) in _OBJECT_CLITICS and c.dep_ in (
+                "obj", "iobj", "obl:arg") for v in verbs for c in v.children):
+            return None  # "qui l'a félicité. ... il lui a rendu hommage": who spoke last is
+            # now spoken to
         if actor.kind == "person" or self.last_sentence == tok.sent.start:
             return self.last_speaker
         return None
@@ -372,10 +400,15 @@ class _Coder:
         else:
             if entry.clause:
                 content = self._clause(tok)
+                if content is not None and entry.finite_only and _infinitive(
+                        self.doc[content[0]:content[1]].root):
+                    return []  # "souhaite se présenter": a wish, not words reported
             if content is None and entry.quote:
                 content = self._quotation(tok)
             if content is None and entry.noun:
                 content = self._noun(tok)
+            if content is None and entry.addressee:
+                content = self._addressed(tok)
             if content is None and entry.clause:
                 incise = self._incise(tok)
                 if incise is not None:
@@ -435,4 +468,16 @@ def code_statements(doc: Doc, lex: Lexicon, roles: Roles, clock: EventClock,
     statements: list[StatementAnn] = []
     for tok in doc:
         statements.extend(coder.code(tok))
-    return statements
+    # the predicate of reported words belongs to them ("a déclaré espérer que ...", "a déclaré :
+    # le Vietnam salue l'accord"), and so do the predicates coordinated with it when another
+    # speaker is their subject ("a affirmé que les parties étaient prêtes et souhaitaient ...")
+    return [s for s in statements if not any(
+        o.verb_token != s.verb_token and o.content_tokens is not None
+        and _reported_by(doc, o.content_tokens, s.verb_token, o.speaker != s.speaker)
+        for o in statements)]
+
+
+def _reported_by(doc: Doc, content: tuple[int, int], verb: int, other_speaker: bool) -> bool:
+    root = doc[content[0]:content[1]].root
+    return verb == root.i or other_speaker and any(
+        c.i == verb for c in root.children if c.dep_ == "conj")
