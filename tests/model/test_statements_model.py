@@ -149,3 +149,11 @@ def test_the_predicate_of_reported_words_is_no_statement_of_its_own() -> None:
             "responsables paieront.")
     assert said(d) == [("Pham Thu Hang", "déclarer"), ("Paul Roy", "dénoncer"),
                        ("Paul Roy", "avertir")]
+
+
+def test_a_group_that_names_no_one_speaks_as_one_unnamed_speaker() -> None:
+    d = doc("Le ministre Ngo Xuan Lich a reçu son homologue chinois Wei Fenghe. Les deux "
+            "ministres ont affirmé que la coopération se renforçait. Ngo Xuan Lich et Wei Fenghe "
+            "ont souligné que la paix était essentielle.")
+    assert said(d) == [(None, "affirmer"), ("Ngo Xuan Lich", "souligner"),
+                       ("Wei Fenghe", "souligner")]

@@ -318,7 +318,12 @@ class _Coder:
                         break
                 if found:
                     continue
-            for p in self.roles.participants(s, self._antecedent(s)):
+            speakers = self.roles.participants(s, self._antecedent(s))
+            if len(speakers) > 1 and _designates_a_group(s, table.by_token):
+                # "les deux parties ont affirmé", "elles ont souligné": they speak together,
+                # no one of them by name
+                return []
+            for p in speakers:
                 if p not in found:
                     found.append(p)
         return found
@@ -475,6 +480,16 @@ def code_statements(doc: Doc, lex: Lexicon, roles: Roles, clock: EventClock,
         o.verb_token != s.verb_token and o.content_tokens is not None
         and _reported_by(doc, o.content_tokens, s.verb_token, o.speaker != s.speaker)
         for o in statements)]
+
+
+def _designates_a_group(tok: Token, named: dict[int, int]) -> bool:
+    """A plural noun phrase or pronoun that names no one ("les deux parties", "les deux
+    ministres", "elles"), not coordinated names."""
+    if tok.i in named or any(c.dep_ == "conj" for c in tok.children):
+        return False
+    if any(t.i in named for t in tok.subtree):
+        return False  # "les ministres X et Y"
+    return "Plur" in tok.morph.get("Number", []) and tok.pos_ in ("NOUN", "PRON")
 
 
 def _reported_by(doc: Doc, content: tuple[int, int], verb: int, other_speaker: bool) -> bool:
