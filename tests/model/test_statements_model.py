@@ -157,3 +157,11 @@ def test_a_group_that_names_no_one_speaks_as_one_unnamed_speaker() -> None:
             "ont souligné que la paix était essentielle.")
     assert said(d) == [(None, "affirmer"), ("Ngo Xuan Lich", "souligner"),
                        ("Wei Fenghe", "souligner")]
+
+
+def test_claims_condemnations_and_cries_are_reported() -> None:
+    d = doc("Des milices pro-gouvernementales prétendent que les insurgés ont bloqué les civils. "
+            "Le préfet Pierre Dartout a condamné les appels malveillants. L'assaillant Paul Noir "
+            "a crié « Allah Akbar ».")
+    assert said(d) == [(None, "prétendre"), ("Pierre Dartout", "condamner"),
+                       ("Paul Noir", "crier")]
