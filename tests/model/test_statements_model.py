@@ -165,3 +165,10 @@ def test_claims_condemnations_and_cries_are_reported() -> None:
             "a crié « Allah Akbar ».")
     assert said(d) == [(None, "prétendre"), ("Pierre Dartout", "condamner"),
                        ("Paul Noir", "crier")]
+
+
+def test_a_speaker_declared_satisfied_reports_the_participle_and_its_complement() -> None:
+    d = doc("Le général Hoàng Xuân Chiên s'est déclaré réjoui du développement vigoureux de "
+            "l'amitié traditionnelle entre les deux pays.")
+    assert said(d) == [("Hoàng Xuân Chiên", "déclarer")]
+    assert d.statements[0].evidence.startswith("réjoui du développement")

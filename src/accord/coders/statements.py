@@ -175,10 +175,13 @@ class _Coder:
                 inner = self._clause(c)  # "s'est dit convaincu que ..."
                 if inner:
                     return inner
+            participle = c.pos_ == "VERB" and "Part" in c.morph.get("VerbForm", []) and not any(
+                x.dep_.startswith("aux") for x in c.children)
             if (c.pos_ in ("VERB", "AUX") and _infinitive(c)) or (
-                c.pos_ == "ADJ" and reflexive
+                (c.pos_ == "ADJ" or participle) and reflexive
             ):
-                return self._subtree_span(c, tok.i)  # "indique vouloir", "se dit optimiste"
+                return self._subtree_span(c, tok.i)  # "indique vouloir", "se dit optimiste",
+                # "s'est déclaré satisfait du développement"
         # "recommandent à leurs citoyens de rester", "appelle le gouvernement à continuer"
         for c in tok.children:
             if c.dep_ in ("obl:arg", "iobj", "obj") and c.i > tok.i:
