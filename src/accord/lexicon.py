@@ -90,7 +90,8 @@ class Lexicon:
     org_heads: Mapping[str, OrgHead]  # folded head -> OrgHead
     agencies: Mapping[str, str]  # name -> country
     triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) -> triggers
-    reporting_verbs: Mapping[str, ReportingVerb]  # lemma -> entry
+    reporting_verbs: Mapping[str, ReportingVerb]  # lemma -> entry ("faire part" too)
+    reporting_light_verbs: frozenset[str]  # first words of the multi-word ones ("faire")
     contexts: Mapping[str, tuple[str, ...]]  # context -> folded stems
     groups: Mapping[str, str | None]  # folded group noun ("manifestant") -> sector
     support_verbs: Mapping[str, str | None]  # folded lemma -> preposition of the noun, or None
@@ -172,5 +173,6 @@ def lexicon(lang: str = "fr") -> Lexicon:
         agencies=agencies,
         triggers={k: tuple(v) for k, v in triggers.items()},
         reporting_verbs=verbs,
+        reporting_light_verbs=frozenset(v.split(" ")[0] for v in verbs if " " in v),
         contexts=contexts,
     )

@@ -172,3 +172,10 @@ def test_a_speaker_declared_satisfied_reports_the_participle_and_its_complement(
             "l'amitié traditionnelle entre les deux pays.")
     assert said(d) == [("Hoàng Xuân Chiên", "déclarer")]
     assert d.statements[0].evidence.startswith("réjoui du développement")
+
+
+def test_a_multi_word_reporting_verb_is_read_through_its_light_verb() -> None:
+    d = doc("Le colonel Trân Van Tho a fait savoir que les deux parties avaient organisé 28 "
+            "patrouilles.")
+    assert said(d) == [("Trân Van Tho", "faire savoir")]
+    assert d.statements[0].evidence == "les deux parties avaient organisé 28 patrouilles"

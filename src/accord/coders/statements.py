@@ -109,6 +109,13 @@ class _Coder:
             return None
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in verbs:
             return verbs[tok.lemma_]
+        if tok.pos_ == "VERB" and tok.lemma_ in self.lex.reporting_light_verbs:
+            for c in tok.children:  # "a fait part de", "fait savoir que", "a mis l'accent sur"
+                if c.dep_ in ("obj", "xcomp", "obl:mod", "obl:arg", "advmod") and c.i > tok.i:
+                    words = c.lemma_ if c.dep_ == "xcomp" else self.doc[c.left_edge.i:c.i + 1].text
+                    entry = verbs.get(f"{tok.lemma_} {words.lower()}")
+                    if entry is not None:
+                        return entry
         # the lemmatizer's slips ("indique", "estime"), and verbs the tagger read as nouns when
         # they have a subject ("L'armée turque annonce, via un communiqué, avoir pris")
         if tok.pos_ in ("VERB", "AUX") or (
@@ -408,6 +415,11 @@ class _Coder:
         else:
             if entry.clause:
                 content = self._clause(tok)
+                if content is not None and " " in entry.lemma and content[1] - content[0] == 1:
+                    # "a fait savoir que ...": the words after the light verb's "que"
+                    content = next((self._until_sentence_end(t.i + 1) for t in self.doc[
+                        content[1]:min(len(self.doc), content[1] + 3)] if fold(t.text) in (
+                        "que", "qu'")), content)
                 if content is not None and entry.finite_only and _infinitive(
                         self.doc[content[0]:content[1]].root):
                     return []  # "souhaite se présenter": a wish, not words reported
