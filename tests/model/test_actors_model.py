@@ -260,3 +260,11 @@ def test_plural_offices_and_hyphenated_party_adjectives_are_titles() -> None:
                    "néo-démocrate Ruth Ellen Brosseau a été touchée.")
     assert found["François Fillon"].titles == ("candidat",)
     assert found["Ruth Ellen Brosseau"].titles == ("députée néo-démocrate",)
+
+
+def test_a_prosecutor_s_office_is_a_judicial_body_that_speaks() -> None:
+    found = actors("Le parquet fédéral confirme que les explosions sont des attentats. Le parquet "
+                   "antiterroriste se charge de l'affaire.")
+    assert (found["Parquet fédéral"].kind, found["Parquet fédéral"].sector) == (
+        "organization", "JUD")
+    assert "Parquet antiterroriste" in found

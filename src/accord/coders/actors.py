@@ -1454,7 +1454,7 @@ def _designation(doc: Doc, tok: Token) -> bool:
 # gouvernement civil", "le pouvoir central").
 _INSTITUTIONAL_ADJECTIVES = frozenset(fold(w) for w in [
     "civil", "fédéral", "central", "intérimaire", "provisoire", "régulier", "régulière",
-    "loyaliste", "national", "nationale",
+    "loyaliste", "national", "nationale", "antiterroriste", "anticorruption",
 ])
 _GOVERNMENT_HEADS = ("gouvernement", "regime")
 
