@@ -268,3 +268,10 @@ def test_a_prosecutor_s_office_is_a_judicial_body_that_speaks() -> None:
     assert (found["Parquet fédéral"].kind, found["Parquet fédéral"].sector) == (
         "organization", "JUD")
     assert "Parquet antiterroriste" in found
+
+
+def test_an_office_s_complement_may_name_its_domain_with_pour() -> None:
+    found = actors("Selon Massimiliano Rebaudengo, chef de mission de MSF pour la Syrie, le bilan "
+                   "est lourd. Paul Roy, ministre de la Défense, pour sa part, a parlé.")
+    assert found["Massimiliano Rebaudengo"].titles == ("chef de mission de MSF pour la Syrie",)
+    assert found["Paul Roy"].titles == ("ministre de la Défense",)

@@ -124,6 +124,8 @@ def _particle(doc: Doc, k: int) -> tuple[int, str] | None:
         return k + 3, "de"  # "en charge de l'Emploi"
     if word == "en":
         return k + 1, "en"  # "ambassadeur du Vietnam en Australie"
+    if word == "pour":
+        return k + 1, "for"  # "chef de mission de MSF pour la Syrie"
     return None
 
 
@@ -155,6 +157,10 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
     portfolio_end = _portfolio_at(doc, h, lex)
     if how == "en" and state is None:
         return None
+    if how == "for" and not into.groups:
+        return None  # "le président pour ...": only after the office's own complement
+    if how == "for" and not (h > k + 1 and doc[h - 1].pos_ == "DET"):
+        return None  # "pour sa part", "pour raison de santé": no article, no domain
     if head.ent_iob_ == "B" and head.ent_type_ == "PER" and state is None and portfolio_end == h:
         # "le ministre de la Défense Lloyd Austin": the tagger's PER may start early (but a PER
         # that starts before the complement is the tagger's error: "le président de la
@@ -162,8 +168,9 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
         return None
     if state is not None:
         end = state[0]
-        into.country = into.country or state[1]  # "ambassadeur du Vietnam en Australie"
-        into.states = (*into.states, (h, end))
+        if how != "for":  # "chef de mission de MSF pour la Syrie" is not of Syria
+            into.country = into.country or state[1]  # "ambassadeur du Vietnam en Australie"
+            into.states = (*into.states, (h, end))
     elif portfolio_end > h:
         end = portfolio_end
     elif _is_cap(head) and not head.like_num:
