@@ -12,6 +12,7 @@ Writes ``doc._.actors`` (an :class:`ActorTable`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable, text_of
+from accord.coders.resolve import titled_as_woman
 from accord.coders.titles import (
     TitleSpan,
     coordinated_groups,
@@ -483,7 +485,6 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     return table
 
 
-_FEMININE_TITLE_ENDINGS = ("trice", "ente", "ienne", "euse", "ere", "esse", "ante", "aine", "ee")
 # offices that name the same post as others ("le chef du gouvernement" for a prime minister)
 _SAME_POST = {
     "chef du gouvernement": frozenset({"premier ministre", "president du conseil"}),
@@ -521,6 +522,19 @@ def _listed_countries(doc: Doc, table: ActorTable, titles_by_end: dict[int, Titl
                 break
 
 
+def _lone_titles(doc: Doc, titles: list[TitleSpan], attached: set[int]) -> Iterator[TitleSpan]:
+    """Offices and ranks written alone with their article ("le président a déclaré")."""
+    for t in titles:
+        if t.start not in attached and t.kind in ("office", "rank") and t.start > 0 and fold(
+                doc[t.start - 1].text) in ("le", "la", "l'", "l’"):
+            yield t
+
+
+def _last_mention(actor: ActorAnn, before: int) -> int:
+    """Where an actor was last mentioned before token ``before`` (-1: not yet)."""
+    return max((s for s, _ in actor.mentions if s < before), default=-1)
+
+
 def _designations_as_titles(doc: Doc, lex: Lexicon, table: ActorTable,
                             titles: list[TitleSpan], attached: set[int]) -> None:
     """A title written alone ("le chef du gouvernement a déclaré") designates a person named
@@ -529,20 +543,15 @@ def _designations_as_titles(doc: Doc, lex: Lexicon, table: ActorTable,
     "chef de l'État" for a president or a monarch). The person is the last one named before it
     who holds that post."""
     people = [a for a in table.actors if a.kind == "person"]
-    for t in titles:
-        if t.start in attached or t.kind not in ("office", "rank") or t.start == 0:
-            continue
-        if fold(doc[t.start - 1].text) not in ("le", "la", "l'", "l’"):
-            continue
-        text = fold(t.text)
-        before = sorted(((max((s for s, _ in a.mentions if s < t.start), default=-1), a)
-                        for a in people), key=lambda pa: -pa[0])
-        before = [(pos, a) for pos, a in before if pos >= 0 and (
-            t.country is None or a.country in (None, t.country))]
-        same = next((a for _, a in before if {lex.title_head(x) for x in a.titles} & _SAME_POST.get(
-            text, frozenset())), None)
-        if same is not None:
-            _add_title(same, t.text)
+    for t in _lone_titles(doc, titles, attached):
+        posts = _SAME_POST.get(fold(t.text), frozenset())
+        for a in sorted(people, key=lambda a: -_last_mention(a, t.start)):
+            if _last_mention(a, t.start) < 0 or (
+                    t.country is not None and a.country not in (None, t.country)):
+                continue
+            if {lex.title_head(x) for x in a.titles} & posts:
+                _add_title(a, t.text)
+                break
 
 
 def _lone_titles_to_persons(doc: Doc, lex: Lexicon, table: ActorTable, titles: list[TitleSpan],
@@ -552,20 +561,14 @@ def _lone_titles_to_persons(doc: Doc, lex: Lexicon, table: ActorTable, titles: l
     président, qui est candidat", "Yoka ... le boxeur de 23 ans"): one of that person's
     titles."""
     people = [a for a in table.actors if a.kind == "person"]
-    for t in titles:
-        if t.start in attached or t.kind not in ("office", "rank") or t.start == 0:
-            continue
-        if fold(doc[t.start - 1].text) not in ("le", "la", "l'", "l’"):
-            continue
+    for t in _lone_titles(doc, titles, attached):
         if any(t.head in {lex.title_head(x) for x in a.titles} for a in people):
             continue  # "le ministre": the person titled so, whom the resolver finds
-        last = max(((max((s for s, _ in a.mentions if s < t.start), default=-1), a.idx, a)
-                    for a in people), default=None, key=lambda x: (x[0], x[1]))
-        if last is None or last[0] < 0:
+        person = max(people, default=None, key=lambda a: (_last_mention(a, t.start), a.idx))
+        if person is None or _last_mention(person, t.start) < 0:
             continue
-        pos, _, person = last
         if (t.country is None or person.country in (None, t.country)) and _in_focus(
-                doc, pos, t.start) and _agrees(doc[t.start], person):
+                doc, _last_mention(person, t.start), t.start) and _agrees(doc[t.start], person):
             _add_title(person, t.text)
 
 
@@ -583,14 +586,12 @@ def _in_focus(doc: Doc, mention: int, at: int) -> bool:
 
 
 def _agrees(title: Token, person: ActorAnn) -> bool:
-    """A title in the masculine does not designate a woman the text marks as one ("Mme X",
-    a title in the feminine); the feminine form of a title only a woman."""
-    feminine_title = "Fem" in title.morph.get("Gender", [])
-    masculine_title = "Masc" in title.morph.get("Gender", [])
-    woman = any(fold(x).split(" ")[0].endswith(_FEMININE_TITLE_ENDINGS) for x in person.titles)
-    if feminine_title:
-        return woman or not any(person.titles)
-    return not (masculine_title and woman)
+    """A title in the masculine does not designate a woman the text marks as one (a title in
+    the feminine); the feminine form of a title only a woman, or someone without title."""
+    woman = titled_as_woman(person)
+    if "Fem" in title.morph.get("Gender", []):
+        return woman or not person.titles
+    return not ("Masc" in title.morph.get("Gender", []) and woman)
 
 
 def _add_title(actor: ActorAnn, title: str) -> None:

@@ -38,6 +38,7 @@ from accord.coders.roles import (
     attributions,
     case_of,
     is_passive,
+    passive_agent,
     reflexive,
     subject_heads,
     verb_chain,
@@ -1017,8 +1018,7 @@ def _present_state(verb: Token) -> bool:
         return False
     if "Pres" not in aux[0].morph.get("Tense", []) or "Ind" not in aux[0].morph.get("Mood", []):
         return False
-    return not any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")
-                   for c in verb.children)
+    return passive_agent(verb) is None
 
 
 def _possessed(tok: Token) -> bool:

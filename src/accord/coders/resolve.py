@@ -18,7 +18,7 @@ from accord.coders.annotations import ActorAnn, ActorTable
 from accord.lexicon import Lexicon
 from accord.text import fold
 
-__all__ = ["Resolver"]
+__all__ = ["Resolver", "titled_as_woman"]
 
 _CLAUSAL = frozenset({"ccomp", "acl:relcl", "acl", "advcl", "xcomp", "parataxis", "conj", "cc"})
 # Nouns that, plural or counted ("les deux parties", "les deux côtés"), designate the group of
@@ -53,6 +53,13 @@ _PERPETRATORS = frozenset({"assaillant", "agresseur", "tueur", "tireur", "meurtr
 _NAMING = frozenset({"nommer", "denommer", "appeler", "identifier", "etre", "s'appeler"})
 _ATTACKS = frozenset({"attentat", "attaque", "tuerie", "fusillade", "meurtre", "crime",
                       "massacre", "assassinat", "agression", "carnage", "explosion"})
+
+
+def titled_as_woman(actor: ActorAnn) -> bool:
+    """Whether a person's titles mark her as a woman: one next to her name in the feminine ("la
+    candidate X"), or a feminine form ("présidente", "ambassadrice", "chancelière")."""
+    return actor.feminine or any(
+        fold(t).split(" ")[0].endswith(_FEMININE_ENDINGS) for t in actor.titles)
 
 
 def _is_perpetrator_noun(tok: Token) -> bool:
@@ -174,8 +181,7 @@ class Resolver:
             if any(fold(t.text).rstrip(".") in _FEMININE_CIVILITIES
                    for t in doc[max(0, start - 2):start]):
                 return True
-        return actor.feminine or any(
-            fold(t).split(" ")[0].endswith(_FEMININE_ENDINGS) for t in actor.titles)
+        return titled_as_woman(actor)
 
     def last_subject_person(self, before: int, pronoun: str | None = None) -> int | None:
         """The person spoken of last as a subject ("Le ministre X s'est entretenu avec Y. Il a

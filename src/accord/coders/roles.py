@@ -23,7 +23,7 @@ from accord.coders.annotations import Participant, Unnamed
 from accord.coders.resolve import Resolver
 from accord.text import fold
 
-__all__ = ["ETRE_VERBS", "MEDIA_OF_TALK", "Arguments", "Roles", "attributions", "case_of", "is_passive", "reflexive",
+__all__ = ["ETRE_VERBS", "MEDIA_OF_TALK", "Arguments", "Roles", "attributions", "case_of", "is_passive", "passive_agent", "reflexive",
            "subject_heads", "verb_chain"]
 
 _WITH = frozenset({"avec", "aupres"})
@@ -91,6 +91,14 @@ def reflexive(tok: Token) -> bool:
     return any(c.i < tok.i and fold(c.text) in _REFLEXIVE_CLITICS and c.dep_ in (
         "expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "nsubj:pass", "dep")
         for c in tok.children)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive verb: "par X" ("a été annoncé par X")."""
+    for c in verb.children:
+        if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
+            return c
+    return None
 
 
 def is_passive(tok: Token) -> bool:

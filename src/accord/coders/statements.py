@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import Participant, StatementAnn, text_of
 from accord.coders.event_dates import EventClock, tense
-from accord.coders.roles import Roles, case_of, subject_heads, verb_chain
+from accord.coders.roles import Roles, case_of, passive_agent, subject_heads, verb_chain
 from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
 from accord.lexicon import Lexicon, ReportingVerb
 from accord.text import fold
@@ -272,13 +272,6 @@ class _Coder:
                 return None
         return None
 
-    @staticmethod
-    def _passive_agent(tok: Token) -> Token | None:
-        for c in tok.children:
-            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
-                return c
-        return None
-
     def _incise(self, tok: Token) -> tuple[tuple[int, int], list[Token]] | None:
         """"« ... », a déclaré M. X" / "..., a-t-il souligné": the verb after its clause,
         with its subject written after it. Returns the content and the subject."""
@@ -405,7 +398,7 @@ class _Coder:
         subjects: list[Token] = []
         continued = False  # the same speaker goes on
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
-            agent = self._passive_agent(tok) if entry.noun else None
+            agent = passive_agent(tok) if entry.noun else None
             if agent is None:
                 return []  # "est annoncé en sécurité": nobody speaks
             # "un autre contrat a été annoncé par X"
