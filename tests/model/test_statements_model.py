@@ -179,3 +179,17 @@ def test_a_multi_word_reporting_verb_is_read_through_its_light_verb() -> None:
             "patrouilles.")
     assert said(d) == [("Trân Van Tho", "faire savoir")]
     assert d.statements[0].evidence == "les deux parties avaient organisé 28 patrouilles"
+
+
+def test_a_title_written_with_its_adjective_names_who_holds_that_title() -> None:
+    d = doc("Le ministre de la Défense Ali Hamid a visité Mossoul. Haïder al-Abadi, le Premier "
+            "ministre irakien, a parlé mardi. Le Premier ministre a indiqué que les auteurs "
+            "seront traqués. « Nous avons ordonné aux forces irakiennes de traquer les gangs », a "
+            "déclaré le chef du gouvernement sur le réseau social Twitter.")
+    assert said(d)[-2:] == [("Haïder al-Abadi", "indiquer"), ("Haïder al-Abadi", "déclarer")]
+
+
+def test_a_verb_coordinated_by_et_is_no_incise_and_claiming_an_attack_is_no_speech() -> None:
+    d = doc("Ali Hamid, le Premier ministre, a parlé d'un choc et a prévenu de troubles dus à "
+            "l'exécution. L'attentat a été revendiqué par l'organisation État islamique.")
+    assert said(d) == []

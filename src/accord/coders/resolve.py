@@ -292,19 +292,32 @@ class Resolver:
 
     def _title_key(self, tok: Token) -> str | None:
         """The title a noun designates: "le secrétaire général" → "secrétaire général"."""
+        keys = self._title_keys(tok)
+        return keys[0] if keys else None
+
+    def _title_keys(self, tok: Token) -> list[str]:
+        """The titles a noun designates, the longest first: "le Premier ministre" →
+        "premier ministre", then "ministre"; "le chef du gouvernement" → "chef du
+        gouvernement", then "chef"."""
         if tok.pos_ not in ("NOUN", "PROPN"):
-            return None
+            return []
         word = fold(tok.text)
+        keys: list[str] = []
+        start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "amod" and c.i < tok.i)])
+        longest = self.lex.title_head(tok.doc[start:tok.right_edge.i + 1].text)
+        if longest is not None and len(longest) > len(word):
+            keys.append(longest)
         for c in tok.children:
             if c.dep_ == "amod" and c.i == tok.i + 1:
                 pair = f"{word} {fold(c.text)}"
-                if pair in self.lex.titles:
-                    return pair
-        head = _singular(word)
-        for key in (word, head, fold(tok.lemma_)):
+                if pair in self.lex.titles and pair not in keys:
+                    keys.append(pair)
+        for key in (word, _singular(word), fold(tok.lemma_)):
             if key in self.lex.titles:
-                return key
-        return None
+                if key not in keys:
+                    keys.append(key)
+                break
+        return keys
 
     def designated_body(self, tok: Token) -> int | None:
         """"l'armée", "le gouvernement", "l'organisation européenne": the body of that kind
@@ -492,15 +505,16 @@ class Resolver:
             body = self._counterpart_body(tok)  # a body's counterpart is a body
             if body is not None:
                 return [body]
-        key = self._title_key(tok)
-        if key is not None and "Plur" not in tok.morph.get("Number", []):
+        keys = self._title_keys(tok)
+        if keys and "Plur" not in tok.morph.get("Number", []):
             named = self._named_after(tok)
             if named is not None:
                 return [named]
             nationality = self._nationality(tok)
-            p = self.last_person(tok.i, key, nationality)
+            p = next((p for p in (self.last_person(tok.i, k, nationality) for k in keys)
+                      if p is not None), None)
             if p is None and nationality is not None and not any(
-                    key in names for names in self.designations.values()):
+                    k in names for k in keys for names in self.designations.values()):
                 p = self.last_person(tok.i, None, nationality)  # "le chef de la diplomatie
             if p is not None:  # vietnamienne" for a minister named before
                 return [p]

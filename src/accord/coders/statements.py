@@ -279,6 +279,8 @@ class _Coder:
             "Fin" not in Roles.finite(tok).morph.get("VerbForm", [])
         ):
             return None
+        if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.i < tok.i for c in tok.children):
+            return None  # "X a fait part de ... et a prévenu de ...": coordinated, no incise
         sent = tok.sent
         group_start = _group_start(tok)
         subject: list[Token] = []
