@@ -193,3 +193,11 @@ def test_a_verb_coordinated_by_et_is_no_incise_and_claiming_an_attack_is_no_spee
     d = doc("Ali Hamid, le Premier ministre, a parlé d'un choc et a prévenu de troubles dus à "
             "l'exécution. L'attentat a été revendiqué par l'organisation État islamique.")
     assert said(d) == []
+
+
+def test_a_participle_on_a_noun_reports_for_that_noun_or_its_agent() -> None:
+    d = doc("Le quinquennat aura été marqué par le chômage, le président François Hollande "
+            "promettant dès 2012 d'inverser la courbe. L'ouverture d'une enquête, annoncée par "
+            "le ministre de l'Intérieur, Suresh Prabhu, devra permettre de découvrir les causes "
+            "du déraillement.")
+    assert said(d) == [("François Hollande", "promettre"), ("Suresh Prabhu", "annoncer")]

@@ -378,6 +378,12 @@ class _Coder:
         heads, _ = subject_heads(tok)
         if heads:
             return heads
+        if _participle_of(tok) and "Pres" in tok.morph.get("Tense", []) and (
+                self.roles.resolver.resolve(tok.head) or not any(
+                    t.text == "," for t in self.doc[tok.head.i:tok.i])):
+            # "le président promettant ...", "la comédienne X, dénonçant ..." (not "ont
+            # reconnu leur responsabilité, indiquant ...": the subject of the verb speaks)
+            return [tok.head]
         # a participle or gerund takes the subject of the verb it depends on
         if tok.dep_ in ("advcl", "acl", "conj") or "Part" in tok.morph.get("VerbForm", []):
             cur = tok
@@ -407,6 +413,16 @@ class _Coder:
             subj = [c for c in tok.children if c.dep_ == "nsubj:pass"]
             content = self._subtree_span(subj[0], -1) if subj else None
             subjects = [agent]
+        elif _participle_of(tok) and entry.noun and passive_agent(tok) is not None:
+            # "l'ouverture d'une enquête, annoncée par le ministre X": what the noun the
+            # participle qualifies names, said by the agent
+            start, end = tok.head.left_edge.i, tok.left_edge.i
+            while start < end and self.doc[start].pos_ == "ADP":
+                start += 1
+            while end > start and self.doc[end - 1].is_punct:
+                end -= 1
+            content = (start, end) if end > start else None
+            subjects = [passive_agent(tok)]  # type: ignore[list-item]
         else:
             if entry.clause:
                 content = self._clause(tok)
@@ -506,3 +522,12 @@ def _reported_by(doc: Doc, content: tuple[int, int], verb: int, other_speaker: b
     root = doc[content[0]:content[1]].root
     return verb == root.i or other_speaker and any(
         c.i == verb for c in root.children if c.dep_ == "conj")
+
+
+def _participle_of(tok: Token) -> bool:
+    """A participle that qualifies the noun before it ("le président promettant ...",
+    "une enquête, annoncée par ...")."""
+    return tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm", []) and (
+        tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i) and not any(
+        c.dep_ == "mark" for c in tok.children)  # "en lui indiquant": a gerund
+
