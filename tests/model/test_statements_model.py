@@ -201,3 +201,10 @@ def test_a_participle_on_a_noun_reports_for_that_noun_or_its_agent() -> None:
             "le ministre de l'Intérieur, Suresh Prabhu, devra permettre de découvrir les causes "
             "du déraillement.")
     assert said(d) == [("François Hollande", "promettre"), ("Suresh Prabhu", "annoncer")]
+
+
+def test_a_quotation_that_opens_the_complement_is_reported() -> None:
+    d = doc("Le président Paul Martin est arrivé à 13 h et évoque un « ignoble attentat "
+            "terroriste ». La procureure Éliane Houlette avait parlé du « procès de la trahison ». "
+            "Le ministre Jean Noir évoque une possible candidature.")
+    assert said(d) == [("Paul Martin", "évoquer"), ("Éliane Houlette", "parler")]

@@ -257,8 +257,11 @@ class _Coder:
         for k in range(tok.i + 1, min(len(self.doc), tok.i + 14)):
             t = self.doc[k]
             if t.text in _OPENING:
-                near = k - tok.i <= 2 and all(
-                    fold(x.text) in _BEFORE_QUOTE or x.is_space for x in self.doc[tok.i + 1:k]
+                # "parle de « boycottage »", "évoque un « ignoble attentat »", "a parlé du
+                # « procès »": the quotation opens the verb's complement
+                near = k - tok.i <= 4 and all(
+                    fold(x.text) in _BEFORE_QUOTE or x.is_space or x.pos_ in ("DET", "ADJ")
+                    or x.dep_ == "case" for x in self.doc[tok.i + 1:k]
                 )
                 if not (colon or near):
                     return None
