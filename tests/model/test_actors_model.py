@@ -275,3 +275,8 @@ def test_an_office_s_complement_may_name_its_domain_with_pour() -> None:
                    "est lourd. Paul Roy, ministre de la Défense, pour sa part, a parlé.")
     assert found["Massimiliano Rebaudengo"].titles == ("chef de mission de MSF pour la Syrie",)
     assert found["Paul Roy"].titles == ("ministre de la Défense",)
+
+
+def test_a_nationality_after_a_body_s_complement_gives_its_country_not_its_name() -> None:
+    found = actors("Le navire a été arraisonné, a précisé le ministère de l'Intérieur turc.")
+    assert found["Ministère de l'Intérieur"].country == "TUR"

@@ -208,3 +208,10 @@ def test_a_quotation_that_opens_the_complement_is_reported() -> None:
             "terroriste ». La procureure Éliane Houlette avait parlé du « procès de la trahison ». "
             "Le ministre Jean Noir évoque une possible candidature.")
     assert said(d) == [("Paul Martin", "évoquer"), ("Éliane Houlette", "parler")]
+
+
+def test_the_ministry_is_the_ministry_spoken_of_last() -> None:
+    d = doc("Le ministère russe de la Défense a annoncé l'accident hier. Le ministère précise que "
+            "l'accident serait dû à un incident technique.")
+    assert said(d) == [("Ministère de la Défense", "annoncer"),
+                       ("Ministère de la Défense", "préciser")]

@@ -1260,8 +1260,9 @@ def _code_org_heads(
                     or (_is_cap(doc[k]) and doc[k].pos_ in ("PROPN", "NOUN", "ADJ"))
                 ) and fold(doc[k].text) not in _PARTICLES and doc[k].text != ",":
                     nat = geo.nationality(doc[k].text)
-                    if nat and not _is_cap(doc[k]):
-                        country = country or nat
+                    if nat and not _is_cap(doc[k]):  # "le ministère de l'Intérieur turc":
+                        country = country or nat  # Turkey's "Ministère de l'Intérieur"
+                        adjectives.add(k)
                     k += 1
                 complement = doc[end + 1 if doc[end + 1].pos_ != "DET" else end + 2: k]
                 state = geo.country_code(complement.text) or geo.capital_metonym(complement.text)

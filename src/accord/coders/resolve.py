@@ -36,7 +36,7 @@ _LED_BY = frozenset({"conduire", "diriger", "mener", "presider", "emmener"})
 
 _BODY_NOUNS = frozenset({"armee", "gouvernement", "organisation", "coalition", "regime",
                          "parlement", "assemblee", "commission", "conseil",
-                         "mission", "agence", "police"})
+                         "mission", "agence", "police", "ministere"})
 
 
 # "le quotidien note que": the news medium spoken of last
@@ -560,8 +560,7 @@ class Resolver:
                 p = speaker if speaker is not None else self.last_person(tok.i)
                 m = self.ministry_of(p)
                 return [m] if m is not None else []
-            return []
-        body = self.designated_body(tok)
+        body = self.designated_body(tok)  # "le ministère précise": the ministry spoken of last
         if body is not None:
             return [body]
         if word in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
