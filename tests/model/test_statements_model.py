@@ -215,3 +215,10 @@ def test_the_ministry_is_the_ministry_spoken_of_last() -> None:
             "l'accident serait dû à un incident technique.")
     assert said(d) == [("Ministère de la Défense", "annoncer"),
                        ("Ministère de la Défense", "préciser")]
+
+
+def test_il_is_the_person_who_became_the_subject_since_the_last_speaker() -> None:
+    d = doc("Le chef de l'opposition Bill Shorten a déclaré que la république était urgente. Le "
+            "Premier ministre Malcolm Turnbull sait que le sujet est délicat. Il estime que la "
+            "question n'est pas prioritaire.")
+    assert said(d) == [("Bill Shorten", "déclarer"), ("Malcolm Turnbull", "estimer")]

@@ -373,7 +373,18 @@ class _Coder:
                 "obj", "iobj", "obl:arg") for v in verbs for c in v.children):
             return None  # "qui l'a félicité. ... il lui a rendu hommage": who spoke last is
             # now spoken to
-        if actor.kind == "person" or self.last_sentence == tok.sent.start:
+        if self.last_sentence == tok.sent.start:
+            return self.last_speaker
+        if actor.kind == "person":
+            # "X a déclaré ... Y sait que ... Il estime": the person who became the subject
+            # since, outside quotations
+            resolver = self.roles.resolver
+            recent = resolver.last_subject_person(tok.i, fold(tok.text))
+            if recent is not None and recent != self.last_speaker and any(
+                    self.doc[s].sent.start > self.last_sentence and not self._quoted(
+                        self.doc[s].idx) for s, _ in resolver.table.actors[recent].mentions
+                    if s < tok.sent.start):
+                return None
             return self.last_speaker
         return None
 
