@@ -222,3 +222,9 @@ def test_il_is_the_person_who_became_the_subject_since_the_last_speaker() -> Non
             "Premier ministre Malcolm Turnbull sait que le sujet est délicat. Il estime que la "
             "question n'est pas prioritaire.")
     assert said(d) == [("Bill Shorten", "déclarer"), ("Malcolm Turnbull", "estimer")]
+
+
+def test_a_relative_or_counsel_of_someone_speaks_unnamed() -> None:
+    d = doc("Jérôme Cahuzac a été condamné. Les deux avocats de Jérôme Cahuzac ont annoncé sa "
+            "volonté de faire appel. L'entourage de Jérôme Cahuzac a démenti cette information.")
+    assert said(d) == [(None, "annoncer"), (None, "démentir")]

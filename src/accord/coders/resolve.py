@@ -49,6 +49,11 @@ _MEDIA_SECTORS = frozenset({"JRN", "MED"})
 # tuerie"); "auteur" only with an attack as its complement.
 _PERPETRATORS = frozenset({"assaillant", "agresseur", "tueur", "tireur", "meurtrier", "kamikaze",
                            "terroriste", "forcene", "preneur", "suspect"})
+# nouns of someone's family, counsel or circle: "un proche de X", "les avocats de X",
+# "l'entourage de X" designate other people than X
+_RELATIVES = frozenset({"proche", "entourage", "avocat", "avocate", "famille", "fils", "fille",
+                        "frere", "soeur", "epouse", "femme", "mari", "veuve", "pere", "mere",
+                        "partisan", "partisane", "ami", "amie", "collaborateur", "collaboratrice"})
 # verbs that name someone ("le suspect se dénommerait X", "l'assaillant est X")
 _NAMING = frozenset({"nommer", "denommer", "appeler", "identifier", "etre", "s'appeler"})
 _ATTACKS = frozenset({"attentat", "attaque", "tuerie", "fusillade", "meurtre", "crime",
@@ -497,6 +502,10 @@ class Resolver:
             leader = self._leader(tok)
             if leader:
                 return leader
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) in _RELATIVES and any(
+                c.dep_ == "nmod" and any(g.dep_ == "case" and fold(g.text) in (
+                    "de", "d'", "du", "des") for g in c.children) for c in tok.children):
+            return []  # "un proche de X", "les avocats de X": not X
         # a name inside the phrase: apposition, flat name, "de X" complement; a person first
         person, other = self._inside(tok)
         if person is not None:
