@@ -228,3 +228,11 @@ def test_a_relative_or_counsel_of_someone_speaks_unnamed() -> None:
     d = doc("Jérôme Cahuzac a été condamné. Les deux avocats de Jérôme Cahuzac ont annoncé sa "
             "volonté de faire appel. L'entourage de Jérôme Cahuzac a démenti cette information.")
     assert said(d) == [(None, "annoncer"), (None, "démentir")]
+
+
+def test_telling_beliefs_and_criticism_and_a_passive_with_a_pronoun() -> None:
+    d = doc("La ministre Juliette Méadel a fait part de sa vive émotion en apprenant ce décès. Le "
+            "maire Guy Chevrette croit que le projet protégera 22 000 emplois. Le député Jean "
+            "Roy avait été critiqué. Il avait alors été vivement critiqué par l'opposition.")
+    assert said(d) == [("Juliette Méadel", "faire part"), ("Guy Chevrette", "croire")]
+    assert d.statements[0].evidence.startswith("de sa vive émotion")

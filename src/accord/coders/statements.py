@@ -101,10 +101,13 @@ class _Coder:
     last_speaker: int | None = None
     last_sentence: int = -1
     last_date: str | None = None
+    idiom: set[int] = field(default_factory=set)  # the words of a multi-word verb after its
+    # light verb ("part" of "a fait part de"), which are not what it reports
 
     # -- what counts as a reporting verb -----------------------------------------------------
     def entry(self, tok: Token) -> ReportingVerb | None:
         verbs = self.lex.reporting_verbs
+        self.idiom = set()
         if tok.dep_.startswith("aux") or tok.dep_ in ("case", "mark", "det", "fixed"):
             return None
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in verbs:
@@ -115,6 +118,7 @@ class _Coder:
                     words = c.lemma_ if c.dep_ == "xcomp" else self.doc[c.left_edge.i:c.i + 1].text
                     entry = verbs.get(f"{tok.lemma_} {words.lower()}")
                     if entry is not None:
+                        self.idiom = set(range(c.left_edge.i, c.i + 1))
                         return entry
         # the lemmatizer's slips ("indique", "estime"), and verbs the tagger read as nouns when
         # they have a subject ("L'armée turque annonce, via un communiqué, avoir pris")
@@ -227,7 +231,8 @@ class _Coder:
         """A noun phrase object; one that designates an actor is a subject the parse misread
         ("C'est ce qu'a annoncé le président de la Région")."""
         for c in tok.children:
-            if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i:
+            if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i and (
+                    c.i not in self.idiom):
                 if self.roles.resolver.resolve(c):
                     return None
                 return self._subtree_span(c, tok.i)
@@ -237,7 +242,7 @@ class _Coder:
         """What a verb of praise, thanks or telling addresses, an actor included: its object
         ("a salué la visite", "a remercié le Vietnam d'avoir ...") or its complement ("a
         insisté sur le développement", "l'a informé de la décision")."""
-        objects = [c for c in tok.children if c.i > tok.i and (
+        objects = [c for c in tok.children if c.i > tok.i and c.i not in self.idiom and (
             c.dep_ in ("obj", "iobj") and c.pos_ in ("NOUN", "PROPN"))]
         complements = [c for c in tok.children if c.i > tok.i and c.dep_.startswith("obl") and (
             case_of(c) in _ADDRESSED_CASES) and c.pos_ in ("NOUN", "PROPN", "VERB")]
@@ -425,6 +430,8 @@ class _Coder:
                 return []  # "est annoncé en sécurité": nobody speaks
             # "un autre contrat a été annoncé par X"
             subj = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+            if subj and fold(subj[0].text) in ("il", "elle", "ils", "elles"):
+                return []  # "il a été critiqué par X": what X said is not written
             content = self._subtree_span(subj[0], -1) if subj else None
             subjects = [agent]
         elif _participle_of(tok) and entry.noun and passive_agent(tok) is not None:
