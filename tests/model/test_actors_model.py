@@ -280,3 +280,10 @@ def test_an_office_s_complement_may_name_its_domain_with_pour() -> None:
 def test_a_nationality_after_a_body_s_complement_gives_its_country_not_its_name() -> None:
     found = actors("Le navire a été arraisonné, a précisé le ministère de l'Intérieur turc.")
     assert found["Ministère de l'Intérieur"].country == "TUR"
+
+
+def test_a_plural_office_is_the_title_of_each_name_coordinated_after_it() -> None:
+    found = actors("Le second tour oppose les candidats François Fillon (qui remporte "
+                   "l'élection) et Alain Juppé.")
+    assert found["François Fillon"].titles == ("candidat",)
+    assert found["Alain Juppé"].titles == ("candidat",)

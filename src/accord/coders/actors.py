@@ -204,6 +204,20 @@ def _adjacent_title(
     return found
 
 
+def _coordinated_name_end(doc: Doc, start: int) -> int:
+    """The last word of the name a name starting at ``start`` is coordinated with ("X et Y",
+    "X, Y", "X (qui ...) et Y"), else -1."""
+    k = start - 1
+    if k < 1 or fold(doc[k].text) not in ("et", ","):
+        return -1
+    k -= 1
+    if doc[k].text == ")":
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    return k
+
+
 _SEAT_SPAN = 8
 _AGE = frozenset({"an", "ans"})
 
@@ -403,6 +417,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
             pending.append((start, end, near, demonym))
     # the end of the page's last word: a name that reaches it may be cut ("Federica Mogh")
     words_end = next((t.i + 1 for t in reversed(doc) if not (t.is_space or t.is_punct)), 0)
+    shared: dict[int, str] = {}  # tokens of names a plural office precedes -> the office
     for start, end, near, demonym in pending:
         key = tuple(fold(t.text) for t in doc[start:end])
         cut = end >= words_end
@@ -423,6 +438,9 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
         elif fold(name) != fold(actor.name) and name not in actor.aliases:
             actor.aliases.append(name)
         table.add_mention(actor, start, end)
+        before = _coordinated_name_end(doc, start)
+        if before in shared and not near:  # "les candidats X (...) et Alain Juppé"
+            _add_title(actor, shared[before])
         stated = _apposed_nationality(doc, end)
         if stated is not None:  # "Polie Phan, un citoyen américain": over any other clue
             actor.country = stated
@@ -436,6 +454,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
                     head is not None and "Fem" in head.morph.get("Gender", []))
             elif t.singular:  # "les candidats François Fillon et Alain Juppé"
                 _add_title(actor, t.singular)
+                shared.update(dict.fromkeys(range(start, end), t.singular))
             if t.country and actor.country is None:
                 actor.country = t.country
             if t.head.startswith("homologue"):  # "son homologue vietnamien Le Quoc Hung"
