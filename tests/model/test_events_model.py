@@ -578,3 +578,9 @@ def test_who_speaks_of_an_attack_is_not_its_author() -> None:
     (done,) = [e for e in events("L'armée égyptienne a mené mardi des frappes contre les "
                                  "djihadistes.") if e.type == "ASSAULT"]
     assert [p.name for p in done.actor] == ["Armée égyptienne"]
+
+
+def test_il_or_elle_in_a_reported_clause_is_the_reporting_subject() -> None:
+    (shot,) = [e for e in events("À Kokrajhar, la police précise qu'elle a abattu un des "
+                                 "assaillants.") if e.type == "ASSAULT"]
+    assert [(p.name, p.sector) for p in shot.actor] == [(None, "COP")]

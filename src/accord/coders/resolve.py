@@ -222,6 +222,24 @@ class Resolver:
             return max(women, key=lambda i: self._mentioned_before(self.table.actors[i], before))
         return self.last_person(before)
 
+    def reporter_subject(self, tok: Token) -> Token | None:
+        """"La police précise qu'elle a abattu ...": the subject of the verb whose clause the
+        pronoun "il" / "elle" is the subject of, when it is a noun phrase of the pronoun's
+        gender (a person's by the text's marks, a noun's by its own)."""
+        verb = tok.head
+        if fold(tok.text) not in ("il", "elle") or tok.dep_ not in ("nsubj", "nsubj:pass") or (
+                verb.dep_ not in ("ccomp", "obj:clause") or verb.head.i == verb.i):
+            return None
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        woman = fold(tok.text) == "elle"
+        person = self.table.by_token.get(subject.i)
+        if person is not None and self.table.actors[person].kind == "person":
+            return subject if self.feminine(self.table.actors[person]) == woman else None
+        gender = subject.morph.get("Gender", [])
+        return subject if gender and (gender[0] == "Fem") == woman else None
+
     def _object_clitic(self, tok: Token) -> int | None:
         """"qui l'a félicité", "il lui a rendu hommage": the person spoken of last who is not
         the subject of the clitic's own verb."""
@@ -542,7 +560,12 @@ class Resolver:
                 p = self._object_clitic(tok)
                 return [p] if p is not None else []
             if word in ("il", "elle", "-il", "-elle", "lui"):
-                p = speaker if speaker is not None else self.last_subject_person(tok.i, word)
+                if speaker is not None:
+                    return [speaker]
+                reporter = self.reporter_subject(tok)
+                if reporter is not None:  # "La police précise qu'elle a abattu ..."
+                    return self.resolve(reporter)
+                p = self.last_subject_person(tok.i, word)
                 return [p] if p is not None else []
             if word in ("ils", "elles", "-ils", "-elles", "eux"):
                 return self.focus_group(tok.i)

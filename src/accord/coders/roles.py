@@ -311,7 +311,8 @@ class Roles:
                         stack.extend(c for c in inner.children if c.dep_ == "conj" and (
                             self._other_person(c, named)))
             else:
-                unnamed = self.unnamed(t)
+                reporter = self.resolver.reporter_subject(t) if t.pos_ == "PRON" else None
+                unnamed = self.unnamed(reporter if reporter is not None else t)
                 if unnamed is not None:
                     _add(found, [unnamed])
                 elif t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []):
