@@ -531,20 +531,23 @@ class Gazetteer:
     article ("la Floride"), and, when capitalised, with one ("Bourget" for "Le Bourget").
     """
 
-    __slots__ = ("_acronyms", "_index")
+    __slots__ = ("_acronyms", "_alternates", "_index")
 
     def __init__(
         self, index: Mapping[str, PlaceInfo], acronyms: Mapping[str, PlaceInfo] | None = None
     ) -> None:
         self._index: Mapping[str, PlaceInfo] = MappingProxyType(dict(index))
         self._acronyms: Mapping[str, PlaceInfo] = MappingProxyType(dict(acronyms or {}))
+        self._alternates: frozenset[str] = frozenset()
 
     @classmethod
-    def _owning(cls, index: dict[str, PlaceInfo], acronyms: dict[str, PlaceInfo]) -> Gazetteer:
+    def _owning(cls, index: dict[str, PlaceInfo], acronyms: dict[str, PlaceInfo],
+                alternates: frozenset[str] = frozenset()) -> Gazetteer:
         """A gazetteer over dicts that nothing else holds (no copy of 100,000 keys)."""
         self = cls.__new__(cls)
         self._index = MappingProxyType(index)
         self._acronyms = MappingProxyType(acronyms)
+        self._alternates = alternates
         return self
 
     @classmethod
@@ -583,9 +586,12 @@ class Gazetteer:
                 and not (known.country_iso3 == place.country_iso3 and known.population >= 100_000)
             ):
                 index[key] = place
+        alternates: set[str] = set()
         for city, others in with_alternates:
             for key in others.split("|"):
-                index.setdefault(key, city)
+                if key not in index:
+                    index[key] = city
+                    alternates.add(key)
         for key, code in states.en.words.items():
             index.setdefault(key, countries[code])
         for name, key in _us_states():
@@ -596,10 +602,21 @@ class Gazetteer:
         for table in (states.fr.acronyms, states.en.acronyms):
             for key, code in table.items():
                 acronyms.setdefault(key, countries[code])
-        return cls._owning(index, acronyms)
+        return cls._owning(index, acronyms, frozenset(alternates))
 
     def find(self, name: str) -> PlaceInfo | None:
         """The place called ``name``: "Hanoï", "Pékin", "la Floride", "Bourget" (Le Bourget)."""
+        found = self._lookup(name)
+        return found[1] if found is not None else None
+
+    def by_alternate_name(self, name: str) -> bool:
+        """Whether ``name`` finds a city only through one of GeoNames' alternate names (a
+        transliteration such as "Balajan" for the Philippine Balayan), which a town of the
+        same name elsewhere may be."""
+        found = self._lookup(name)
+        return found is not None and found[0] in self._alternates
+
+    def _lookup(self, name: str) -> tuple[str, PlaceInfo] | None:
         key = fold(name)
         keys = [key, fold(_without_article(name))]
         if name[:1].isupper():  # "Bourget" for "Le Bourget", "Caire" for "Le Caire"
@@ -607,9 +624,10 @@ class Gazetteer:
         for other in dict.fromkeys(keys):
             hit = self._index.get(other)
             if hit is not None and _proper(name, other):
-                return hit
+                return other, hit
         if _is_acronym(name.replace(" ", "")):
-            return self._acronyms.get(key)
+            acronym = self._acronyms.get(key)
+            return (key, acronym) if acronym is not None else None
         return None
 
     def __len__(self) -> int:

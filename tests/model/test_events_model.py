@@ -584,3 +584,9 @@ def test_il_or_elle_in_a_reported_clause_is_the_reporting_subject() -> None:
     (shot,) = [e for e in events("À Kokrajhar, la police précise qu'elle a abattu un des "
                                  "assaillants.") if e.type == "ASSAULT"]
     assert [(p.name, p.sector) for p in shot.actor] == [(None, "COP")]
+
+
+def test_a_small_town_named_like_a_variant_abroad_is_in_the_article_s_state() -> None:
+    (shot,) = [e for e in events("Des hommes armés ont ouvert le feu dans le marché de "
+                                 "Balajan, en Inde, faisant 12 morts.") if e.type == "ASSAULT"]
+    assert shot.place is not None and (shot.place.name, shot.place.country) == ("Balajan", "IND")

@@ -666,3 +666,9 @@ def test_gold_nationality_adjectives() -> None:
             assert nationality(word) == codes[0], word
     resolved = {w for w in words if nationalities_in(w)}
     assert resolved == set(GOLD_ADJECTIVES)
+
+
+def test_a_city_found_only_by_a_geonames_variant_says_so() -> None:
+    gaz = geo.gazetteer()
+    assert gaz.by_alternate_name("Balajan") and gaz.find("Balajan").country_iso3 == "PHL"
+    assert not gaz.by_alternate_name("Balayan") and not gaz.by_alternate_name("Hanoï")

@@ -14,6 +14,7 @@ __all__ = ["code_places", "dateline_place"]
 
 _LOCATIVE = frozenset({"a", "en", "au", "aux", "dans", "sur"})
 _ARTICLES = ("la", "l'", "l’")
+_LARGE_CITY = 100_000  # a city known abroad by its French name ("Bruxelles", "Pékin")
 
 
 def dateline_place(name: str | None) -> PlaceAnn | None:
@@ -29,6 +30,11 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
     places: list[PlaceAnn] = []
     unknown: list[PlaceAnn] = []  # "à X" the gazetteer does not know
     seen: set[int] = set()
+    gazetteer = geo.gazetteer()
+    # the states the text names or places itself in, by names that are no mere variants
+    named = {info.country_iso3 for ent in doc.ents if ent.label_ == "LOC" and (
+        info := gazetteer.find(ent.text)) is not None and info.country_iso3 and (
+        not gazetteer.by_alternate_name(ent.text))}
     for ent in doc.ents:
         if ent.label_ != "LOC" or ent.start in seen:
             continue
@@ -37,6 +43,13 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
         if info is None:
             if before == "a" and ent.text[:1].isupper():
                 unknown.append(PlaceAnn(ent.start, ent.end, ent.text, None, None, None))
+            continue
+        if info.kind == "city" and named and info.country_iso3 not in named and (
+                info.population or 0) < _LARGE_CITY and gazetteer.by_alternate_name(ent.text):
+            # "Balajan, dans l'état d'Assam": a town of the article's states that shares a
+            # variant name with a city elsewhere
+            unknown.append(PlaceAnn(ent.start, ent.end, ent.text, None, None, None))
+            seen.add(ent.start)
             continue
         if info.kind == "country" and before not in _LOCATIVE:
             continue
@@ -48,7 +61,8 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
         seen.add(ent.start)
         places.append(PlaceAnn(ent.start, ent.end, ent.text, info.country_iso3, info.lat, info.lon,
                                info.kind))
-    return sorted(places + [_situated(p, places, doc) for p in unknown], key=lambda p: p.start)
+    return sorted(places + [_situated(p, places, doc, named) for p in unknown],
+                  key=lambda p: p.start)
 
 
 def _of_an_office(doc: Doc, start: int, end: int) -> bool:
@@ -68,12 +82,12 @@ def _of_an_office(doc: Doc, start: int, end: int) -> bool:
     return any(fold(w.lemma_) in lex.titles or fold(w.text) in lex.titles for w in words)
 
 
-def _situated(town: PlaceAnn, known: list[PlaceAnn], doc: Doc) -> PlaceAnn:
+def _situated(town: PlaceAnn, known: list[PlaceAnn], doc: Doc, named: set[str]) -> PlaceAnn:
     """A town the gazetteer lacks ("à Birstall, près de Leeds"): in the country of the known
-    place of its sentence, else of the article's places."""
+    place of its sentence, else of the article's places, else of the one state it names."""
     sent = doc[town.start].sent
     near = [p.country for p in known if sent.start <= p.start < sent.end and p.country]
     countries = [p.country for p in known if p.country]
     country = near[0] if near else (max(set(countries), key=countries.count) if countries
-                                    else None)
+                                    else next(iter(named)) if len(named) == 1 else None)
     return PlaceAnn(town.start, town.end, town.name, country, None, None)
