@@ -236,3 +236,15 @@ def test_telling_beliefs_and_criticism_and_a_passive_with_a_pronoun() -> None:
             "Roy avait été critiqué. Il avait alors été vivement critiqué par l'opposition.")
     assert said(d) == [("Juliette Méadel", "faire part"), ("Guy Chevrette", "croire")]
     assert d.statements[0].evidence.startswith("de sa vive émotion")
+
+
+def test_a_t_il_after_a_quotation_is_an_incise_of_someone_named_before_it() -> None:
+    d = doc("David Cameron est choqué. « Je suis très préoccupé par les informations selon "
+            "lesquelles Jo Cox a été blessée » a-t-il déclaré sur les médias sociaux.")
+    assert said(d) == [("David Cameron", "déclarer")]
+
+
+def test_declared_convinced_reports_its_complement_however_parsed() -> None:
+    d = doc("Le ministre Ngô Xuân Lich a reçu les ambassadeurs. Il s'est déclaré convaincu du bon "
+            "développement des relations entre le Vietnam et les pays dans le futur.")
+    assert said(d) == [("Ngô Xuân Lich", "déclarer")]

@@ -180,8 +180,8 @@ class _Coder:
         for c in tok.children:
             if c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 return self._subtree_span(c, tok.i)
-            if c.dep_ != "xcomp":
-                continue
+            if c.dep_ != "xcomp" and not (reflexive and c.dep_ == "advcl" and c.i == tok.i + 1):
+                continue  # (the parse may attach "s'est déclaré convaincu de" as an adverbial)
             if c.pos_ in ("VERB", "ADJ") and fold(c.lemma_) in _ATTITUDE_ADJECTIVES:
                 inner = self._clause(c)  # "s'est dit convaincu que ..."
                 if inner:
@@ -283,10 +283,11 @@ class _Coder:
     def _incise(self, tok: Token) -> tuple[tuple[int, int], list[Token]] | None:
         """"« ... », a déclaré M. X" / "..., a-t-il souligné": the verb after its clause,
         with its subject written after it. Returns the content and the subject."""
-        if any(c.dep_.startswith("nsubj") and c.i < tok.i for c in tok.children) or (
+        if any(c.dep_.startswith("nsubj") and c.i < tok.i and fold(c.text) not in _INVERTED
+               and fold(c.text) not in ("-t", "t") for c in tok.children) or (
             "Fin" not in Roles.finite(tok).morph.get("VerbForm", [])
         ):
-            return None
+            return None  # a subject before the verb, but "a-t-il déclaré" is an incise
         if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.i < tok.i for c in tok.children):
             return None  # "X a fait part de ... et a prévenu de ...": coordinated, no incise
         sent = tok.sent
@@ -316,7 +317,10 @@ class _Coder:
         return (first, stop), subject
 
     # -- who said it --------------------------------------------------------------------------
-    def _speakers_of(self, subjects: list[Token]) -> list[Participant]:
+    def _speakers_of(self, subjects: list[Token], before: int | None = None
+                     ) -> list[Participant]:
+        """The actors the subjects name; a pronoun after the words it reports ("« ... », a-t-il
+        déclaré") stands for someone spoken of ``before`` them, not inside them."""
         found: list[Participant] = []
         table = self.roles.resolver.table
         for s in subjects:
@@ -331,7 +335,11 @@ class _Coder:
                         break
                 if found:
                     continue
-            speakers = self.roles.participants(s, self._antecedent(s))
+            antecedent = self._antecedent(s)
+            if antecedent is None and before is not None and before < s.i and fold(
+                    s.text).lstrip("-") in ("il", "elle"):
+                antecedent = self.roles.resolver.last_subject_person(before, fold(s.text))
+            speakers = self.roles.participants(s, antecedent)
             if len(speakers) > 1 and _designates_a_group(s, table.by_token):
                 # "les deux parties ont affirmé", "elles ont souligné": they speak together,
                 # no one of them by name
@@ -468,7 +476,7 @@ class _Coder:
         if content is None:
             return []
         if subjects:
-            speakers = self._speakers_of(subjects)
+            speakers = self._speakers_of(subjects, before=content[0])
         elif self.last_speaker is not None and self._closing_mark_before(
             _group_start(tok)
         ) is not None:
