@@ -287,3 +287,12 @@ def test_a_plural_office_is_the_title_of_each_name_coordinated_after_it() -> Non
                    "l'élection) et Alain Juppé.")
     assert found["François Fillon"].titles == ("candidat",)
     assert found["Alain Juppé"].titles == ("candidat",)
+
+
+def test_a_government_named_after_its_leader_is_a_body_of_the_leader_s_state() -> None:
+    found = actors("Le président Pierre Nkurunziza a parlé. Le régime de Pierre Nkurunziza a "
+                   "protesté. Le président syrien Bashar al-Assad a parlé. Le gouvernement Assad "
+                   "a bombardé Alep.")
+    assert found["Régime de Pierre Nkurunziza"].country == "BDI"
+    assert (found["Gouvernement Assad"].kind, found["Gouvernement Assad"].country) == (
+        "organization", "SYR")

@@ -248,3 +248,9 @@ def test_declared_convinced_reports_its_complement_however_parsed() -> None:
     d = doc("Le ministre Ngô Xuân Lich a reçu les ambassadeurs. Il s'est déclaré convaincu du bon "
             "développement des relations entre le Vietnam et les pays dans le futur.")
     assert said(d) == [("Ngô Xuân Lich", "déclarer")]
+
+
+def test_who_speaks_by_the_voice_of_someone_is_that_someone() -> None:
+    d = doc("Le groupe est visé par les États-Unis. La Russie indique par la voix d'Igor Morozov "
+            "que le groupe restera une cible de l'aviation russe.")
+    assert said(d) == [("Igor Morozov", "indiquer")]

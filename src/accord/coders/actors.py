@@ -498,6 +498,8 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     _finish_people(table, lex, _people_home(doc, table, home), figures, published)
     _lone_titles_to_persons(doc, lex, table, titles, attached)
     for actor in table.actors:
+        if actor.leader is not None and table.actors[actor.leader].country:
+            actor.country = table.actors[actor.leader].country
         if actor.kind == "organization" and actor.country is None:
             actor.country = _country_in_name(actor.name) or home
     _derive_ministries(lex, table)
@@ -1209,6 +1211,14 @@ def _find(table: ActorTable, name: str, kind: str, country: str | None) -> Actor
     return None
 
 
+def _person_at(table: ActorTable, i: int) -> ActorAnn | None:
+    """The person a mention starting at token ``i`` names, if any."""
+    idx = table.by_token.get(i)
+    actor = table.actors[idx] if idx is not None else None
+    return actor if actor is not None and actor.kind == "person" and any(
+        s == i for s, _ in actor.mentions) else None
+
+
 def _absorb(table: ActorTable, actor: ActorAnn, start: int, end: int) -> None:
     """Mention ``actor`` at ``[start, end)``, taking the tokens from the actors read there
     before: a state or a place inside an organisation's name ("la Garde-côte du Vietnam", "le
@@ -1299,6 +1309,13 @@ def _code_org_heads(
         after = _state_of(doc, end) if has_portfolio else None
         if after is not None and country is None:  # "du Département d'Etat des États-Unis"
             country = after[1]
+        if end == bare and end < n and head.with_nationality and not _is_cap(tok):
+            leader = _person_at(table, end)  # "le gouvernement Assad", "le régime Kim"
+            if leader is not None:
+                end = max(i for s, e in leader.mentions if s == end for i in range(s, e)) + 1
+                has_portfolio = True
+        leader = next((a for k in range(bare, end) if (a := _person_at(table, k))),
+                      None) if has_portfolio and head.with_nationality else None
         base = end
         end = _with_state_and_seat(doc, lex, tok.i, end) if has_portfolio else _seat_of(
             doc, tok, end)
@@ -1327,11 +1344,13 @@ def _code_org_heads(
             country = home
         short = "".join(t.text_with_ws for t in kept if t.i < base).strip().rstrip(",")
         short = short[:1].upper() + short[1:]
-        actor = _find(table, name, "organization", country) or _government_of(
-            table, name, country
-        ) or _find(table, short, "organization", country)
+        actor = _find(table, name, "organization", country) or (None if leader else (
+            _government_of(table, name, country) or _find(table, short, "organization",
+                                                          country)))
         if actor is None:
             actor = table.new(name, "organization", country, sector)
+            if leader is not None:  # "le régime de Pierre Nkurunziza": of the leader's state,
+                actor.leader = leader.idx  # known once the people are finished
         elif len(name) > len(actor.name):  # the name with its seat is the fuller form
             actor.aliases.append(actor.name)
             actor.name = name

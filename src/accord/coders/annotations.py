@@ -50,6 +50,7 @@ class ActorAnn:
     counterpart: bool = False  # introduced as someone's counterpart ("son homologue X")
     feminine: bool = False  # a title next to the name is in the feminine ("la candidate X")
     key: str | None = None  # canonical name of a known body or organisation ("Union européenne")
+    leader: int | None = None  # the person a body is named after ("le régime de X"): its state
 
 
 @dataclass

@@ -57,6 +57,7 @@ _WRITER_PRONOUNS = frozenset({"je", "j'", "nous", "tu", "vous"})
 _SENTENCE_END = frozenset({".", ";", "!", "?"})
 _LOOKAHEAD = 24  # tokens scanned for a complement the parse missed
 _NOBODY = frozenset({"on", "rien", "personne", "nul"})
+_VOICES = frozenset({"voix", "intermediaire", "bouche", "biais"})  # "par la voix de X"
 _OBJECT_CLITICS = frozenset({"l'", "l’", "le", "la", "lui", "leur"})
 # complements of what a verb of praise or telling addresses ("insiste sur", "informé de")
 _ADDRESSED_CASES = frozenset({"sur", "de", "d'", "du", "des", "pour"})
@@ -492,6 +493,9 @@ class _Coder:
                     return []
                 # a subject the parse missed: the actors just before the verb, else unnamed
                 speakers = self.roles.preceding_actors(tok)
+        voice = self._voice(tok)
+        if voice is not None:
+            speakers = [voice]
         named: list[int | None] = [p for p in speakers if isinstance(p, int)]
         date = self.last_date if continued else self._date(tok, content)
         start, end = content
@@ -505,6 +509,18 @@ class _Coder:
             self.last_speaker, self.last_sentence = named[0], tok.sent.start
         self.last_date = date
         return out
+
+    def _voice(self, tok: Token) -> int | None:
+        """Who speaks for the subject: "la Russie indique par la voix d'Igor Morozov que ...",
+        "par l'intermédiaire de son porte-parole X"."""
+        for c in tok.children:
+            if c.dep_.startswith("obl") and case_of(c) == "par" and fold(c.lemma_) in _VOICES:
+                for x in c.children:
+                    if x.dep_ == "nmod":
+                        found = self.roles.resolver.resolve(x)
+                        if len(found) == 1:
+                            return found[0]
+        return None
 
     def _date(self, tok: Token, content: tuple[int, int]) -> str | None:
         anchors = verb_chain(tok)
