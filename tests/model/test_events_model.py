@@ -590,3 +590,18 @@ def test_a_small_town_named_like_a_variant_abroad_is_in_the_article_s_state() ->
     (shot,) = [e for e in events("Des hommes armés ont ouvert le feu dans le marché de "
                                  "Balajan, en Inde, faisant 12 morts.") if e.type == "ASSAULT"]
     assert shot.place is not None and (shot.place.name, shot.place.country) == ("Balajan", "IND")
+
+
+def test_an_attack_noun_is_an_assault_only_in_its_armed_sense_and_new() -> None:
+    told = events("Des attaques perpétrées aujourd'hui à Jakarta ont fait au moins sept morts. "
+                  "Ces attaques n'ont pas été revendiquées. Le gardien a réduit à néant les "
+                  "efforts de l'attaque adverse.", published="2016-01-14")
+    assert [e.evidence for e in told if e.type == "ASSAULT"] == ["attaques"]
+
+
+def test_whoever_claims_the_attacks_is_their_author_however_parsed() -> None:
+    told = events("Des attaques perpétrées aujourd'hui à Jakarta ont fait sept morts. Le groupe "
+                  "autoproclamé « État islamique » a revendiqué les attaques après plusieurs "
+                  "heures.", published="2016-01-14")
+    (attack,) = [e for e in told if e.type == "ASSAULT"]
+    assert [p.name for p in attack.actor] == ["État islamique"]

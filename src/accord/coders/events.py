@@ -433,6 +433,8 @@ class _Coder:
         if trig.objects and not any(_named(c, trig.objects)
                                     for c in tok.children if c.dep_ in ("amod", "nmod")):
             return None  # "un appel téléphonique", not any "appel"
+        if fold(tok.lemma_) in _ARMED_SENSE_ONLY and not _armed_sense(tok):
+            return None  # "l'attaque adverse" of a match, "ces attaques" told before
         head = tok.head
         if case_of(tok) in _NOUN_BLOCKING_CASES or fold(head.lemma_) in _NOUN_BLOCKING_HEADS:
             return None
@@ -1272,6 +1274,29 @@ def _of_another_predicate(place: PlaceAnn, event: EventAnn, doc: Doc) -> bool:
             return trigger in a.ancestors or (
                 a.dep_ == "acl:relcl" and a not in trigger.ancestors)
     return False
+
+
+# nouns that are an attack only in their armed sense, told as a new act
+_ARMED_SENSE_ONLY = frozenset({"attaque"})
+_ARMED_MODIFIERS = frozenset({"terroriste", "suicide", "arme", "armee", "kamikaze", "aerien",
+                              "aerienne", "chimique", "meurtrier", "meurtriere", "djihadiste",
+                              "islamiste", "jihadiste", "sanglant", "sanglante"})
+_PERPETRATING = frozenset({"perpetrer", "commettre", "mener", "lancer", "conduire"})
+
+
+def _armed_sense(tok: Token) -> bool:
+    """"une attaque contre l'hôtel", "des attaques perpétrées à Jakarta", "l'attaque par la
+    garde républicaine", "une attaque terroriste"; not one pointed back at ("cette attaque")."""
+    if any(c.dep_ == "det" and fold(c.text) in _DEMONSTRATIVES for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "nmod" and case_of(c) in ("contre", "par", "sur"):
+            return True
+        if c.dep_ == "amod" and fold(c.text) in _ARMED_MODIFIERS:
+            return True
+        if c.dep_ == "acl" and fold(c.lemma_) in _PERPETRATING:
+            return True
+    return tok.dep_ == "obj" and fold(tok.head.lemma_) in _PERPETRATING
 
 
 def _definite_of_someone(tok: Token) -> bool:

@@ -462,19 +462,27 @@ class Resolver:
         """Who claimed the attack: "X a revendiqué l'attentat", "revendiqué par X" (an
         organisation or person named there), else -1."""
         for tok in self.doc:
-            if fold(tok.lemma_) != "revendiquer" or any(
+            if not (fold(tok.lemma_) == "revendiquer" or fold(tok.text).startswith(
+                    "revendiqu")) or any(
                     c.dep_ == "advmod" and fold(c.text) in ("pas", "jamais", "aucun")
                     for c in tok.children):
                 continue
-            for c in tok.children:
-                agent = c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
-                    g.dep_ == "case" and fold(g.text) == "par" for g in c.children))
-                if agent or c.dep_ == "nsubj":  # a passive's subject is "nsubj:pass"
-                    for t in c.subtree:
-                        idx = self.table.by_token.get(t.i)
-                        if idx is not None and self.table.actors[idx].kind in (
-                                "organization", "person"):
-                            return idx
+            claimers = [c for c in tok.children if c.dep_ in ("obl:agent", "nsubj") or (
+                c.dep_.startswith("obl") and any(g.dep_ == "case" and fold(g.text) == "par"
+                                                 for g in c.children))]
+            if not claimers and tok.head.i != tok.i:
+                if tok.pos_ == "ADJ" and tok.head.pos_ in ("NOUN", "PROPN"):
+                    claimers = [tok.head]  # a headline's verb read as an adjective
+                elif tok.dep_ in ("xcomp", "conj"):  # "Le groupe autoproclamé « État
+                    claimers = [tok.head]  # islamique » a revendiqué": the words before it
+            for c in claimers:  # (a passive's subject is "nsubj:pass": not a claimer)
+                for t in c.subtree:
+                    if c.i == tok.head.i and t.i >= tok.i:
+                        break  # the verb before: only what is written before the claim
+                    idx = self.table.by_token.get(t.i)
+                    if idx is not None and self.table.actors[idx].kind in (
+                            "organization", "person"):
+                        return idx
         return -1
 
     def _counterpart_body(self, tok: Token) -> int | None:
