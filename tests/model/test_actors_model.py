@@ -296,3 +296,13 @@ def test_a_government_named_after_its_leader_is_a_body_of_the_leader_s_state() -
     assert found["Régime de Pierre Nkurunziza"].country == "BDI"
     assert (found["Gouvernement Assad"].kind, found["Gouvernement Assad"].country) == (
         "organization", "SYR")
+
+
+def test_an_office_one_is_appointed_to_or_leaves_is_one_s_title() -> None:
+    found = actors("Manuel Valls a démissionné du poste de premier ministre. Le ministre de "
+                   "l'Intérieur Bernard Cazeneuve a été nommé par François Hollande premier "
+                   "ministre. Jean Roy a été élu maire de Lyon. Le maire a reçu Paul Noir.")
+    assert found["Manuel Valls"].titles == ("premier ministre",)
+    assert found["Bernard Cazeneuve"].titles == ("ministre de l'Intérieur", "premier ministre")
+    assert found["Jean Roy"].titles == ("maire de Lyon",)
+    assert found["François Hollande"].titles == ()

@@ -497,6 +497,7 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
     published = article.published if article is not None else None
     _finish_people(table, lex, _people_home(doc, table, home), figures, published)
     _lone_titles_to_persons(doc, lex, table, titles, attached)
+    _appointed_titles(doc, table, titles)
     for actor in table.actors:
         if actor.leader is not None and table.actors[actor.leader].country:
             actor.country = table.actors[actor.leader].country
@@ -591,6 +592,45 @@ def _lone_titles_to_persons(doc: Doc, lex: Lexicon, table: ActorTable, titles: l
         if (t.country is None or person.country in (None, t.country)) and _in_focus(
                 doc, _last_mention(person, t.start), t.start) and _agrees(doc[t.start], person):
             _add_title(person, t.text)
+
+
+# verbs whose bare complement is the office their subject takes ("X a été nommé premier
+# ministre", "X est devenu président", "X a été élu maire de Paris")
+_APPOINTING = frozenset({"nommer", "elire", "designer", "devenir", "reelire", "reconduire",
+                         "investir", "proclamer"})
+
+
+_POSTS = frozenset({"poste", "fonction", "fonctions"})
+
+
+def _appointed_titles(doc: Doc, table: ActorTable, titles: list[TitleSpan]) -> None:
+    """An office written bare as the complement of a verb of appointment, or as the post a
+    verb's subject takes or leaves, is that subject's title: "Bernard Cazeneuve a été nommé
+    par François Hollande premier ministre", "Manuel Valls a démissionné du poste de premier
+    ministre"."""
+    for t in titles:
+        if t.kind != "office" or (t.start > 0 and doc[t.start - 1].pos_ == "DET"):
+            continue
+        head = next((x for x in doc[t.start:t.end] if x.pos_ == "NOUN"), None)
+        if head is None:
+            continue
+        if head.dep_ == "nmod" and fold(head.head.lemma_) in _POSTS and (
+                head.head.head.pos_ == "VERB"):
+            verb = head.head.head  # "a démissionné du poste de premier ministre"
+        elif head.dep_ in ("xcomp", "obj", "obl:mod") and not any(
+                c.dep_ == "case" for c in head.children) and fold(
+                head.head.lemma_) in _APPOINTING:
+            verb = head.head
+        else:
+            continue
+        for c in verb.children:
+            if c.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            # the subject, or the person named in it ("le ministre de l'Intérieur X")
+            idx = next((table.by_token[x.i] for x in c.subtree if x.i in table.by_token and (
+                table.actors[table.by_token[x.i]].kind == "person")), None)
+            if idx is not None:
+                _add_title(table.actors[idx], t.text)
 
 
 _FOCUS_SENTENCES = 2
