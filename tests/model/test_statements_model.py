@@ -254,3 +254,9 @@ def test_who_speaks_by_the_voice_of_someone_is_that_someone() -> None:
     d = doc("Le groupe est visé par les États-Unis. La Russie indique par la voix d'Igor Morozov "
             "que le groupe restera une cible de l'aviation russe.")
     assert said(d) == [("Igor Morozov", "indiquer")]
+
+
+def test_a_noun_the_tagger_reads_as_a_reporting_verb_reports_nothing() -> None:
+    d = doc("Le vice-ministre Vo Minh Luong a affirmé que le Vietnam prenait toujours en haute "
+            "estime ses relations avec Cuba.")
+    assert said(d) == [("Vo Minh Luong", "affirmer")]

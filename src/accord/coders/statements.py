@@ -109,8 +109,8 @@ class _Coder:
     def entry(self, tok: Token) -> ReportingVerb | None:
         verbs = self.lex.reporting_verbs
         self.idiom = set()
-        if tok.dep_.startswith("aux") or tok.dep_ in ("case", "mark", "det", "fixed"):
-            return None
+        if tok.dep_.startswith("aux") or tok.dep_ in ("case", "mark", "det", "fixed", "advmod"):
+            return None  # ("en haute estime" tagged a verb the parse hangs as an adverbial)
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in verbs:
             return verbs[tok.lemma_]
         if tok.pos_ == "VERB" and tok.lemma_ in self.lex.reporting_light_verbs:
