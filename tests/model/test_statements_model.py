@@ -260,3 +260,11 @@ def test_a_noun_the_tagger_reads_as_a_reporting_verb_reports_nothing() -> None:
     d = doc("Le vice-ministre Vo Minh Luong a affirmé que le Vietnam prenait toujours en haute "
             "estime ses relations avec Cuba.")
     assert said(d) == [("Vo Minh Luong", "affirmer")]
+
+
+def test_a_second_subject_the_parse_gives_after_the_verb_is_not_il() -> None:
+    d = doc("Le ministre Luong Tam Quang a reçu Wang Xiaohong le 20 août. Luong Tam Quang "
+            "accompagnait le secrétaire général du Parti et président du Vietnam To Lam et son "
+            "épouse lors d'une visite d'État en Chine.\n\nIl a félicité la Chine pour "
+            "l'organisation réussie de la session plénière.")
+    assert said(d) == [("Luong Tam Quang", "féliciter")]

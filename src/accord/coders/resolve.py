@@ -214,6 +214,9 @@ class Resolver:
                     if tok.dep_ not in ("appos", "flat:name", "dep", "conj"):
                         break
                     tok = tok.head
+                if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i > tok.head.i and any(
+                        c.dep_ == tok.dep_ and c.i < tok.head.i for c in tok.head.children):
+                    continue  # "X accompagnait le président Y": the parse's second subject
                 if tok.dep_ in ("nsubj", "nsubj:pass") and (best is None or start > best[0]):
                     best = (start, actor.idx)
         if best is not None:
