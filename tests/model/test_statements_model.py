@@ -263,8 +263,9 @@ def test_a_noun_the_tagger_reads_as_a_reporting_verb_reports_nothing() -> None:
 
 
 def test_a_second_subject_the_parse_gives_after_the_verb_is_not_il() -> None:
-    d = doc("Le ministre Luong Tam Quang a reçu Wang Xiaohong le 20 août. Luong Tam Quang "
-            "accompagnait le secrétaire général du Parti et président du Vietnam To Lam et son "
-            "épouse lors d'une visite d'État en Chine.\n\nIl a félicité la Chine pour "
-            "l'organisation réussie de la session plénière.")
+    d = doc("Le général de corps d'armée Luong Tam Quang, ministre de la Sécurité publique, "
+            "s'est entretenu avec le conseiller d'État Wang Xiaohong, le 20 août à Pékin.\n\n"
+            "Luong Tam Quang accompagnait le secrétaire général du Parti et président du Vietnam "
+            "To Lam et son épouse lors d'une visite d'État en Chine du 18 au 20 août.\n\nIl a "
+            "félicité la Chine pour l'organisation réussie de la troisième session plénière.")
     assert said(d) == [("Luong Tam Quang", "féliciter")]
