@@ -79,6 +79,7 @@ class ReportingVerb:
     quote: bool  # reports a quotation written right after it
     addressee: bool = False  # reports what it addresses, an actor too ("remercie le Vietnam")
     finite_only: bool = False  # reports a "que" clause, not an infinitive ("souhaite que ...")
+    opinion: bool = False  # reports an object that names a view or a wish ("partage l'avis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +150,13 @@ def lexicon(lang: str = "fr") -> Lexicon:
     verbs = {}
     for r in read_tsv(lang, "reporting_verbs.tsv"):
         takes = set(r["takes"].split(","))
-        if not takes <= {"clause", "that", "noun", "quote", "addressee"}:
+        if not takes <= {"clause", "that", "noun", "quote", "addressee", "opinion"}:
             raise ValueError(f"reporting_verbs.tsv: unknown 'takes' for {r['lemma']}: {r['takes']}")
         clause = bool(takes & {"clause", "that"})
         verbs[r["lemma"]] = ReportingVerb(r["lemma"], clause, "noun" in takes,
                                           "quote" in takes or clause, "addressee" in takes,
-                                          "that" in takes and "clause" not in takes)
+                                          "that" in takes and "clause" not in takes,
+                                          "opinion" in takes)
     contexts = {
         r["context"]: tuple(fold(s) for s in r["stems"].split(","))
         for r in read_tsv(lang, "contexts.tsv")

@@ -269,3 +269,12 @@ def test_a_second_subject_the_parse_gives_after_the_verb_is_not_il() -> None:
             "To Lam et son épouse lors d'une visite d'État en Chine du 18 au 20 août.\n\nIl a "
             "félicité la Chine pour l'organisation réussie de la troisième session plénière.")
     assert said(d) == [("Luong Tam Quang", "féliciter")]
+
+
+def test_sharing_a_view_and_uttering_a_wish_report_that_view_or_wish() -> None:
+    d = doc("Les deux parties ont partagé le point de vue selon lequel les unités des deux "
+            "ministères avaient organisé des activités. Le vice-ministre Hoang Xuân Chiên a émis "
+            "le souhait de voir le ministre lao continuer. Les deux ministres ont partagé leurs "
+            "expériences.")
+    assert said(d) == [(None, "partager"), ("Hoang Xuân Chiên", "émettre")]
+    assert d.statements[1].evidence.startswith("le souhait de voir")

@@ -6,7 +6,7 @@ import re
 
 from accord.lexicon import lexicon, read_tsv
 
-TAKES = {"clause", "that", "noun", "quote", "addressee"}
+TAKES = {"clause", "that", "noun", "quote", "addressee", "opinion"}
 # one resource cited in a `source` cell (several are joined by "; ")
 SOURCE = re.compile(r"core|framenet:[A-Z][A-Za-z_.-]+|cameo:(\d{3,4}|---) \([^()]+\)")
 

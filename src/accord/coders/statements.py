@@ -58,6 +58,10 @@ _SENTENCE_END = frozenset({".", ";", "!", "?"})
 _LOOKAHEAD = 24  # tokens scanned for a complement the parse missed
 _NOBODY = frozenset({"on", "rien", "personne", "nul"})
 _VOICES = frozenset({"voix", "intermediaire", "bouche", "biais"})  # "par la voix de X"
+# nouns of a view or a wish that a verb of sharing or uttering reports (French FrameNet's
+# FR_Awareness-Certainty-Opinion and Desiring nouns; "point de vue" by its head)
+_OPINIONS = frozenset({"avis", "point", "opinion", "conviction", "sentiment", "idee", "vue",
+                       "position", "souhait", "voeu", "desir", "espoir"})
 _OBJECT_CLITICS = frozenset({"l'", "l’", "le", "la", "lui", "leur"})
 # complements of what a verb of praise or telling addresses ("insiste sur", "informé de")
 _ADDRESSED_CASES = frozenset({"sur", "de", "d'", "du", "des", "pour"})
@@ -255,6 +259,14 @@ class _Coder:
                 last = self._subtree_span(after[-1], tok.i)
                 span = (span[0], last[1]) if last is not None else span
             return span
+        return None
+
+    def _opinion(self, tok: Token) -> tuple[int, int] | None:
+        """An object that names a view or a wish, and what follows it: "ont partagé le point
+        de vue selon lequel ...", "a émis le souhait de voir ..."."""
+        for c in tok.children:
+            if c.dep_ == "obj" and c.i > tok.i and fold(c.lemma_) in _OPINIONS:
+                return self._subtree_span(c, tok.i)
         return None
 
     def _quotation(self, tok: Token) -> tuple[int, int] | None:
@@ -470,6 +482,8 @@ class _Coder:
                 content = self._noun(tok)
             if content is None and entry.addressee:
                 content = self._addressed(tok)
+            if content is None and entry.opinion:
+                content = self._opinion(tok)
             if content is None and entry.clause:
                 incise = self._incise(tok)
                 if incise is not None:
