@@ -278,3 +278,10 @@ def test_sharing_a_view_and_uttering_a_wish_report_that_view_or_wish() -> None:
             "expériences.")
     assert said(d) == [(None, "partager"), ("Hoang Xuân Chiên", "émettre")]
     assert d.statements[1].evidence.startswith("le souhait de voir")
+
+
+def test_what_a_speaker_says_next_avant_de_is_reported_not_a_purpose() -> None:
+    d = doc("Le ministre Tran Dai Quang a reçu la délégation. Il a affirmé que les relations "
+            "étaient un bien inestimable, avant de demander à cet organe de coopérer étroitement "
+            "avec son ministère. Il a parlé pour soutenir ses alliés.")
+    assert said(d) == [("Tran Dai Quang", "affirmer"), ("Tran Dai Quang", "demander")]

@@ -161,8 +161,11 @@ class _Coder:
             governor = fold(tok.head.lemma_)
             if governor in _IMPERSONAL or (lemma == "dire" and governor in _MEANING):
                 return True
-        if "Inf" in tok.morph.get("VerbForm", []) and tok.dep_ == "advcl":
-            return True  # "n'est pas sans rappeler", "pour soutenir ses alliés"
+        if "Inf" in tok.morph.get("VerbForm", []) and tok.dep_ == "advcl" and not any(
+                c.dep_ in ("mark", "case") and fold(c.text) in ("avant", "apres")
+                for c in tok.children):
+            return True  # "n'est pas sans rappeler", "pour soutenir ses alliés" (but "...,
+            # avant de demander à X de ...": the next thing the speaker said)
         if tok.i == tok.sent.start and "Part" in tok.morph.get("VerbForm", []) and (
                 "Pres" in tok.morph.get("Tense", [])):
             return True  # "Soulignant la nécessité ..., X a invité": what X says is the verb
