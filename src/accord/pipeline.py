@@ -26,7 +26,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from accord.build import build_document
 from accord.coders import add_coders
@@ -64,6 +64,7 @@ def _load(name: str) -> Language:
         ) from exc
     _index_lemma_tables(nlp)
     _keep_spaced_elisions(nlp)
+    _split_glued_words(nlp)
     add_coders(nlp)
     _warm_up(nlp)
     return nlp
@@ -99,6 +100,55 @@ def _keep_spaced_elisions(nlp: Language) -> None:
         for form in (word, word.capitalize()):
             for apostrophe in ("'", "’"):
                 tokenizer.add_special_case(form + apostrophe, [{ORTH: form + apostrophe}])
+
+
+# Words of the closed classes that scraped pages glue to their neighbour when a line break is
+# lost ("Il ademandé", "lasécurité", "l'ambassadeurde", "entrele"): articles, prepositions,
+# conjunctions and the auxiliary "a".
+_GLUED = frozenset({"a", "à", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les",
+                    "un", "une", "par", "pour", "dans", "sur", "avec", "entre", "son", "sa",
+                    "ses", "leur", "leurs", "ce", "cette", "ces", "ont", "est", "sont"})
+_GLUED_MIN = 5  # shortest glued word tried
+
+
+def _split_glued_words(nlp: Language) -> None:
+    """Put :func:`split_glued_words` first in a French pipeline."""
+    if nlp.lang == "fr" and "split_glued_words" not in nlp.pipe_names:
+        nlp.add_pipe("split_glued_words", first=True)
+
+
+@Language.component("split_glued_words")
+def split_glued_words(doc: Doc) -> Doc:
+    """A lower-case word the vectors do not know that is a closed-class word glued to a word
+    they know ("ademandé", "desrésultats", "communistedu"), or a known word glued to a name
+    ("le généralPhung"), becomes two tokens; the text and its offsets stay as written."""
+    vocab = doc.vocab
+
+    def known(word: str) -> bool:
+        return len(word) >= 3 and vocab.has_vector(word)
+
+    found: list[tuple[Token, int]] = []
+    for tok in doc:
+        text = tok.text
+        if len(text) < _GLUED_MIN or not text.isalpha() or vocab.has_vector(text):
+            continue
+        if not text.islower():  # "le généralPhung Quang Thanh": a word glued to a name
+            cut = next((k for k in range(3, len(text) - 1) if text[k].isupper()), None)
+            if cut is not None and text[:cut].islower() and text[cut + 1:].islower() and (
+                    known(text[:cut])):
+                found.append((tok, cut))
+            continue
+        cut = next((k for k in range(1, len(text)) if (
+            text[:k] in _GLUED and known(text[k:])) or (
+            text[k:] in _GLUED and known(text[:k]))), None)
+        if cut is not None:
+            found.append((tok, cut))
+    if found:
+        with doc.retokenize() as retokenizer:
+            for tok, cut in found:
+                retokenizer.split(tok, [tok.text[:cut], tok.text[cut:]],
+                                  heads=[(tok, 1), (tok, 1)])
+    return doc
 
 
 def _index_lemma_tables(nlp: Language) -> None:

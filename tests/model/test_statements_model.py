@@ -285,3 +285,12 @@ def test_what_a_speaker_says_next_avant_de_is_reported_not_a_purpose() -> None:
             "étaient un bien inestimable, avant de demander à cet organe de coopérer étroitement "
             "avec son ministère. Il a parlé pour soutenir ses alliés.")
     assert said(d) == [("Tran Dai Quang", "affirmer"), ("Tran Dai Quang", "demander")]
+
+
+def test_words_a_scraped_page_glued_together_are_read_apart_and_the_text_kept() -> None:
+    text = ("Le ministre de la Défense, le généralPhung Quang Thanh, a reçu la délégation.\n"
+            "Il ademandé à ce que chacun continue de promouvoir les relations decoopération. "
+            "Les relations approfondiraient la compréhension.")
+    d = doc(text)
+    assert said(d) == [("Phung Quang Thanh", "demander")]
+    assert d.text.endswith(text)
