@@ -143,12 +143,24 @@ def split_glued_words(doc: Doc) -> Doc:
             text[k:] in _GLUED and known(text[:k]))), None)
         if cut is not None:
             found.append((tok, cut))
-    if found:
-        with doc.retokenize() as retokenizer:
-            for tok, cut in found:
-                retokenizer.split(tok, [tok.text[:cut], tok.text[cut:]],
-                                  heads=[(tok, 1), (tok, 1)])
-    return doc
+    if not found:
+        return doc
+    # a new document of the same text, not a retokenized one: the retokenizer's heads would
+    # make the document look parsed to the components that set sentence starts
+    cuts = {tok.i: cut for tok, cut in found}
+    words: list[str] = []
+    spaces: list[bool] = []
+    for tok in doc:
+        cut = cuts.get(tok.i)
+        if cut is not None:
+            words += [tok.text[:cut], tok.text[cut:]]
+            spaces += [False, bool(tok.whitespace_)]
+        else:
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+    split = Doc(doc.vocab, words=words, spaces=spaces)
+    split.user_data.update(doc.user_data)  # the article the document was made for
+    return split
 
 
 def _index_lemma_tables(nlp: Language) -> None:

@@ -294,3 +294,11 @@ def test_words_a_scraped_page_glued_together_are_read_apart_and_the_text_kept() 
     d = doc(text)
     assert said(d) == [("Phung Quang Thanh", "demander")]
     assert d.text.endswith(text)
+
+
+def test_a_paragraph_of_glued_words_is_coded_without_a_broken_parse() -> None:
+    d = doc("Elles ont également définides mesures afin de consolider et d'intensifier leur "
+            "coopération dans lepartage d'informations et d'expériences en matière de prévention "
+            "et delutte contre la criminalité, ce qui contribuera à la promotion desrelations "
+            "d'amitié et de coopération traditionnelles entre le Vietnam etle Myanmar. -VNA")
+    assert "entre le Vietnam etle Myanmar" in d.text
