@@ -606,17 +606,22 @@ class Gazetteer:
 
     def find(self, name: str) -> PlaceInfo | None:
         """The place called ``name``: "Hanoï", "Pékin", "la Floride", "Bourget" (Le Bourget)."""
-        found = self._lookup(name)
-        return found[1] if found is not None else None
+        found = self.lookup(name)
+        return found[0] if found is not None else None
 
     def by_alternate_name(self, name: str) -> bool:
         """Whether ``name`` finds a city only through one of GeoNames' alternate names (a
         transliteration such as "Balajan" for the Philippine Balayan), which a town of the
         same name elsewhere may be."""
-        found = self._lookup(name)
-        return found is not None and found[0] in self._alternates
+        found = self.lookup(name)
+        return found is not None and found[1]
 
-    def _lookup(self, name: str) -> tuple[str, PlaceInfo] | None:
+    def lookup(self, name: str) -> tuple[PlaceInfo, bool] | None:
+        """:meth:`find`'s place, and whether only an alternate name found it."""
+        found = self._key_of(name)
+        return (found[1], found[0] in self._alternates) if found is not None else None
+
+    def _key_of(self, name: str) -> tuple[str, PlaceInfo] | None:
         key = fold(name)
         keys = [key, fold(_without_article(name))]
         if name[:1].isupper():  # "Bourget" for "Le Bourget", "Caire" for "Le Caire"

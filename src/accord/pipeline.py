@@ -26,7 +26,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from accord.build import build_document
 from accord.coders import add_coders
@@ -104,7 +104,7 @@ def _keep_spaced_elisions(nlp: Language) -> None:
 
 # Words of the closed classes that scraped pages glue to their neighbour when a line break is
 # lost ("Il ademandé", "lasécurité", "l'ambassadeurde", "entrele"): articles, prepositions,
-# conjunctions and the auxiliary "a".
+# conjunctions, possessives, demonstratives and the auxiliaries.
 _GLUED = frozenset({"a", "à", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les",
                     "un", "une", "par", "pour", "dans", "sur", "avec", "entre", "son", "sa",
                     "ses", "leur", "leurs", "ce", "cette", "ces", "ont", "est", "sont"})
@@ -127,7 +127,7 @@ def split_glued_words(doc: Doc) -> Doc:
     def known(word: str) -> bool:
         return len(word) >= 3 and vocab.has_vector(word)
 
-    found: list[tuple[Token, int]] = []
+    cuts: dict[int, int] = {}  # token index -> where its two words meet
     for tok in doc:
         text = tok.text
         if len(text) < _GLUED_MIN or not text.isalpha() or vocab.has_vector(text):
@@ -136,18 +136,17 @@ def split_glued_words(doc: Doc) -> Doc:
             cut = next((k for k in range(3, len(text) - 1) if text[k].isupper()), None)
             if cut is not None and text[:cut].islower() and text[cut + 1:].islower() and (
                     known(text[:cut])):
-                found.append((tok, cut))
+                cuts[tok.i] = cut
             continue
         cut = next((k for k in range(1, len(text)) if (
             text[:k] in _GLUED and known(text[k:])) or (
             text[k:] in _GLUED and known(text[:k]))), None)
         if cut is not None:
-            found.append((tok, cut))
-    if not found:
+            cuts[tok.i] = cut
+    if not cuts:
         return doc
     # a new document of the same text, not a retokenized one: the retokenizer's heads would
     # make the document look parsed to the components that set sentence starts
-    cuts = {tok.i: cut for tok, cut in found}
     words: list[str] = []
     spaces: list[bool] = []
     for tok in doc:

@@ -598,9 +598,7 @@ def _lone_titles_to_persons(doc: Doc, lex: Lexicon, table: ActorTable, titles: l
 # ministre", "X est devenu président", "X a été élu maire de Paris")
 _APPOINTING = frozenset({"nommer", "elire", "designer", "devenir", "reelire", "reconduire",
                          "investir", "proclamer"})
-
-
-_POSTS = frozenset({"poste", "fonction", "fonctions"})
+_POSTS = frozenset({"poste", "fonction", "fonctions"})  # "a quitté le poste de ministre"
 
 
 def _appointed_titles(doc: Doc, table: ActorTable, titles: list[TitleSpan]) -> None:
@@ -1352,7 +1350,7 @@ def _code_org_heads(
         if end == bare and end < n and head.with_nationality and not _is_cap(tok):
             leader = _person_at(table, end)  # "le gouvernement Assad", "le régime Kim"
             if leader is not None:
-                end = max(i for s, e in leader.mentions if s == end for i in range(s, e)) + 1
+                end = next(e for s, e in leader.mentions if s == end)
                 has_portfolio = True
         leader = next((a for k in range(bare, end) if (a := _person_at(table, k))),
                       None) if has_portfolio and head.with_nationality else None

@@ -31,21 +31,22 @@ def code_places(doc: Doc) -> list[PlaceAnn]:
     unknown: list[PlaceAnn] = []  # "à X" the gazetteer does not know
     seen: set[int] = set()
     gazetteer = geo.gazetteer()
+    found = {ent.start: gazetteer.lookup(ent.text) for ent in doc.ents if ent.label_ == "LOC"}
     # the states the text names or places itself in, by names that are no mere variants
-    named = {info.country_iso3 for ent in doc.ents if ent.label_ == "LOC" and (
-        info := gazetteer.find(ent.text)) is not None and info.country_iso3 and (
-        not gazetteer.by_alternate_name(ent.text))}
+    named = {hit[0].country_iso3 for hit in found.values()
+             if hit is not None and hit[0].country_iso3 and not hit[1]}
     for ent in doc.ents:
         if ent.label_ != "LOC" or ent.start in seen:
             continue
         before = fold(doc[ent.start - 1].text) if ent.start > 0 else ""
-        info = geo.find_place(ent.text)
-        if info is None:
+        hit = found[ent.start]
+        if hit is None:
             if before == "a" and ent.text[:1].isupper():
                 unknown.append(PlaceAnn(ent.start, ent.end, ent.text, None, None, None))
             continue
+        info, variant = hit
         if info.kind == "city" and named and info.country_iso3 not in named and (
-                info.population or 0) < _LARGE_CITY and gazetteer.by_alternate_name(ent.text):
+                info.population or 0) < _LARGE_CITY and variant:
             # "Balajan, dans l'état d'Assam": a town of the article's states that shares a
             # variant name with a city elsewhere
             unknown.append(PlaceAnn(ent.start, ent.end, ent.text, None, None, None))

@@ -458,7 +458,7 @@ class _Coder:
                 return []  # "il a été critiqué par X": what X said is not written
             content = self._subtree_span(subj[0], -1) if subj else None
             subjects = [agent]
-        elif _participle_of(tok) and entry.noun and passive_agent(tok) is not None:
+        elif _participle_of(tok) and entry.noun and (agent := passive_agent(tok)) is not None:
             # "l'ouverture d'une enquête, annoncée par le ministre X": what the noun the
             # participle qualifies names, said by the agent
             start, end = tok.head.left_edge.i, tok.left_edge.i
@@ -467,7 +467,7 @@ class _Coder:
             while end > start and self.doc[end - 1].is_punct:
                 end -= 1
             content = (start, end) if end > start else None
-            subjects = [passive_agent(tok)]  # type: ignore[list-item]
+            subjects = [agent]
         else:
             if entry.clause:
                 content = self._clause(tok)
