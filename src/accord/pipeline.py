@@ -21,17 +21,14 @@ from functools import lru_cache
 from itertools import islice
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import AsyncResult
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.symbols import ORTH
-from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
-
-from accord.build import build_document
-from accord.coders import add_coders
 from accord.errors import ModelError, ReadError
 from accord.records import Article, Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["MODELS", "Options", "available_cores", "extract", "extract_one", "load_pipeline"]
 
@@ -55,6 +52,10 @@ def load_pipeline(lang: str = "fr", model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
+    import spacy
+
+    from accord.coders import add_coders
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -81,6 +82,8 @@ _WARM_UP = Article(
 def _warm_up(nlp: Language) -> None:
     """Code one short article: the coders load their vocabularies (gazetteer, known people,
     number and date words) on first use, and should do so here, once, not in each worker."""
+    from accord.build import build_document
+
     doc = nlp.make_doc(_WARM_UP.text)
     doc._.article = _WARM_UP
     build_document(nlp(doc), _WARM_UP)
@@ -93,6 +96,9 @@ _ELIDED = ("c", "d", "j", "l", "m", "n", "qu", "s", "t", "jusqu", "lorsqu", "pui
 
 
 def _keep_spaced_elisions(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
     tokenizer = nlp.tokenizer
     if nlp.lang != "fr" or not isinstance(tokenizer, Tokenizer):
         return
@@ -113,15 +119,20 @@ _GLUED_MIN = 5  # shortest glued word tried
 
 def _split_glued_words(nlp: Language) -> None:
     """Put :func:`split_glued_words` first in a French pipeline."""
+    from spacy.language import Language
+
+    if not Language.has_factory("split_glued_words"):
+        Language.component("split_glued_words", func=split_glued_words)
     if nlp.lang == "fr" and "split_glued_words" not in nlp.pipe_names:
         nlp.add_pipe("split_glued_words", first=True)
 
 
-@Language.component("split_glued_words")
 def split_glued_words(doc: Doc) -> Doc:
     """A lower-case word the vectors do not know that is a closed-class word glued to a word
     they know ("ademandé", "desrésultats", "communistedu"), or a known word glued to a name
     ("le généralPhung"), becomes two tokens; the text and its offsets stay as written."""
+    from spacy.tokens import Doc
+
     vocab = doc.vocab
 
     def known(word: str) -> bool:
@@ -186,6 +197,8 @@ def available_cores() -> int:
 
 
 def _code_batch(articles: list[Article], options: Options) -> list[Document | ReadError]:
+    from accord.build import build_document
+
     nlp = load_pipeline("fr", options.model)
     limit = nlp.max_length
     if any(len(a.text) > limit for a in articles):  # make_doc would raise E088 for them

@@ -39,8 +39,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TextIO
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
 from accord.clean import clean_text, normalize_date, sniff_format
 from accord.decode import _decode, _plain_utf8
 from accord.errors import ReadError
@@ -231,6 +229,8 @@ class _Classifier(Protocol):
 @lru_cache(maxsize=4)
 def _identifier(languages: tuple[str, ...]) -> _Classifier:
     """A py3langid identifier restricted to ``languages``, loaded once (about 1 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
     identifier.set_languages(list(languages))
     classifier: _Classifier = identifier

@@ -302,3 +302,25 @@ def test_a_paragraph_of_glued_words_is_coded_without_a_broken_parse() -> None:
             "et delutte contre la criminalité, ce qui contribuera à la promotion desrelations "
             "d'amitié et de coopération traditionnelles entre le Vietnam etle Myanmar. -VNA")
     assert "entre le Vietnam etle Myanmar" in d.text
+
+
+def test_a_participle_with_an_agent_is_said_by_the_agent_and_elle_is_the_woman() -> None:
+    d = doc("Nathalie Kosciusko-Morizet avait été sortie de la direction du parti en décembre, "
+            "accusée par Nicolas Sarkozy de prendre des positions divergentes. Elle estime que "
+            "les autres candidats sont des « hypocrites ».")
+    assert said(d) == [("Nicolas Sarkozy", "accuser"), ("Nathalie Kosciusko-Morizet", "estimer")]
+
+
+def test_par_ailleurs_is_no_agent_and_le_collectif_is_the_collective_named_before() -> None:
+    d = doc("Le Collectif Sécurité pour tous a organisé une marche à Paris. Par ailleurs, 16 "
+            "centrales nucléaires sont également annoncées comme ayant voté grève. De son côté, "
+            "le collectif à l'origine de la manifestation réclame des effectifs supplémentaires.")
+    assert [v for _, v in said(d)] == ["réclamer"]
+    assert said(d)[0][0] is not None and said(d)[0][0].startswith("Collectif")
+
+
+def test_an_apposed_name_speaks_for_its_phrase_and_a_quoted_name_is_no_quotation() -> None:
+    d = doc("Par la suite, l'agence de presse de l'État islamique, Amaq, annonce que la tuerie a "
+            "été perpétrée par un combattant. Le groupe autoproclamé « État islamique » a "
+            "revendiqué les attaques après plusieurs heures.")
+    assert said(d) == [("Amaq", "annoncer")]

@@ -509,8 +509,10 @@ def code_actors(doc: Doc, lex: Lexicon) -> ActorTable:
 
 # offices that name the same post as others ("le chef du gouvernement" for a prime minister)
 _SAME_POST = {
-    "chef du gouvernement": frozenset({"premier ministre", "president du conseil"}),
-    "chef de l'etat": frozenset({"president", "roi", "reine", "monarque", "emir", "sultan"}),
+    "chef du gouvernement": frozenset({"premier ministre", "premiere ministre",
+                                       "president du conseil", "presidente du conseil"}),
+    "chef de l'etat": frozenset({"president", "presidente", "roi", "reine", "monarque", "emir",
+                                 "sultan"}),
 }
 
 

@@ -180,11 +180,15 @@ class Resolver:
 
     def feminine(self, actor: ActorAnn) -> bool:
         """Whether the text marks a person as a woman: "Mme X", or a title in the feminine
-        ("la présidente", "l'ambassadrice", "la chancelière")."""
+        ("la présidente", "l'ambassadrice", "la chancelière"), or a first name that the
+        tagger reads as feminine ("Nathalie", "Ségolène") in a name of two words or more."""
         doc = self.doc
-        for start, _ in actor.mentions:
+        for start, end in actor.mentions:
             if any(fold(t.text).rstrip(".") in _FEMININE_CIVILITIES
                    for t in doc[max(0, start - 2):start]):
+                return True
+            if end - start >= 2 and doc[start].pos_ == "PROPN" and doc[start].morph.get(
+                    "Gender", []) == ["Fem"]:
                 return True
         return titled_as_woman(actor)
 
@@ -280,10 +284,16 @@ class Resolver:
         return None
 
     def _inside(self, tok: Token) -> tuple[int | None, int | None]:
-        """The first person, and the first other actor, named inside the phrase of ``tok``."""
+        """The first person, and the first other actor, named inside the phrase of ``tok``;
+        the phrase's own apposition names the other actor before a complement does
+        ("l'agence de presse de l'État islamique, Amaq": Amaq)."""
         queue = [c for c in tok.children if c.dep_ not in _CLAUSAL or self._comma_apposition(c)]
         seen: set[int] = set()
         other: int | None = None
+        for c in tok.children:
+            if (c.dep_ == "appos" or self._comma_apposition(c)) and c.i in self.table.by_token:
+                other = self.table.by_token[c.i]
+                break
         while queue:
             child = queue.pop(0)
             if child.i in seen:
@@ -349,17 +359,20 @@ class Resolver:
         """"l'armée", "le gouvernement", "l'organisation européenne": the body of that kind
         spoken of last (of the country a nationality adjective gives)."""
         word = fold(tok.lemma_)
-        if word not in _BODY_NOUNS | _MEDIA_NOUNS or not any(
+        heads = {fold(a.name).split(" ")[0] for a in self.table.actors if a.kind == "organization"}
+        if word not in _BODY_NOUNS | _MEDIA_NOUNS | heads or tok.pos_ != "NOUN" or not any(
             c.dep_ == "det" and fold(c.text) in ("le", "la", "l'", "cette", "ce")
             for c in tok.children
         ):
-            return None
+            return None  # ("le collectif" for the "Collectif ..." named before)
         country = None
         for c in tok.children:
             if c.dep_ == "amod":
                 country = geo.nationality(c.text) or country
-            elif c.dep_ == "nmod":
-                return None
+            elif c.dep_ == "nmod" and any(g.dep_ == "case" and fold(g.text) in (
+                    "de", "d'", "du", "des") for g in c.children):
+                return None  # "le gouvernement du Japon": another body
+
         def named(actor: ActorAnn) -> bool:
             return word == "organisation" or fold(actor.name).split(" ")[0] == word
 

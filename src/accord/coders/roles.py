@@ -94,9 +94,11 @@ def reflexive(tok: Token) -> bool:
 
 
 def passive_agent(verb: Token) -> Token | None:
-    """The agent of a passive verb: "par X" ("a été annoncé par X")."""
+    """The agent of a passive verb: "par X" ("a été annoncé par X"), not an adverb ("par
+    ailleurs", "par contre")."""
     for c in verb.children:
-        if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
+        if (c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")) and (
+                c.pos_ in ("NOUN", "PROPN", "PRON")):
             return c
     return None
 

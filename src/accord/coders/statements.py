@@ -37,7 +37,15 @@ from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import Participant, StatementAnn, text_of
 from accord.coders.event_dates import EventClock, tense
-from accord.coders.roles import Roles, case_of, passive_agent, subject_heads, verb_chain
+from accord.coders.roles import (
+    ETRE_VERBS,
+    Roles,
+    case_of,
+    passive_agent,
+    reflexive,
+    subject_heads,
+    verb_chain,
+)
 from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
 from accord.lexicon import Lexicon, ReportingVerb
 from accord.text import fold
@@ -320,6 +328,8 @@ class _Coder:
             if not subject:
                 return None
         quoted = self._quotation_before(group_start)
+        if quoted is not None and self._named_in_quotes(quoted):
+            return None  # "Le groupe autoproclamé « État islamique » a revendiqué": a name
         if quoted is not None:
             return quoted, subject
         stop = group_start
@@ -381,6 +391,17 @@ class _Coder:
             k -= 1
         return self.doc[k] if k >= 0 and self.doc[k].text in ("»", "”", '"') else None
 
+    def _named_in_quotes(self, quoted: tuple[int, int]) -> bool:
+        """A few words in quotation marks right after a word of the sentence ("le groupe
+        autoproclamé « État islamique »"): a name or a term, not words reported."""
+        start = quoted[0]
+        while start > 0 and self.doc[start - 1].is_punct and self.doc[start - 1].is_quote:
+            start -= 1
+        if start == quoted[0] or start == 0 or start <= self.doc[quoted[0]].sent.start:
+            return False
+        before = self.doc[start - 1]
+        return quoted[1] - quoted[0] <= 4 and before.pos_ in ("NOUN", "ADJ", "VERB", "PROPN")
+
     def _quotation_before(self, i: int) -> tuple[int, int] | None:
         """The quotation that ends just before token ``i`` (past a comma), which the parser
         may have made a sentence of its own."""
@@ -395,8 +416,13 @@ class _Coder:
         if self.last_speaker is None:
             return None
         actor = self.roles.resolver.table.actors[self.last_speaker]
-        if fold(tok.text) in ("il", "ils") and self.roles.resolver.feminine(actor):
+        resolver = self.roles.resolver
+        if fold(tok.text) in ("il", "ils") and resolver.feminine(actor):
             return None  # "il" is not the woman who spoke last
+        if fold(tok.text) == "elle" and actor.kind == "person" and not resolver.feminine(
+                actor) and any(a.kind == "person" and resolver.feminine(a)
+                               for a in resolver.table.actors):
+            return None  # nor "elle" a man who spoke last, when a woman is in the text
         verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj")]
         if any(c.pos_ == "PRON" and fold(c.text) in _OBJECT_CLITICS and c.dep_ in (
                 "obj", "iobj", "obl:arg") for v in verbs for c in v.children):
@@ -448,7 +474,7 @@ class _Coder:
         content: tuple[int, int] | None = None
         subjects: list[Token] = []
         continued = False  # the same speaker goes on
-        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or _with_etre(tok):
             agent = passive_agent(tok) if entry.noun else None
             if agent is None:
                 return []  # "est annoncé en sécurité": nobody speaks
@@ -493,6 +519,9 @@ class _Coder:
                     content, subjects = incise
         if content is None:
             return []
+        if not subjects and _passive_participle(tok):
+            agent = passive_agent(tok)  # "..., accusée par X de prendre ...": X accuses
+            subjects = [agent] if agent is not None else []
         if subjects:
             speakers = self._speakers_of(subjects, before=content[0])
         elif self.last_speaker is not None and self._closing_mark_before(
@@ -505,6 +534,11 @@ class _Coder:
             if any(fold(t.text) in _NOBODY for t in subjects):
                 return []  # "On estime que", "rien ne dit que"
             speakers = self._speakers_of(subjects)
+            if subjects and all(t.pos_ == "NOUN" and (t.lemma_, "NOUN") in self.lex.triggers
+                                for t in subjects) and not any(
+                    isinstance(p, int) for p in speakers):
+                return []  # "Des émeutes ont éclaté, demandant que ...": a happening says
+                # nothing
             if not subjects:
                 if "Fin" not in Roles.finite(tok).morph.get("VerbForm", []):
                     return []
@@ -584,6 +618,21 @@ def _reported_by(doc: Doc, content: tuple[int, int], verb: int, other_speaker: b
     root = doc[content[0]:content[1]].root
     return verb == root.i or other_speaker and any(
         c.i == verb for c in root.children if c.dep_ == "conj")
+
+
+def _with_etre(tok: Token) -> bool:
+    """A past participle after "être" that the parse left without a passive mark ("sont
+    annoncées comme ayant voté grève")."""
+    return "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", []) and (
+        fold(tok.lemma_) not in ETRE_VERBS) and not reflexive(tok) and any(
+        c.dep_ in ("cop", "aux", "aux:tense") and fold(c.lemma_) == "etre" for c in tok.children)
+
+
+def _passive_participle(tok: Token) -> bool:
+    """A past participle standing alone, with no auxiliary: "accusée par X de ..."."""
+    return tok.dep_ in ("advcl", "acl", "conj") and "Part" in tok.morph.get("VerbForm", []) and (
+        "Past" in tok.morph.get("Tense", [])) and not any(
+        c.dep_.startswith("aux") for c in tok.children)
 
 
 def _participle_of(tok: Token) -> bool:
