@@ -128,7 +128,7 @@ def other_doc(text: str, published: str | None, events: tuple[Event, ...]) -> Do
     names = {p.name for e in events for p in (*e.actor, *e.recipient) if p.name}
     actors = tuple(Actor(n, "person", None, None) for n in sorted(names))
     return Document(doc_id(text), f"{text[:8]}.txt", text, published, "fr", actors=actors,
-                    events=events)  # fmt: skip
+                    events=events)
 
 
 ATTACK = (
@@ -153,7 +153,7 @@ def sample_documents() -> list[Document]:
         Place("Deir ez-Zor", "SYR", 35.336, 40.141), ("military",), "ont attaqué",
         span(ATTACK, "attaqué"), ATTACK.split(". ")[0] + ".", quad_class=4, intensity=-9.3,
         cameo="180", trigger="attaqué",
-    )  # fmt: skip
+    )
     attack = Document(
         doc_id(ATTACK), "attack.txt", ATTACK, "2016-03-04", "fr", title="Attaque à Deir ez-Zor",
         source="Wikinews", actors=(
@@ -166,16 +166,16 @@ def sample_documents() -> list[Document]:
                       "12 soldats", span(ATTACK, "12 soldats"), ATTACK.split(". ")[1]),),
         dates=(DateRef("le 3 mars 2016", "2016-03-03", "absolute", span(ATTACK, "le 3 mars 2016")),),
         places=(PlaceRef(Place("Deir ez-Zor", "SYR", 35.336, 40.141), span(ATTACK, "Deir ez-Zor")),),
-    )  # fmt: skip
+    )
     treaty_event = Event(
         "AGREE", None, (Participant("France", "FRA"), Participant("Allemagne", "DEU")), (),
         "2016-02-05", Place("Paris", "FRA", 48.853, 2.349), ("diplomatic",), "ont signé",
         span(TREATY, "signé"), TREATY, quad_class=1, intensity=4.2, cameo="030", trigger="signé",
-    )  # fmt: skip
+    )
     treaty = Document(
         doc_id(TREATY), "treaty.txt", TREATY, "2016-02-05", "fr", title="Accord franco-allemand",
         actors=(Actor("France", "state", "FRA", None, (), (), (span(TREATY, "France"),)),
                 Actor("Allemagne", "state", "DEU", None, (), (), (span(TREATY, "Allemagne"),))),
         events=(treaty_event,),
-    )  # fmt: skip
+    )
     return [visit, attack, treaty]

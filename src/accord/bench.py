@@ -168,7 +168,7 @@ def run_bench(
                 [sys.executable, "-m", "accord.bench", stage, str(corpus), str(docs),
                  str(processes), model],
                 stdout=out, stderr=err, text=True,
-            )  # fmt: skip
+            )
             peak = 0.0
             while proc.poll() is None:  # sampled from outside, so the stage runs no thread
                 peak = max(peak, _tree_pss_mb(proc.pid) or 0.0)

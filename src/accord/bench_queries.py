@@ -43,7 +43,7 @@ TARGET_MS = 50.0
 PAGE = 50
 _WORDS = ("coopération", "défense", "sécurité maritime", "terrorisme", "réfugiés",
           "cybersécurité", "choléra", "essais nucléaires", "liberté de la presse",
-          "éruption volcanique")  # common to rare; the last one is in no evidence  # fmt: skip
+          "éruption volcanique")  # common to rare; the last one is in no evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +102,13 @@ def _values(db: str) -> _Values:
     try:
         countries = [str(r[0]) for r in conn.execute(
             "SELECT country FROM event_participants WHERE country IS NOT NULL"
-            " GROUP BY country ORDER BY count(*) DESC, country")]  # fmt: skip
+            " GROUP BY country ORDER BY count(*) DESC, country")]
         pairs = [(str(r[0]), str(r[1])) for r in conn.execute(
             "SELECT country_a, country_b FROM event_dyads GROUP BY country_a, country_b"
-            " ORDER BY count(*) DESC, country_a, country_b")]  # fmt: skip
+            " ORDER BY count(*) DESC, country_a, country_b")]
         actors = [(int(r[0]), str(r[1])) for r in conn.execute(
             "SELECT r.id, r.name FROM event_participants p JOIN registry r"
-            " ON r.id = p.registry_id GROUP BY r.id ORDER BY count(*) DESC, r.id")]  # fmt: skip
+            " ON r.id = p.registry_id GROUP BY r.id ORDER BY count(*) DESC, r.id")]
         first, last = conn.execute(
             "SELECT min(date_lo), max(date_lo) FROM events WHERE date_lo IS NOT NULL"
         ).fetchone()
@@ -181,7 +181,7 @@ class _Draw:
             lambda: {"dyad": self.dyad()}, lambda: {"type": self.type()},
             lambda: {"quad_class": self.rng.randint(1, 4)}, self.dates,
             lambda: {"text": self.text()}, lambda: {"actor_id": self.actor_id()},
-        ]  # fmt: skip
+        ]
         out: dict[str, Any] = {}
         for make in self.rng.sample(makers, self.rng.randint(1, 3)):
             out.update(make())
@@ -190,7 +190,7 @@ class _Draw:
 
 _TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-          "ASSAULT")  # fmt: skip
+          "ASSAULT")
 
 
 def _api(params: dict[str, Any]) -> dict[str, Any]:
@@ -221,7 +221,7 @@ def query_cases(db: str, seed: int = 0, draws: int = 10) -> list[QueryCase]:
                                           "role": d.rng.choice(("actor", "recipient"))}),
         ("events combined", lambda: {**d.any_filters(), "sort": d.rng.choice(list(EVENT_SORTS)),
                                      "offset": d.rng.choice((0, 0, 50, 200))}),
-    ]  # fmt: skip
+    ]
     cases = [QueryCase(name, make()) for name, make in families for _ in range(draws)]
     api: list[tuple[str, str, Callable[[], dict[str, Any]]]] = [
         ("/api/events", "/api/events", dict),
@@ -230,7 +230,7 @@ def query_cases(db: str, seed: int = 0, draws: int = 10) -> list[QueryCase]:
                   "offset": d.rng.choice((0, 0, 50, 500))}),
         ("/api/dyads", "/api/dyads", dict),
         ("/api/dyads filtered", "/api/dyads", lambda: _api(d.any_filters())),
-    ]  # fmt: skip
+    ]
     cases += [QueryCase(name, make(), path) for name, path, make in api for _ in range(draws)]
     return cases
 
@@ -297,5 +297,5 @@ def run_queries(
         out.append(FamilyTiming(
             family, len(runs), percentile(ms, 50), percentile(ms, 95), max(ms),
             sum(r for _, r, _ in runs) / len(runs), max(runs)[2], percentile(fresh[family], 95),
-        ))  # fmt: skip
+        ))
     return out

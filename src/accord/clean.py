@@ -182,7 +182,7 @@ def clean_text(raw: str, fmt: str) -> Cleaned:
         published = _iso(
             dateline.group("year"), str(_MONTHS[dateline.group("month").lower()]),
             _day(dateline.group("day")),
-        )  # fmt: skip
+        )
         if published is None:
             written = raw[dateline.start("day") : dateline.end("year")]
             warnings.append(f"impossible date {written!r} in the dateline ignored")
@@ -583,7 +583,7 @@ def _cut_agency_dateline(
             _iso(date.group("year"), str(_MONTHS[date.group("month").lower()]),
                  _day(date.group("day")))
             if date else None
-        )  # fmt: skip
+        )
         paragraphs[i] = _strip(raw, match.end(), end)
         agency = match.group("agency") or match.group("known") or match.group("outlet")
         return place, agency, published

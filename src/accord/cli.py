@@ -659,7 +659,7 @@ def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[st
               help="An origin (https://host[:port]) whose pages may GET the API; repeatable. "
                    "Default: none (CORS closed).")
 def serve_cmd(db: str, host: str, port: int, allow_remote: bool, allow_writes: bool,
-              cors_origins: tuple[str, ...]) -> None:  # fmt: skip
+              cors_origins: tuple[str, ...]) -> None:
     """Serve the JSON API (/api, described at /docs) and the dashboard (/) for a store.
 
     Read-only and on this machine only by default; see --allow-writes, --allow-remote and
@@ -715,15 +715,15 @@ def serve_cmd(db: str, host: str, port: int, allow_remote: bool, allow_writes: b
         also = " and, with the token, write it" if allow_writes else ""
         click.echo(f"warning: listening on {host}, not only this machine: anyone who can reach "
                    f"port {port} can read the store{also}; put it behind a TLS proxy",
-                   err=True)  # fmt: skip
+                   err=True)
     mode = "read and write (POST /api/documents, bearer token)" if allow_writes else "read-only"
     click.echo(f"accord: serving {db} on http://{host}:{port}/ ({mode}; API docs at /docs)",
-               err=True)  # fmt: skip
+               err=True)
     hosts = None
     if local:
         hosts = [*LOOPBACK_HOSTS, host.lower() if ":" not in host else f"[{host.strip('[]')}]"]
     app = create_app(db, allow_writes=allow_writes, token=token, cors_origins=cors_origins,
-                     allowed_hosts=hosts)  # fmt: skip
+                     allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 

@@ -64,13 +64,11 @@ T = TypeVar("T")
 # ---------------------------------------------------------------------------------------------
 # Folding and small helpers
 
-# fmt: off
 _CHARS: Mapping[int, str] = MappingProxyType(str.maketrans({
     "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
     "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "Þ": "TH",
     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
 }))
-# fmt: on
 _SEPARATORS = re.compile(r"[-‐‑‒–—―'.]+")
 _LEADING_ARTICLE = re.compile(
     r"^(?:de\s+la\s+|de\s+l'|la\s+|le\s+|les\s+|l'|du\s+|des\s+|de\s+|d'|au\s+|aux\s+|en\s+|à\s+)",

@@ -76,7 +76,7 @@ _WARM_UP = Article(
     dateline_place="Hanoï",
     text="Le 4 mars, le président de l'ONU, Antonio Guterres, a rencontré à Paris le ministre "
          "vietnamien de la Défense. « Douze soldats ont été tués », a déclaré l'armée.",
-)  # fmt: skip
+)
 
 
 def _warm_up(nlp: Language) -> None:

@@ -143,7 +143,7 @@ class Actor:
             sector=data.get("sector"), titles=tuple(data.get("titles", ())),
             aliases=tuple(data.get("aliases", ())),
             mentions=tuple(_span(m) for m in data.get("mentions", ())),
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +198,7 @@ class Event:
             negated=bool(data.get("negated", False)), quad_class=data.get("quad_class"),
             intensity=_ofloat(data.get("intensity")), cameo=data.get("cameo"),
             trigger=data.get("trigger", ""),
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +233,7 @@ class Claim:
             quantity=float(data["quantity"]), qualifier=data["qualifier"], unit=data["unit"],
             holder=data.get("holder"), source=data.get("source"), evidence=data["evidence"],
             span=_span(data["span"]), sentence=data.get("sentence", ""),
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +264,7 @@ class Statement:
             speaker=data.get("speaker"), verb=data["verb"], date=data.get("date"),
             evidence=data["evidence"], span=_span(data["span"]),
             sentence=data.get("sentence", ""), content_span=_span(content) if content else None,
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +328,7 @@ class Document:
             dates=tuple(DateRef.from_dict(d) for d in data.get("dates", ())),
             places=tuple(PlaceRef.from_dict(p) for p in data.get("places", ())),
             extra=dict(data.get("extra") or {}),
-        )  # fmt: skip
+        )
 
 
 def _span(value: Any) -> Span:

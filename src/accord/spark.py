@@ -132,14 +132,14 @@ def _arrow_type(kind: str) -> Any:
     if kind.startswith("list["):
         return pa.list_(_arrow_type(kind[5:-1]))
     return {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
-            "bytes": pa.binary()}[kind]  # fmt: skip
+            "bytes": pa.binary()}[kind]
 
 
 def _ddl_type(kind: str) -> str:
     if kind.startswith("list["):
         return f"array<{_ddl_type(kind[5:-1])}>"
     return {"str": "string", "int": "bigint", "float": "double", "bool": "boolean",
-            "bytes": "binary"}[kind]  # fmt: skip
+            "bytes": "binary"}[kind]
 
 
 def _ddl(columns: Sequence[Column]) -> str:
@@ -344,7 +344,7 @@ def _no_pandas_warning() -> Iterator[None]:
     an Arrow function is planned); accord hands Spark Arrow batches only."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas",
-                                FutureWarning)  # fmt: skip
+                                FutureWarning)
         yield
 
 

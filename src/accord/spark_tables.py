@@ -103,7 +103,7 @@ def _doc_fields(doc: Document) -> dict[str, Any]:
     return {
         "doc_path": doc.path, "doc_title": doc.title, "doc_published": doc.published,
         "doc_url": doc.url, "doc_source": doc.source,
-    }  # fmt: skip
+    }
 
 
 def _people(side: Iterable[Any]) -> tuple[ParticipantRow, ...]:
@@ -124,7 +124,7 @@ def _event_rows(doc: Document) -> list[dict[str, Any]]:
             context=e.context, evidence=e.evidence, sentence=e.sentence, span=e.span,
             quad_class=e.quad_class, intensity=e.intensity, cameo=e.cameo, trigger=e.trigger,
             date_lo=lo, date_hi=hi, **_doc_fields(doc),
-        )))  # fmt: skip
+        )))
     return rows
 
 
@@ -138,7 +138,7 @@ def _statement_rows(doc: Document) -> list[dict[str, Any]]:
             content_span=s.content_span, **_doc_fields(doc),
         ))
         for idx, s in enumerate(doc.statements)
-    ]  # fmt: skip
+    ]
 
 
 def _claim_rows(doc: Document) -> list[dict[str, Any]]:
@@ -151,7 +151,7 @@ def _claim_rows(doc: Document) -> list[dict[str, Any]]:
             evidence=c.evidence, sentence=c.sentence, span=c.span, **_doc_fields(doc),
         ))
         for idx, c in enumerate(doc.claims)
-    ]  # fmt: skip
+    ]
 
 
 def _actor_rows(doc: Document) -> list[dict[str, Any]]:
@@ -162,7 +162,7 @@ def _actor_rows(doc: Document) -> list[dict[str, Any]]:
             "aliases": list(a.aliases), "mentions": len(a.mentions), **_doc_fields(doc),
         }
         for idx, a in enumerate(doc.actors)
-    ]  # fmt: skip
+    ]
 
 
 _ACTOR_COLUMNS = (
@@ -170,7 +170,7 @@ _ACTOR_COLUMNS = (
     Column("kind", "str"), Column("country", "str"), Column("sector", "str"),
     Column("titles", "list[str]"), Column("aliases", "list[str]"), Column("mentions", "int"),
     *_DOC_COLUMNS, _MONTH,
-)  # fmt: skip
+)
 
 TABLES = {
     "actors": SparkTable("actors", _ACTOR_COLUMNS, _actor_rows),
@@ -202,7 +202,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "actors": len(doc.actors), "events": len(doc.events), "claims": len(doc.claims),
         "statements": len(doc.statements), "document": document_json(doc),
         "month": month(doc.published),
-    }  # fmt: skip
+    }
 
 
 def _document_table(path: Path) -> Path | None:

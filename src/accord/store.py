@@ -107,12 +107,12 @@ connection reads: a small store never uses it all."""
 _TABLES = (
     "documents", "doc_actors", "registry", "registry_aliases", "registry_titles", "events",
     "event_participants", "claims", "statements", "errors",
-)  # fmt: skip
+)
 _STORE_FAILURES = frozenset({
     sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_READONLY,
     sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL,
     sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL, sqlite3.SQLITE_NOTADB,
-})  # fmt: skip
+})
 """Primary SQLite result codes that mean the store itself failed, not one document's rows."""
 _RECORD_ERROR = (
     "INSERT INTO errors (path, reason, at) VALUES (?, ?, ?) "
@@ -350,7 +350,7 @@ class Store(ExtractionQueries, AggregateQueries):
                     titles.setdefault(int(t[0]), []).append(
                         TitleRow(str(t[1]), _ostr(t[2]), _ostr(t[3]), int(t[4]),
                                  tuple(json.loads(t[5])))
-                    )  # fmt: skip
+                    )
         return [
             ActorRow(
                 id=int(r["id"]), name=str(r["name"]), kind=str(r["kind"]),
@@ -360,7 +360,7 @@ class Store(ExtractionQueries, AggregateQueries):
                 documents=int(r["nd"]), events=int(r["ne"]),
             )
             for r in rows
-        ]  # fmt: skip
+        ]
 
     def actor(self, actor_id: int) -> ActorRow | None:
         """The registry entry ``actor_id``, or None."""
@@ -412,7 +412,7 @@ class Store(ExtractionQueries, AggregateQueries):
                 )
                 for a in conn.execute("SELECT * FROM doc_actors WHERE doc_id = ? ORDER BY idx",
                                       (full,))
-            )  # fmt: skip
+            )
             rows = conn.execute(
                 "SELECT * FROM events WHERE doc_id = ? ORDER BY idx", (full,)
             ).fetchall()
@@ -427,7 +427,7 @@ class Store(ExtractionQueries, AggregateQueries):
                 )
                 for c in conn.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY idx",
                                       (full,))
-            )  # fmt: skip
+            )
             statements = tuple(
                 Statement(
                     speaker=_ostr(s["speaker"]), verb=str(s["verb"]), date=_ostr(s["date"]),
@@ -438,13 +438,13 @@ class Store(ExtractionQueries, AggregateQueries):
                 )
                 for s in conn.execute("SELECT * FROM statements WHERE doc_id = ? ORDER BY idx",
                                       (full,))
-            )  # fmt: skip
+            )
         dateline = None
         if d["dateline_place"] is not None:
             dateline = Place(
                 str(d["dateline_place"]), _ostr(d["dateline_country"]),
                 _ofloat(d["dateline_lat"]), _ofloat(d["dateline_lon"]),
-            )  # fmt: skip
+            )
         return Document(
             id=str(d["id"]), path=str(d["path"]), text=str(d["text"]),
             published=_ostr(d["published"]), language=str(d["language"]),
@@ -459,13 +459,13 @@ class Store(ExtractionQueries, AggregateQueries):
                 PlaceRef(Place(x["name"], x["country"], x["lat"], x["lon"]), _span(*x["span"]))
                 for x in json.loads(d["places"])
             ),
-        )  # fmt: skip
+        )
 
     def story(self, doc_id: str) -> StoryRow | None:
         """The language, people, organisations and places of the stored document ``doc_id``."""
         with self._read() as conn:
             d = conn.execute("SELECT language, places FROM documents WHERE id = ?",
-                             (doc_id,)).fetchone()  # fmt: skip
+                             (doc_id,)).fetchone()
             if d is None:
                 return None
             actors = conn.execute(
@@ -475,7 +475,7 @@ class Store(ExtractionQueries, AggregateQueries):
         return StoryRow(
             doc_id, str(d["language"]), tuple(str(a[0]) for a in actors if a[1] == "person"),
             tuple(str(a[0]) for a in actors if a[1] != "person"), tuple(places),
-        )  # fmt: skip
+        )
 
     def registry_ids(self, doc_id: str) -> list[int | None]:
         """The registry entry of each actor of the stored document ``doc_id`` (full id), in
@@ -497,7 +497,7 @@ class Store(ExtractionQueries, AggregateQueries):
             place = Place(
                 str(r["place_name"]), _ostr(r["place_country"]),
                 _ofloat(r["place_lat"]), _ofloat(r["place_lon"]),
-            )  # fmt: skip
+            )
         return Event(
             type=str(r["type"]), mode=_ostr(r["mode"]),
             actor=tuple(Participant(p.name, p.country, p.sector) for p in parts[0]),
@@ -507,7 +507,7 @@ class Store(ExtractionQueries, AggregateQueries):
             sentence=str(r["sentence"]), negated=bool(r["negated"]),
             quad_class=_oint(r["quad_class"]), intensity=_ofloat(r["intensity"]),
             cameo=_ostr(r["cameo"]), trigger=str(r["trigger"]),
-        )  # fmt: skip
+        )
 
     def documents(
         self,
@@ -550,7 +550,7 @@ class Store(ExtractionQueries, AggregateQueries):
                 url=_ostr(r["url"]),
             )
             for r in rows
-        ]  # fmt: skip
+        ]
 
     def count_documents(self, **filters: Any) -> int:
         """How many documents :meth:`documents` returns with the same filters and no limit."""

@@ -41,7 +41,7 @@ MONTH = (
 _COOP = "sum(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END)"
 _CONFLICT = "sum(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END)"
 _QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-          4: "material conflict"}  # fmt: skip
+          4: "material conflict"}
 
 
 def _where(where: list[str], extra: str = "") -> str:
@@ -76,11 +76,11 @@ def _dyad_query(
     (text, document). Rows of no month come last; with ``sums``, in no order and whole, with
     the sum and count of the intensities (no mean)."""
     own = sorted((t for t in terms if not t.column or t.kind),
-                 key=lambda t: not t.column)  # the type and quad class (on the index) first  # fmt: skip
+                 key=lambda t: not t.column)  # the type and quad class (on the index) first
     facts = [t for t in terms if t not in own and t.facts]
     read = [t for t in terms if t not in own and not t.facts]
     where = [rows] + [t.on("dy.event_id") if not t.column else t.where.replace("e.", "dy.")
-                      for t in own]  # fmt: skip
+                      for t in own]
     where += [t.on_facts("f") for t in facts] + [t.where for t in read]
     params = bounds + [p for t in (*own, *facts, *read) for p in t.params]
     join = " CROSS JOIN events f INDEXED BY events_facts ON f.id = dy.event_id" if facts else ""
@@ -138,7 +138,7 @@ def _months_plan(found: Estimates, terms: list[Term], expected: float, limit: in
             continue
         others = [t for t in checked if t is not term or t.name == "text"]  # words: checked
         cost = _SET_ID * found.sizes[term.name] + entries * (_DYAD_ENTRY + _SET_PROBE) + \
-            entries * found.shares[term.name] * _DYAD_CHECK * bool(others)  # fmt: skip
+            entries * found.shares[term.name] * _DYAD_CHECK * bool(others)
         if cost < best.cost:
             best = _Months(cost, term)
     return best
@@ -159,7 +159,7 @@ def _added(parts: Sequence[list[sqlite3.Row]], limit: int | None) -> list[DyadRo
             total[1] += r[5] or 0.0
             total[2] += r[6]
     out = [DyadRow(a, b, month, quad, int(n), _ofloat(s / k) if k else None)
-           for (a, b, month, quad), (n, s, k) in groups.items()]  # fmt: skip
+           for (a, b, month, quad), (n, s, k) in groups.items()]
     out.sort(key=lambda r: (r.country_a, r.country_b, r.quad_class is not None, r.quad_class or 0))
     out.sort(key=lambda r: r.events, reverse=True)  # (stable: the order above within)
     out.sort(key=lambda r: r.month or "", reverse=True)  # no month last
@@ -224,7 +224,7 @@ class AggregateQueries:
             found = estimate(conn, terms)
             recent = None if limit is None else _months_plan(found, terms, kept(conn, found), limit)
             chosen = plan(conn, terms, None, _DYAD_EVENTS, found,  # every event kept
-                          math.inf if recent is None else recent.cost)  # fmt: skip
+                          math.inf if recent is None else recent.cost)
             if chosen.empty:
                 return []
             if recent is not None and limit is not None and (
@@ -241,7 +241,7 @@ class AggregateQueries:
                 if halves is not None:
                     return _added(halves, limit)
                 sql, params = _dyad_query([], f"dy.event_id IN (SELECT e.id {chosen.clause()})",
-                                          list(chosen.params), "")  # fmt: skip
+                                          list(chosen.params), "")
             rows = conn.execute(sql, [*params, -1 if limit is None else limit])
             return [_dyad(r) for r in rows.fetchall()]
 
@@ -258,7 +258,7 @@ class AggregateQueries:
             _dyad_query([], f"dy.event_id IN (SELECT e.id {half.clause()})", list(half.params),
                         "", sums=True)
             for half in (chosen.part(0, middle), chosen.part(middle + 1, _LAST_ID))
-        )  # fmt: skip
+        )
         return self._split.run(conn, first, second)
 
     @staticmethod
@@ -298,7 +298,7 @@ class AggregateQueries:
             conn.execute(f"SELECT {end}(month) FROM event_dyads INDEXED BY event_dyads_month"
                          ).fetchone()[0]
             for end in ("max", "min")
-        )  # fmt: skip
+        )
         first, last = within_months(first, last, months)
 
         def window(start: str, end: str, size: int) -> tuple[str, list[object]]:
@@ -415,11 +415,11 @@ class AggregateQueries:
                     f"SELECT id, name, country, kind FROM registry WHERE id IN ({marks})",
                     [int(k) for k in weight],
                 )
-            } if weight else {}  # fmt: skip
+            } if weight else {}
             nodes = [
                 NodeRow(k, str(info[k][1]), info[k][2], str(info[k][3]), n)
                 for k, n in weight.most_common() if k in info
-            ]  # fmt: skip
+            ]
         return nodes, edges
 
     def places(self, limit: int | None = None, **filters: Any) -> list[PlaceRow]:
@@ -436,7 +436,7 @@ class AggregateQueries:
             PlaceRow(str(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5]), int(r[6]),
                      geo.country_numeric(r[1]))
             for r in self._rows(sql, [*params, -1 if limit is None else limit])
-        ]  # fmt: skip
+        ]
 
     def counterparts(self, actor_id: int, limit: int | None = None) -> list[CounterpartRow]:
         """The registry actors on the other side of ``actor_id``'s events (or beside it, for

@@ -105,7 +105,7 @@ class BulkWriter:
             place.lat if place else None, place.lon if place else None,
             _dumps(list(doc.captions)), _dumps(doc.extra), extraction_hash(doc), utc_now(),
             _dumps([d.to_dict() for d in doc.dates]), _dumps([p.to_dict() for p in doc.places]),
-        ))  # fmt: skip
+        ))
         by_name: dict[str, list[tuple[str | None, int]]] = {}
         for idx, actor in enumerate(doc.actors):
             reg = self._register(doc, actor)
@@ -115,7 +115,7 @@ class BulkWriter:
                 doc.id, idx, actor.name, norm, actor.kind, actor.country, actor.sector,
                 _dumps(list(actor.titles)), _dumps(list(actor.aliases)),
                 _dumps([list(m) for m in actor.mentions]), reg,
-            ))  # fmt: skip
+            ))
         for idx, event in enumerate(doc.events):
             self._event(doc, idx, event, by_name)
         lo, hi = event_range(None, doc.published)
@@ -125,7 +125,7 @@ class BulkWriter:
                 c.span[0], c.span[1], c.sentence, *_named(by_name, c.holder),
                 *_named(by_name, c.source), _fold(c.unit),
                 _norm_text(c.evidence, c.sentence), lo, hi,
-            ))  # fmt: skip
+            ))
         for idx, s in enumerate(doc.statements):
             content = s.content_span
             self._rows["statements"].append((
@@ -133,7 +133,7 @@ class BulkWriter:
                 s.sentence, content[0] if content else None, content[1] if content else None,
                 *_named(by_name, s.speaker), _norm_text(s.evidence, s.sentence),
                 *event_range(s.date, doc.published),
-            ))  # fmt: skip
+            ))
 
     def _register(self, doc: Document, actor: Actor) -> int:
         """``store_write._register`` on the registry in memory."""
@@ -142,7 +142,7 @@ class BulkWriter:
         if entry is None:
             names = {_fold(n) for n in (actor.name, *actor.aliases)}
             found = [self._aliases[k] for n in names
-                     if (k := (n, actor.kind, actor.country)) in self._aliases]  # fmt: skip
+                     if (k := (n, actor.kind, actor.country)) in self._aliases]
             entry = self._entries[min(found) - 1] if found else None
         if entry is not None:
             if entry[5] is None:
@@ -151,7 +151,7 @@ class BulkWriter:
                 entry[1], entry[2] = actor.name, norm
         else:
             entry = [len(self._entries) + 1, actor.name, norm, actor.kind, actor.country,
-                     actor.sector]  # fmt: skip
+                     actor.sector]
             self._entries.append(entry)
             self._keys[_key(actor.name, actor.kind, actor.country)] = entry
         reg = int(entry[0])
@@ -177,7 +177,7 @@ class BulkWriter:
             _dumps(list(e.context)), e.evidence, e.span[0], e.span[1], e.sentence,
             int(e.negated), e.quad_class, e.intensity, e.cameo, e.trigger,
             _fold(e.evidence) + "\n" + normalize_name(e.sentence),  # _norm_text, cached
-        ))  # fmt: skip
+        ))
         self._rows["event_dyads"] += dyad_rows(event_id, e, lo, hi)
         for role, people in (("actor", e.actor), ("recipient", e.recipient)):
             for position, part in enumerate(people):

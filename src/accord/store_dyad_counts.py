@@ -106,7 +106,7 @@ def fill_dyad_counts(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM dyad_counts")
     row = _ROW.format(r="d")
     for country, source in (("''", "event_dyads d"),
-                            ("j.value", "event_dyads d, json_each(d.countries) j")):  # fmt: skip
+                            ("j.value", "event_dyads d, json_each(d.countries) j")):
         conn.execute(
             f"INSERT INTO dyad_counts ({_KEY}, events, intensity_sum, intensities)"
             f" SELECT {country}, {row}, count(*), total(d.intensity), count(d.intensity)"
@@ -138,14 +138,14 @@ class DyadCounts:
         sql = (f"SELECT {_COLUMNS} FROM dyad_counts k INDEXED BY {index}"
                f" WHERE {' AND '.join([*self.where, rows])}"
                " GROUP BY k.month, k.country_a, k.country_b, k.quad_class"
-               f" ORDER BY {_ORDER} LIMIT ?")  # fmt: skip
+               f" ORDER BY {_ORDER} LIMIT ?")
         return sql, [*self.params, *params, limit]
 
     def dated(self, limit: int) -> tuple[str, list[object]]:
         """Every row (those of a month, newest first, then those of none), up to ``limit``."""
         first, last = self.months
         month = ["k.month != ''"] + ["k.month >= ?"] * (first is not None) + \
-            ["k.month <= ?"] * (last is not None)  # fmt: skip
+            ["k.month <= ?"] * (last is not None)
         bounds = [b for b in (first, last) if b is not None]
         undated = self._undated()
         rows = f"(({' AND '.join(month)}) OR ({undated[0]}))"
@@ -176,7 +176,7 @@ class DyadCounts:
             conn.execute(f"SELECT {end}(month) FROM dyad_counts WHERE country = ?"
                          " AND month != ''", [self.params[0]]).fetchone()[0]
             for end in ("min", "max")
-        )  # fmt: skip
+        )
         return within_months(first, last, self.months)
 
 
@@ -193,7 +193,7 @@ def within_months(
 
 
 _COUNTED = {"country": "k.country = ?", "dyad": "k.country_a = ? AND k.country_b = ?",
-            "type": "k.type = ?", "quad_class": "k.quad_class = ?"}  # fmt: skip
+            "type": "k.type = ?", "quad_class": "k.quad_class = ?"}
 
 
 def counted(terms: Sequence[Term], days: tuple[str | None, str | None]) -> DyadCounts | None:

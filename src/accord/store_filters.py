@@ -49,14 +49,14 @@ of the same key in the order they were stored (newest stored first for ``-date``
 SORT_INDEXES = {
     "date": "events_by_date", "-date": "events_by_date_desc", "intensity": "events_by_intensity",
     "-intensity": "events_by_intensity_desc", "type": "events_by_type",
-}  # fmt: skip
+}
 """The index that gives each sort's order (migration 6: with the type, quad class and dates)."""
 
 KIND_INDEXES = {
     "date": "events_kind_date", "-date": "events_kind_date_desc",
     "intensity": "events_kind_intensity", "-intensity": "events_kind_intensity_desc",
     "type": "events_kind_date",
-}  # fmt: skip
+}
 """The index that gives each sort's order within one type and quad class (migration 6)."""
 
 _DATED_ORDER = "{a}.date_lo IS NULL, {a}.date_lo, {a}.doc_id, {a}.idx"
@@ -129,7 +129,7 @@ class Term:
         return dataclasses.replace(
             self, ids=f"SELECT id FROM ({self.ids}) WHERE id BETWEEN ? AND ?",
             ids_params=(*self.ids_params, first, last),
-        )  # fmt: skip
+        )
 
     def restrict(self) -> tuple[str, tuple[object, ...]]:
         """The condition to use without a plan: ``where`` for a column, else the ids."""
@@ -174,9 +174,9 @@ def event_terms(
         name = normalize_name(actor)
         names = "SELECT registry_id FROM registry_names WHERE instr(norm_alias, ?) > 0"
         unregistered = ("p.registry_id IS NULL AND p.norm_name IS NOT NULL"
-                        " AND instr(p.norm_name, ?) > 0")  # fmt: skip
+                        " AND instr(p.norm_name, ?) > 0")
         others = ("SELECT p.event_id AS id FROM event_participants p"
-                  f" INDEXED BY event_participants_unregistered WHERE {unregistered}")  # fmt: skip
+                  f" INDEXED BY event_participants_unregistered WHERE {unregistered}")
         terms.append(Term(
             "actor",
             f"(EXISTS (SELECT 1 FROM {_BY_EVENT} WHERE p.event_id = e.id"
@@ -185,13 +185,13 @@ def event_terms(
             f"SELECT p.event_id AS id FROM event_participants p WHERE p.registry_id IN ({names})"
             f" UNION ALL {others}",
             (name, name), ordered=False,  # the events of each registry entry in turn
-        ))  # fmt: skip
+        ))
     if country is not None:
         terms.append(_participant("p.country = ?", (country.upper(),), "country"))
     if type is not None:
         value = type.upper()
         terms.append(Term("type", "e.type = ?", (value,), column=True,
-                          ranges={"type": ("e.type = ?", (value,))}, facts=True))  # fmt: skip
+                          ranges={"type": ("e.type = ?", (value,))}, facts=True))
     if dyad is not None:
         a, b = sorted(c.upper() for c in dyad)
         terms.append(Term(
@@ -200,10 +200,10 @@ def event_terms(
             " AND y.country_b = ?)", (a, b),
             "SELECT event_id AS id FROM event_dyads WHERE country_a = ? AND country_b = ?", (a, b),
             unique=True,
-        ))  # fmt: skip
+        ))
     if quad_class is not None:
         terms.append(Term("quad_class", "e.quad_class = ?", (int(quad_class),), column=True,
-                          facts=True))  # fmt: skip
+                          facts=True))
     if role is not None and role not in ("actor", "recipient"):
         raise ValueError(f"role must be 'actor' or 'recipient', not {role!r}")
     if actor_id is not None:
@@ -219,11 +219,11 @@ def event_terms(
             "text", "instr(e.norm_text, ?) > 0", (words,),
             "SELECT rowid AS id FROM events_text WHERE events_text MATCH ?" if grams else None,
             (grams,), column=True, unique=True,
-        ))  # fmt: skip
+        ))
     if doc_id is not None:
         terms.append(Term("doc_id", "e.doc_id = ?", (doc_id,),
                           "SELECT id FROM events WHERE doc_id = ?", (doc_id,), column=True,
-                          unique=True))  # fmt: skip
+                          unique=True))
     return terms
 
 
@@ -270,7 +270,7 @@ def _dates(since: str | None, until: str | None) -> Term:
                    tuple(bounds))
             for sort, null in (("date", "'~'"), ("-date", "''"))
         },
-    )  # fmt: skip
+    )
 
 
 def event_where(**filters: Any) -> tuple[list[str], list[object]]:

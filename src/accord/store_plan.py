@@ -111,7 +111,7 @@ def _fraction(conn: sqlite3.Connection, term: Term, newest: int) -> float:
     source, where = ("events e", term.where) if not term.facts else (_FACTS, term.on_facts("f"))
     row = "f" if term.facts else "e"
     kept = _count(conn, f"SELECT 1 FROM {source} WHERE {row}.id > ? AND {where}",
-                  [newest - SAMPLE, *term.params], SAMPLE)  # fmt: skip
+                  [newest - SAMPLE, *term.params], SAMPLE)
     return max(kept, 0.5) / min(SAMPLE, newest)
 
 
@@ -119,11 +119,11 @@ def _joint(conn: sqlite3.Connection, terms: Sequence[Term], newest: int) -> floa
     """The fraction of the newest events all ``terms`` keep together (at least half an
     event): filters that go together (a text and a country) are not independent."""
     rows = "" if all(t.facts or not t.column for t in terms) else \
-        " CROSS JOIN events e ON e.id = f.id"  # fmt: skip
+        " CROSS JOIN events e ON e.id = f.id"
     where = [t.on_facts("f") if t.facts else t.on("f.id") if not t.column else t.where
-             for t in terms]  # fmt: skip
+             for t in terms]
     kept = _count(conn, f"SELECT 1 FROM {_FACTS}{rows} WHERE f.id > ? AND {' AND '.join(where)}",
-                  [newest - SAMPLE, *(p for t in terms for p in t.params)], SAMPLE)  # fmt: skip
+                  [newest - SAMPLE, *(p for t in terms for p in t.params)], SAMPLE)
     return max(kept, 0.5) / min(SAMPLE, newest)
 
 
@@ -168,7 +168,7 @@ def _checks(terms: Sequence[Term]) -> float:
 
 Kind = tuple[str, "int | None", "float | None", int]  # type, quad class, intensity, events
 _BY_INTENSITY = {"intensity": "coalesce(e.intensity, 99) = ?",
-                 "-intensity": "coalesce(e.intensity, -99) = ?"}  # fmt: skip
+                 "-intensity": "coalesce(e.intensity, -99) = ?"}
 
 
 def _kinds(conn: sqlite3.Connection, terms: Sequence[Term]) -> list[Kind]:
@@ -178,9 +178,9 @@ def _kinds(conn: sqlite3.Connection, terms: Sequence[Term]) -> list[Kind]:
     where = " AND ".join([*(t.where.replace("e.", "k.") for t in chosen), "events > 0"])
     rows = conn.execute(f"SELECT type, quad_class, intensity, events FROM event_kinds k"
                         f" WHERE {where} ORDER BY type, quad_class, intensity",
-                        [p for t in chosen for p in t.params])  # fmt: skip
+                        [p for t in chosen for p in t.params])
     return [(str(r[0]), int(r[1]) or None, None if r[2] == 99 else float(r[2]), int(r[3]))
-            for r in rows]  # fmt: skip
+            for r in rows]
 
 
 def _arm_kinds(kinds: Sequence[Kind], sort: str | None) -> list[Kind]:
@@ -228,13 +228,13 @@ def _arms(
     order = f" ORDER BY {EVENT_SORTS[key].format(a='e')}" if sort else ""
     arm = (f"SELECT * FROM (SELECT e.id, e.type, e.date_lo, {intensity}"
            f" FROM events e INDEXED BY {KIND_INDEXES[sort or 'date']}"
-           f" WHERE {' AND '.join([*kind, *where])}{order} LIMIT ?)")  # fmt: skip
+           f" WHERE {' AND '.join([*kind, *where])}{order} LIMIT ?)")
     none = -99.0 if sort == "-intensity" else 99.0  # no intensity, in the index
     arms = _arm_kinds(kinds, sort)
     params: list[object] = []
     for type_, quad, level, _ in arms:
         params += [type_, quad, *([none if level is None else level] if by_intensity else []),
-                   *values, need]  # fmt: skip
+                   *values, need]
     return Plan(f"({' UNION ALL '.join([arm] * len(arms))}) e", [], params, None)
 
 
@@ -254,7 +254,7 @@ def _scan(terms: Sequence[Term], sort: str | None, listed: Term | None = None) -
     rest = [t for t in terms if not t.facts and (t is not listed or t.name == "text")]
     params += [p for t in rest for p in t.params]
     return Plan(f"events e INDEXED BY {SORT_INDEXES[key]}", where + [t.where for t in rest],
-                params, None)  # fmt: skip
+                params, None)
 
 
 @dataclass(slots=True)
@@ -345,7 +345,7 @@ def candidates(
         rest = [t for t in others if t is not term or t.name == "text"]
         per_row = _PROBE + found.shares[term.name] * _checks(rest)
         cost = (ENTRY + _enumerated(term)) * found.sizes[term.name] + \
-            rows * (ENTRY + start * per_row)  # fmt: skip
+            rows * (ENTRY + start * per_row)
         out.append(dataclasses.replace(_scan(terms, sort, term), expected=expected, cost=cost))
     # kinds: the same order within each kind
     rest = [t for t in terms if not t.kind]
@@ -354,7 +354,7 @@ def candidates(
     rest_kept = _kept(conn, found, rest_others)
     per_row = ENTRY + _kept(conn, found, [t for t in rest_others if t.facts]) * _checks(rest_others)
     cost = sum(_ARM + min(n * within, need / rest_kept) * per_row
-               + _SORT * min(n * within * rest_kept, need) for *_, n in _arm_kinds(kinds, sort))  # fmt: skip
+               + _SORT * min(n * within * rest_kept, need) for *_, n in _arm_kinds(kinds, sort))
     out.append(dataclasses.replace(_arms(kinds, rest, sort, need), expected=expected, cost=cost))
     # the same, one filter's events listed first (a set each entry is checked against)
     arms = _arm_kinds(kinds, sort)
@@ -366,9 +366,9 @@ def candidates(
         per_row = ENTRY + facts_kept * (_PROBE + found.shares[term.name] * _checks(others))
         listing = (ENTRY + _enumerated(term)) * found.sizes[term.name]
         cost = sum(_ARM + listing + min(n * within, need / rest_kept) * per_row
-                   + _SORT * min(n * within * rest_kept, need) for *_, n in arms)  # fmt: skip
+                   + _SORT * min(n * within * rest_kept, need) for *_, n in arms)
         out.append(dataclasses.replace(_arms(kinds, rest, sort, need, term), expected=expected,
-                                       cost=cost))  # fmt: skip
+                                       cost=cost))
     # drive: the events one filter enumerates (or two, :func:`_intersections`), each read and
     # checked, then sorted; the words last (counted, not further than could win)
     listed = [t for t in terms if t.ids is not None and t.name in found.sizes]
@@ -401,7 +401,7 @@ def _drive(
     stream = read < 1.0 and term.unique
     row = _DRIVEN + _SORT * (sort is not None) + _DRIVEN_CHECK * seeks
     each = read * (ENTRY + _TRIGRAMS * (term.name == "text") + row) if stream else \
-        ENTRY + _enumerated(term) + read * row  # fmt: skip
+        ENTRY + _enumerated(term) + read * row
     if term.name == "text":  # the estimate is off by about 1/sqrt(the events sampled kept)
         sampled = found.shares[term.name] * min(SAMPLE, found.newest)
         if size * each >= (1 + 2 / math.sqrt(max(sampled, 0.5))) * best:
@@ -418,11 +418,11 @@ def _drive(
             where = [t.where if t.column else t.on("x.id") for t in checked]
             return Plan(f"({listed.ids}) x CROSS JOIN events e ON e.id = x.id", where,
                         [*listed.ids_params, *params], term.name, size * read, expected,
-                        size * each)  # fmt: skip
+                        size * each)
         return Plan(
             "events e NOT INDEXED", [f"e.id IN ({listed.ids})", *(t.where for t in checked)],
             [*listed.ids_params, *params], term.name, size, expected, size * each,
-        )  # fmt: skip
+        )
 
     return [dataclasses.replace(drive(term), part=lambda a, b: drive(term.between(a, b)))]
 
@@ -448,7 +448,7 @@ def _intersections(
         # a list out of id order is sorted whole; one in id order read as far as the merge goes
         lists = sum(found.sizes[t.name] * (
             (ENTRY + _TRIGRAMS * (t.name == "text")) * (read if t.ordered else 1.0)
-            + _SORTED * (not t.ordered)) for t in (a, b))  # fmt: skip
+            + _SORTED * (not t.ordered)) for t in (a, b))
         if lists >= best:
             continue
         both = found.newest * _kept(conn, found, [a, b])
@@ -468,13 +468,13 @@ def _merged(
     checked on the events both keep (and its ``part``, unless ``ranged``: a part already)."""
     # (a limit keeps the order, and with it the merge, that SQLite drops from a subquery)
     ids = f"WITH a AS ({a.ids}), b AS ({b.ids}) SELECT id FROM a INTERSECT SELECT id FROM b" \
-        " ORDER BY 1 LIMIT -1"  # fmt: skip
+        " ORDER BY 1 LIMIT -1"
     merged = Plan(
         f"({ids}) x CROSS JOIN events e ON e.id = x.id",
         [t.where if t.column else t.on("x.id") for t in checked],
         [*a.ids_params, *b.ids_params, *(p for t in checked for p in t.params)],
         f"{a.name} and {b.name}", size, expected, cost,
-    )  # fmt: skip
+    )
     if ranged:
         return merged
     return dataclasses.replace(merged, part=lambda first, last: _merged(

@@ -91,7 +91,7 @@ class ExtractionQueries:
         terms = event_terms(
             actor=actor, country=country, type=type, since=since, until=until, doc_id=doc_id,
             dyad=dyad, quad_class=quad_class, text=text, actor_id=actor_id, role=role,
-        )  # fmt: skip
+        )
         if sort not in EVENT_SORTS:
             raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
         with self._read() as conn:
@@ -118,7 +118,7 @@ class ExtractionQueries:
             terms = [t for t in terms if t.name != "after"] + [
                 Term("after", after, (key, key, last[1]), column=True, facts=True,
                      ranges={"date": (after, (key, key, last[1]))})
-            ]  # fmt: skip
+            ]
             offset = 0
 
     def events_page(
@@ -141,19 +141,19 @@ class ExtractionQueries:
                     both = plan(conn, terms, sort, at_most, found)
                     if both.driver is None and both.cost < chosen.cost + counting.cost:
                         return self._page_and_total(conn, terms, sort, limit, offset, at_most,
-                                                    both)  # fmt: skip
+                                                    both)
                 rows = self._event_page(conn, terms, sort, limit, offset, chosen)[0]
                 total = int(conn.execute(count_query(counting),
                                          [*counting.params, -1 if at_most is None else at_most]
-                                         ).fetchone()[0])  # fmt: skip
+                                         ).fetchone()[0])
                 return rows, total, at_most is None or total < at_most
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_events (id INTEGER PRIMARY KEY)")
             conn.execute("DELETE FROM temp.kept_events")
             conn.execute(f"INSERT INTO temp.kept_events SELECT e.id {chosen.clause()}",
-                         chosen.params)  # fmt: skip
+                         chosen.params)
             total = int(conn.execute("SELECT count(*) FROM temp.kept_events").fetchone()[0])
             kept = Plan("events e NOT INDEXED", ["e.id IN (SELECT id FROM temp.kept_events)"],
-                        [], chosen.driver)  # fmt: skip
+                        [], chosen.driver)
             rows = self._event_page(conn, terms, sort, limit, offset, kept)[0]
             conn.execute("DELETE FROM temp.kept_events")
             return rows, total, True
@@ -166,11 +166,11 @@ class ExtractionQueries:
         first ``at_most`` events in the page's order (``both``, a plan without driver) listed
         with their places, the page read among them."""
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS first_events"
-                     " (place INTEGER PRIMARY KEY, id INTEGER NOT NULL)")  # fmt: skip
+                     " (place INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
         conn.execute("DELETE FROM temp.first_events")
         order = EVENT_SORTS[sort].format(a="e")
         conn.execute(f"INSERT INTO temp.first_events (id) SELECT e.id {both.clause()}"
-                     f" ORDER BY {order} LIMIT ?", [*both.params, at_most])  # fmt: skip
+                     f" ORDER BY {order} LIMIT ?", [*both.params, at_most])
         total = int(conn.execute("SELECT count(*) FROM temp.first_events").fetchone()[0])
         within = "e.id IN (SELECT id FROM temp.first_events WHERE place > ? AND place <= ?)"
         page = Plan("events e NOT INDEXED", [within], [offset, offset + limit], None)
@@ -188,7 +188,7 @@ class ExtractionQueries:
         if chosen is None:
             chosen = plan(conn, terms, sort, offset + (limit if limit is not None else 10**12))
         rows = conn.execute(page_query(chosen, order),
-                            [*chosen.params, -1 if limit is None else limit, offset]).fetchall()  # fmt: skip
+                            [*chosen.params, -1 if limit is None else limit, offset]).fetchall()
         parts = self._participants(conn, [int(r["id"]) for r in rows])
         out = []
         for r in rows:
@@ -209,7 +209,7 @@ class ExtractionQueries:
                     doc_published=_ostr(r["doc_published"]), doc_url=_ostr(r["doc_url"]),
                     doc_source=_ostr(r["doc_source"]),
                 )
-            )  # fmt: skip
+            )
         last = (_ostr(rows[-1]["date_lo"]), int(rows[-1]["id"])) if rows else None
         return out, last
 
@@ -274,7 +274,7 @@ class ExtractionQueries:
                 doc_source=_ostr(r["doc_source"]),
             )
             for r in rows
-        ]  # fmt: skip
+        ]
 
     def count_statements(self, **filters: Any) -> int:
         """How many statements :meth:`statements` returns with the same filters and no limit."""
@@ -325,7 +325,7 @@ class ExtractionQueries:
                 doc_url=_ostr(r["doc_url"]), doc_source=_ostr(r["doc_source"]),
             )
             for r in rows
-        ]  # fmt: skip
+        ]
 
     def count_claims(self, **filters: Any) -> int:
         """How many claims :meth:`claims` returns with the same filters and no limit."""
@@ -351,7 +351,7 @@ class ExtractionQueries:
                 row = ParticipantRow(
                     _ostr(r["name"]), _ostr(r["country"]), _ostr(r["sector"]),
                     _oint(r["registry_id"]),
-                )  # fmt: skip
+                )
                 sides = found.setdefault(int(r["event_id"]), ([], []))
                 sides[0 if r["role"] == "actor" else 1].append(row)
         return {k: (tuple(a), tuple(b)) for k, (a, b) in found.items()}

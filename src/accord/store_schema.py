@@ -326,9 +326,9 @@ def migration_3(conn: sqlite3.Connection) -> None:
     conn.create_function("accord_norm", 1, _norm_or_none, deterministic=True)
     conn.create_function("accord_norm_text", 2, _norm_text, deterministic=True)
     conn.create_function("accord_date_lo", 2, lambda d, p: event_range(d, p)[0],
-                         deterministic=True)  # fmt: skip
+                         deterministic=True)
     conn.create_function("accord_date_hi", 2, lambda d, p: event_range(d, p)[1],
-                         deterministic=True)  # fmt: skip
+                         deterministic=True)
     published = "(SELECT d.published FROM documents d WHERE d.id = {}.doc_id)"
     conn.execute(
         "UPDATE statements SET norm_speaker = accord_norm(speaker),"
@@ -516,7 +516,7 @@ _UNCOUNT_KIND = (
 )
 
 _SORTED = ("events_by_date", "events_by_date_desc", "events_by_intensity",
-           "events_by_intensity_desc", "events_by_type")  # fmt: skip
+           "events_by_intensity_desc", "events_by_type")
 
 _V6 = [
     # every sort's index also holds the columns the type, quad class and date filters read:

@@ -143,7 +143,7 @@ def dyad_rows(event_id: int | None, e: Event, lo: str | None, hi: str | None) ->
     listed = json.dumps(countries, separators=(",", ":"))
     month = event_month(lo, hi)
     return [(event_id, a, b, month, e.quad_class, e.intensity, e.type, lo, hi, listed)
-            for a, b in sorted(pairs)]  # fmt: skip
+            for a, b in sorted(pairs)]
 
 
 def dyads(actors: Sequence[str | None], recipients: Sequence[str | None]) -> set[tuple[str, str]]:
@@ -206,7 +206,7 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
             _dumps(list(doc.captions)), _dumps(doc.extra), digest, utc_now(),
             _dumps([d.to_dict() for d in doc.dates]), _dumps([p.to_dict() for p in doc.places]),
         ),
-    )  # fmt: skip
+    )
     by_name: dict[str, list[tuple[str | None, int]]] = {}
     for idx, actor in enumerate(doc.actors):
         reg = _register(conn, doc, actor)
@@ -220,7 +220,7 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
                 _dumps(list(actor.titles)), _dumps(list(actor.aliases)),
                 _dumps([list(m) for m in actor.mentions]), reg,
             ),
-        )  # fmt: skip
+        )
     for idx, event in enumerate(doc.events):
         _insert_event(conn, doc, idx, event, by_name)
     for idx, c in enumerate(doc.claims):
@@ -234,7 +234,7 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
             (doc.id, idx, c.quantity, c.qualifier, c.unit, c.holder, c.source, c.evidence,
              c.span[0], c.span[1], c.sentence, *holder, *source, normalize_name(c.unit),
              _norm_text(c.evidence, c.sentence), lo, hi),
-        )  # fmt: skip
+        )
     for idx, s in enumerate(doc.statements):
         content = s.content_span
         lo, hi = event_range(s.date, doc.published)
@@ -246,7 +246,7 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
             (doc.id, idx, s.speaker, s.verb, s.date, s.evidence, s.span[0], s.span[1],
              s.sentence, content[0] if content else None, content[1] if content else None,
              *_named(by_name, s.speaker), _norm_text(s.evidence, s.sentence), lo, hi),
-        )  # fmt: skip
+        )
     for reg in stale:  # registry entries no document names any more
         conn.execute(
             "DELETE FROM registry WHERE id = ? AND NOT EXISTS"
@@ -340,7 +340,7 @@ def _insert_event(
             int(e.negated), e.quad_class, e.intensity, e.cameo, e.trigger,
             _norm_text(e.evidence, e.sentence),
         ),
-    ).lastrowid  # fmt: skip
+    ).lastrowid
     conn.executemany(DYAD_INSERT, dyad_rows(event_id, e, lo, hi))
     for role, people in (("actor", e.actor), ("recipient", e.recipient)):
         for position, part in enumerate(people):

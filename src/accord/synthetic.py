@@ -60,7 +60,7 @@ _VERSION = 1  # of the generator: a store built by another version is built agai
 _FIRST_DAY = dt.date(2016, 1, 1)
 _DAYS = 3653  # ten years: 2016-01-01 .. 2025-12-31
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre")  # fmt: skip
+           "octobre", "novembre", "décembre")
 _HEAD = ("VNM", "CHN", "USA", "FRA", "RUS", "JPN", "KOR", "IND", "LAO", "KHM", "THA", "UKR",
          "SYR", "IRN", "ISR", "GBR", "DEU", "AUS", "TUR", "PHL")  # the most frequent countries
 _COUNTRIES = 90
@@ -70,13 +70,13 @@ _VN = (("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng
         "Dương", "Lý", "Tô", "Lương"),
        ("Văn", "Thị", "Hữu", "Đức", "Quốc", "Xuân", "Minh", "Thanh", "Công", "Tấn", "Tam"),
        ("An", "Bình", "Chiến", "Dũng", "Hùng", "Lâm", "Long", "Nam", "Phúc", "Quang", "Sơn",
-        "Tâm", "Thắng", "Tuấn", "Việt", "Hải", "Khánh", "Lợi", "Trọng", "Cường"))  # fmt: skip
+        "Tâm", "Thắng", "Tuấn", "Việt", "Hải", "Khánh", "Lợi", "Trọng", "Cường"))
 _CN = (("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun",
         "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Gao"),
        ("Jian", "Wei", "Hong", "Ming", "Xiao", "Yi", "Zhi", "Guo", "Hai", "Jun", "Qing", "Si",
         "Yu", "Chun", "Lei"),
        ("ping", "hua", "yuan", "dong", "feng", "gang", "jie", "lin", "qiang", "tao", "wen", "xin",
-        "yang", "bo", "hui"))  # fmt: skip
+        "yang", "bo", "hui"))
 _WORLD = (("Jean", "Marie", "Pierre", "Ahmed", "Fatima", "Sergueï", "John", "Olga", "Kim",
            "Carlos", "Ana", "Mohammed", "Hassan", "Aïcha", "David", "Sarah", "Ivan", "Elena",
            "Kofi", "Amina", "Hiroshi", "Yuki", "Ali", "Leïla", "Javier", "Lucía", "Anders",
@@ -86,14 +86,14 @@ _WORLD = (("Jean", "Marie", "Pierre", "Ahmed", "Fatima", "Sergueï", "John", "Ol
            "Nakamura", "Hosseini", "Cohen", "Yılmaz", "Novak", "Horvat", "Johansson", "Sharma",
            "Okafor", "Benali", "Castillo", "Fernández", "Kuznetsov", "Nguema", "Abebe",
            "Lindqvist", "Moreau", "Bernard", "Fofana", "Kamara", "Ortega", "Popescu",
-           "Szabó"))  # fmt: skip
+           "Szabó"))
 _TITLES = (("ministre de la Défense", "GOV"), ("vice-ministre de la Défense", "GOV"),
            ("ministre des Affaires étrangères", "GOV"), ("ministre de la Sécurité publique", "COP"),
            ("président", "GOV"), ("Premier ministre", "GOV"), ("ambassadeur", "GOV"),
            ("général", "MIL"), ("chef d'état-major", "MIL"), ("amiral", "MIL"),
            ("porte-parole", "GOV"), ("député", "LEG"), ("juge", "JUD"),
            ("directeur général", "BUS"), ("journaliste", "JRN"), ("militant", "CVL"),
-           ("chef rebelle", "REB"), ("secrétaire général", "PTY"))  # fmt: skip
+           ("chef rebelle", "REB"), ("secrétaire général", "PTY"))
 _ORGS = (("le", "ministère de la Défense", "GOV"), ("le", "ministère des Affaires étrangères", "GOV"),
          ("le", "ministère de la Sécurité publique", "COP"), ("l'", "armée populaire", "MIL"),
          ("la", "police nationale", "COP"), ("l'", "Assemblée nationale", "LEG"),
@@ -101,11 +101,11 @@ _ORGS = (("le", "ministère de la Défense", "GOV"), ("le", "ministère des Affa
          ("l'", "agence de presse nationale", "JRN"), ("la", "Croix-Rouge nationale", "SOC"),
          ("la", "chambre de commerce", "BUS"), ("le", "parti au pouvoir", "PTY"),
          ("le", "mouvement d'opposition", "OPP"), ("les", "services de renseignement", "SPY"),
-         ("l'", "université nationale", "EDU"))  # fmt: skip
+         ("l'", "université nationale", "EDU"))
 _TYPES = (("CONSULT", 30), ("AGREE", 12), ("SUPPORT", 8), ("COOPERATE", 10), ("AID", 5),
           ("CONCEDE", 1), ("RETREAT", 2), ("REQUEST", 5), ("ACCUSE", 7), ("REJECT", 3),
           ("THREATEN", 3), ("PROTEST", 4), ("SANCTION", 3), ("MOBILIZE", 2), ("COERCE", 4),
-          ("ASSAULT", 5))  # fmt: skip
+          ("ASSAULT", 5))
 _VERBS = {
     "CONSULT": (("a reçu", "recevoir"), ("s'est entretenu avec", "entretenir"),
                 ("a rencontré", "rencontrer")),
@@ -126,7 +126,7 @@ _VERBS = {
     "MOBILIZE": (("a déployé des troupes face à", "déployer"),),
     "COERCE": (("a arrêté", "arrêter"), ("a saisi les biens de", "saisir")),
     "ASSAULT": (("a bombardé des positions de", "bombarder"), ("a attaqué", "attaquer")),
-}  # fmt: skip
+}
 _TOGETHER = {  # events of co-actors without a recipient ("X et Y ont ...")
     "CONSULT": ("ont tenu des pourparlers", "tenir"),
     "AGREE": ("ont convenu de renforcer leurs relations", "convenir"),
@@ -157,14 +157,14 @@ _TOPICS = (("pour renforcer la coopération bilatérale", ("diplomatic",)),
            ("sur la liberté de la presse", ("rights_freedoms",)),
            ("sur les frontières terrestres", ("resource",)),
            ("pour l'aide humanitaire aux sinistrés", ("humanitarian",)),
-           ("sur la réforme de la justice", ("legal",)))  # fmt: skip
+           ("sur la réforme de la justice", ("legal",)))
 _SAYING = (("déclarer", "déclaré"), ("affirmer", "affirmé"), ("souligner", "souligné"),
-           ("indiquer", "indiqué"), ("annoncer", "annoncé"), ("estimer", "estimé"))  # fmt: skip
+           ("indiquer", "indiqué"), ("annoncer", "annoncé"), ("estimer", "estimé"))
 _SAID = ("la coopération entre les deux pays se développe bien",
          "les deux parties doivent intensifier les échanges de délégations",
          "la situation dans la région reste préoccupante",
          "le dialogue est la seule voie vers la paix",
-         "les accords signés seront appliqués rapidement")  # fmt: skip
+         "les accords signés seront appliqués rapidement")
 _UNITS = ("pays", "morts", "organisations", "soldats", "réfugiés", "blessés", "navires")
 _SOURCES = ("VNA", "AFP", "Reuters", "Xinhua", "Wikinews", "AP", "TASS")
 
@@ -219,7 +219,7 @@ def _person(rng: random.Random, code: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _actors(rng: random.Random, country: str, name: str, rank: int,
-            phrase: dict[str, str], articles: dict[str, str]) -> list[Actor]:  # fmt: skip
+            phrase: dict[str, str], articles: dict[str, str]) -> list[Actor]:
     """The registry actors of one country: people (more for frequent countries), the
     organisations and the state; every name and alias folds to something unique there."""
     used: set[str] = set()
@@ -268,7 +268,7 @@ def _world(seed: int) -> _World:
             continue
         actors = _actors(rng, code, name, len(countries), phrase, articles)
         countries.append(_Country(code, name, tuple(cities[code]), tuple(actors),
-                                  _cum(len(actors), 1.0)))  # fmt: skip
+                                  _cum(len(actors), 1.0)))
     cum = _cum(len(countries), 1.1)
     pairs: dict[tuple[str, str], tuple[_Country, _Country]] = {}
     while len(pairs) < _DYADS:
@@ -276,7 +276,7 @@ def _world(seed: int) -> _World:
         if a.code != b.code:
             pairs.setdefault((min(a.code, b.code), max(a.code, b.code)), (a, b))
     return _World(tuple(countries), cum, tuple(pairs.values()), _cum(len(pairs), 1.0), phrase,
-                  articles)  # fmt: skip
+                  articles)
 
 
 _TYPE_NAMES = tuple(t for t, _ in _TYPES)
@@ -333,7 +333,7 @@ def _document(rng: random.Random, world: _World, number: int, n_events: int) -> 
     day = _FIRST_DAY + dt.timedelta(days=int(_DAYS * rng.random() ** 0.8))  # more recent news
     precision = rng.random()
     published = day.isoformat() if precision < 0.85 else day.isoformat()[:7] if precision < 0.97 \
-        else day.isoformat()[:4]  # fmt: skip
+        else day.isoformat()[:4]
     cast = {c.code: [_pick(rng, c.actors, c.cum) for _ in range(3)] for c in (first, second)}
     text = _Text()
     dates: list[DateRef] = []
@@ -362,7 +362,7 @@ def _document(rng: random.Random, world: _World, number: int, n_events: int) -> 
         else:
             verb, trigger = rng.choice(_VERBS[etype])
         who = "des manifestants" if etype == "PROTEST" else "des soldats" if unnamed else \
-            _side(world, left)  # fmt: skip
+            _side(world, left)
         evidence = f"{verb} {_side(world, right)}" if right else verb
         date: str | None = None
         opening = ""
@@ -382,7 +382,7 @@ def _document(rng: random.Random, world: _World, number: int, n_events: int) -> 
         start = text.add(sentence)
         if opening:
             dates.append(DateRef(_day(dt.date.fromisoformat(date or "")), date, "absolute",
-                                 (start + 3, start + len(opening) - 2)))  # fmt: skip
+                                 (start + 3, start + len(opening) - 2)))
         if place:
             at = start + sentence.index(where) + 3
             places.append(PlaceRef(place, (at, at + len(place.name))))
@@ -408,7 +408,7 @@ def _document(rng: random.Random, world: _World, number: int, n_events: int) -> 
             negated=rng.random() < 0.01, quad_class=ontology.quad_class(etype),
             intensity=ontology.intensity(etype, mode), cameo=ontology.cameo_code(etype, mode),
             trigger=trigger,
-        ))  # fmt: skip
+        ))
     statements: list[Statement] = []
     people = [x for x in named.values() if x.kind == "person"]
     if people and rng.random() < 0.4:
@@ -423,18 +423,18 @@ def _document(rng: random.Random, world: _World, number: int, n_events: int) -> 
             speaker.name, lemma, None if rng.random() < 0.7 else published,
             said, (verb_at, verb_at + len(participle) + 2), sentence,
             (content_at, content_at + len(said)),
-        ))  # fmt: skip
+        ))
     claims: list[Claim] = []
     if rng.random() < 0.25:
         quantity, unit = rng.choice((2, 3, 12, 40, 64, 100, 162, 1500)), rng.choice(_UNITS)
         holder = rng.choice(list(named.values())).name if named and rng.random() < 0.5 else None
         qualifier, words = rng.choice((("exact", ""), ("more_than", "plus de "),
-                                       ("about", "environ ")))  # fmt: skip
+                                       ("about", "environ ")))
         evidence = f"{words}{quantity} {unit}"
         sentence = f"Au total, {evidence} sont concernés, selon {rng.choice(_SOURCES)}."
         start = text.add(sentence) + len("Au total, ")
         claims.append(Claim(float(quantity), qualifier, unit, holder, None, evidence,
-                            (start, start + len(evidence)), sentence))  # fmt: skip
+                            (start, start + len(evidence)), sentence))
     body = text.text()
     actors = tuple(
         Actor(x.name, x.kind, x.country, x.sector, x.titles, x.aliases, _mentions(body, x.name))
@@ -450,7 +450,7 @@ def _document(rng: random.Random, world: _World, number: int, n_events: int) -> 
         dateline_place=first.cities[0] if rng.random() < 0.6 else None, actors=actors,
         events=tuple(events), claims=tuple(claims), statements=tuple(statements),
         dates=tuple(dates), places=tuple(places), extra={"source_id": f"syn-{number}"},
-    )  # fmt: skip
+    )
 
 
 def _mentions(text: str, name: str) -> tuple[tuple[int, int], ...]:
@@ -549,7 +549,7 @@ def generate(
     os.replace(partial, target)
     Store.open(target).close()  # WAL mode, as every store
     return SyntheticStats(str(target), events, docs, time.perf_counter() - start,
-                          target.stat().st_size, False)  # fmt: skip
+                          target.stat().st_size, False)
 
 
 def _build(path: Path, events: int, seed: int, progress: Callable[[int], None] | None) -> int:

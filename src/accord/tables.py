@@ -86,7 +86,7 @@ def _doc(row: EventRow | StatementRow | ClaimRow) -> dict[str, Any]:
         "doc_path": row.doc_path, "doc_title": row.doc_title,
         "doc_published": row.doc_published, "doc_url": row.doc_url,
         "doc_source": row.doc_source,
-    }  # fmt: skip
+    }
 
 
 def event_record(row: EventRow) -> dict[str, Any]:
@@ -104,7 +104,7 @@ def event_record(row: EventRow) -> dict[str, Any]:
         "place_lat": row.place_lat, "place_lon": row.place_lon, "context": list(row.context),
         "trigger": row.trigger, "evidence": row.evidence, "sentence": row.sentence,
         "span_start": row.span[0], "span_end": row.span[1], **_doc(row),
-    }  # fmt: skip
+    }
 
 
 def statement_record(row: StatementRow) -> dict[str, Any]:
@@ -115,7 +115,7 @@ def statement_record(row: StatementRow) -> dict[str, Any]:
         "speaker_id": row.speaker_registry_id, "verb": row.verb, "evidence": row.evidence,
         "sentence": row.sentence, "span_start": row.span[0], "span_end": row.span[1],
         "content_start": content[0], "content_end": content[1], **_doc(row),
-    }  # fmt: skip
+    }
 
 
 def claim_record(row: ClaimRow) -> dict[str, Any]:
@@ -127,7 +127,7 @@ def claim_record(row: ClaimRow) -> dict[str, Any]:
         "source_country": row.source_country, "source_id": row.source_registry_id,
         "evidence": row.evidence, "sentence": row.sentence, "span_start": row.span[0],
         "span_end": row.span[1], **_doc(row),
-    }  # fmt: skip
+    }
 
 
 def actor_record(row: ActorRow) -> dict[str, Any]:
@@ -137,7 +137,7 @@ def actor_record(row: ActorRow) -> dict[str, Any]:
         "titles": [t.title for t in row.titles], "title_first": [t.first for t in row.titles],
         "title_last": [t.last for t in row.titles], "documents": row.documents,
         "events": row.events,
-    }  # fmt: skip
+    }
 
 
 def document_record(row: DocumentRow) -> dict[str, Any]:
@@ -146,7 +146,7 @@ def document_record(row: DocumentRow) -> dict[str, Any]:
         "language": row.language, "source": row.source, "url": row.url,
         "ingested_at": row.ingested_at, "actors": row.actors, "events": row.events,
         "claims": row.claims, "statements": row.statements,
-    }  # fmt: skip
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +199,7 @@ TABLES: Mapping[str, Table] = {
     "documents": Table("documents", DOCUMENT_COLUMNS, document_record,
                        lambda s, limit, offset, **f: s.documents(limit=limit, offset=offset,
                                                                  **f)),
-}  # fmt: skip
+}
 """The five tables by name."""
 
 

@@ -42,7 +42,7 @@ RECORDS = [
                 "{{constructor.constructor('alert(1)')()}} <object data=\"javascript:alert(1)\">"
                 "</object>.",
     },
-]  # fmt: skip
+]
 
 WATCH = """
 window.__violations = [];
@@ -81,7 +81,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     source = folder / "hostile.jsonl"
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS),
-                      encoding="utf-8")  # fmt: skip
+                      encoding="utf-8")
     docs = list(extract(read_paths([str(source)])))
     assert not [d for d in docs if isinstance(d, Exception)]
     db = folder / "accord.db"
@@ -198,7 +198,7 @@ def test_hostile_events_and_actors_are_text(guarded: tuple[App, list[str]]) -> N
     assert_inert(app, dialogs)
 
     for route in ("#/", "#/network?level=actor", "#/network?level=country", "#/map",
-                  "#/events?text=cooperation"):  # fmt: skip
+                  "#/events?text=cooperation"):
         app.open(route)
         assert_inert(app, dialogs)
     claims = api(app, "/api/claims")["items"]

@@ -27,7 +27,7 @@ PIECES = st.sampled_from([
     "31 février 2016 . – ", "État  Vérifié", "Sur le même sujet ", "Page actualisée :",
     "\n", "\n\n", "\n \n", "\r\n", "\r", " ", "\t", "\u00a0", "\u202f", "\ufeff", "\u2028",
     "Le ministre a reçu son homologue.", "…", ".", "é", "(", ")", "-", "–", "»", "A",
-])  # fmt: skip
+])
 RAW = st.one_of(st.text(), st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=40).map("".join))
 
 
@@ -83,7 +83,7 @@ def test_read_text_cleans_the_normalised_raw_text(raw: str) -> None:
     st.builds(lambda y, m, d: f"{y}-{m}-{d}", st.integers(0, 10_000), st.integers(0, 13),
               st.integers(0, 32)),
     st.text(max_size=30),
-))  # fmt: skip
+))
 def test_normalize_date_gives_a_real_date_or_none(value: str) -> None:
     result = normalize_date(value)
     if result is not None:

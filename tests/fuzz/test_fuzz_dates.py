@@ -31,7 +31,7 @@ WORDS = st.sampled_from([
     "ans", "plus tard", "la semaine dernière", "le mois prochain", "l'an dernier", "cette année",
     "début", "fin", "mi-", "Noël", "Pâques", "Pentecôte", "années", "depuis", "trois", "deux",
     "ce", "matin", "soir", ",", ".", "/", "'", "97", "2016", "1999", "2099", "0000", "9999",
-])  # fmt: skip
+])
 NUMBERS = st.integers(0, 10_000).map(str)
 EXPRESSIONS = st.lists(st.one_of(WORDS, NUMBERS, st.text(max_size=4)), max_size=8).map(" ".join)
 
@@ -43,7 +43,7 @@ def published(draw: st.DrawFn) -> str | None:
     return draw(st.sampled_from([
         None, day.isoformat(), day.isoformat()[:7], day.isoformat()[:4], "2024-13-45",
         "0000-00-00", "2016-02-30", "abc", "",
-    ]))  # fmt: skip
+    ]))
 
 
 def check_value(value: str | None) -> None:

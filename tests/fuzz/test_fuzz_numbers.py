@@ -107,7 +107,7 @@ PIECES = st.sampled_from([
     "deux", "vingt", "quatre-vingt", "cent", "mille", "1er", "13e", "XIXe", "janvier", "2014",
     "14h30", "ans", "âgé de", "fois", "Boeing", "A320", "1,5", "1 000", "1.000", "30-19", "5/6",
     "soldats", "pays", "morts", ",", ".", "-", " ",
-])  # fmt: skip
+])
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(PIECES, st.integers(0, 10**7).map(str),
                                                 st.text(max_size=4)), max_size=15).map(" ".join))
 

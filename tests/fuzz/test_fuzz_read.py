@@ -35,7 +35,7 @@ PIECES = st.sampled_from([
     "Hanoï (VNA) - ", "-VNA", "9 février 2016 . – ", "31 février 2016 . – ", "<html>", "<p>",
     "</p>", "<!DOCTYPE html><html><body>", "{", "}", '"text": ', "\r\n", "\ufeff", "\u2028",
     "\x85", "\x00", "%PDF-", *SENTENCES,
-])  # fmt: skip
+])
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(PIECES, st.text(max_size=8))).map("".join))
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252",
              "latin-1", "cp1251"]

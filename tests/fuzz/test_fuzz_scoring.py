@@ -19,7 +19,7 @@ NAMES = st.one_of(
                      "Ministère de la Défense", "ministere de la defense", "Vietnam", "Chine",
                      "ONU", "Nations unies", "L'Autrichienne", "Jean-Pierre", "A B C"]),
     st.text(min_size=1, max_size=12).filter(lambda name: normalize_name(name) != ""),
-)  # fmt: skip  # a name with no letter or digit matches nothing, not even itself
+)  # a name with no letter or digit matches nothing, not even itself
 COUNTRIES = st.sampled_from([None, "VNM", "CHN", "USA", "UNO"])
 DATES = st.sampled_from([None, "2024", "2024-01", "2024-01-10", "2024-01-11"])
 WORDS = st.sampled_from(["a reçu", "le 10 janvier", "à Hanoï", "ont signé", "un accord", "x"])
@@ -37,7 +37,7 @@ def documents(draw: st.DrawFn, aliases: bool = True) -> dict[str, Any]:
         "country": COUNTRIES, "sector": st.sampled_from([None, "GOV", "MIL", "COP"]),
         "titles": st.lists(st.sampled_from(["général", "ministre", "Vice-ministre"]), max_size=2),
         "aliases": st.lists(NAMES, max_size=2 if aliases else 0),
-    }), max_size=6))  # fmt: skip
+    }), max_size=6))
     events = draw(st.lists(st.fixed_dictionaries({
         "type": st.sampled_from(["CONSULT", "AGREE", "SUPPORT", "ACCUSE"]),
         "mode": st.sampled_from([None, "visit", "meet"]),
@@ -49,19 +49,19 @@ def documents(draw: st.DrawFn, aliases: bool = True) -> dict[str, Any]:
             "country": COUNTRIES})),
         "evidence": st.lists(WORDS, max_size=3).map(" ".join),
         "optional": st.booleans(),
-    }), max_size=6))  # fmt: skip
+    }), max_size=6))
     claims = draw(st.lists(st.fixed_dictionaries({
         "quantity": st.one_of(st.integers(-10, 10**9), st.floats(allow_nan=False,
                                                                  allow_infinity=False)),
         "qualifier": st.sampled_from(["exact", "more_than", "about"]),
         "unit": st.sampled_from(["pays", "Pays membres", "soldats", "soldat", "%", "", "prix"]),
         "holder": st.one_of(st.none(), names), "source": st.one_of(st.none(), names),
-    }), max_size=5))  # fmt: skip
+    }), max_size=5))
     statements = draw(st.lists(st.fixed_dictionaries({
         "speaker": st.one_of(st.none(), names),
         "verb": st.sampled_from(["déclarer", "declarer", "affirmer", "dire"]),
         "date": DATES,
-    }), max_size=5))  # fmt: skip
+    }), max_size=5))
     return {"id": draw(st.text(min_size=1, max_size=6)), "actors": actors, "events": events,
             "claims": claims, "statements": statements}
 

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.model
 SEED = 20240110
 ARTICLES = 1000
 BAD_LINES = {137: '{"text": "Le ministre a reçu', 512: '{"id": "sans-texte"}',
-             901: '{"text": "   "}'}  # fmt: skip
+             901: '{"text": "   "}'}
 DEADLINE = 300.0  # seconds any one wait may take before the test gives up
 
 PEOPLE = [
@@ -50,7 +50,7 @@ PEOPLE = [
     ("le président sud-coréen", "Yoon Suk-yeol", "Séoul"),
 ]
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre"]  # fmt: skip
+          "octobre", "novembre", "décembre"]
 FIRST = [
     "{a} a reçu le {d} {m} à {p} {b}.",
     "{a} a rencontré le {d} {m} à {p} {b}.",
@@ -86,7 +86,7 @@ def write_corpus(path: Path, count: int, rng: random.Random) -> int:
         texts.add(text)
         lines.append(json.dumps({"id": f"art-{len(texts):04d}", "text": text, "source": "VNA",
                                  "published": f"{year}-{month + 1:02d}-{day:02d}"},
-                                ensure_ascii=False))  # fmt: skip
+                                ensure_ascii=False))
     for number, bad in sorted(BAD_LINES.items()):
         lines.insert(number - 1, bad)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -95,7 +95,7 @@ def write_corpus(path: Path, count: int, rng: random.Random) -> int:
 
 def ingest_command(corpus: Path, db: Path) -> list[str]:
     return [sys.executable, "-c", "from accord.cli import main; main()", "ingest", "-q",
-            "--processes", "1", str(corpus), "--db", str(db)]  # fmt: skip
+            "--processes", "1", str(corpus), "--db", str(db)]
 
 
 # -- watching the store from outside --------------------------------------------------------
@@ -232,16 +232,16 @@ def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " ORDER BY name")]  # fmt: skip
+            " ORDER BY name")]
         virtual = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")]  # fmt: skip
+            "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")]
         # the shadow tables of a full-text index hold its segments, which depend on the
         # history of writes; the index's own rows are compared
         tables = [t for t in tables if not any(t.startswith(f"{v}_") for v in virtual)]
         found = {table: natural_rows(conn, table) for table in tables}
         found["~user_version"] = [tuple(conn.execute("PRAGMA user_version").fetchone())]
         raw_ids = {t: conn.execute(f"SELECT id FROM {t} ORDER BY id").fetchall()
-                   for t in ("registry", "events")}  # fmt: skip
+                   for t in ("registry", "events")}
         found["~raw ids (informative)"] = [(json.dumps(raw_ids),)]
     finally:
         conn.close()
@@ -260,7 +260,7 @@ def test_sigkill_at_random_points_then_rerun_equals_an_uninterrupted_ingest(
     resumed = tmp_path / "resumed.db"
     command = ingest_command(corpus, resumed)
     points = ["start-up", "model loading", "between batches", "catch-up transaction",
-              "new-documents transaction"]  # fmt: skip
+              "new-documents transaction"]
     kills = [run_and_kill(command, resumed, log, point, rng) for point in points]
     status, output, final_seconds = run_to_the_end(command, log)
     assert status == 1, output  # the three bad lines: "some documents failed"

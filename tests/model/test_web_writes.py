@@ -19,16 +19,16 @@ MEETING = {
     "title": "To Lam reçoit Chen Siyuan",
     "text": "Le ministre vietnamien de la Sécurité publique, To Lam, a reçu le 10 janvier à "
             "Hanoï le vice-ministre chinois de la Sécurité publique, Chen Siyuan.",
-}  # fmt: skip
+}
 TREATY = {"text": "La France et l'Allemagne ont signé un traité de coopération le 5 février "
-                  "2016 à Paris.", "published": "2016-02-05"}  # fmt: skip
+                  "2016 à Paris.", "published": "2016-02-05"}
 
 
 def test_post_documents_runs_the_pipeline_and_stores(tmp_path: Path) -> None:
     db = tmp_path / "new.db"  # no store yet: the first write creates it
     with TestClient(create_app(str(db), allow_writes=True, token=TOKEN)) as c:
         response = c.post("/api/documents", json=[MEETING, TREATY, {"text": "   "}],
-                          headers=AUTH)  # fmt: skip
+                          headers=AUTH)
         assert response.status_code == 200, response.text
         body = response.json()
         assert (body["new"], body["updated"], body["unchanged"], body["errors"]) == (2, 0, 0, 1)

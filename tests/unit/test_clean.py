@@ -339,7 +339,7 @@ _PIECES = st.sampled_from(
         "État  Vérifié", "Sur le même sujet ", "\n", "\n\n", "\r\n", " ", "\u00a0", "\ufeff",
         "Le ministre a reçu son homologue.", "…", ".", "é", "(", ")", "-", "–",
     ]
-)  # fmt: skip
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -92,7 +92,7 @@ def test_each_failure_is_isolated_reported_recorded_and_cleared_by_a_later_succe
         (str(corpus / "4-reject.txt"),
          "storing failed: IntegrityError: NOT NULL constraint failed: documents.language"),
         (missing, "no such file or directory"),
-    }  # fmt: skip
+    }
     assert "failed (4):" in result.output
     for path, reason in expected:
         assert f"  {path}: {reason}\n" in result.output
@@ -100,7 +100,7 @@ def test_each_failure_is_isolated_reported_recorded_and_cleared_by_a_later_succe
     assert set(table(db, "SELECT path, reason FROM errors")) == expected
     assert sorted(table(db, "SELECT path FROM documents")) == [
         (str(corpus / "1-good.txt"),), (str(corpus / "5-good.txt"),),
-    ]  # fmt: skip
+    ]
 
     reject["on"] = False
     (corpus / "2-empty.txt").write_text("Le général a visité la base.", encoding="utf-8")
@@ -116,7 +116,7 @@ def test_a_read_error_crosses_process_boundaries() -> None:
     back = pickle.loads(pickle.dumps(ReadError("a.jsonl:3", "coding failed: ValueError('x')")))
     assert (back.path, back.reason, str(back)) == (
         "a.jsonl:3", "coding failed: ValueError('x')", "a.jsonl:3: coding failed: ValueError('x')",
-    )  # fmt: skip
+    )
 
 
 def test_the_summary_lists_twenty_failures_and_the_store_keeps_them_all(
@@ -204,7 +204,7 @@ def test_a_jsonl_file_is_read_line_by_line(tmp_path: Path) -> None:
 def test_streamed_jsonl_reads_as_the_whole_file_does(tmp_path: Path) -> None:
     lines = ["\ufeff" + json.dumps({"text": FINE, "published": "2024-01-10"}), "", "  ",
              '{"text": "broken', json.dumps({"text": "Le général a visité Hanoï.", "id": 3}),
-             json.dumps(["no"]), json.dumps({"text": "  "})]  # fmt: skip
+             json.dumps(["no"]), json.dumps({"text": "  "})]
     source = tmp_path / "mixed.jsonl"
     source.write_bytes("\r\n".join(lines).encode("utf-8"))
 

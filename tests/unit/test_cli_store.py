@@ -29,7 +29,7 @@ def db(tmp_path: Path) -> str:
         ), claims=(
             claim(2.5, "milliards de dollars", "Chen Siyuan", MSP),
             claim(30, "morts", None, MSP),
-        )))  # fmt: skip
+        )))
     return str(path)
 
 
@@ -50,7 +50,7 @@ def test_statements_json_and_filters(db: str) -> None:
     rows = json.loads(run("statements", "--db", db, "--json"))
     assert [(r["speaker"], r["verb"]) for r in rows] == [
         ("Tô Lâm", "déclarer"), (None, "dire"), ("Chen Siyuan", "affirmer"), (MSP, "annoncer"),
-    ]  # fmt: skip
+    ]
     first = rows[0]
     assert first.keys() == {"date", "speaker", "country", "verb", "evidence", "doc"}
     assert first["country"] == "VNM" and first["evidence"] == "la coopération était bonne"
@@ -86,7 +86,7 @@ def test_claims_json_and_filters(db: str) -> None:
         "published": "2024-03-05", "qualifier": "exact", "quantity": 2.5,
         "unit": "milliards de dollars", "holder": "Chen Siyuan (CHN)", "source": f"{MSP} (VNM)",
         "evidence": "2.5 milliards de dollars", "doc": dollars["doc"],
-    }  # fmt: skip
+    }
     assert rows[0]["holder"] is None
 
     def quantities(*args: str) -> list[float]:

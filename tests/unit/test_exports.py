@@ -113,7 +113,7 @@ def test_icews_tsv(db: Path, tmp_path: Path) -> None:
     assert tuple(rows[0]) == ICEWS_COLUMNS and len(ICEWS_COLUMNS) == 20
     assert all(len(r) == 20 for r in rows) and len(rows) == 4
     records = list(csv.DictReader(out.read_text("utf-8").splitlines(), delimiter="\t",
-                                  quoting=csv.QUOTE_NONE))  # fmt: skip
+                                  quoting=csv.QUOTE_NONE))
     visit = next(r for r in records if r["CAMEO Code"] == "042")
     assert (visit["Source Name"], visit["Source Country"], visit["Source Sectors"]) == (
         "Chen Siyuan", "China", "Police")
@@ -177,14 +177,14 @@ def test_export_errors(db: Path, tmp_path: Path) -> None:
 def test_export_cli(db: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["export", "--format", "icews", "--db", str(db),
-                                 "--dyad", "CHN-VNM"])  # fmt: skip
+                                 "--dyad", "CHN-VNM"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) == 2 and lines[0].startswith("Event ID\t")
     assert "icews: 1 events written to standard output" in result.stderr
     out = tmp_path / "o.tsv"
     result = runner.invoke(cli, ["export", "--format", "polecat", "--db", str(db), "-o", str(out),
-                                 "--type", "assault"])  # fmt: skip
+                                 "--type", "assault"])
     assert result.exit_code == 0 and len(out.read_text("utf-8").splitlines()) == 2
     bad = runner.invoke(cli, ["export", "--format", "gdelt", "--db", str(db), "--dyad", "CHN"])
     assert bad.exit_code == 2 and "CHN-VNM" in bad.output

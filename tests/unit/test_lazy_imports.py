@@ -38,6 +38,6 @@ print(json.dumps(sorted({{m.split(".")[0] for m in sys.modules}} & {set(HEAVY)!r
     "import accord.errors",
     "from accord import *",
     HELP,
-], ids=["import accord", "import accord.errors", "public API", "accord --help"])  # fmt: skip
+], ids=["import accord", "import accord.errors", "public API", "accord --help"])
 def test_no_heavy_library_is_loaded(code: str) -> None:
     assert loaded(code) == []

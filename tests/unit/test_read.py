@@ -144,12 +144,12 @@ def test_jsonl_with_a_malformed_line(tmp_path: Path) -> None:
         json.dumps(["not", "an", "object"]),
         json.dumps({"id": 9}),
         json.dumps({"text": "   "}),
-    ]  # fmt: skip
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(read_paths([str(path)]))
     assert [type(item).__name__ for item in items] == [
         "Article", "ReadError", "Article", "ReadError", "ReadError", "ReadError",
-    ]  # fmt: skip
+    ]
     first, error, english = items[0], items[1], items[2]
     assert isinstance(first, Article) and isinstance(error, ReadError)
     assert isinstance(english, Article)
@@ -264,7 +264,7 @@ def test_folders_and_globs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         "in/b/2.txt", "in/c.TXT",  # folder: recursive, sorted, readable suffixes (no .md)
         "in/b/2.txt",  # glob: .txt only (case-sensitive pattern)
         "empty", "nothing/*.txt", "missing.txt",
-    ]  # fmt: skip
+    ]
     errors = _errors(items)
     assert [e.path for e in errors] == ["empty", "nothing/*.txt", "missing.txt"]
     assert "no such file" in errors[2].reason

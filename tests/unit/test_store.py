@@ -227,7 +227,7 @@ def test_read_errors_are_recorded_in_their_batch(store: Store) -> None:
     assert [f.path for f in failures] == ["a.txt", "b.jsonl:3"]
     assert {(e.path, e.reason) for e in store.errors()} == {
         ("a.txt", "empty text"), ("b.jsonl:3", "bad JSON"),
-    }  # fmt: skip
+    }
 
 
 def test_a_store_failure_rolls_back_the_open_batch(store: Store) -> None:
@@ -285,12 +285,12 @@ def test_id_prefix_lookup(store: Store) -> None:
 @pytest.fixture
 def three(store: Store) -> Store:
     vn, cn, us = (Participant("Tô Lâm", "VNM"), Participant("Chen Siyuan", "CHN"),
-                  Participant("Jean-Pierre O'Neil", "USA"))  # fmt: skip
+                  Participant("Jean-Pierre O'Neil", "USA"))
     store.put(make_doc())  # CONSULT 2024-01-10, Chen Siyuan -> Tô Lâm
     store.put(other_doc("doc two", "2024-02", (
         simple_event("AGREE", "2024-02", (vn, us)),  # month precision
         simple_event("SUPPORT", None, (us,), (cn,)),  # undated: the document's 2024-02
-    )))  # fmt: skip
+    )))
     store.put(other_doc("doc three", None, (simple_event("ACCUSE", None, (cn,), (us,)),)))
     return store
 
@@ -299,7 +299,7 @@ def test_events_unfiltered_in_date_order(three: Store) -> None:
     rows = three.events()
     assert [(r.type, r.date) for r in rows] == [
         ("CONSULT", "2024-01-10"), ("AGREE", "2024-02"), ("SUPPORT", None), ("ACCUSE", None),
-    ]  # fmt: skip
+    ]
     first = rows[0]
     assert first.actors[0].name == "Chen Siyuan" and first.recipients[0].country == "VNM"
     assert first.place_name == "Hanoï" and first.context == ("crime",)
@@ -313,7 +313,7 @@ def test_events_by_actor_ignore_case_accents_hyphens(three: Store) -> None:
     assert {r.type for r in three.events(actor="lam")} == {"CONSULT", "AGREE"}
     assert {r.type for r in three.events(actor="jean pierre o neil")} == {
         "AGREE", "SUPPORT", "ACCUSE",
-    }  # fmt: skip
+    }
     assert three.events(actor="Nguyen") == []
 
 
@@ -377,7 +377,7 @@ def said_doc(
     claims: tuple[Claim, ...] = (),
 ) -> Document:
     return Document(doc_id(text), f"{text[:8]}.txt", text, published, "fr", title=text[:12],
-                    actors=actors, statements=statements, claims=claims)  # fmt: skip
+                    actors=actors, statements=statements, claims=claims)
 
 
 def statement(speaker: str | None, verb: str, date: str | None, evidence: str) -> Statement:
@@ -386,7 +386,7 @@ def statement(speaker: str | None, verb: str, date: str | None, evidence: str) -
 
 def claim(quantity: float, unit: str, holder: str | None, source: str | None) -> Claim:
     return Claim(quantity, "exact", unit, holder, source, f"{quantity:g} {unit}", (0, 2),
-                 f"Il y a {quantity:g} {unit}.")  # fmt: skip
+                 f"Il y a {quantity:g} {unit}.")
 
 
 @pytest.fixture
@@ -402,10 +402,10 @@ def said(store: Store) -> Store:
     ), claims=(
         claim(2.5, "milliards de dollars", "Chen Siyuan", MSP),
         claim(30, "morts", None, MSP),
-    )))  # fmt: skip
+    )))
     store.put(said_doc("doc said three", None, (), statements=(
         statement("Inconnu", "dire", None, "rien de nouveau"),
-    ), claims=(claim(7, "Soldats", "Inconnu", None),)))  # fmt: skip
+    ), claims=(claim(7, "Soldats", "Inconnu", None),)))
     return store
 
 
@@ -657,7 +657,7 @@ def test_actor_queries_filter_and_rank(store: Store) -> None:
     store.put(make_doc())
     store.put(other_doc("doc two", "2024-02", (
         simple_event("AGREE", None, (Participant("Chen Siyuan", None),)),
-    )))  # fmt: skip
+    )))
     assert [a.name for a in store.actors(country="CHN")] == ["Chen Siyuan"]
     assert [a.name for a in store.actors(country="vnm", kind="person")] == ["Tô Lâm"]
     assert store.actors(kind="state") == []
@@ -775,7 +775,7 @@ def test_errors_are_recorded_once_per_path_and_cleared_by_success(store: Store) 
     store.record_error("other.html", "no main text")
     assert {(e.path, e.reason) for e in store.errors()} == {
         ("seeds/001.txt", "empty text"), ("other.html", "no main text"),
-    }  # fmt: skip
+    }
     store.put(make_doc(path="seeds/001.txt"))
     assert [e.path for e in store.errors()] == ["other.html"]
     assert store.errors(limit=0) == []

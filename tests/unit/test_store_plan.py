@@ -46,7 +46,7 @@ def _cases(path: Path) -> list[tuple[dict[str, Any], str, int]]:
     draw = _Draw(_values(str(path)), seed=11)
     rng = random.Random(3)
     cases = [({**draw.any_filters()}, rng.choice(list(EVENT_SORTS)), rng.choice((0, 7, 60)))
-             for _ in range(60)]  # fmt: skip
+             for _ in range(60)]
     cases += [
         ({"quad_class": 3}, "-intensity", 30),  # the kind sorts after every other
         ({"type": "REQUEST", "quad_class": 1}, "date", 0),  # a kind no event has
@@ -66,7 +66,7 @@ def test_every_plan_reads_what_a_plain_query_reads(synthetic: Path) -> None:
     assert {"events", "(SELECT", "country", "dyad", "actor", "text", "dates"} <= seen
     assert {"actor and text", "dates and country", "kinds, listed", "parts"} <= seen
     assert {"text, as they come", "dyad, as they come", "dates, as they come",
-            "actor and text, as they come"} <= seen  # fmt: skip
+            "actor and text, as they come"} <= seen
 
 
 def _check_plans(path: Path, cases: list[tuple[dict[str, Any], str, int]]) -> set[str]:
@@ -159,7 +159,7 @@ def test_event_kinds_follow_the_events(synthetic: Path, tmp_path: Path) -> None:
 
     def counted(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
         return conn.execute("SELECT type, ifnull(quad_class, 0), ifnull(intensity, 99), count(*)"
-                            " FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall()  # fmt: skip
+                            " FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall()
 
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -180,7 +180,7 @@ def test_event_kinds_follow_the_events(synthetic: Path, tmp_path: Path) -> None:
         conn.close()
     # kinds of no quad class or intensity, several intensities in a kind: still the same events
     _check_plans(path, [(f, sort, offset) for f, sort, offset in _cases(path)
-                        if sort in ("intensity", "-intensity")])  # fmt: skip
+                        if sort in ("intensity", "-intensity")])
 
 
 def test_words_with_a_nul_are_checked_on_the_rows(synthetic: Path) -> None:

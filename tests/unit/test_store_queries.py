@@ -231,7 +231,7 @@ def test_migrations_5_to_7_add_sort_indexes_names_the_text_index_kinds_and_dyad_
         assert [e.type for e in store.events()] == ["ASSAULT", "AGREE", "CONSULT"]
         assert [e.type for e in store.events(sort="-date")] == ["CONSULT", "AGREE", "ASSAULT"]
         assert [e.type for e in store.events(sort="-intensity")] == ["AGREE", "CONSULT",
-                                                                     "ASSAULT"]  # fmt: skip
+                                                                     "ASSAULT"]
         assert [e.type for e in store.events(text="ministre")] == ["CONSULT"]
         assert [e.type for e in store.events(actor="general lam")] == ["ASSAULT", "CONSULT"]
         assert [e.type for e in store.events(actor="chine")] == ["ASSAULT", "CONSULT"]
@@ -251,7 +251,7 @@ def test_migrations_5_to_7_add_sort_indexes_names_the_text_index_kinds_and_dyad_
                 "events_by_intensity_desc", "events_by_type", "registry_names", "events_text",
                 "event_participants_unregistered", "event_dyads_month", "event_kinds",
                 "events_kind_date", "events_kind_date_desc", "events_kind_intensity",
-                "events_kind_intensity_desc", "dyad_counts", "dyad_counts_pair"} <= names  # fmt: skip
+                "events_kind_intensity_desc", "dyad_counts", "dyad_counts_pair"} <= names
         assert not {"events_type", "events_quad"} & names
         assert raw.execute("SELECT * FROM event_kinds ORDER BY 1").fetchall() == [
             ("AGREE", 1, 4.2, 1), ("ASSAULT", 4, -9.3, 1), ("CONSULT", 1, 1.5, 1),

@@ -28,7 +28,7 @@ def _filters(path: Path) -> list[dict[str, Any]]:
     draw = _Draw(_values(str(path)), seed=4)
     return [draw.any_filters() for _ in range(80)] + [
         {"text": "cooperation"}, {"country": "USA", "text": "accord"}, {"type": "CONSULT"},
-    ]  # fmt: skip
+    ]
 
 
 def test_dyads_split_or_not_are_the_same(
@@ -50,7 +50,7 @@ def test_dyads_split_or_not_are_the_same(
         for filters in _filters(synthetic):
             limit = rng.choice((None, 3, 40, 1000))
             assert split.dyads(limit=limit, **filters) == whole.dyads(limit=limit, **filters), (
-                filters, limit)  # fmt: skip
+                filters, limit)
     assert sum(runs) >= 20 and all(runs)  # many were split, none stopped (nothing written)
 
 

@@ -35,10 +35,10 @@ def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
         out: dict[str, list[tuple[object, ...]]] = {}
         names = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
-            " AND name NOT LIKE 'events_text%' ORDER BY name")]  # fmt: skip
+            " AND name NOT LIKE 'events_text%' ORDER BY name")]
         for name in names:
             columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")
-                       if r[1] != "ingested_at"]  # fmt: skip
+                       if r[1] != "ingested_at"]
             listed = ", ".join(f'"{c}"' for c in columns)
             out[name] = conn.execute(f'SELECT {listed} FROM "{name}" ORDER BY {listed}').fetchall()
         out["schema"] = conn.execute(
@@ -139,7 +139,7 @@ def test_every_query_works_on_a_synthetic_store(synthetic: Path) -> None:
         as_recipient = store.count_events(actor_id=actor.id, role="recipient")
         assert as_actor + as_recipient >= store.count_events(actor_id=actor.id) == actor.events
         in_2020 = [r for r in everything
-                   if r.date_lo and r.date_hi and "2020-01-01" <= r.date_lo <= r.date_hi <= "2020-12-31"]  # fmt: skip
+                   if r.date_lo and r.date_hi and "2020-01-01" <= r.date_lo <= r.date_hi <= "2020-12-31"]
         assert in_2020 and store.events(since="2020-01", until="2020") == sorted(
             in_2020, key=lambda r: r.date_lo or ""
         ) == store.events(since="2020", until="2020-12-31")
@@ -166,7 +166,7 @@ def test_query_benchmark_runs_end_to_end(synthetic: Path) -> None:
         assert r.fresh_p95_ms > 0  # each query once more on a new connection
     by_family = {r.family: r for r in results}
     for family in ("events", "events country", "events dyad", "events type", "/api/events",
-                   "/api/dyads"):  # fmt: skip
+                   "/api/dyads"):
         assert by_family[family].rows > 0, family
 
 
@@ -192,7 +192,7 @@ def test_percentile() -> None:
 def test_keyset_pages_read_what_one_query_reads(synthetic: Path) -> None:
     with Store.open(synthetic) as store:
         for filters in ({}, {"country": "VNM"}, {"text": "cooperation"},
-                        {"quad_class": 4, "since": "2019"}, {"actor": "nguyen"}):  # fmt: skip
+                        {"quad_class": 4, "since": "2019"}, {"actor": "nguyen"}):
             everything = store.events(**filters)
             assert everything and list(store.iter_events(page=97, **filters)) == everything
         assert list(store.iter_events(page=10, limit=35, offset=120)) == store.events(
@@ -230,7 +230,7 @@ def _desc(month: object) -> tuple[int, ...]:
     {"country": "VNM", "quad_class": 2}, {"country": "CHN", "type": "CONSULT", "until": "2020-06"},
     {"dyad": ("CHN", "VNM"), "country": "LAO", "since": "2019"}, {"type": "AGREE", "quad_class": 4},
     {"country": "VNM", "since": "2019-03-02"}, {"since": "2021-05"},
-])  # fmt: skip
+])
 @pytest.mark.parametrize("by_months", ["", "checked", "listed"])
 def test_dyads_by_recent_months_match_the_events(
     synthetic: Path, filters: dict[str, Any], by_months: str, monkeypatch: pytest.MonkeyPatch
@@ -238,11 +238,11 @@ def test_dyads_by_recent_months_match_the_events(
     if by_months:  # read by months whatever the plan (a small store would rather drive)
         chosen = plan
         monkeypatch.setattr(store_aggregates, "plan", lambda *args: dataclasses.replace(
-            chosen(*args), driver=None))  # fmt: skip
+            chosen(*args), driver=None))
     if by_months == "listed":  # the events of a filter listed first, whatever it costs
         monkeypatch.setattr(store_aggregates, "_months_plan", lambda found, terms, *_: (
             store_aggregates._Months(0.0, next((t for t in terms if t.ids is not None
-                                                 and not t.facts and not t.kind), None))))  # fmt: skip
+                                                 and not t.facts and not t.kind), None))))
     with Store.open(synthetic) as store:
         expected = _expected_dyads(store.events(**filters))
         for limit in (3, 40, 10_000):
@@ -269,7 +269,7 @@ def test_a_page_and_its_total_in_one_read(synthetic: Path) -> None:
     with Store.open(synthetic) as store:
         _pages_and_totals_agree(store, 50, [
             {}, {"country": "VNM"}, {"type": "CONCEDE"}, {"text": "cholera"},
-            {"actor": "ministere", "sort": "-intensity", "offset": 20}])  # fmt: skip
+            {"actor": "ministere", "sort": "-intensity", "offset": 20}])
 
 
 def test_a_page_and_its_total_in_one_pass(
@@ -295,7 +295,7 @@ def test_a_page_and_its_total_in_one_pass(
             {"country": "VNM"}, {"type": "CONCEDE"}, {"quad_class": 2, "sort": "-intensity",
             "offset": 40}, {"text": "cooperation", "sort": "type", "offset": 250},
             {"since": "2020", "actor": "ministere", "sort": "-date", "offset": 290},
-            {"country": "VNM", "offset": 295}])  # fmt: skip
+            {"country": "VNM", "offset": 295}])
     assert len(passes) == 5  # not the last: its page ends beyond the first 300
 
 

@@ -108,7 +108,7 @@ def test_aggregates(client: TestClient) -> None:
     dyads = get(client, "/api/dyads")
     assert [(d["country_a"], d["country_b"], d["month"], d["quad_class"], d["events"])
             for d in dyads] == [("CHN", "VNM", "2024-01", 1, 1), ("IMG", "SYR", "2016-03", 4, 1),
-                                ("DEU", "FRA", "2016-02", 1, 1)]  # fmt: skip
+                                ("DEU", "FRA", "2016-02", 1, 1)]
     assert dyads[1]["mean_intensity"] == -9.3
     assert len(get(client, "/api/dyads?quad_class=1")) == 2
     assert get(client, "/api/dyads?limit=1") == dyads[:1]
@@ -269,7 +269,7 @@ def test_serve_command(tmp_path: Path) -> None:
         [sys.executable, "-c", "from accord.cli import main; main()", "serve", "--db", str(path),
          "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -31,7 +31,7 @@ SCHEMAS = {
     (path, p["name"]): p["schema"]
     for path, ops in SPEC["paths"].items() if "get" in ops
     for p in ops["get"].get("parameters", [])
-}  # fmt: skip
+}
 
 NASTY = [
     "", " ", "0", "-1", "1e309", "-1e309", "nan", "inf", "NaN", "1.5", "2**63", str(2**63),
@@ -40,7 +40,7 @@ NASTY = [
     "csv", "jsonl", "json", "country", "AGREE", "' OR 1=1 --", "\"; DROP TABLE events; --",
     "%", "_", "%%", "\\", "\x00", "\x00abc", "\u202e", "\ufeff", "💥", "Tô Lâm", "ÉTAT", "ǅ",
     "<script>alert(1)</script>", "../../etc/passwd", "a" * 64, "a" * 65, "x" * 10_000,
-]  # fmt: skip
+]
 
 VALUES = st.one_of(
     st.sampled_from(NASTY),
@@ -74,7 +74,7 @@ def queries(path: str, names: list[str], hostile: bool) -> st.SearchStrategy[Any
     if not names:
         return st.just([])
     pairs = [st.tuples(st.just(n), declared(SCHEMAS[path, n]) | VALUES if hostile
-                       else declared(SCHEMAS[path, n])) for n in names]  # fmt: skip
+                       else declared(SCHEMAS[path, n])) for n in names]
     return st.lists(st.one_of(pairs), max_size=6)
 
 
@@ -90,7 +90,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 def test_every_get_endpoint_is_fuzzed() -> None:
     paths = {path for path, _ in ENDPOINTS}
     assert {"/api/events", "/api/documents/{doc_id}", "/api/actors/{actor_id}",
-            "/api/claims", "/api/statements", "/api/network"} <= paths  # fmt: skip
+            "/api/claims", "/api/statements", "/api/network"} <= paths
     assert len(paths) >= 12
 
 
@@ -108,7 +108,7 @@ def test_no_input_is_a_server_error(
                         queries(path, query_names, hostile=True)),
         path_values=st.fixed_dictionaries({n: (declared(SCHEMAS[path, n]) | VALUES).filter(bool)
                                            for n in path_names}),
-    )  # fmt: skip
+    )
     def check(query: list[tuple[str, str]], path_values: dict[str, str]) -> None:
         url = path
         for name, value in path_values.items():

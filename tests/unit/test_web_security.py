@@ -149,7 +149,7 @@ def test_host_header_checked_when_hosts_are_given(db: str) -> None:
     "/api/actors?name=\" OR \"\"=\"", "/api/claims?unit=x'); DROP TABLE claims; --",
     "/api/statements?verb=' UNION SELECT * FROM documents --",
     "/api/events?doc_id=' OR ''='",
-])  # fmt: skip
+])
 def test_sql_in_parameters_is_data(client: TestClient, url: str) -> None:
     """Every value is a bound parameter: SQL in a filter matches nothing and changes nothing."""
     response = client.get(url)
@@ -186,7 +186,7 @@ def test_cors_origins_may_get_only(db: str) -> None:
         post = c.options("/api/documents", headers={**PREFLIGHT,
                                                     "Access-Control-Request-Method": "POST",
                                                     "Access-Control-Request-Headers":
-                                                        "authorization"})  # fmt: skip
+                                                        "authorization"})
         assert post.status_code == 400  # a browser stops at a failed preflight
         assert "POST" not in post.headers.get("access-control-allow-methods", "")
         evil = c.options("/api/stats", headers={**PREFLIGHT, "Origin": "https://evil.example"})
@@ -208,7 +208,7 @@ def test_bad_cors_origins_are_refused(db: str, origin: str) -> None:
 def test_writes_absent_by_default(client: TestClient) -> None:
     for method in ("POST", "PUT", "PATCH", "DELETE"):
         response = client.request(method, "/api/documents", headers=auth(),
-                                  json={"text": "Un texte."})  # fmt: skip
+                                  json={"text": "Un texte."})
         assert response.status_code == 405, method
     assert client.delete("/api/documents/abc").status_code == 405
     spec = client.get("/openapi.json").json()
@@ -234,7 +234,7 @@ def test_writes_need_a_token(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     {}, auth("wrong-token-wrong-token"), auth(TOKEN[:-1]), auth(TOKEN + "x"), auth(""),
     {"Authorization": TOKEN}, {"Authorization": f"Basic {TOKEN}"},
     {"Authorization": f"Bearer{TOKEN}"}, {"X-Token": TOKEN},
-])  # fmt: skip
+])
 def test_writes_without_the_token_are_401(writer: TestClient, headers: dict[str, str]) -> None:
     response = writer.post("/api/documents", json={"text": "Un texte."}, headers=headers)
     assert response.status_code == 401
@@ -251,7 +251,7 @@ def test_token_checked_before_the_body(writer: TestClient) -> None:
 def test_writes_are_json_only(writer: TestClient) -> None:
     for ctype in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", ""):
         response = writer.post("/api/documents", content=b'{"text": "Un texte."}',
-                               headers={**auth(), "Content-Type": ctype})  # fmt: skip
+                               headers={**auth(), "Content-Type": ctype})
         assert response.status_code == 415, ctype
 
 
@@ -267,7 +267,7 @@ def test_body_size_limit(writer: TestClient) -> None:
         yield b'"}'
 
     response = writer.post("/api/documents", content=chunks(),
-                           headers={**auth(), "Content-Type": "application/json"})  # fmt: skip
+                           headers={**auth(), "Content-Type": "application/json"})
     assert response.status_code == 413
     assert response.headers["x-frame-options"] == "DENY"
 
@@ -286,10 +286,10 @@ def test_body_size_limit(writer: TestClient) -> None:
     (b'{"text": "ok", "published": "' + b"9" * 50 + b'"}', ["body", "published"]),
     (b'[{"text": "a"}, {"text": "b"}, {"text": "c"}]', ["body"]),  # over max_articles
     (b'[{"text": "a"}, {"txt": "b"}]', ["body", 1]),
-])  # fmt: skip
+])
 def test_bad_bodies_are_422(writer: TestClient, body: bytes, where: list[Any]) -> None:
     response = writer.post("/api/documents", content=body,
-                           headers={**auth(), "Content-Type": "application/json"})  # fmt: skip
+                           headers={**auth(), "Content-Type": "application/json"})
     assert response.status_code == 422, response.text
     detail = response.json()["detail"]
     assert any(d["loc"][: len(where)] == where for d in detail), detail
@@ -313,7 +313,7 @@ def test_write_endpoint_is_described(writer: TestClient) -> None:
     ("127.0.0.1", True), ("127.0.0.2", True), ("localhost", True), ("::1", True),
     ("[::1]", True), ("0.0.0.0", False), ("::", False), ("192.168.1.5", False),
     ("example.org", False),
-])  # fmt: skip
+])
 def test_is_loopback(host: str, local: bool) -> None:
     assert is_loopback(host) is local
 
@@ -383,7 +383,7 @@ def test_serve_cors_origins(db: str, served: list[tuple[FastAPI, dict[str, Any]]
     bad = serve("--db", db, "--cors-origin", "*")
     assert bad.exit_code == 2 and "--cors-origin" in bad.output
     ok = serve("--db", db, "--cors-origin", "https://a.example", "--cors-origin",
-               "http://localhost:3000")  # fmt: skip
+               "http://localhost:3000")
     assert ok.exit_code == 0, ok.output
     ((app, _),) = served
     with TestClient(app, base_url="http://127.0.0.1:8000") as c:

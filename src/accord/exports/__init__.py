@@ -57,7 +57,7 @@ class EventTsv:
             self.missing if v is None or v == "" else
             str(v).replace("\t", " ").replace("\r", " ").replace("\n", " ")
             for v in self.row(ctx, event)
-        )  # fmt: skip
+        )
         return "\t".join(cells) + "\n"
 
 

@@ -118,7 +118,7 @@ class ExportContext:
         if not dated:
             return None
         before = [t for first, t in dated if first is not None and date and first[:len(date)]
-                  <= date]  # fmt: skip
+                  <= date]
         return before[-1] if before else dated[0][1]
 
 

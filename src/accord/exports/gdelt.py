@@ -28,7 +28,7 @@ from accord.store_rows import EventRow, ParticipantRow
 __all__ = ["GDELT_COLUMNS", "gdelt_row"]
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-          "Religion2Code", "Type1Code", "Type2Code", "Type3Code")  # fmt: skip
+          "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
 _GEO = ("Type", "Fullname", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 GDELT_COLUMNS = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -37,7 +37,7 @@ GDELT_COLUMNS = (
     "NumMentions", "NumSources", "NumArticles", "AvgTone",
     *(f"Actor1Geo_{c}" for c in _GEO), *(f"Actor2Geo_{c}" for c in _GEO),
     *(f"ActionGeo_{c}" for c in _GEO), "DATEADDED", "SOURCEURL",
-)  # fmt: skip
+)
 
 
 def _actor(part: ParticipantRow | None) -> list[object]:
@@ -48,7 +48,7 @@ def _actor(part: ParticipantRow | None) -> list[object]:
     cameo_type = sector_map().get(part.sector or "", ("", ""))[0]
     name = part.name or country_name(part.country) or ""
     return [code + cameo_type, name.upper(), code if is_state else "",
-            "" if is_state else code, "", "", "", cameo_type, "", ""]  # fmt: skip
+            "" if is_state else code, "", "", "", cameo_type, "", ""]
 
 
 def _action_geo(row: EventRow) -> list[object]:
@@ -75,4 +75,4 @@ def gdelt_row(ctx: ExportContext, row: EventRow) -> list[object]:
         cameo[:2], row.quad_class or "", "" if row.intensity is None else row.intensity,
         1, 1, 1, "", 0, "", "", "", "", "", "", "", 0, "", "", "", "", "", "", "",
         *_action_geo(row), added, row.doc_url or row.doc_path,
-    ]  # fmt: skip
+    ]

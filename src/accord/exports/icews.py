@@ -26,7 +26,7 @@ ICEWS_COLUMNS = (
     "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
     "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
     "Longitude",
-)  # fmt: skip
+)
 
 
 def _side(part: ParticipantRow | None) -> tuple[str, str, str]:
@@ -48,4 +48,4 @@ def icews_row(ctx: ExportContext, row: EventRow) -> list[object]:
         t_name, t_sectors, t_country, numeric_id(row.doc_id) // 1000, None, row.doc_source,
         row.place_name if is_city else None, None, None, country_name(row.place_country),
         row.place_lat if is_city else None, row.place_lon if is_city else None,
-    ]  # fmt: skip
+    ]

@@ -22,7 +22,7 @@ __all__ = ["plover_record"]
 
 def _actor(ctx: ExportContext, part: ParticipantRow, date: str | None) -> dict[str, Any]:
     return {"code": part.country, "sector": part.sector, "actor_text": part.name,
-            "office": ctx.title(part, date)}  # fmt: skip
+            "office": ctx.title(part, date)}
 
 
 def plover_record(ctx: ExportContext, row: EventRow) -> dict[str, Any]:
@@ -50,7 +50,7 @@ def plover_record(ctx: ExportContext, row: EventRow) -> dict[str, Any]:
                       "publication": row.doc_source, "codebook": "PLOVER 0.8",
                       "version": CODER},
         "coder": CODER, "cameo": row.cameo, "publication_date": row.doc_published,
-    }  # fmt: skip
+    }
     if row.date_hi and row.date_hi != row.date_lo:
         record["enddate"] = row.date_hi
     return record

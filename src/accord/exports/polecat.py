@@ -24,7 +24,7 @@ POLECAT_COLUMNS = (
     "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename",
     "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations",
     "Story Locations", "Language", "Version",
-)  # fmt: skip
+)
 
 def _side(
     ctx: ExportContext, people: Sequence[ParticipantRow], date: str | None
@@ -34,7 +34,7 @@ def _side(
         joined(p.name for p in people), joined(p.country for p in people), None,
         people[0].sector if people else None,
         joined(p.sector for p in people), joined(titles), joined(p.name for p in people), None,
-    ]  # fmt: skip
+    ]
 
 
 def polecat_row(ctx: ExportContext, row: EventRow) -> list[object]:
@@ -51,4 +51,4 @@ def polecat_row(ctx: ExportContext, row: EventRow) -> list[object]:
         row.doc_source or row.doc_url or row.doc_path, row.doc_published,
         joined(story.people) if story else None, joined(story.organizations) if story else None,
         joined(story.places) if story else None, story.language if story else None, CODER,
-    ]  # fmt: skip
+    ]

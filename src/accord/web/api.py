@@ -112,7 +112,7 @@ class Stats(BaseModel):
 
 def _invalid(name: str, message: str, where: str = "query") -> HTTPException:
     return HTTPException(422, detail=[{"loc": [where, name], "msg": message,
-                                       "type": "value_error"}])  # fmt: skip
+                                       "type": "value_error"}])
 
 
 def _date(name: str, value: str | None) -> str | None:
@@ -160,7 +160,7 @@ class EventFilters:
             "type": type.upper() if type else None, "quad_class": quad_class,
             "since": _date("since", since), "until": _date("until", until), "text": text,
             "actor_id": actor_id, "role": role, "doc_id": doc_id,
-        }  # fmt: skip
+        }
 
     def given(self) -> dict[str, Any]:
         return {k: v for k, v in self.values.items() if v is not None}
@@ -230,7 +230,7 @@ def _download(table: str, records: Iterator[dict[str, Any]], fmt: str) -> Stream
     return StreamingResponse(
         lines(), media_type=media,
         headers={"Content-Disposition": f'attachment; filename="{table}.{fmt}"'},
-    )  # fmt: skip
+    )
 
 
 def _event_page(
@@ -245,7 +245,7 @@ def _event_page(
     return Page[EventRow](
         total=total if exact else cap, limit=limit, offset=offset, total_exact=exact,
         items=items,
-    )  # fmt: skip
+    )
 
 
 def create_app(
@@ -278,13 +278,13 @@ def create_app(
         description="Political event data extracted from news articles: events, actors, "
         "claims and statements, each traced to its sentence.",
         docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None, lifespan=_lifespan,
-    )  # fmt: skip
+    )
     app.state.db = db or os.environ.get("ACCORD_DB", "accord.db")
     app.state.pool = StorePool(app.state.db)
     app.state.allow_writes = allow_writes
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"],
-                           allow_headers=["Accept"], max_age=600)  # fmt: skip
+                           allow_headers=["Accept"], max_age=600)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)  # the outermost: every response has the headers
@@ -302,7 +302,7 @@ def create_app(
             top_actors=db.event_counts("actor", limit=15),
             top_countries=db.event_counts("country", limit=15),
             top_dyads=db.event_counts("dyad", limit=15),
-        )  # fmt: skip
+        )
 
     @app.get("/api/ontology", response_model=Ontology, tags=["overview"])
     def plover() -> Ontology:
@@ -315,7 +315,7 @@ def create_app(
                    for t in onto.types.values()],
             quad_classes=dict(onto.quad_class_names), sectors=dict(onto.sectors),
             contexts=list(onto.contexts),
-        )  # fmt: skip
+        )
 
     @app.get("/api/documents", response_model=Page[DocumentRow], tags=["documents"])
     def documents(
@@ -331,7 +331,7 @@ def create_app(
         """Stored documents by date, with their extraction counts (``text``: in the title or
         path)."""
         f: dict[str, Any] = {"language": language, "source": source, "since": _date("since", since),
-             "until": _date("until", until), "text": text}  # fmt: skip
+             "until": _date("until", until), "text": text}
         return Page[DocumentRow](
             total=db.count_documents(**f),
             limit=limit,
@@ -437,7 +437,7 @@ def create_app(
                 total=db.count_statements(**said), limit=limit, offset=0,
                 items=db.statements(limit=limit, **said),
             ),
-        )  # fmt: skip
+        )
 
     @app.get("/api/claims", response_model=Page[ClaimRow], tags=["claims and statements"])
     def claims(
@@ -458,7 +458,7 @@ def create_app(
         """Numbers the articles assert, dated by their article."""
         f: dict[str, Any] = {"holder": holder, "source": source, "country": country, "unit": unit,
              "min_quantity": min, "max_quantity": max, "since": _date("since", since),
-             "until": _date("until", until), "text": text, "doc_id": doc_id}  # fmt: skip
+             "until": _date("until", until), "text": text, "doc_id": doc_id}
         return Page[ClaimRow](
             total=db.count_claims(**f),
             limit=limit,
@@ -483,7 +483,7 @@ def create_app(
         """Who said what, when (the article's date when the text gives none)."""
         f: dict[str, Any] = {"speaker": speaker, "country": country, "verb": verb,
              "since": _date("since", since), "until": _date("until", until), "text": text,
-             "speaker_id": speaker_id, "doc_id": doc_id}  # fmt: skip
+             "speaker_id": speaker_id, "doc_id": doc_id}
         return Page[StatementRow](
             total=db.count_statements(**f),
             limit=limit,
@@ -496,7 +496,7 @@ def create_app(
 
         assert token is not None
         writes.mount(app, token, max_body=max_body or writes.MAX_BODY,
-                     max_articles=max_articles or writes.MAX_ARTICLES)  # fmt: skip
+                     max_articles=max_articles or writes.MAX_ARTICLES)
 
     from accord.web.dashboard import mount
 

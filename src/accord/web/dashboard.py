@@ -34,5 +34,5 @@ def mount(app: FastAPI) -> None:
                 {"detail": "the dashboard is not built: run `npm ci && npm run build` in web/ "
                            f"(missing {', '.join(missing)}); the API works at /api and /docs"},
                 status_code=503,
-            )  # fmt: skip
+            )
         return FileResponse(STATIC / "index.html")

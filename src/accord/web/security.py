@@ -128,7 +128,7 @@ def check_token(token: str | None) -> str:
         raise ValueError(f"writes need a bearer token: set {TOKEN_ENV}")
     if len(token.strip()) < MIN_TOKEN_LENGTH:
         raise ValueError(f"the bearer token ({TOKEN_ENV}) must have at least "
-                         f"{MIN_TOKEN_LENGTH} characters")  # fmt: skip
+                         f"{MIN_TOKEN_LENGTH} characters")
     if not token.isascii() or any(c.isspace() for c in token.strip()):
         raise ValueError(f"the bearer token ({TOKEN_ENV}) must be ASCII without spaces")
     return token.strip()
@@ -144,7 +144,7 @@ def require_bearer(request: Request, token: str) -> None:
         raise HTTPException(
             401, detail="a valid bearer token is required (Authorization: Bearer TOKEN)",
             headers={"WWW-Authenticate": "Bearer"},
-        )  # fmt: skip
+        )
 
 
 _ORIGIN = re.compile(r"^https?://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$")
@@ -185,7 +185,7 @@ def mount_docs(app: FastAPI, openapi_url: str = "/openapi.json") -> None:
     page = get_swagger_ui_html(
         openapi_url=openapi_url, title=f"{app.title} - API",
         swagger_favicon_url="/static/favicon.svg",
-    )  # fmt: skip
+    )
     html = bytes(page.body).decode()
     policy = _csp(
         script_src=" ".join(["'self'", cdn, *_inline_script_hashes(html)]),

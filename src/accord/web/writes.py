@@ -106,7 +106,7 @@ def _articles(body: bytes, types: _Body) -> list[ArticleIn]:
         raise RequestValidationError([
             {"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"]}
             for e in exc.errors(include_url=False)
-        ]) from None  # fmt: skip
+        ]) from None
 
 
 def _article(item: ArticleIn) -> Article | ReadError:
@@ -116,7 +116,7 @@ def _article(item: ArticleIn) -> Article | ReadError:
         return read_text(
             item.text, path, published=item.published, title=item.title, source=item.source,
             url=item.url, source_id=source_id, language=item.language,
-        )  # fmt: skip
+        )
     except ReadError as exc:
         return exc
 
@@ -137,14 +137,14 @@ def ingest(db: str, articles: list[ArticleIn], lock: threading.Lock) -> IngestRe
                 if isinstance(item, ReadError):
                     store.record_error(item.path, item.reason)
                     results.append(ArticleResult(index=index, id=None, status="error",
-                                                 error=item.reason))  # fmt: skip
+                                                 error=item.reason))
                     counts["error"] += 1
                     continue
                 failed: list[ReadError] = []  # its rows broke a constraint: recorded, reported
                 stats = store.put_many([item], on_error=failed.append)
                 if failed:
                     results.append(ArticleResult(index=index, id=None, status="error",
-                                                 error=failed[0].reason))  # fmt: skip
+                                                 error=failed[0].reason))
                     counts["error"] += 1
                     continue
                 status: Literal["new", "updated", "unchanged"] = (
@@ -154,11 +154,11 @@ def ingest(db: str, articles: list[ArticleIn], lock: threading.Lock) -> IngestRe
                 counts[status] += 1
     return IngestResult(new=counts["new"], updated=counts["updated"],
                         unchanged=counts["unchanged"], errors=counts["error"],
-                        results=results)  # fmt: skip
+                        results=results)
 
 
 def mount(app: FastAPI, token: str, max_body: int = MAX_BODY,
-          max_articles: int = MAX_ARTICLES) -> None:  # fmt: skip
+          max_articles: int = MAX_ARTICLES) -> None:
     """Add ``POST /api/documents`` to ``app``, guarded by the bearer ``token``."""
     types = _Body(max_articles)
     lock = threading.Lock()
@@ -175,7 +175,7 @@ def mount(app: FastAPI, token: str, max_body: int = MAX_BODY,
         openapi_extra={"requestBody": {"required": True,
                                        "content": {"application/json": {"schema": schema}}},
                        "security": [{"bearer": []}]},
-    )  # fmt: skip
+    )
     async def post_documents(request: Request) -> IngestResult:
         """Extract and store articles (one object or a list): the fields of an ``accord
         ingest`` JSONL line. Needs ``Authorization: Bearer TOKEN``."""
