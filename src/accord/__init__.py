@@ -5,7 +5,8 @@
         print(doc.to_dict())
 
 Public API: the records (:mod:`accord.records`), reading (:func:`read_paths`, :func:`read_text`),
-the pipeline (:func:`extract`, :class:`Options`), the store (:class:`Store`), the tables of a
+the pipeline (:func:`extract`, :class:`Options`), the store (:class:`Store`), reading, coding
+and storing in one call (:func:`ingest`, :class:`IngestSummary`), the tables of a
 store as pandas DataFrames (:func:`open`, :class:`Dataset`), scoring
 (:func:`score`) and the errors (:mod:`accord.errors`).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from accord.dataset import Dataset, open
 from accord.errors import AccordError, GoldFormatError, ModelError, ReadError, StoreError
+from accord.ingestion import IngestSummary, ingest
 from accord.pipeline import Options, extract, extract_one
 from accord.read import read_paths, read_text
 from accord.records import (
@@ -38,6 +40,7 @@ __all__ = [
     "Document",
     "Event",
     "GoldFormatError",
+    "IngestSummary",
     "ModelError",
     "Options",
     "Participant",
@@ -48,6 +51,7 @@ __all__ = [
     "StoreError",
     "extract",
     "extract_one",
+    "ingest",
     "open",
     "read_paths",
     "read_text",

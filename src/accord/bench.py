@@ -5,7 +5,7 @@ Three stages, each run in a fresh Python process so that its peak memory is its 
 
 - ``bare``: ``spacy.load(model).pipe(texts, n_process=P)``, the parser alone;
 - ``extract``: :func:`accord.extract` (read articles in, document records out);
-- ``ingest``: the same into a new SQLite store (``Store.put_many``).
+- ``ingest``: the same into a new SQLite store (:func:`accord.ingest`).
 
 Each loads its model first (timed apart: ``load s``), then times the run and prints articles/s
 and tokens/s (tokens of the bare model's tokenizer, the same for all stages). Peak memory is the
@@ -121,6 +121,7 @@ def _stage(stage: str, corpus: Path, docs: int, processes: int, model: str) -> S
     """Run one stage in this process (the parent starts a fresh process per stage)."""
     import spacy
 
+    from accord.ingestion import ingest
     from accord.pipeline import Options, extract, load_pipeline
     from accord.store import Store
 
@@ -141,7 +142,7 @@ def _stage(stage: str, corpus: Path, docs: int, processes: int, model: str) -> S
             pass
     elif stage == "ingest":
         with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:
-            store.put_many(d for d in extract(articles, options) if not isinstance(d, AccordError))
+            ingest(articles, store, options=options)
     else:
         raise ValueError(f"unknown stage {stage!r}")
     seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start

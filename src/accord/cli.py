@@ -18,7 +18,7 @@ import click
 
 from accord.errors import AccordError, ReadError
 from accord.output import emit
-from accord.pipeline import MODELS, Options, available_cores, extract
+from accord.pipeline import Options, available_cores, extract
 from accord.read import MAX_BYTES, count_documents, read_paths
 from accord.records import Article, Document
 
@@ -65,17 +65,19 @@ def _max_bytes_option(func: Any) -> Any:
     )(func)
 
 
+def _warn(path: str, note: str) -> None:
+    click.echo(f"warning: {path}: {note}", err=True)
+
+
 def _read(paths: Sequence[str], max_bytes: int) -> Iterator[Article | ReadError]:
     """:func:`read_paths`, echoing on standard error what reading repaired or ignored (bad
     bytes, an impossible date) and articles in a language accord has no rules for."""
+    from accord.ingestion import notes
+
     for item in read_paths(paths, max_bytes=max_bytes):
         if isinstance(item, Article):
-            notes = list(item.warnings)
-            if item.language not in MODELS:
-                notes.append(f"language {item.language!r} detected: accord's rules are French, "
-                             "expect few extractions")
-            for note in notes:
-                click.echo(f"warning: {item.path}: {note}", err=True)
+            for note in notes(item):
+                _warn(item.path, note)
         yield item
 
 
@@ -140,26 +142,23 @@ def ingest_cmd(paths: Sequence[str], db: str, processes: int, quiet: bool,
     Exit status: 0 all stored, 1 some documents failed, 2 usage error, 3 the store or the
     model failed, 130 interrupted (Ctrl-C).
     """
+    from accord.ingestion import ingest
+    from accord.spark_tables import is_spark_output
     from accord.store import Store
 
     try:
         store = Store.open(db)
     except AccordError as exc:
         raise FatalError(str(exc)) from exc
-    shown: list[ReadError] = []
-
-    def failed(error: ReadError) -> None:
-        if len(shown) < SHOWN_FAILURES:
-            shown.append(error)
-
     started = time.perf_counter()
     bar = not quiet and sys.stderr.isatty()
-    outputs = _spark_outputs(paths)
+    outputs = bar and any(is_spark_output(p) for p in paths)
     total = count_documents(paths) if bar and not outputs else None
     with store, _progress(total, bar) as advance:
-        items = map(advance, _ingest_items(paths, outputs, max_bytes, processes))
         try:
-            stats = store.put_many(items, on_error=failed)
+            summary = ingest(paths, store, options=Options(processes=processes),
+                             max_bytes=max_bytes, progress=advance, warn=_warn,
+                             max_failures=SHOWN_FAILURES)
         except AccordError as exc:  # the store or the model failed
             raise FatalError(f"{exc}; what was committed before stays in {db}: run the same "
                              "command again to complete it") from exc
@@ -169,47 +168,25 @@ def ingest_cmd(paths: Sequence[str], db: str, processes: int, quiet: bool,
             sys.exit(130)
         counts = store.stats()
     seconds = time.perf_counter() - started
-    articles = stats.total + stats.failed
+    articles = summary.articles
     click.echo(
         f"{articles} articles in {seconds:.1f} s ({articles / max(seconds, 1e-9):.1f} "
-        f"articles/s): {stats.new} new, {stats.updated} updated, {stats.unchanged} unchanged, "
-        f"{stats.failed} failed",
+        f"articles/s): {summary.new} new, {summary.updated} updated, "
+        f"{summary.unchanged} unchanged, {summary.failed} failed",
         err=True,
     )
     click.echo(f"store {db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), err=True)
-    if stats.failed:
-        click.echo(f"failed ({stats.failed}):", err=True)
-        for error in shown:
+    if summary.failed:
+        click.echo(f"failed ({summary.failed}):", err=True)
+        for error in summary.failures:
             click.echo(f"  {error.path}: {error.reason}", err=True)
-        if stats.failed > len(shown):
-            click.echo(f"  ... and {stats.failed - len(shown)} more (all in the errors table "
-                       f"of {db})", err=True)
+        if summary.failed > len(summary.failures):
+            click.echo(f"  ... and {summary.failed - len(summary.failures)} more (all in the "
+                       f"errors table of {db})", err=True)
         sys.exit(1)
 
 
 _Item = Document | ReadError
-
-
-def _spark_outputs(paths: Sequence[str]) -> set[str]:
-    """The PATHS that are `accord spark` outputs (pyarrow only: no Spark needed)."""
-    from accord.spark_tables import is_spark_output
-
-    return {p for p in paths if is_spark_output(p)}
-
-
-def _ingest_items(paths: Sequence[str], outputs: set[str], max_bytes: int,
-                  processes: int) -> Iterator[_Item]:
-    """What `accord ingest` stores, in PATHS order: articles extracted, Spark outputs loaded."""
-    from itertools import groupby
-
-    from accord.spark_tables import read_spark_output
-
-    for is_output, group in groupby(paths, key=lambda p: p in outputs):
-        if is_output:
-            for path in group:
-                yield from read_spark_output(path)
-        else:
-            yield from extract(_read(list(group), max_bytes), Options(processes=processes))
 
 
 @contextmanager

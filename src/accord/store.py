@@ -252,6 +252,7 @@ class Store(ExtractionQueries, AggregateQueries):
         batch: int = 100,
         *,
         on_error: Callable[[ReadError], None] | None = None,
+        on_stored: Callable[[Document | ReadError, str | ReadError], object] | None = None,
     ) -> PutStats:
         """Store many documents, one transaction per ``batch`` inputs, in input order.
 
@@ -260,7 +261,8 @@ class Store(ExtractionQueries, AggregateQueries):
         under its own savepoint: one whose rows cannot be stored (its extraction breaks a
         constraint of the schema, say) is rolled back alone and recorded as an error
         ("storing failed: ..."), and the batch goes on. ``on_error`` is called with each
-        failure once its batch is committed.
+        failure once its batch is committed, ``on_stored`` with each input and what became of
+        it ("new", "updated", "unchanged" or its :class:`ReadError`), in input order, likewise.
 
         A failure of the store itself (locked, full, I/O) rolls back the open batch and raises
         :class:`StoreError`; so does an exception raised by ``docs``. Committed batches stay:
@@ -273,18 +275,24 @@ class Store(ExtractionQueries, AggregateQueries):
 
         def flush() -> None:
             failures: list[ReadError] = []
+            outcomes: list[str | ReadError] = []
             with self._write() as conn:
                 for item in pending:
                     outcome = item if isinstance(item, ReadError) else _put_isolated(conn, item)
+                    outcomes.append(outcome)
                     if isinstance(outcome, ReadError):
                         conn.execute(_RECORD_ERROR, (outcome.path, outcome.reason, utc_now()))
                         failures.append(outcome)
                         outcome = "failed"
                     counts[outcome] += 1
+            done = list(zip(pending, outcomes, strict=True))
             pending.clear()
             if on_error is not None:
                 for failure in failures:
                     on_error(failure)
+            if on_stored is not None:
+                for item, outcome in done:
+                    on_stored(item, outcome)
 
         for doc in docs:
             pending.append(doc)

@@ -178,7 +178,7 @@ def test_ingest_reads_its_input_as_a_stream(
                             language="fr")
 
     monkeypatch.setattr(store, "write_document", counting_write)
-    monkeypatch.setattr("accord.cli.read_paths", articles)
+    monkeypatch.setattr("accord.ingestion.read_paths", articles)
     result = ingest("generated", "--db", str(tmp_path / "accord.db"))
     assert result.exit_code == 0, result.output
     assert f"{total} new" in result.output and written["n"] == total

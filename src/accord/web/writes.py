@@ -22,11 +22,10 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from accord import ingestion
 from accord.errors import ModelError, ReadError, StoreError
-from accord.pipeline import extract
 from accord.read import content_id, read_text
-from accord.records import Article
-from accord.store import Store
+from accord.records import Article, Document
 from accord.web.security import require_bearer
 
 __all__ = ["MAX_ARTICLES", "MAX_BODY", "ArticleIn", "ArticleResult", "IngestResult", "mount"]
@@ -125,36 +124,26 @@ def ingest(db: str, articles: list[ArticleIn], lock: threading.Lock) -> IngestRe
     """Read, code and store ``articles``; one result per article, in order. ``lock`` keeps one
     pipeline run at a time (a spaCy pipeline is not shared between threads)."""
     results: list[ArticleResult] = []
-    counts = {"new": 0, "updated": 0, "unchanged": 0, "error": 0}
+
+    def stored(item: Document | ReadError, outcome: str | ReadError) -> None:
+        index = len(results)
+        if isinstance(outcome, ReadError):  # a read error is its own outcome
+            results.append(ArticleResult(index=index, id=None, status="error",
+                                         error=outcome.reason))
+            return
+        status: Literal["new", "updated", "unchanged"] = (
+            "new" if outcome == "new" else "updated" if outcome == "updated" else "unchanged"
+        )
+        if isinstance(item, Document):  # stored: not a read error
+            results.append(ArticleResult(index=index, id=item.id, status=status))
+
     with lock:
         try:
-            coded = list(extract([_article(a) for a in articles]))
-            store = Store.open(db)
+            summary = ingestion.ingest([_article(a) for a in articles], db, on_stored=stored)
         except (ModelError, StoreError) as exc:
             raise HTTPException(503, detail=str(exc)) from exc
-        with store:
-            for index, item in enumerate(coded):
-                if isinstance(item, ReadError):
-                    store.record_error(item.path, item.reason)
-                    results.append(ArticleResult(index=index, id=None, status="error",
-                                                 error=item.reason))
-                    counts["error"] += 1
-                    continue
-                failed: list[ReadError] = []  # its rows broke a constraint: recorded, reported
-                stats = store.put_many([item], on_error=failed.append)
-                if failed:
-                    results.append(ArticleResult(index=index, id=None, status="error",
-                                                 error=failed[0].reason))
-                    counts["error"] += 1
-                    continue
-                status: Literal["new", "updated", "unchanged"] = (
-                    "new" if stats.new else "updated" if stats.updated else "unchanged"
-                )
-                results.append(ArticleResult(index=index, id=item.id, status=status))
-                counts[status] += 1
-    return IngestResult(new=counts["new"], updated=counts["updated"],
-                        unchanged=counts["unchanged"], errors=counts["error"],
-                        results=results)
+    return IngestResult(new=summary.new, updated=summary.updated, unchanged=summary.unchanged,
+                        errors=summary.failed, results=results)
 
 
 def mount(app: FastAPI, token: str, max_body: int = MAX_BODY,
