@@ -37,15 +37,7 @@ from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import Participant, StatementAnn, text_of
 from accord.coders.event_dates import EventClock, tense
-from accord.coders.roles import (
-    ETRE_VERBS,
-    Roles,
-    case_of,
-    passive_agent,
-    reflexive,
-    subject_heads,
-    verb_chain,
-)
+from accord.coders.roles import Roles, case_of, passive_agent, subject_heads, verb_chain
 from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
 from accord.lexicon import Lexicon, ReportingVerb
 from accord.text import fold
@@ -474,7 +466,7 @@ class _Coder:
         content: tuple[int, int] | None = None
         subjects: list[Token] = []
         continued = False  # the same speaker goes on
-        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or _with_etre(tok):
+        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
             agent = passive_agent(tok) if entry.noun else None
             if agent is None:
                 return []  # "est annoncé en sécurité": nobody speaks
@@ -618,14 +610,6 @@ def _reported_by(doc: Doc, content: tuple[int, int], verb: int, other_speaker: b
     root = doc[content[0]:content[1]].root
     return verb == root.i or other_speaker and any(
         c.i == verb for c in root.children if c.dep_ == "conj")
-
-
-def _with_etre(tok: Token) -> bool:
-    """A past participle after "être" that the parse left without a passive mark ("sont
-    annoncées comme ayant voté grève")."""
-    return "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", []) and (
-        fold(tok.lemma_) not in ETRE_VERBS) and not reflexive(tok) and any(
-        c.dep_ in ("cop", "aux", "aux:tense") and fold(c.lemma_) == "etre" for c in tok.children)
 
 
 def _passive_participle(tok: Token) -> bool:
