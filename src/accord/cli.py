@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 import click
 
-from accord.errors import AccordError, ReadError
+from accord.errors import AccordError, QueryError, ReadError
 from accord.output import emit
 from accord.pipeline import Options, available_cores, extract
 from accord.read import MAX_BYTES, count_documents, read_paths
@@ -249,13 +249,16 @@ def _open_store(db: str) -> Any:
         raise click.ClickException(str(exc)) from exc
 
 
-def _dyad(value: str | None) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    parts = value.upper().split("-")
-    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
-        raise click.BadParameter("two three-letter country codes, e.g. CHN-VNM", param_hint="--dyad")
-    return parts[0], parts[1]
+def _checked(**filters: Any) -> dict[str, Any]:
+    """``filters`` validated and normalised by :func:`accord.query.checked`, as the API does (a
+    usage error naming the option for a bad one)."""
+    from accord import query
+
+    try:
+        return query.checked(**filters)
+    except QueryError as exc:
+        hint = "--" + exc.name.replace("_", "-")
+        raise click.BadParameter(exc.reason, param_hint=f"'{hint}'") from None
 
 
 def _event_filters(func: Any) -> Any:
@@ -265,7 +268,7 @@ def _event_filters(func: Any) -> Any:
         click.option("--country", help="Participant country (ISO3 or PLOVER code)."),
         click.option("--dyad", help="Two countries, e.g. CHN-VNM (either order)."),
         click.option("--type", "etype", help="PLOVER event type, e.g. CONSULT."),
-        click.option("--quad-class", type=click.IntRange(1, 4),
+        click.option("--quad-class", type=int,
                      help="1-4: verbal/material cooperation, verbal/material conflict."),
         click.option("--since", help="Earliest date (YYYY[-MM[-DD]])."),
         click.option("--until", help="Latest date (YYYY[-MM[-DD]])."),
@@ -278,9 +281,8 @@ def _event_filters(func: Any) -> Any:
 def _event_kwargs(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
                   quad_class: int | None, since: str | None, until: str | None,
                   text: str | None) -> dict[str, Any]:
-    return {"actor": actor, "country": country.upper() if country else None, "dyad": _dyad(dyad),
-            "type": etype.upper() if etype else None, "quad_class": quad_class, "since": since,
-            "until": until, "text": text}
+    return _checked(actor=actor, country=country, dyad=dyad, type=etype, quad_class=quad_class,
+                    since=since, until=until, text=text)
 
 
 @cli.command("events")
@@ -335,10 +337,11 @@ def statements_cmd(speaker: str | None, country: str | None, verb: str | None,
                    db: str, as_json: bool, as_csv: bool) -> None:
     """List stored statements: who said what, when (the article's date if none is given)."""
     fmt = _fmt(as_json, as_csv)
+    filters = _checked(speaker=speaker, country=country, verb=verb, since=since, until=until,
+                       text=text)
     with _open_store(db) as store:
         try:
-            rows = store.statements(speaker=speaker, country=country.upper() if country else None,
-                                    verb=verb, since=since, until=until, text=text, limit=limit)
+            rows = store.statements(limit=limit, **filters)
         except (AccordError, ValueError) as exc:  # ValueError: a malformed date
             raise click.ClickException(str(exc)) from exc
     records = [{
@@ -367,12 +370,12 @@ def claims_cmd(holder: str | None, source: str | None, country: str | None, unit
                as_csv: bool) -> None:
     """List stored claims: the numbers articles assert, dated by their article."""
     fmt = _fmt(as_json, as_csv)
+    filters = _checked(holder=holder, source=source, country=country, unit=unit,
+                       min_quantity=min_quantity, max_quantity=max_quantity, since=since,
+                       until=until, text=text)
     with _open_store(db) as store:
         try:
-            rows = store.claims(holder=holder, source=source,
-                                country=country.upper() if country else None, unit=unit,
-                                min_quantity=min_quantity, max_quantity=max_quantity,
-                                since=since, until=until, text=text, limit=limit)
+            rows = store.claims(limit=limit, **filters)
         except (AccordError, ValueError) as exc:  # ValueError: a malformed date
             raise click.ClickException(str(exc)) from exc
     records = [{
@@ -394,9 +397,9 @@ def claims_cmd(holder: str | None, source: str | None, country: str | None, unit
 def actors_cmd(name: str | None, country: str | None, kind: str | None, limit: int | None,
                db: str, as_json: bool, as_csv: bool) -> None:
     """List the actors of the registry, with their titles and when they held them."""
+    filters = _checked(name=name, country=country, kind=kind)
     with _open_store(db) as store:
-        rows = store.actors(name=name, country=country.upper() if country else None, kind=kind,
-                            limit=limit)
+        rows = store.actors(limit=limit, **filters)
     records = [{
         "name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
         "titles": "; ".join(

@@ -4,12 +4,15 @@
     ├── ReadError               an input cannot be read or decoded (one document; the batch goes on)
     ├── ModelError              the spaCy model for a language is not installed
     ├── StoreError              the SQLite store cannot be opened or written
+    ├── QueryError              a query filter is malformed (also a ValueError)
     └── GoldFormatError         a gold file does not follow shared/gold/README.md
 """
 
 from __future__ import annotations
 
-__all__ = ["AccordError", "GoldFormatError", "ModelError", "ReadError", "StoreError"]
+__all__ = [
+    "AccordError", "GoldFormatError", "ModelError", "QueryError", "ReadError", "StoreError",
+]
 
 
 class AccordError(Exception):
@@ -35,6 +38,19 @@ class ModelError(AccordError):
 
 class StoreError(AccordError):
     """The store cannot be opened, migrated or written."""
+
+
+class QueryError(AccordError, ValueError):
+    """A query filter has a value it cannot take: ``name`` is the filter, ``reason`` says why
+    and what it accepts (the message)."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(reason)
+        self.name = name
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[QueryError], tuple[str, str]]:
+        return type(self), (self.name, self.reason)
 
 
 class GoldFormatError(AccordError):

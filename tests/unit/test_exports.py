@@ -189,7 +189,7 @@ def test_export_cli(db: Path, tmp_path: Path) -> None:
     bad = runner.invoke(cli, ["export", "--format", "gdelt", "--db", str(db), "--dyad", "CHN"])
     assert bad.exit_code == 2 and "CHN-VNM" in bad.output
     bad = runner.invoke(cli, ["export", "--format", "gdelt", "--db", str(db), "--since", "2024-13"])
-    assert bad.exit_code == 1 and "month out of range" in bad.output
+    assert bad.exit_code == 2 and "month out of range" in bad.output
     missing = runner.invoke(cli, ["export", "--format", "csv", "--db", str(tmp_path / "no.db")])
     assert missing.exit_code == 1 and "no store" in missing.output
 

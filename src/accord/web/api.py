@@ -32,8 +32,8 @@ from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
-from accord import ontology
-from accord.errors import StoreError
+from accord import ontology, query
+from accord.errors import QueryError, StoreError
 from accord.store import Store
 from accord.store_rows import (
     ActorRow,
@@ -49,7 +49,6 @@ from accord.store_rows import (
     StatementRow,
     TimelineRow,
 )
-from accord.store_schema import date_range
 from accord.tables import TABLES, csv_cell
 from accord.web.pool import StorePool
 from accord.web.security import TOKEN_ENV, SecurityHeaders, check_origin, check_token, mount_docs
@@ -115,21 +114,23 @@ def _invalid(name: str, message: str, where: str = "query") -> HTTPException:
                                        "type": "value_error"}])
 
 
-def _date(name: str, value: str | None) -> str | None:
-    if value is not None:
-        try:
-            date_range(value)
-        except ValueError as exc:
-            raise _invalid(name, str(exc)) from None
-    return value
+def _checked(**filters: Any) -> dict[str, Any]:
+    """``filters`` validated and normalised by :func:`accord.query.checked` (a 422 for a bad
+    one, with its message)."""
+    try:
+        return query.checked(**filters)
+    except QueryError as exc:
+        raise _invalid(exc.name, exc.reason) from None
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
 Text = Annotated[str | None, Query(min_length=1, max_length=200)]
 Name = Annotated[str | None, Query(min_length=1, max_length=200)]
-Country = Annotated[str | None, Query(pattern=_COUNTRY, description="ISO3 or PLOVER code.")]
-DateParam = Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")]
+Country = Annotated[str | None, Query(max_length=200, description="ISO3 or PLOVER code.",
+                                      json_schema_extra={"pattern": _COUNTRY})]
+# checked by accord.query (as in the CLI), the pattern only documented
+DateParam = Annotated[str | None, Query(max_length=200, description="YYYY[-MM[-DD]]")]
 
 
 class EventFilters:
@@ -141,10 +142,13 @@ class EventFilters:
         country: Country = None,
         dyad: Annotated[
             str | None,
-            Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="Two countries, e.g. CHN-VNM."),
+            Query(max_length=200, description="Two countries, e.g. CHN-VNM.",
+                  json_schema_extra={"pattern": r"^[A-Za-z]{3}-[A-Za-z]{3}$"}),
         ] = None,
-        type: Annotated[str | None, Query(max_length=20, description="PLOVER type.")] = None,
-        quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+        type: Annotated[str | None, Query(max_length=200, description="PLOVER type.")] = None,
+        quad_class: Annotated[
+            int | None, Query(json_schema_extra={"minimum": 1, "maximum": 4})
+        ] = None,
         since: DateParam = None,
         until: DateParam = None,
         text: Text = None,
@@ -152,15 +156,10 @@ class EventFilters:
         role: Literal["actor", "recipient"] | None = None,
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
     ) -> None:
-        if type is not None and type.upper() not in ontology.ontology().types:
-            raise _invalid("type", f"not a PLOVER event type: {type!r}")
-        self.values: dict[str, Any] = {
-            "actor": actor, "country": country.upper() if country else None,
-            "dyad": tuple(dyad.upper().split("-")) if dyad else None,
-            "type": type.upper() if type else None, "quad_class": quad_class,
-            "since": _date("since", since), "until": _date("until", until), "text": text,
-            "actor_id": actor_id, "role": role, "doc_id": doc_id,
-        }
+        self.values: dict[str, Any] = _checked(
+            actor=actor, country=country, dyad=dyad, type=type, quad_class=quad_class,
+            since=since, until=until, text=text, actor_id=actor_id, role=role, doc_id=doc_id,
+        )
 
     def given(self) -> dict[str, Any]:
         return {k: v for k, v in self.values.items() if v is not None}
@@ -330,8 +329,7 @@ def create_app(
     ) -> Page[DocumentRow]:
         """Stored documents by date, with their extraction counts (``text``: in the title or
         path)."""
-        f: dict[str, Any] = {"language": language, "source": source, "since": _date("since", since),
-             "until": _date("until", until), "text": text}
+        f = _checked(language=language, source=source, since=since, until=until, text=text)
         return Page[DocumentRow](
             total=db.count_documents(**f),
             limit=limit,
@@ -411,7 +409,7 @@ def create_app(
         offset: Offset = 0,
     ) -> Page[ActorRow]:
         """Registry actors, most documents first, with aliases and dated titles."""
-        f: dict[str, Any] = {"name": name, "country": country, "kind": kind, "sector": sector}
+        f = _checked(name=name, country=country, kind=kind, sector=sector)
         return Page[ActorRow](
             total=db.count_actors(**f),
             limit=limit,
@@ -456,9 +454,8 @@ def create_app(
         offset: Offset = 0,
     ) -> Page[ClaimRow]:
         """Numbers the articles assert, dated by their article."""
-        f: dict[str, Any] = {"holder": holder, "source": source, "country": country, "unit": unit,
-             "min_quantity": min, "max_quantity": max, "since": _date("since", since),
-             "until": _date("until", until), "text": text, "doc_id": doc_id}
+        f = _checked(holder=holder, source=source, country=country, unit=unit, min_quantity=min,
+                     max_quantity=max, since=since, until=until, text=text, doc_id=doc_id)
         return Page[ClaimRow](
             total=db.count_claims(**f),
             limit=limit,
@@ -481,9 +478,8 @@ def create_app(
         offset: Offset = 0,
     ) -> Page[StatementRow]:
         """Who said what, when (the article's date when the text gives none)."""
-        f: dict[str, Any] = {"speaker": speaker, "country": country, "verb": verb,
-             "since": _date("since", since), "until": _date("until", until), "text": text,
-             "speaker_id": speaker_id, "doc_id": doc_id}
+        f = _checked(speaker=speaker, country=country, verb=verb, since=since, until=until,
+                     text=text, speaker_id=speaker_id, doc_id=doc_id)
         return Page[StatementRow](
             total=db.count_statements(**f),
             limit=limit,
