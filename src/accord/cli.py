@@ -107,6 +107,7 @@ def extract_cmd(paths: Sequence[str], output: TextIO, processes: int, max_bytes:
 
     Exit status: 0 all extracted, 1 some documents failed, 2 usage error, 3 the model failed.
     """
+    _require_paths(paths)
     failed = 0
     try:
         for item in extract(_read(paths, max_bytes), Options(processes=processes)):
@@ -120,6 +121,15 @@ def extract_cmd(paths: Sequence[str], output: TextIO, processes: int, max_bytes:
     output.flush()
     if failed:
         sys.exit(1)
+
+
+def _require_paths(paths: Sequence[str]) -> None:
+    """A path named that does not exist is a usage error, found before the model loads or the
+    store opens (a glob or "-" is read as it comes)."""
+    missing = [p for p in paths if p != "-" and not any(c in p for c in "*?[")
+               and not Path(p).exists()]
+    if missing:
+        raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
 
 
 @cli.command("ingest")
@@ -146,6 +156,7 @@ def ingest_cmd(paths: Sequence[str], db: str, processes: int, quiet: bool,
     from accord.spark_tables import is_spark_output
     from accord.store import Store
 
+    _require_paths(paths)
     try:
         store = Store.open(db)
     except AccordError as exc:

@@ -80,20 +80,18 @@ def test_each_failure_is_isolated_reported_recorded_and_cleared_by_a_later_succe
 
     monkeypatch.setattr(store, "write_document", write_document)
     db = tmp_path / "accord.db"
-    missing = str(tmp_path / "missing.txt")
 
-    result = ingest(str(corpus), missing, "--db", str(db))
+    result = ingest(str(corpus), "--db", str(db))
     assert result.exit_code == 1
-    assert "6 articles in " in result.output
-    assert "2 new, 0 updated, 0 unchanged, 4 failed" in result.output
+    assert "5 articles in " in result.output
+    assert "2 new, 0 updated, 0 unchanged, 3 failed" in result.output
     expected = {
         (str(corpus / "2-empty.txt"), "empty text"),
         (str(corpus / "3-crash.txt"), "coding failed: ValueError('boom')"),
         (str(corpus / "4-reject.txt"),
          "storing failed: IntegrityError: NOT NULL constraint failed: documents.language"),
-        (missing, "no such file or directory"),
     }
-    assert "failed (4):" in result.output
+    assert "failed (3):" in result.output
     for path, reason in expected:
         assert f"  {path}: {reason}\n" in result.output
     assert "more (all in the errors table" not in result.output
@@ -108,7 +106,7 @@ def test_each_failure_is_isolated_reported_recorded_and_cleared_by_a_later_succe
     result = ingest(str(corpus), "--db", str(db))
     assert result.exit_code == 0, result.output
     assert "3 new, 0 updated, 2 unchanged, 0 failed" in result.output
-    assert table(db, "SELECT path FROM errors") == [(missing,)]  # not retried: still there
+    assert table(db, "SELECT path FROM errors") == []  # each failure cleared by its success
 
 
 def test_a_read_error_crosses_process_boundaries() -> None:
@@ -159,6 +157,23 @@ def test_exit_statuses(tmp_path: Path, blank_model: None, monkeypatch: pytest.Mo
     assert result.exit_code == 3 and "is not installed" in result.output
 
 
+def test_a_missing_path_is_a_usage_error_before_the_model_or_the_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_load(lang: str = "fr", model: str | None = None) -> Language:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(pipeline, "load_pipeline", no_load)
+    text = tmp_path / "a.txt"
+    text.write_text(FINE, encoding="utf-8")
+    missing = str(tmp_path / "missing.txt")
+    db = tmp_path / "accord.db"
+    result = ingest(str(text), missing, "--db", str(db))
+    assert result.exit_code == 2 and f"no such file or folder: {missing}" in result.output
+    assert not db.exists()
+    result = CliRunner().invoke(cli, ["extract", "--processes", "1", missing])
+    assert result.exit_code == 2 and f"no such file or folder: {missing}" in result.output
+
+
 def test_ingest_reads_its_input_as_a_stream(
     tmp_path: Path, blank_model: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,7 +194,9 @@ def test_ingest_reads_its_input_as_a_stream(
 
     monkeypatch.setattr(store, "write_document", counting_write)
     monkeypatch.setattr("accord.ingestion.read_paths", articles)
-    result = ingest("generated", "--db", str(tmp_path / "accord.db"))
+    generated = tmp_path / "generated"  # the folder named; its articles come from the fake
+    generated.mkdir()
+    result = ingest(str(generated), "--db", str(tmp_path / "accord.db"))
     assert result.exit_code == 0, result.output
     assert f"{total} new" in result.output and written["n"] == total
 
