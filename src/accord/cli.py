@@ -444,6 +444,27 @@ def show_cmd(doc_id: str, db: str, as_json: bool) -> None:
     show_document(doc)
 
 
+@cli.command("errors")
+@click.argument("paths", nargs=-1)
+@_db_option
+@click.option("--clear", is_flag=True,
+              help="Forget the failures of PATHS (all failures without PATHS).")
+def errors_cmd(paths: Sequence[str], db: str, clear: bool) -> None:
+    """List the inputs that failed to be stored, with why and when; --clear forgets them (a
+    later success of the same input forgets its failure too)."""
+    with _open_store(db) as store:
+        if clear:
+            n = store.clear_errors(list(paths) or None)
+            click.echo(f"{n} failure(s) forgotten")
+            return
+        rows = [r for r in store.errors() if not paths or r.path in paths]
+    if not rows:
+        click.echo("no failures")
+        return
+    for r in rows:
+        click.echo(f"{r.at}  {r.path}: {r.reason}")
+
+
 @cli.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--root", type=click.Path(exists=True, file_okay=False),

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -306,6 +306,14 @@ class Store(ExtractionQueries, AggregateQueries):
         """Record that the input ``path`` failed (one row per path, the latest reason)."""
         with self._write() as conn:
             conn.execute(_RECORD_ERROR, (path, reason, utc_now()))
+
+    def clear_errors(self, paths: Sequence[str] | None = None) -> int:
+        """Forget the failures of ``paths`` (all of them if None); how many were forgotten."""
+        with self._write() as conn:
+            if paths is None:
+                return int(conn.execute("DELETE FROM errors").rowcount)
+            return sum(int(conn.execute("DELETE FROM errors WHERE path = ?", (p,)).rowcount)
+                       for p in paths)
 
     # -- reading ------------------------------------------------------------------------------
     def actors(

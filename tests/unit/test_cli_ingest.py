@@ -254,3 +254,24 @@ def test_count_documents_from_paths_alone(tmp_path: Path, monkeypatch: pytest.Mo
     assert count_documents(["-"]) is None
     for paths in (["corpus"], ["corpus", "missing.txt", "empty"], ["corpus/**/*.txt"]):
         assert count_documents(paths) == len(list(read_paths(paths)))
+
+
+def test_errors_lists_the_failures_and_clear_forgets_them(tmp_path: Path, blank_model: None) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a-empty.txt").write_text("", encoding="utf-8")
+    (corpus / "b-empty.txt").write_text("", encoding="utf-8")
+    (corpus / "c-good.txt").write_text(FINE, encoding="utf-8")
+    db = str(tmp_path / "accord.db")
+    assert ingest(str(corpus), "--db", db).exit_code == 1
+    listed = CliRunner().invoke(cli, ["errors", "--db", db])
+    assert listed.exit_code == 0
+    assert f"{corpus / 'a-empty.txt'}: empty" in listed.output
+    assert f"{corpus / 'b-empty.txt'}: empty" in listed.output and "c-good" not in listed.output
+    one = CliRunner().invoke(cli, ["errors", "--db", db, "--clear", str(corpus / "a-empty.txt")])
+    assert one.exit_code == 0 and "1 failure(s) forgotten" in one.output
+    assert table(Path(db), "SELECT path FROM errors") == [(str(corpus / "b-empty.txt"),)]
+    rest = CliRunner().invoke(cli, ["errors", "--db", db, "--clear"])
+    assert "1 failure(s) forgotten" in rest.output
+    assert CliRunner().invoke(cli, ["errors", "--db", db]).output == "no failures\n"
+    assert table(Path(db), "SELECT count(*) FROM documents") == [(1,)]
