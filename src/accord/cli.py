@@ -74,7 +74,7 @@ def _read(paths: Sequence[str], max_bytes: int) -> Iterator[Article | ReadError]
     bytes, an impossible date) and articles in a language accord has no rules for."""
     from accord.ingestion import notes
 
-    for item in read_paths(paths, max_bytes=max_bytes):
+    for item in read_paths(paths, max_bytes=max_bytes, skipped=_warn):
         if isinstance(item, Article):
             for note in notes(item):
                 _warn(item.path, note)

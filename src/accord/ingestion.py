@@ -141,7 +141,8 @@ def _read(
 ) -> Iterator[Article | ReadError]:
     for source in sources:
         if isinstance(source, str | Path):
-            read: Iterable[Article | ReadError] = read_paths([str(source)], max_bytes=max_bytes)
+            read: Iterable[Article | ReadError] = read_paths([str(source)], max_bytes=max_bytes,
+                                                             skipped=warn)
         else:
             read = (source,)
         for item in read:

@@ -33,7 +33,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -77,13 +77,17 @@ _HEAD = 1 << 16  # bytes of a JSONL file sniffed before it is streamed line by l
 
 
 def read_paths(
-    paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes: int = MAX_BYTES
+    paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes: int = MAX_BYTES,
+    skipped: Callable[[str, str], object] | None = None,
 ) -> Iterator[Article | ReadError]:
     """Yield one article per document of ``paths``, or a :class:`ReadError` for each failure.
 
     ``stdin`` is read for the path ``-`` (default: ``sys.stdin``). ``max_bytes`` (0: no limit)
     bounds what is read into memory at once: a file, standard input, or one line of a JSONL
-    file (which is streamed) larger than that is a :class:`ReadError` naming the limit.
+    file (which is streamed) larger than that is a :class:`ReadError` naming the limit. In a
+    folder, a text file that is no article (a licence, a list of URLs or tab-separated rows:
+    :func:`not_an_article`) is skipped and passed to ``skipped`` with the reason; a file named
+    explicitly is always read.
     """
     for given in paths:
         if given == "-":
@@ -97,6 +101,11 @@ def read_paths(
             if not files:
                 yield ReadError(given, f"no readable file ({', '.join(READABLE_SUFFIXES)})")
             for name in files:
+                reason = not_an_article(name)
+                if reason is not None:
+                    if skipped is not None:
+                        skipped(name, f"skipped: {reason}")
+                    continue
                 yield from _read_file(name, max_bytes)
         elif path.exists():
             yield ReadError(given, "not a regular file or folder")
@@ -111,8 +120,9 @@ def read_paths(
 
 
 def count_documents(paths: Sequence[str]) -> int | None:
-    """How many items :func:`read_paths` yields for ``paths``, known from the paths alone (no
-    file is opened): one per text or HTML file, one per path that reads as an error. None when
+    """How many items :func:`read_paths` yields for ``paths``, known from the paths (only the
+    head of a folder's text files is read, for :func:`not_an_article`): one per text or HTML
+    file, one per path that reads as an error. None when
     it depends on the contents: a JSON or JSONL file, another suffix, standard input."""
     total = 0
     for given in paths:
@@ -122,7 +132,7 @@ def count_documents(paths: Sequence[str]) -> int | None:
         if path.is_file():
             files = [given]
         elif path.is_dir():
-            files = _walk(given)
+            files = [name for name in _walk(given) if not_an_article(name) is None]
         elif glob.has_magic(given) and not path.exists():
             files = _expand_glob(given)
         else:
@@ -235,6 +245,29 @@ def _identifier(languages: tuple[str, ...]) -> _Classifier:
     identifier.set_languages(list(languages))
     classifier: _Classifier = identifier
     return classifier
+
+
+_LICENCE_NAMES = ("license", "licence", "copying", "notice")
+_LIST_SHARE = 0.8  # share of a file's lines holding a URL or a tab that makes it a list
+
+
+def not_an_article(path: str) -> str | None:
+    """Why the text file ``path`` is no article, or None: a licence (by its name), or a list
+    whose lines are URLs or tab-separated rows (by its first 8 KB). Other suffixes are None."""
+    if Path(path).suffix.lower() != ".txt":
+        return None
+    if Path(path).stem.lower().startswith(_LICENCE_NAMES):
+        return "a licence file"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192).decode("utf-8", errors="replace")
+    except OSError:
+        return None  # reading reports it
+    lines = [line for line in head.splitlines() if line.strip()]
+    listed = sum(1 for line in lines if "\t" in line or "://" in line)
+    if len(lines) >= 3 and listed >= _LIST_SHARE * len(lines):
+        return "a list of URLs or tab-separated rows"
+    return None
 
 
 def _walk(folder: str) -> list[str]:

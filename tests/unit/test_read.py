@@ -14,6 +14,7 @@ from accord.errors import ReadError
 from accord.read import (
     LANGUAGES,
     content_id,
+    count_documents,
     detect_language,
     read_paths,
     read_text,
@@ -364,3 +365,26 @@ def test_detect_language() -> None:
 def test_cyrillic_code_page_is_not_read_as_cp1252() -> None:
     text = "Министр обороны Вьетнама встретился с министром обороны Китая в Ханое во вторник."
     assert decode_bytes(text.encode("cp1251"), "x") == text
+
+
+def test_a_folder_skips_licences_and_lists_and_says_why(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "license.txt").write_text("Creative Commons Attribution 2.5.\n", encoding="utf-8")
+    (folder / "urls.txt").write_text("".join(
+        f"2016_01_0{n}-001\thttps://fr.wikinews.org/wiki/Article_{n}\n" for n in range(1, 6)),
+        encoding="utf-8")
+    (folder / "rows.txt").write_text("a\tb\nc\td\ne\tf\n", encoding="utf-8")
+    (folder / "story.txt").write_text("Le ministre a reçu son homologue. Ils ont signé un accord.\n"
+                                      "Voir https://example.org pour plus.\n", encoding="utf-8")
+    said: list[tuple[str, str]] = []
+    items = list(read_paths([str(folder)], skipped=lambda path, why: said.append((path, why))))
+    assert [Path(i.path).name for i in items] == ["story.txt"]
+    assert sorted((Path(p).name, why) for p, why in said) == [
+        ("license.txt", "skipped: a licence file"),
+        ("rows.txt", "skipped: a list of URLs or tab-separated rows"),
+        ("urls.txt", "skipped: a list of URLs or tab-separated rows"),
+    ]
+    assert count_documents([str(folder)]) == 1
+    named = list(read_paths([str(folder / "urls.txt")]))  # named explicitly: read all the same
+    assert len(named) == 1 and isinstance(named[0], Article)
