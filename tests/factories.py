@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import sqlite3
+from pathlib import Path
+from typing import Any
 
 from accord.records import (
     Actor,
@@ -16,6 +19,16 @@ from accord.records import (
     PlaceRef,
     Statement,
 )
+
+
+def table(db: Path, sql: str) -> list[tuple[Any, ...]]:
+    """The rows ``sql`` selects in the SQLite file ``db``."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
 
 TEXT = (
     "Le général Tô Lâm, ministre de la Sécurité publique, a reçu le 10 janvier à Hanoï le "

@@ -25,6 +25,7 @@ from accord.coders.annotations import ensure_extensions
 from accord.errors import ModelError, ReadError
 from accord.read import count_documents, read_bytes, read_paths, read_text
 from accord.records import Article, Document
+from tests.factories import table
 
 FINE = "Le ministre a reçu son homologue à Hanoï."
 
@@ -51,14 +52,6 @@ def ingest(*args: str) -> Result:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output
     return result
-
-
-def table(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_each_failure_is_isolated_reported_recorded_and_cleared_by_a_later_success(

@@ -3,9 +3,7 @@ failures recorded while the others go on, a second run changing nothing."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 import spacy
@@ -16,6 +14,7 @@ from accord.coders.annotations import ensure_extensions
 from accord.errors import ReadError
 from accord.read import read_text
 from accord.records import Document
+from tests.factories import table
 
 FINE = "Le ministre a reçu son homologue à Hanoï."
 OTHER = "Le général a visité la base."
@@ -26,14 +25,6 @@ def blank_model(monkeypatch: pytest.MonkeyPatch) -> None:
     ensure_extensions()
     nlp = spacy.blank("fr")
     monkeypatch.setattr(pipeline, "load_pipeline", lambda lang="fr", model=None: nlp)
-
-
-def table(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def corpus(tmp_path: Path) -> Path:

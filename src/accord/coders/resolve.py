@@ -10,6 +10,7 @@ the possessor; "l'armée", "le quotidien" → the body or news medium of that ki
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -192,13 +193,25 @@ class Resolver:
                 return True
         return titled_as_woman(actor)
 
+    @cached_property
+    def women(self) -> frozenset[int]:
+        """The persons the text marks as women (:meth:`feminine`)."""
+        return frozenset(a.idx for a in self.table.actors
+                         if a.kind == "person" and self.feminine(a))
+
+    @cached_property
+    def _org_heads(self) -> dict[int, str]:
+        """Each organisation's first word, folded ("collectif" for "Collectif Sécurité")."""
+        return {a.idx: fold(a.name).split(" ")[0] for a in self.table.actors
+                if a.kind == "organization"}
+
     def last_subject_person(self, before: int, pronoun: str | None = None) -> int | None:
         """The person spoken of last as a subject ("Le ministre X s'est entretenu avec Y. Il a
         rencontré ..." : "il" is X), else the person spoken of last; "elle" prefers a woman,
         "il" a person not marked as one."""
         best: tuple[int, int] | None = None
         doc = self.doc
-        women = {a.idx for a in self.table.actors if a.kind == "person" and self.feminine(a)}
+        women = self.women
         if pronoun in ("elle", "-elle") and not women:
             return self.last_person(before)  # no woman marked: the person spoken of last
         for actor in self.table.actors:
@@ -359,12 +372,13 @@ class Resolver:
         """"l'armée", "le gouvernement", "l'organisation européenne": the body of that kind
         spoken of last (of the country a nationality adjective gives)."""
         word = fold(tok.lemma_)
-        heads = {fold(a.name).split(" ")[0] for a in self.table.actors if a.kind == "organization"}
-        if word not in _BODY_NOUNS | _MEDIA_NOUNS | heads or tok.pos_ != "NOUN" or not any(
+        heads = self._org_heads  # "le collectif" for the "Collectif ..." named before
+        kind = word in _BODY_NOUNS or word in _MEDIA_NOUNS or word in heads.values()
+        if not kind or tok.pos_ != "NOUN" or not any(
             c.dep_ == "det" and fold(c.text) in ("le", "la", "l'", "cette", "ce")
             for c in tok.children
         ):
-            return None  # ("le collectif" for the "Collectif ..." named before)
+            return None
         country = None
         for c in tok.children:
             if c.dep_ == "amod":
@@ -374,7 +388,7 @@ class Resolver:
                 return None  # "le gouvernement du Japon": another body
 
         def named(actor: ActorAnn) -> bool:
-            return word == "organisation" or fold(actor.name).split(" ")[0] == word
+            return word == "organisation" or heads.get(actor.idx) == word
 
         def medium(actor: ActorAnn) -> bool:
             return word in _MEDIA_NOUNS and actor.sector in _MEDIA_SECTORS

@@ -411,9 +411,8 @@ class _Coder:
         resolver = self.roles.resolver
         if fold(tok.text) in ("il", "ils") and resolver.feminine(actor):
             return None  # "il" is not the woman who spoke last
-        if fold(tok.text) == "elle" and actor.kind == "person" and not resolver.feminine(
-                actor) and any(a.kind == "person" and resolver.feminine(a)
-                               for a in resolver.table.actors):
+        if fold(tok.text) == "elle" and actor.kind == "person" and resolver.women and (
+                actor.idx not in resolver.women):
             return None  # nor "elle" a man who spoke last, when a woman is in the text
         verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj")]
         if any(c.pos_ == "PRON" and fold(c.text) in _OBJECT_CLITICS and c.dep_ in (
