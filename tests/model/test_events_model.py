@@ -605,3 +605,9 @@ def test_whoever_claims_the_attacks_is_their_author_however_parsed() -> None:
                   "heures.", published="2016-01-14")
     (attack,) = [e for e in told if e.type == "ASSAULT"]
     assert [p.name for p in attack.actor] == ["État islamique"]
+
+
+def test_an_aspectual_support_verb_carries_its_event_noun_even_past_a_date() -> None:
+    told = events("Le gouvernement colombien a entamé vendredi des négociations avec les FARC.")
+    assert [(e.type, sides(e)) for e in told] == [
+        ("CONSULT", ([("Gouvernement colombien", "COL")], [("FARC", None)]))]

@@ -438,6 +438,9 @@ class _Coder:
         head = tok.head
         if case_of(tok) in _NOUN_BLOCKING_CASES or fold(head.lemma_) in _NOUN_BLOCKING_HEADS:
             return None
+        after_date = _after_circumstance(tok, self.roles.date_tokens)
+        if after_date:  # "a entamé vendredi des négociations": the object hung on the date
+            head = head.head
         if head.i != tok.i and head.pos_ in ("ADV", "ADP") and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "lors du sommet": "sommet" hangs on "lors"
         holder: Token | None = None  # "a déclaré le ministre X, lors d'un entretien": X's
@@ -450,7 +453,7 @@ class _Coder:
             head.head.pos_ == "VERB" and head.dep_ == "obj")
         if conveyed:  # "a envoyé une lettre de félicitations à X": the letter carries the act
             verb = head.head
-        if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not conveyed and not (
+        if tok.dep_ in ("nmod",) and head.pos_ == "NOUN" and not (conveyed or after_date) and not (
             trig.frame == "agentnoun" and fold(head.lemma_) in _QUANTITY_NOUNS
         ) and not (trig.frame == "patient" and _definite_of_someone(tok)):
             # "à la veille du sommet": a noun inside a noun phrase; but "une réaction à
@@ -517,7 +520,7 @@ class _Coder:
         if not by_complement and trig.type == "CONSULT":
             by_complement = self._between(tok)  # "le dialogue ... entre le Vietnam et l'Inde"
         support = verb is not None and fold(verb.lemma_) in self.lex.support_verbs and (
-            tok.dep_ in _SUPPORTED_DEPS)
+            tok.dep_ in _SUPPORTED_DEPS or after_date)
         if passive_support and verb is not None and not by_complement:
             for c in verb.children:
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
@@ -569,7 +572,7 @@ class _Coder:
                 spoken_of):  # "Hollande évoque un attentat": not its author
             heads, _ = subject_heads(verb)
             if tok.dep_ == "obl:arg" or tok.dep_.startswith("obl") or tok.dep_ in ("obj",) or (
-                    conveyed):
+                    conveyed or after_date):
                 actors = self.roles.participants_all([h for h in heads if h.i != tok.i])
                 if not actors and "Fin" in self.roles.finite(verb).morph.get("VerbForm", []):
                     actors = self.roles.preceding_actors(verb)
@@ -1021,6 +1024,15 @@ def _present_state(verb: Token) -> bool:
     if "Pres" not in aux[0].morph.get("Tense", []) or "Ind" not in aux[0].morph.get("Mood", []):
         return False
     return passive_agent(verb) is None
+
+
+def _after_circumstance(tok: Token, dated: frozenset[int]) -> bool:
+    """Whether a noun is the object of a verb that the parser hung under the date before it
+    ("a entamé vendredi des négociations": "négociations" as nmod of "vendredi")."""
+    head = tok.head
+    return (tok.dep_ == "nmod" and head.i in dated and head.i < tok.i
+            and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i
+            and case_of(tok) in ("", "de", "des", "du", "d'"))
 
 
 def _possessed(tok: Token) -> bool:
