@@ -721,8 +721,9 @@ def serve_cmd(db: str, host: str, port: int, allow_remote: bool, allow_writes: b
     _open_store(db).close()  # a clear error now rather than on the first request
     missing = missing_vendor_files()
     if missing:
-        click.echo(f"warning: the dashboard is not built (missing {', '.join(missing)}): run "
-                   "`npm ci && npm run build` in web/; the API works without it", err=True)
+        click.echo(f"warning: files of the dashboard are missing ({', '.join(missing)}): "
+                   "reinstall accord, or in a checkout run `npm ci && npm run build` in web/; "
+                   "the API works without them", err=True)
     if not local:
         also = " and, with the token, write it" if allow_writes else ""
         click.echo(f"warning: listening on {host}, not only this machine: anyone who can reach "

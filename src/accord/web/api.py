@@ -50,8 +50,9 @@ from accord.store_rows import (
     TimelineRow,
 )
 from accord.tables import TABLES, csv_cell
+from accord.web.dashboard import mount, mount_docs
 from accord.web.pool import StorePool
-from accord.web.security import TOKEN_ENV, SecurityHeaders, check_origin, check_token, mount_docs
+from accord.web.security import TOKEN_ENV, SecurityHeaders, check_origin, check_token
 
 __all__ = ["create_app"]
 
@@ -493,8 +494,6 @@ def create_app(
         assert token is not None
         writes.mount(app, token, max_body=max_body or writes.MAX_BODY,
                      max_articles=max_articles or writes.MAX_ARTICLES)
-
-    from accord.web.dashboard import mount
 
     mount(app)
     return app

@@ -6,9 +6,8 @@ the write endpoint, the origins CORS may allow, and the hosts ``accord serve`` m
   (:data:`CSP`) allows scripts, styles and requests from the server's own origin only (no inline
   script, no ``eval``), no plugins, no ``<base>``, no framing. An exception no handler turned into
   a response becomes a plain 500 that carries the headers and no traceback (it is logged).
-- :func:`mount_docs` serves the OpenAPI browser at ``/docs`` (Swagger UI, from its CDN as FastAPI
-  does) with a policy of its own that allows that CDN and the one inline script of the page by
-  its SHA-256, still without ``'unsafe-inline'``.
+  The API page (``/docs``, Swagger UI served from the package by
+  :func:`accord.web.dashboard.mount_docs`) lives under that same policy.
 - :func:`require_bearer` checks ``Authorization: Bearer TOKEN`` in constant time
   (:func:`hmac.compare_digest`); :func:`check_token` refuses a missing or short token
   (:data:`TOKEN_ENV` is where ``accord serve --allow-writes`` reads it).
@@ -18,16 +17,13 @@ the write endpoint, the origins CORS may allow, and the hosts ``accord serve`` m
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
 import ipaddress
 import logging
 import re
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import HTTPException, Request
+from fastapi.responses import JSONResponse
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -41,7 +37,6 @@ __all__ = [
     "check_origin",
     "check_token",
     "is_loopback",
-    "mount_docs",
     "require_bearer",
 ]
 
@@ -64,15 +59,8 @@ _POLICY = {
     "frame-ancestors": "'none'",
 }
 
-
-def _csp(**changes: str) -> str:
-    policy = dict(_POLICY)
-    policy.update({k.replace("_", "-"): v for k, v in changes.items()})
-    return "; ".join(f"{k} {v}" for k, v in policy.items())
-
-
-CSP = _csp()
-"""The Content-Security-Policy of every response but ``/docs``."""
+CSP = "; ".join(f"{k} {v}" for k, v in _POLICY.items())
+"""The Content-Security-Policy of every response."""
 
 HEADERS = {
     "Content-Security-Policy": CSP,
@@ -167,31 +155,3 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
-
-
-def _inline_script_hashes(html: str) -> list[str]:
-    """The CSP sources (``'sha256-…'``) of the inline scripts of a page."""
-    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
-    return [
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-        for s in scripts
-    ]
-
-
-def mount_docs(app: FastAPI, openapi_url: str = "/openapi.json") -> None:
-    """Serve Swagger UI at ``/docs``: its files come from the jsDelivr CDN (as FastAPI's own
-    page does; the dashboard needs no network), its one inline script is allowed by hash."""
-    cdn = "https://cdn.jsdelivr.net"
-    page = get_swagger_ui_html(
-        openapi_url=openapi_url, title=f"{app.title} - API",
-        swagger_favicon_url="/static/favicon.svg",
-    )
-    html = bytes(page.body).decode()
-    policy = _csp(
-        script_src=" ".join(["'self'", cdn, *_inline_script_hashes(html)]),
-        style_src=f"'self' {cdn}",
-    )
-
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return HTMLResponse(html, headers={"Content-Security-Policy": policy})
