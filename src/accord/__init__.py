@@ -14,7 +14,14 @@ store as pandas DataFrames (:func:`open`, :class:`Dataset`), scoring
 from __future__ import annotations
 
 from accord.dataset import Dataset, open
-from accord.errors import AccordError, GoldFormatError, ModelError, ReadError, StoreError
+from accord.errors import (
+    AccordError,
+    FetchError,
+    GoldFormatError,
+    ModelError,
+    ReadError,
+    StoreError,
+)
 from accord.ingestion import IngestSummary, ingest
 from accord.pipeline import Options, extract, extract_one
 from accord.read import read_paths, read_text
@@ -39,6 +46,7 @@ __all__ = [
     "Dataset",
     "Document",
     "Event",
+    "FetchError",
     "GoldFormatError",
     "IngestSummary",
     "ModelError",

@@ -107,7 +107,7 @@ def extract_cmd(paths: Sequence[str], output: TextIO, processes: int, max_bytes:
 
     Exit status: 0 all extracted, 1 some documents failed, 2 usage error, 3 the model failed.
     """
-    _require_paths(paths)
+    _require_paths(paths, urls=False)
     failed = 0
     try:
         for item in extract(_read(paths, max_bytes), Options(processes=processes)):
@@ -123,53 +123,112 @@ def extract_cmd(paths: Sequence[str], output: TextIO, processes: int, max_bytes:
         sys.exit(1)
 
 
-def _require_paths(paths: Sequence[str]) -> None:
+def _require_paths(paths: Sequence[str], *, urls: bool = True) -> None:
     """A path named that does not exist is a usage error, found before the model loads or the
-    store opens (a glob or "-" is read as it comes)."""
+    store opens (a glob, "-" or, if ``urls``, an http(s) URL is read as it comes)."""
+    from accord.feeds import is_http_url
+
+    if not urls and (web := [p for p in paths if is_http_url(p)]):
+        raise click.UsageError(f"{', '.join(web)}: accord extract reads files; `accord ingest "
+                               "URL` fetches web pages")
     missing = [p for p in paths if p != "-" and not any(c in p for c in "*?[")
-               and not Path(p).exists()]
+               and not is_http_url(p) and not Path(p).exists()]
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
 
 
+def _web_options(func: Any) -> Any:
+    from accord.fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT
+
+    for option in reversed([
+        click.option("--feed", "feeds", multiple=True, metavar="URL",
+                     help="An RSS or Atom feed: its items not stored yet are fetched and "
+                          "stored; repeatable."),
+        click.option("--delay", default=DEFAULT_DELAY, show_default=True,
+                     type=click.FloatRange(0), metavar="SECONDS",
+                     help="Wait between two requests to one host (longer if its robots.txt "
+                          "asks)."),
+        click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True,
+                     type=click.FloatRange(0, min_open=True), metavar="SECONDS",
+                     help="Give up a request after this long."),
+        click.option("--user-agent", "agent", default=None, metavar="TEXT",
+                     help="User agent of the requests (default: accord/VERSION (+URL)); add "
+                          "a contact, for instance."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _sources(paths: Sequence[str], feeds: Sequence[str]) -> list[Any]:
+    """What `accord ingest` reads: ``paths`` (files, folders, URLs...) then ``feeds``; a usage
+    error if there is nothing, or a feed is no http(s) URL, or a path does not exist."""
+    from accord.fetch import Feed, is_http_url
+
+    if not paths and not feeds:
+        raise click.UsageError("nothing to ingest: give PATHS or URLs, or --feed URL")
+    bad = [f for f in feeds if not is_http_url(f)]
+    if bad:
+        raise click.BadParameter(f"not an http(s) URL: {', '.join(bad)}", param_hint="'--feed'")
+    _require_paths(paths)
+    return [*paths, *(Feed(f.strip()) for f in feeds)]
+
+
+def _count(paths: Sequence[str], feeds: Sequence[str]) -> int | None:
+    """How many items `accord ingest` handles, when the inputs tell (a feed does not)."""
+    from accord.fetch import is_http_url
+
+    files = [p for p in paths if not is_http_url(p)]
+    counted = count_documents(files) if files else 0
+    if feeds or counted is None:
+        return None
+    return counted + len(paths) - len(files)
+
+
 @cli.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@_web_options
 @_db_option
 @_processes_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @_max_bytes_option
-def ingest_cmd(paths: Sequence[str], db: str, processes: int, quiet: bool,
-               max_bytes: int) -> None:
+def ingest_cmd(paths: Sequence[str], feeds: Sequence[str], delay: float, timeout: float,
+               agent: str | None, db: str, processes: int, quiet: bool, max_bytes: int) -> None:
     """Extract articles and store them (idempotent: the same article changes nothing).
 
-    PATHS are files, folders, globs, .jsonl, .html, or "-" for standard input; they are read
-    as a stream. A folder written by `accord spark` (or its documents table) is loaded as it
-    is, without extracting again, in path order, with its read errors.
-    A document that cannot be read, coded or stored is listed in the summary and
+    PATHS are files, folders, globs, .jsonl, .html, "-" for standard input, or http(s) URLs of
+    web pages; they are read as a stream. A folder written by `accord spark` (or its documents
+    table) is loaded as it is, without extracting again, in path order, with its read errors.
+    A document that cannot be read, fetched, coded or stored is listed in the summary and
     recorded in the store's errors table, and the others go on. Documents are committed in
     batches: after an interruption (even a kill), the same command again completes the store.
+
+    Pages and the items of --feed are fetched politely (user agent, --timeout, robots.txt,
+    --delay per host); a page whose URL is stored already is skipped without a request, so the
+    same command can run from cron and fetches only what is new.
 
     Exit status: 0 all stored, 1 some documents failed, 2 usage error, 3 the store or the
     model failed, 130 interrupted (Ctrl-C).
     """
+    from accord.fetch import Fetcher
     from accord.ingestion import ingest
     from accord.spark_tables import is_spark_output
     from accord.store import Store
 
-    _require_paths(paths)
+    sources = _sources(paths, feeds)
     try:
         store = Store.open(db)
     except AccordError as exc:
         raise FatalError(str(exc)) from exc
+    fetcher = Fetcher(agent=agent, timeout=timeout, delay=delay, max_bytes=max_bytes)
     started = time.perf_counter()
     bar = not quiet and sys.stderr.isatty()
     outputs = bar and any(is_spark_output(p) for p in paths)
-    total = count_documents(paths) if bar and not outputs else None
+    total = _count(paths, feeds) if bar and not outputs else None
     with store, _progress(total, bar) as advance:
         try:
-            summary = ingest(paths, store, options=Options(processes=processes),
+            summary = ingest(sources, store, options=Options(processes=processes),
                              max_bytes=max_bytes, progress=advance, warn=_warn,
-                             max_failures=SHOWN_FAILURES)
+                             max_failures=SHOWN_FAILURES, fetcher=fetcher)
         except AccordError as exc:  # the store or the model failed
             raise FatalError(f"{exc}; what was committed before stays in {db}: run the same "
                              "command again to complete it") from exc
@@ -180,10 +239,11 @@ def ingest_cmd(paths: Sequence[str], db: str, processes: int, quiet: bool,
         counts = store.stats()
     seconds = time.perf_counter() - started
     articles = summary.articles
+    skipped = f", skipped {summary.skipped} already stored" if summary.skipped or feeds else ""
     click.echo(
         f"{articles} articles in {seconds:.1f} s ({articles / max(seconds, 1e-9):.1f} "
         f"articles/s): {summary.new} new, {summary.updated} updated, "
-        f"{summary.unchanged} unchanged, {summary.failed} failed",
+        f"{summary.unchanged} unchanged, {summary.failed} failed{skipped}",
         err=True,
     )
     click.echo(f"store {db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), err=True)

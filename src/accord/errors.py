@@ -2,6 +2,7 @@
 
     AccordError                 base of everything below
     ├── ReadError               an input cannot be read or decoded (one document; the batch goes on)
+    │   └── FetchError          a URL cannot be fetched: HTTP status, timeout, robots.txt, not HTML
     ├── ModelError              the spaCy model for a language is not installed
     ├── StoreError              the SQLite store cannot be opened or written
     ├── QueryError              a query filter is malformed (also a ValueError)
@@ -11,7 +12,8 @@
 from __future__ import annotations
 
 __all__ = [
-    "AccordError", "GoldFormatError", "ModelError", "QueryError", "ReadError", "StoreError",
+    "AccordError", "FetchError", "GoldFormatError", "ModelError", "QueryError", "ReadError",
+    "StoreError",
 ]
 
 
@@ -27,9 +29,21 @@ class ReadError(AccordError):
         self.path = path
         self.reason = reason
 
-    def __reduce__(self) -> tuple[type[ReadError], tuple[str, str]]:
+    def __reduce__(self) -> tuple[type[ReadError], tuple[object, ...]]:
         # pickled by its two fields: a worker process returns it as a value
         return type(self), (self.path, self.reason)
+
+
+class FetchError(ReadError):
+    """A URL (a page, a feed) could not be fetched; ``status`` is the HTTP status the server
+    answered, if it answered one."""
+
+    def __init__(self, path: str, reason: str, status: int | None = None) -> None:
+        super().__init__(path, reason)
+        self.status = status
+
+    def __reduce__(self) -> tuple[type[ReadError], tuple[object, ...]]:
+        return type(self), (self.path, self.reason, self.status)
 
 
 class ModelError(AccordError):

@@ -410,6 +410,14 @@ class Store(ExtractionQueries, AggregateQueries):
             raise StoreError(f"document id prefix {doc_id!r} is ambiguous: {shown}")
         return found[0] if found else None
 
+    def has_url(self, url: str) -> bool:
+        """Whether a document of ``url`` is stored: its ``url`` is ``url``, or its ``path`` (a
+        page `accord ingest` fetched has its URL as both)."""
+        with self._read() as conn:
+            found = conn.execute("SELECT 1 FROM documents WHERE url = ? OR path = ? LIMIT 1",
+                                 (url, url)).fetchone()
+        return found is not None
+
     def document(self, doc_id: str) -> Document | None:
         """Rebuild the stored :class:`Document` (by id or unique prefix of ≥ 6 characters)."""
         full = self.resolve_id(doc_id)

@@ -7,12 +7,13 @@ transaction (SQLite DDL is transactional, so a failed migration leaves the previ
 A store is recognised by its ``meta`` table (``application = accord``) and its
 ``PRAGMA application_id``.
 
-Tables (version 7; migration 2 changes registry keys only, migration 3 adds the statement and
+Tables (version 8; migration 2 changes registry keys only, migration 3 adds the statement and
 claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
 ``places``, ``events.norm_text`` and ``event_dyads``, migration 5 ``registry_names``,
 ``events_text``, the month, quad class and intensity of ``event_dyads`` and the indexes of the
 event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts within a kind,
-migration 7 the type, days and countries of ``event_dyads`` and ``dyad_counts``)::
+migration 7 the type, days and countries of ``event_dyads`` and ``dyad_counts``, migration 8 the
+index of the documents' ``url``)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
@@ -575,8 +576,15 @@ def fill_kinds(conn: sqlite3.Connection) -> None:
     )
 
 
+def migration_8(conn: sqlite3.Connection) -> None:
+    """Documents found by their URL (:meth:`accord.Store.has_url`: fetching skips the pages
+    already stored)."""
+    conn.execute("CREATE INDEX documents_url ON documents (url) WHERE url IS NOT NULL")
+
+
 MIGRATIONS: list[Migration] = [
     migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7,
+    migration_8,
 ]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 

@@ -279,6 +279,20 @@ def test_id_prefix_lookup(store: Store) -> None:
     assert store.document(doc.id) == doc  # an exact id is never ambiguous
 
 
+def test_a_document_is_found_by_its_url_or_its_path_through_their_indexes(store: Store) -> None:
+    fetched = dataclasses.replace(make_doc(), path="https://ex.org/a", url="https://ex.org/a")
+    record = dataclasses.replace(make_doc(TEXT + " Fin."), path="lot.jsonl:3",
+                                 url="https://ex.org/b")
+    for doc in (fetched, record):
+        store.put(doc)
+    assert store.has_url("https://ex.org/a") and store.has_url("https://ex.org/b")
+    assert not store.has_url("https://ex.org/c") and not store.has_url("https://ex.org")
+    assert store.has_url("lot.jsonl:3")  # a path is what fetching stores a URL as
+    plan = " ".join(str(row[3]) for row in store._connection().execute(
+        "EXPLAIN QUERY PLAN SELECT 1 FROM documents WHERE url = ? OR path = ?", ("a", "a")))
+    assert "USING INDEX documents_url" in plan and "USING INDEX documents_path" in plan, plan
+
+
 # -- events ---------------------------------------------------------------------------------
 
 

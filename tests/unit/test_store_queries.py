@@ -245,13 +245,14 @@ def test_migrations_5_to_7_add_sort_indexes_names_the_text_index_kinds_and_dyad_
     _search_tables_agree(path)
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 7
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 8
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
         assert {"events_by_date", "events_by_date_desc", "events_by_intensity",
                 "events_by_intensity_desc", "events_by_type", "registry_names", "events_text",
                 "event_participants_unregistered", "event_dyads_month", "event_kinds",
                 "events_kind_date", "events_kind_date_desc", "events_kind_intensity",
-                "events_kind_intensity_desc", "dyad_counts", "dyad_counts_pair"} <= names
+                "events_kind_intensity_desc", "dyad_counts", "dyad_counts_pair",
+                "documents_url"} <= names
         assert not {"events_type", "events_quad"} & names
         assert raw.execute("SELECT * FROM event_kinds ORDER BY 1").fetchall() == [
             ("AGREE", 1, 4.2, 1), ("ASSAULT", 4, -9.3, 1), ("CONSULT", 1, 1.5, 1),
