@@ -151,7 +151,7 @@
     const out = el("span", { class: "participants" });
     (list || []).forEach((p, i) => {
       if (i) out.append(", ");
-      out.append(el("span", { class: "participant" }, actorLink(p.name, p.registry_id),
+      out.append(el("span", { class: "participant" }, actorLink(p.name, p.id),
                     p.country ? " " : null, countryTag(p.country)));
     });
     return out;
