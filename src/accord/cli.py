@@ -1,7 +1,9 @@
 """The ``accord`` command: a thin layer over the library.
 
-Every command that prints rows takes the same output options (a table by default, ``--json``,
-``--csv``); every command that reads or writes the store takes ``--db FILE``.
+Every command that prints rows of the store takes the same output options: a table for people
+by default; ``--json`` (one array) and ``--jsonl`` (one object per line) print the items of the
+JSON API (:mod:`accord.items`), ``--csv`` their flat table (:mod:`accord.tables`). Every command
+that reads or writes the store takes ``--db FILE``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, TextIO
 import click
 
 from accord.errors import AccordError, QueryError, ReadError
-from accord.output import emit
+from accord.output import emit, emit_rows
 from accord.pipeline import Options, available_cores, extract
 from accord.read import MAX_BYTES, count_documents, read_paths
 from accord.records import Article, Document
@@ -37,8 +39,12 @@ class FatalError(click.ClickException):
 
 
 def _output_options(func: Any) -> Any:
-    func = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")(func)
-    func = click.option("--json", "as_json", is_flag=True, help="Print JSON (one array).")(func)
+    func = click.option("--csv", "as_csv", is_flag=True,
+                        help="Print the flat table as CSV (a header, full ids).")(func)
+    func = click.option("--jsonl", "as_jsonl", is_flag=True,
+                        help="Print the API's items as JSON, one per line.")(func)
+    func = click.option("--json", "as_json", is_flag=True,
+                        help="Print the API's items as one JSON array.")(func)
     return func
 
 
@@ -81,10 +87,10 @@ def _read(paths: Sequence[str], max_bytes: int) -> Iterator[Article | ReadError]
         yield item
 
 
-def _fmt(as_json: bool, as_csv: bool) -> str:
-    if as_json and as_csv:
-        raise click.UsageError("--json and --csv are exclusive")
-    return "json" if as_json else "csv" if as_csv else "table"
+def _fmt(as_json: bool, as_jsonl: bool, as_csv: bool) -> str:
+    if as_json + as_jsonl + as_csv > 1:
+        raise click.UsageError("--json, --jsonl and --csv are exclusive")
+    return "json" if as_json else "jsonl" if as_jsonl else "csv" if as_csv else "table"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,7 +99,7 @@ def cli() -> None:
     """accord: political event data from news articles (French first)."""
 
 
-@cli.command("extract")
+@cli.command("extract", short_help="Extract articles to document JSON lines (JSONL).")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write JSONL here (default: standard output).")
@@ -184,7 +190,8 @@ def _count(paths: Sequence[str], feeds: Sequence[str]) -> int | None:
     return counted + len(paths) - len(files)
 
 
-@cli.command("ingest")
+@cli.command("ingest",
+             short_help="Extract articles, pages or feed items and store them (idempotent).")
 @click.argument("paths", nargs=-1)
 @_web_options
 @_db_option
@@ -356,7 +363,74 @@ def _event_kwargs(actor: str | None, country: str | None, dyad: str | None, etyp
                     since=since, until=until, text=text)
 
 
-@cli.command("events")
+def _who(name: str | None, country: str | None) -> str | None:
+    return None if name is None else f"{name} ({country or '-'})"
+
+
+def _sides(people: Sequence[Any]) -> str:
+    return "; ".join(f"{p.name or '?'} ({p.country or '-'})" for p in people)
+
+
+def _event_display(r: Any) -> dict[str, Any]:
+    from accord.items import date_label
+
+    return {
+        "date": date_label(r.date, r.doc_published), "type": r.type, "mode": r.mode,
+        "actor": _sides(r.actors), "recipient": _sides(r.recipients), "place": r.place_name,
+        "evidence": r.evidence, "doc": r.doc_id,
+    }
+
+
+def _statement_display(r: Any) -> dict[str, Any]:
+    from accord.items import date_label
+
+    return {
+        "date": date_label(r.date, r.doc_published), "speaker": r.speaker,
+        "country": r.speaker_country, "verb": r.verb, "evidence": r.evidence,
+        "doc": r.doc_id,
+    }
+
+
+def _quantity(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _claim_display(r: Any) -> dict[str, Any]:
+    return {
+        "published": r.doc_published, "qualifier": r.qualifier,
+        "quantity": _quantity(r.quantity), "unit": r.unit,
+        "holder": _who(r.holder, r.holder_country), "source": _who(r.source, r.source_country),
+        "evidence": r.evidence, "doc": r.doc_id,
+    }
+
+
+def _actor_display(r: Any) -> dict[str, Any]:
+    return {
+        "name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
+        "titles": "; ".join(
+            f"{t.title} ({t.first or '?'}" + (f"..{t.last}" if t.last and t.last != t.first else "")
+            + ")" for t in r.titles
+        ),
+        "aliases": "; ".join(r.aliases),
+        "documents": r.documents, "events": r.events,
+    }
+
+
+def _print_rows(db: str, table: str, fmt: str, display: Callable[[Any], dict[str, Any]],
+                **filters: Any) -> None:
+    """The rows of ``table`` that ``filters`` keep, read from the store ``db`` as they are
+    printed (:func:`accord.output.emit_rows`)."""
+    from accord.tables import TABLES
+
+    with _open_store(db) as store:
+        try:
+            emit_rows(table, TABLES[table].rows(store, **filters), fmt, display=display,
+                      no_wrap=("date",))
+        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
+            raise click.ClickException(str(exc)) from exc
+
+
+@cli.command("events", short_help="List stored events (filters, sort, paging).")
 @_event_filters
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many rows first.")
@@ -368,32 +442,23 @@ def _event_kwargs(actor: str | None, country: str | None, dyad: str | None, etyp
 def events_cmd(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
                quad_class: int | None, since: str | None, until: str | None, text: str | None,
                limit: int | None, offset: int, sort: str, db: str, as_json: bool,
-               as_csv: bool) -> None:
-    """List stored events."""
+               as_jsonl: bool, as_csv: bool) -> None:
+    """List stored events.
+
+    --json and --jsonl print the items of /api/events (the same filters give the same
+    objects): full id, type, mode, quad class, CAMEO code, intensity, participants as objects
+    (id, name, country, sector), the event's own date (null when undated) and its precision,
+    place, evidence, span, document id and URL. --csv prints the same in flat columns. The
+    table shows an undated event as "undated (article DATE)".
+    """
+    fmt = _fmt(as_json, as_jsonl, as_csv)
     filters = _event_kwargs(actor, country, dyad, etype, quad_class, since, until, text)
-    with _open_store(db) as store:
-        try:
-            rows = store.events(limit=limit, offset=offset, sort=sort, **filters)
-        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
-            raise click.ClickException(str(exc)) from exc
-    records = [{
-        "date": r.date, "type": r.type, "mode": r.mode,
-        "actor": "; ".join(f"{p.name or '?'} ({p.country or '-'})" for p in r.actors),
-        "recipient": "; ".join(f"{p.name or '?'} ({p.country or '-'})" for p in r.recipients),
-        "place": r.place_name, "evidence": r.evidence, "doc": r.doc_id[:12],
-    } for r in rows]
-    emit(records, _fmt(as_json, as_csv), title="events")
+    if sort != "date":  # by date, the rows are read page by page from where the last ended
+        filters["sort"] = sort
+    _print_rows(db, "events", fmt, _event_display, limit=limit, offset=offset, **filters)
 
 
-def _who(name: str | None, country: str | None) -> str | None:
-    return None if name is None else f"{name} ({country or '-'})"
-
-
-def _quantity(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
-
-
-@cli.command("statements")
+@cli.command("statements", short_help="List stored statements: who said what, and when.")
 @click.option("--speaker", help="Speaker name (case and accents ignored, substring).")
 @click.option("--country", help="Speaker country (ISO3 or PLOVER code).")
 @click.option("--verb", help="Reporting verb, e.g. déclarer (case and accents ignored).")
@@ -405,24 +470,20 @@ def _quantity(value: float) -> float | int:
 @_output_options
 def statements_cmd(speaker: str | None, country: str | None, verb: str | None,
                    since: str | None, until: str | None, text: str | None, limit: int | None,
-                   db: str, as_json: bool, as_csv: bool) -> None:
-    """List stored statements: who said what, when (the article's date if none is given)."""
-    fmt = _fmt(as_json, as_csv)
+                   db: str, as_json: bool, as_jsonl: bool, as_csv: bool) -> None:
+    """List stored statements: who said what, and when.
+
+    A statement whose text gives no date is filtered by its article's date and shown as
+    "undated (article DATE)". --json and --jsonl print the items of /api/statements, --csv
+    their flat table.
+    """
+    fmt = _fmt(as_json, as_jsonl, as_csv)
     filters = _checked(speaker=speaker, country=country, verb=verb, since=since, until=until,
                        text=text)
-    with _open_store(db) as store:
-        try:
-            rows = store.statements(limit=limit, **filters)
-        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
-            raise click.ClickException(str(exc)) from exc
-    records = [{
-        "date": r.date, "speaker": r.speaker, "country": r.speaker_country, "verb": r.verb,
-        "evidence": r.evidence, "doc": r.doc_id[:12],
-    } for r in rows]
-    emit(records, fmt, title="statements")
+    _print_rows(db, "statements", fmt, _statement_display, limit=limit, **filters)
 
 
-@cli.command("claims")
+@cli.command("claims", short_help="List stored claims: the numbers articles assert.")
 @click.option("--holder", help="Holder name (case and accents ignored, substring).")
 @click.option("--source", help="Source name (case and accents ignored, substring).")
 @click.option("--country", help="Holder's or source's country (ISO3 or PLOVER code).")
@@ -438,27 +499,19 @@ def statements_cmd(speaker: str | None, country: str | None, verb: str | None,
 def claims_cmd(holder: str | None, source: str | None, country: str | None, unit: str | None,
                min_quantity: float | None, max_quantity: float | None, since: str | None,
                until: str | None, text: str | None, limit: int | None, db: str, as_json: bool,
-               as_csv: bool) -> None:
-    """List stored claims: the numbers articles assert, dated by their article."""
-    fmt = _fmt(as_json, as_csv)
+               as_jsonl: bool, as_csv: bool) -> None:
+    """List stored claims: the numbers articles assert, dated by their article.
+
+    --json and --jsonl print the items of /api/claims, --csv their flat table.
+    """
+    fmt = _fmt(as_json, as_jsonl, as_csv)
     filters = _checked(holder=holder, source=source, country=country, unit=unit,
                        min_quantity=min_quantity, max_quantity=max_quantity, since=since,
                        until=until, text=text)
-    with _open_store(db) as store:
-        try:
-            rows = store.claims(limit=limit, **filters)
-        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
-            raise click.ClickException(str(exc)) from exc
-    records = [{
-        "published": r.doc_published, "qualifier": r.qualifier,
-        "quantity": _quantity(r.quantity), "unit": r.unit,
-        "holder": _who(r.holder, r.holder_country), "source": _who(r.source, r.source_country),
-        "evidence": r.evidence, "doc": r.doc_id[:12],
-    } for r in rows]
-    emit(records, fmt, title="claims")
+    _print_rows(db, "claims", fmt, _claim_display, limit=limit, **filters)
 
 
-@cli.command("actors")
+@cli.command("actors", short_help="List the registry's actors with their dated titles.")
 @click.option("--name", help="Name (case and accents ignored, substring).")
 @click.option("--country", help="ISO3 or PLOVER code.")
 @click.option("--kind", type=click.Choice(["person", "organization", "state"]))
@@ -466,24 +519,17 @@ def claims_cmd(holder: str | None, source: str | None, country: str | None, unit
 @_db_option
 @_output_options
 def actors_cmd(name: str | None, country: str | None, kind: str | None, limit: int | None,
-               db: str, as_json: bool, as_csv: bool) -> None:
-    """List the actors of the registry, with their titles and when they held them."""
+               db: str, as_json: bool, as_jsonl: bool, as_csv: bool) -> None:
+    """List the actors of the registry, with their titles and when they held them.
+
+    --json and --jsonl print the items of /api/actors, --csv their flat table.
+    """
+    fmt = _fmt(as_json, as_jsonl, as_csv)
     filters = _checked(name=name, country=country, kind=kind)
-    with _open_store(db) as store:
-        rows = store.actors(limit=limit, **filters)
-    records = [{
-        "name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
-        "titles": "; ".join(
-            f"{t.title} ({t.first or '?'}" + (f"..{t.last}" if t.last and t.last != t.first else "")
-            + ")" for t in r.titles
-        ),
-        "aliases": "; ".join(r.aliases),
-        "documents": r.documents, "events": r.events,
-    } for r in rows]
-    emit(records, _fmt(as_json, as_csv), title="actors")
+    _print_rows(db, "actors", fmt, _actor_display, limit=limit, **filters)
 
 
-@cli.command("show")
+@cli.command("show", short_help="Show one stored article with what was extracted.")
 @click.argument("doc_id")
 @_db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the document JSON.")
@@ -504,7 +550,7 @@ def show_cmd(doc_id: str, db: str, as_json: bool) -> None:
     show_document(doc)
 
 
-@cli.command("errors")
+@cli.command("errors", short_help="List the inputs that failed and why, or forget them.")
 @click.argument("paths", nargs=-1)
 @_db_option
 @click.option("--clear", is_flag=True,
@@ -525,7 +571,7 @@ def errors_cmd(paths: Sequence[str], db: str, clear: bool) -> None:
         click.echo(f"{r.at}  {r.path}: {r.reason}")
 
 
-@cli.command("eval")
+@cli.command("eval", short_help="Score the system against a gold file.")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--root", type=click.Path(exists=True, file_okay=False),
               help="Folder the gold text paths are relative to (default: the gold file's "
@@ -560,7 +606,7 @@ def eval_cmd(gold: str, root: str | None, report: str | None, predictions: str |
         click.echo(format_table(result))
 
 
-@cli.command("export")
+@cli.command("export", short_help="Export events and tables in the formats of other tools.")
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["plover", "polecat", "gdelt", "icews", "parquet", "csv", "jsonl"]),
               help="plover: PLOVER JSONL; polecat, gdelt, icews: those datasets' TSV columns; "
@@ -590,7 +636,7 @@ def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: st
                err=True)
 
 
-@cli.command("spark")
+@cli.command("spark", short_help="Extract articles on Spark into Parquet tables.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.argument("output")
 @click.option("--master", default=None,
@@ -664,7 +710,7 @@ def _bench_queries(events: int, db: str | None, seed: int, repeat: int) -> None:
             click.echo(f"slow: {r.family}: slowest run {r.slowest}", err=True)
 
 
-@cli.command("bench")
+@cli.command("bench", short_help="Measure throughput, memory or query latency.")
 @click.option("--docs", default=571, show_default=True, type=click.IntRange(1),
               help="Articles to process (the corpus is repeated up to this number).")
 @click.option("--processes", "-p", default=available_cores(), show_default="all cores",
@@ -717,7 +763,7 @@ def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[st
     emit(rows, "table", title="bench")
 
 
-@cli.command("serve")
+@cli.command("serve", short_help="Serve the JSON API and the dashboard.")
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on (127.0.0.1: this machine only).")

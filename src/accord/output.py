@@ -1,24 +1,56 @@
-"""Printing rows as a table, JSON or CSV, and one document with its extraction."""
+"""Printing rows as a table, JSON, JSONL or CSV, and one document with its extraction.
+
+The store's events, statements, claims and actors print (:func:`emit_rows`) as the items of the
+JSON API (``json``: one array, ``jsonl``: one item per line; :mod:`accord.items`), as their flat
+table (``csv``: a header and one line per row, full ids; :mod:`accord.tables`), or as a table for
+people (``table``).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from accord.items import ITEMS, date_label
 from accord.records import Document
+from accord.tables import TABLES, csv_lines, jsonl_lines
 
-__all__ = ["emit", "show_document"]
+__all__ = ["FORMATS", "emit", "emit_rows", "show_document"]
+
+FORMATS = ("table", "json", "jsonl", "csv")
 
 
-def emit(rows: Sequence[Mapping[str, Any]], fmt: str, *, title: str = "") -> None:
-    """Print ``rows`` to standard output as ``table``, ``json`` or ``csv``."""
+def emit_rows(kind: str, rows: Iterable[Any], fmt: str, *,
+              display: Callable[[Any], Mapping[str, Any]], no_wrap: Collection[str] = ()) -> None:
+    """Print the store rows ``rows`` of ``kind`` (``"events"``, ``"statements"``, ``"claims"``
+    or ``"actors"``) in the format ``fmt`` of :data:`FORMATS`: ``json`` and ``jsonl`` as their
+    API items, ``csv`` as their flat table, ``table`` as ``display(row)`` for each row (the
+    columns named in ``no_wrap`` kept on one line). ``jsonl`` and ``csv`` are written as the
+    rows come."""
+    out = sys.stdout
+    if fmt == "json":
+        items = [ITEMS[kind](r) for r in rows]
+        out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        out.writelines(jsonl_lines(map(ITEMS[kind], rows)))
+    elif fmt == "csv":
+        spec = TABLES[kind]
+        out.writelines(csv_lines(spec.columns, map(spec.record, rows)))
+    else:
+        emit([display(r) for r in rows], "table", title=kind, no_wrap=no_wrap)
+
+
+def emit(rows: Sequence[Mapping[str, Any]], fmt: str, *, title: str = "",
+         no_wrap: Collection[str] = ()) -> None:
+    """Print ``rows`` to standard output as ``table``, ``json`` or ``csv`` (the columns named in
+    ``no_wrap`` kept on one line in a table)."""
     if fmt == "json":
         sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
         return
@@ -35,7 +67,7 @@ def emit(rows: Sequence[Mapping[str, Any]], fmt: str, *, title: str = "") -> Non
         return
     table = Table(title=f"{len(rows)} {title}".strip(), show_lines=False)
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in no_wrap)
     for row in rows:
         table.add_row(*["" if row[c] is None else str(row[c]) for c in columns])
     console.print(table)
@@ -63,7 +95,7 @@ def show_document(doc: Document) -> None:
     for e in doc.events:
         actors = ", ".join(p.name or f"? ({p.country})" for p in e.actor)
         recips = ", ".join(p.name or f"? ({p.country})" for p in e.recipient)
-        console.print(f"{e.date or '?':10} {e.type:9} {e.mode or '':7} {actors} → {recips}"
+        console.print(f"{date_label(e.date, doc.published):10} {e.type:9} {e.mode or '':7} {actors} → {recips}"
                       f"  «{e.evidence}»")
     console.rule("claims")
     for c in doc.claims:

@@ -1,19 +1,25 @@
 """Flat tables of the store: one record (a dict of plain values) per event, statement, claim,
 actor or document, with typed columns.
 
-One definition serves every tabular output: the CSV, JSONL and Parquet exports, the web API's
-CSV/JSONL downloads and the pandas API (:mod:`accord.dataset`). Participants are lists
-(``actor_names``, ``actor_countries`` ...) in the same order; CSV joins list cells with ``"; "``.
-Ids: an event, statement or claim is ``DOCID:IDX`` (its document and its position there); an actor
-is its registry id.
+One definition serves every tabular output: the CSV, JSONL and Parquet exports, the CSV of the
+web API (``format=csv``) and of the CLI (``--csv``), and the pandas API (:mod:`accord.dataset`).
+They are the flat form of the JSON items of :mod:`accord.items` (same names, same values):
+participants are lists (``actor_names``, ``actor_countries``, ``actor_ids`` ...) in the same
+order, a span is ``span_start`` and ``span_end``; CSV joins list cells with ``"; "``. Ids: an
+event, statement or claim is ``DOCID:IDX`` (its document and its position there); an actor is its
+registry id.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from accord.items import date_precision
 from accord.store_rows import ActorRow, ClaimRow, DocumentRow, EventRow, StatementRow
 
 __all__ = [
@@ -28,9 +34,11 @@ __all__ = [
     "actor_record",
     "claim_record",
     "csv_cell",
+    "csv_lines",
     "csv_rows",
     "document_record",
     "event_record",
+    "jsonl_lines",
     "statement_record",
 ]
 
@@ -49,7 +57,8 @@ def _cols(spec: str) -> tuple[Column, ...]:
 _DOC = "doc_path:str doc_title:str doc_published:str doc_url:str doc_source:str"
 
 EVENT_COLUMNS = _cols(
-    "id:str doc_id:str idx:int date:str date_lo:str date_hi:str type:str mode:str"
+    "id:str doc_id:str idx:int date:str date_precision:str date_lo:str date_hi:str type:str"
+    " mode:str"
     " quad_class:int intensity:float cameo:str"
     " actor_names:list[str] actor_countries:list[str] actor_sectors:list[str]"
     " actor_ids:list[int] recipient_names:list[str] recipient_countries:list[str]"
@@ -58,7 +67,8 @@ EVENT_COLUMNS = _cols(
     " trigger:str evidence:str sentence:str span_start:int span_end:int " + _DOC
 )
 STATEMENT_COLUMNS = _cols(
-    "id:str doc_id:str idx:int date:str speaker:str speaker_country:str speaker_id:int"
+    "id:str doc_id:str idx:int date:str date_precision:str speaker:str speaker_country:str"
+    " speaker_id:int"
     " verb:str evidence:str sentence:str span_start:int span_end:int content_start:int"
     " content_end:int " + _DOC
 )
@@ -98,7 +108,8 @@ def event_record(row: EventRow) -> dict[str, Any]:
         sides[f"{side}_ids"] = [p.registry_id for p in people]
     return {
         "id": _id(row.doc_id, row.idx), "doc_id": row.doc_id, "idx": row.idx, "date": row.date,
-        "date_lo": row.date_lo, "date_hi": row.date_hi, "type": row.type, "mode": row.mode,
+        "date_precision": date_precision(row.date), "date_lo": row.date_lo,
+        "date_hi": row.date_hi, "type": row.type, "mode": row.mode,
         "quad_class": row.quad_class, "intensity": row.intensity, "cameo": row.cameo, **sides,
         "place_name": row.place_name, "place_country": row.place_country,
         "place_lat": row.place_lat, "place_lon": row.place_lon, "context": list(row.context),
@@ -111,8 +122,8 @@ def statement_record(row: StatementRow) -> dict[str, Any]:
     content = row.content_span or (None, None)
     return {
         "id": _id(row.doc_id, row.idx), "doc_id": row.doc_id, "idx": row.idx, "date": row.date,
-        "speaker": row.speaker, "speaker_country": row.speaker_country,
-        "speaker_id": row.speaker_registry_id, "verb": row.verb, "evidence": row.evidence,
+        "date_precision": date_precision(row.date), "speaker": row.speaker,
+        "speaker_country": row.speaker_country, "speaker_id": row.speaker_registry_id, "verb": row.verb, "evidence": row.evidence,
         "sentence": row.sentence, "span_start": row.span[0], "span_end": row.span[1],
         "content_start": content[0], "content_end": content[1], **_doc(row),
     }
@@ -215,3 +226,23 @@ def csv_cell(value: Any) -> Any:
 def csv_rows(records: Iterable[Mapping[str, Any]]) -> Iterator[list[Any]]:
     for rec in records:
         yield [csv_cell(v) for v in rec.values()]
+
+
+def csv_lines(columns: Sequence[Column], records: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """A table as CSV text, a header line then one line per record (``--csv`` of the CLI and
+    ``format=csv`` of the API)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow([c.name for c in columns])
+    for rec in records:
+        writer.writerow([csv_cell(rec[c.name]) for c in columns])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
+
+
+def jsonl_lines(items: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """One JSON object per line (``--jsonl`` of the CLI and ``format=jsonl`` of the API)."""
+    for item in items:
+        yield json.dumps(item, ensure_ascii=False) + "\n"

@@ -191,3 +191,108 @@ def test_documents_list(app: App) -> None:
     app.shot("documents")
     assert app.page.locator("table.documents tbody tr").count() == 1
     assert app.errors == []
+
+
+FITS = """table => {
+  const card = table.closest('.card');
+  const evidence = table.querySelector('th.evidence').getBoundingClientRect().width;
+  const spilled = [...table.querySelectorAll('td')]
+    .filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent);
+  return {evidence, card: card ? card.clientWidth : 0, scroll: card ? card.scrollWidth : 1e9,
+          table: table.getBoundingClientRect().width, spilled};
+}"""
+
+
+def assert_fits(table: Any) -> None:
+    """The events table keeps a readable evidence column and stays inside its card."""
+    fit = table.evaluate(FITS)
+    assert fit["evidence"] >= 240, fit
+    assert fit["scroll"] <= fit["card"], fit  # nothing overflows the card
+    assert fit["spilled"] == [], fit  # no cell's content spills out of its column
+
+
+def test_events_table_fits_its_card(app: App) -> None:
+    """At 1280 px, every event of the store (long organisation names, several participants)
+    in the events page and on an actor page."""
+    app.open("#/events?limit=50")
+    tables = app.page.locator(".card table.events")
+    assert tables.count() == 1 and tables.locator("tbody tr").count() >= 30
+    assert_fits(tables.first)
+    app.shot("events_all")
+    actor = api(app, "/api/actors?name=Union%20europ")["items"][0]
+    app.open(f"#/actor/{actor['id']}")
+    tables = app.page.locator(".card table.events")
+    assert tables.count() == 2
+    for i in range(2):
+        assert_fits(tables.nth(i))
+    assert app.errors == []
+
+
+OVERLAPS = """() => {
+  const labels = [...document.querySelectorAll('svg.network g.node text.label')];
+  const shown = labels.filter((t) => getComputedStyle(t).display !== 'none')
+    .map((t) => ({text: t.textContent, box: t.getBoundingClientRect()}));
+  const hits = [];
+  for (let i = 0; i < shown.length; i += 1) {
+    for (let j = i + 1; j < shown.length; j += 1) {
+      const a = shown[i].box, b = shown[j].box;
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+        hits.push([shown[i].text, shown[j].text]);
+      }
+    }
+  }
+  return {labels: labels.length, shown: shown.length, hits};
+}"""
+
+
+@pytest.mark.parametrize("level", ["actor", "country"])
+def test_network_labels_do_not_overlap(app: App, level: str) -> None:
+    app.open(f"#/network?level={level}")
+    app.shot(f"network_{level}")
+    found = app.page.evaluate(OVERLAPS)
+    assert found["labels"] == len(api(app, f"/api/network?level={level}")["nodes"]) > 10
+    assert found["hits"] == [], found
+    assert found["shown"] >= 0.9 * found["labels"], found  # a label is hidden only if it must be
+    hidden = app.page.locator("svg.network text.label-hidden")
+    if hidden.count():  # shown while its node is hovered
+        node = app.page.locator("svg.network g.node:has(text.label-hidden)").first
+        node.locator("circle").hover()
+        label = node.locator("text.label-hidden")
+        assert label.evaluate("t => getComputedStyle(t).display") != "none"
+    assert app.errors == []
+
+
+def test_an_undated_event_shows_what_the_cli_shows(app: App, store_path: Any) -> None:
+    """The one event of the dev corpus whose text gives no date: null in the API record (not
+    the article's date), "undated (article DATE)" in the dashboard and in `accord events`."""
+    from click.testing import CliRunner
+
+    from accord.cli import cli
+    from accord.items import date_label
+
+    items = api(app, "/api/events?limit=1000")["items"]
+    undated = [e for e in items if e["date"] is None]
+    assert undated
+    event = undated[0]
+    assert event["date_precision"] is None and event["doc_published"]
+    label = date_label(None, event["doc_published"])
+    assert label == f"undated (article {event['doc_published']})"
+
+    out = CliRunner().invoke(cli, ["events", "--db", str(store_path), "--type", event["type"]])
+    assert out.exit_code == 0 and label in out.output
+
+    app.open(f"#/events?doc_id={event['doc_id']}")
+    row = app.page.locator("table.events tbody tr").nth(event["idx"])
+    assert row.locator("a.doc-link").inner_text() == event["evidence"]
+    cell = row.locator("td.date").text_content() or ""
+    assert " ".join(cell.split()) == label
+    dated = app.page.locator("table.events td.date", has_text=re.compile(r"^\d{4}"))
+    assert all(not text.startswith("undated") for text in dated.all_text_contents())
+    app.shot("events_undated")
+
+    app.page.locator("a.doc-link").nth(event["idx"]).click()
+    app.page.wait_for_url(re.compile(r"#/document/"))
+    app.ready()
+    doc_cell = app.page.locator("table.doc-events tbody tr").nth(event["idx"]).locator("td.date")
+    assert " ".join((doc_cell.text_content() or "").split()) == label
+    assert app.errors == []

@@ -62,9 +62,10 @@ def test_ingest_is_idempotent_and_queries_work(tmp_path: Path) -> None:
     assert again == counts and counts["documents"] == 2
 
     rows = json.loads(run("events", "--db", db, "--actor", "to lam", "--json"))
-    assert any(r["type"] == "CONSULT" and "Chen Siyuan" in r["actor"] for r in rows)
+    assert any(r["type"] == "CONSULT" and "Chen Siyuan" in [p["name"] for p in r["actors"]]
+               for r in rows)
     csv_out = run("events", "--db", db, "--country", "chn", "--type", "support", "--csv")
-    assert csv_out.splitlines()[0].startswith("date,type")
+    assert csv_out.splitlines()[0].startswith("id,doc_id,idx,date,date_precision")
     assert len(csv_out.splitlines()) >= 2
     assert json.loads(run("events", "--db", db, "--since", "2025-01", "--json")) == []
     statements = json.loads(run("statements", "--db", db, "--json"))
@@ -72,7 +73,7 @@ def test_ingest_is_idempotent_and_queries_work(tmp_path: Path) -> None:
     assert json.loads(run("statements", "--db", db, "--since", "2025-01", "--json")) == []
     claims = json.loads(run("claims", "--db", db, "--json"))
     assert len(claims) == counts["claims"]
-    assert all(c["published"] for c in claims)  # the seeds are dated
+    assert all(c["doc_published"] for c in claims)  # the seeds are dated
     bad = CliRunner().invoke(cli, ["claims", "--db", db, "--since", "hier"])
     assert bad.exit_code != 0 and "not a date" in bad.output
     actors = json.loads(run("actors", "--db", db, "--kind", "person", "--json"))

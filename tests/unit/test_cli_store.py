@@ -1,4 +1,5 @@
-"""The store commands of the CLI on hand-built documents (no model): statements, claims."""
+"""The store commands of the CLI on hand-built documents (no model): statements, claims,
+events; their --json items are those of the API (tests/unit/test_cli_api.py compares them)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from accord.cli import cli
 from accord.records import Actor
 from accord.store import Store
+from accord.tables import CLAIM_COLUMNS
 from tests.unit.test_store import MSP, claim, make_doc, said_doc, statement
 
 
@@ -52,9 +54,11 @@ def test_statements_json_and_filters(db: str) -> None:
         ("Tô Lâm", "déclarer"), (None, "dire"), ("Chen Siyuan", "affirmer"), (MSP, "annoncer"),
     ]
     first = rows[0]
-    assert first.keys() == {"date", "speaker", "country", "verb", "evidence", "doc"}
-    assert first["country"] == "VNM" and first["evidence"] == "la coopération était bonne"
-    assert first["date"] is None and len(first["doc"]) == 12
+    assert first["speaker_country"] == "VNM" and first["evidence"] == "la coopération était bonne"
+    assert first["date"] is None and first["date_precision"] is None  # undated: not the article's
+    assert first["doc_published"] == "2024-01" and len(first["doc_id"]) == 64
+    assert first["id"] == f"{first['doc_id']}:0" and isinstance(first["speaker_id"], int)
+    assert rows[2]["date"] == "2024-03-04" and rows[2]["date_precision"] == "day"
 
     def speakers(*args: str) -> list[str | None]:
         return [r["speaker"] for r in json.loads(run("statements", "--db", db, "--json", *args))]
@@ -72,9 +76,13 @@ def test_statements_json_and_filters(db: str) -> None:
 def test_statements_table_and_csv(db: str) -> None:
     table = run("statements", "--db", db, "--country", "chn")
     assert "1 statements" in table and "Chen Siyuan" in table and "CHN" in table
+    assert "undated (article 2024-01)" in run("statements", "--db", db, "--speaker", "to lam")
     out = run("statements", "--db", db, "--csv")
     lines = list(csv.DictReader(io.StringIO(out)))
     assert len(lines) == 4 and lines[0]["speaker"] == "Tô Lâm" and lines[1]["speaker"] == ""
+    items = json.loads(run("statements", "--db", db, "--json"))
+    assert [line["id"] for line in lines] == [item["id"] for item in items]  # full ids
+    assert lines[0]["date"] == "" and lines[0]["doc_published"] == "2024-01"
     assert "no statements" in run("statements", "--db", db, "--speaker", "Nguyen")
 
 
@@ -83,11 +91,17 @@ def test_claims_json_and_filters(db: str) -> None:
     assert [r["quantity"] for r in rows] == [100, 2.5, 30]
     dollars = rows[1]
     assert dollars == {
-        "published": "2024-03-05", "qualifier": "exact", "quantity": 2.5,
-        "unit": "milliards de dollars", "holder": "Chen Siyuan (CHN)", "source": f"{MSP} (VNM)",
-        "evidence": "2.5 milliards de dollars", "doc": dollars["doc"],
+        "id": dollars["doc_id"] + ":0", "doc_id": dollars["doc_id"], "idx": 0,
+        "doc_published": "2024-03-05", "qualifier": "exact", "quantity": 2.5,
+        "unit": "milliards de dollars", "holder": "Chen Siyuan", "holder_country": "CHN",
+        "holder_id": dollars["holder_id"], "source": MSP, "source_country": "VNM",
+        "source_id": dollars["source_id"], "evidence": "2.5 milliards de dollars",
+        "sentence": "Il y a 2.5 milliards de dollars.", "span": [0, 2],
+        "doc_path": dollars["doc_path"], "doc_title": "doc said two", "doc_url": None,
+        "doc_source": None,
     }
-    assert rows[0]["holder"] is None
+    assert isinstance(dollars["holder_id"], int) and isinstance(dollars["source_id"], int)
+    assert rows[0]["holder"] is None and rows[0]["holder_id"] is None
 
     def quantities(*args: str) -> list[float]:
         return [r["quantity"] for r in json.loads(run("claims", "--db", db, "--json", *args))]
@@ -107,8 +121,12 @@ def test_claims_table_and_csv(db: str) -> None:
     table = run("claims", "--db", db, "--unit", "morts")
     assert "1 claims" in table and "morts" in table and "(VNM)" in table
     out = run("claims", "--db", db, "--csv", "--min", "10")
-    assert out.splitlines()[0] == "published,qualifier,quantity,unit,holder,source,evidence,doc"
+    assert out.splitlines()[0] == ",".join(c.name for c in CLAIM_COLUMNS)
     assert len(out.splitlines()) == 3
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["quantity"], r["holder"], r["source"]) for r in rows] == [
+        ("100.0", "", ""), ("30.0", "", MSP)]
+    assert all(len(r["doc_id"]) == 64 and r["id"].startswith(r["doc_id"]) for r in rows)
 
 
 @pytest.mark.parametrize("command", ["statements", "claims", "events"])
@@ -116,6 +134,7 @@ def test_bad_dates_and_options_are_clear_errors(db: str, command: str) -> None:
     assert "not a date" in fails(command, "--db", db, "--since", "janvier")
     assert "not a date" in fails(command, "--db", db, "--until", "2024-02-30")
     assert "exclusive" in fails(command, "--db", db, "--json", "--csv")
+    assert "exclusive" in fails(command, "--db", db, "--json", "--jsonl")
 
 
 @pytest.mark.parametrize("command", ["statements", "claims"])

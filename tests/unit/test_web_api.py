@@ -56,7 +56,7 @@ def test_events_filters(client: TestClient) -> None:
     assert types(get(client, f"/api/events?actor_id={actor_id}&role=recipient")) == ["CONSULT"]
     assert get(client, f"/api/events?actor_id={actor_id}&role=actor")["total"] == 0
     event = get(client, "/api/events?type=CONSULT")["items"][0]
-    assert event["recipients"][0]["registry_id"] == actor_id
+    assert event["recipients"][0]["id"] == actor_id
     assert event["span"] == list(make_doc().events[0].span)
 
 
@@ -100,7 +100,8 @@ def test_downloads(client: TestClient) -> None:
     response = client.get("/api/events?format=jsonl&sort=-date")
     lines = [json.loads(line) for line in response.text.splitlines()]
     assert [r["type"] for r in lines] == ["AGREE", "ASSAULT", "CONSULT"]  # all, by date
-    assert lines[0]["actor_countries"] == ["FRA", "DEU"]
+    assert [p["country"] for p in lines[0]["actors"]] == ["FRA", "DEU"]  # the items of a page
+    assert lines == get(client, "/api/events?limit=1000")["items"]
     assert client.get("/api/events?format=csv&quad_class=3").text.count("\n") == 1  # header only
 
 

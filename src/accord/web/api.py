@@ -16,9 +16,6 @@ origins are given; every response carries the headers of :mod:`accord.web.securi
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
@@ -34,22 +31,29 @@ from pydantic import BaseModel
 
 from accord import ontology, query
 from accord.errors import QueryError, StoreError
+from accord.items import (
+    ITEMS,
+    ActorItem,
+    ClaimItem,
+    EventItem,
+    StatementItem,
+    actor_item,
+    claim_item,
+    event_item,
+    statement_item,
+)
 from accord.store import Store
 from accord.store_rows import (
-    ActorRow,
-    ClaimRow,
     CounterpartRow,
     CountRow,
     DocumentRow,
     DyadRow,
     EdgeRow,
-    EventRow,
     NodeRow,
     PlaceRow,
-    StatementRow,
     TimelineRow,
 )
-from accord.tables import TABLES, csv_cell
+from accord.tables import TABLES, csv_lines, jsonl_lines
 from accord.web.dashboard import mount, mount_docs
 from accord.web.pool import StorePool
 from accord.web.security import TOKEN_ENV, SecurityHeaders, check_origin, check_token
@@ -76,11 +80,11 @@ class Network(BaseModel):
 
 
 class ActorPage(BaseModel):
-    actor: ActorRow
+    actor: ActorItem
     counterparts: list[CounterpartRow]
-    as_actor: Page[EventRow]
-    as_recipient: Page[EventRow]
-    statements: Page[StatementRow]
+    as_actor: Page[EventItem]
+    as_recipient: Page[EventItem]
+    statements: Page[StatementItem]
 
 
 class EventTypeInfo(BaseModel):
@@ -195,56 +199,43 @@ Db = Annotated[Store, Depends(_store)]
 Events = Annotated[EventFilters, Depends()]
 
 
-def _streamed(
-    table: str, path: str, offset: int, filters: dict[str, Any]
-) -> Iterator[dict[str, Any]]:
-    """Every record of ``table`` that ``filters`` keep, from ``offset``, read through a
-    connection of its own (a streamed response is iterated from worker threads, one at a
-    time)."""
+def _streamed(table: str, path: str, offset: int, filters: dict[str, Any]) -> Iterator[Any]:
+    """Every row of ``table`` that ``filters`` keep, from ``offset``, read through a connection
+    of its own (a streamed response is iterated from worker threads, one at a time)."""
     store = Store.open(path, check_same_thread=False)
     try:
-        yield from TABLES[table].records(store, offset=offset, **filters)
+        yield from TABLES[table].rows(store, offset=offset, **filters)
     finally:
         store.close()
 
 
-def _download(table: str, records: Iterator[dict[str, Any]], fmt: str) -> StreamingResponse:
-    columns = [c.name for c in TABLES[table].columns]
-
-    def lines() -> Iterator[str]:
-        if fmt == "jsonl":
-            for rec in records:
-                yield json.dumps(rec, ensure_ascii=False) + "\n"
-            return
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(columns)
-        for rec in records:
-            writer.writerow([csv_cell(rec[c]) for c in columns])
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-        yield buf.getvalue()
-
+def _download(table: str, rows: Iterator[Any], fmt: str) -> StreamingResponse:
+    """``rows`` as JSONL of their items (:data:`accord.items.ITEMS`, the objects of a page) or
+    as CSV of their flat table (:data:`accord.tables.TABLES`)."""
+    spec = TABLES[table]
+    if fmt == "jsonl":
+        lines = jsonl_lines(map(ITEMS[table], rows))
+    else:
+        lines = csv_lines(spec.columns, map(spec.record, rows))
     media = "application/x-ndjson" if fmt == "jsonl" else "text/csv; charset=utf-8"
     return StreamingResponse(
-        lines(), media_type=media,
+        lines, media_type=media,
         headers={"Content-Disposition": f'attachment; filename="{table}.{fmt}"'},
     )
 
 
 def _event_page(
     db: Store, filters: dict[str, Any], limit: int, offset: int, sort: str = "date"
-) -> Page[EventRow]:
+) -> Page[EventItem]:
     """A page of events; its total is counted up to the next multiple of :data:`TOTAL_STEP`
     past the page (a lower bound beyond, so that a page never counts a million events), or
     exactly when the store lists the events the filters keep anyway."""
     cap = TOTAL_STEP * ((offset + limit) // TOTAL_STEP + 1)
     items, total, exact = db.events_page(limit, offset, sort, at_most=cap + 1, **filters)
     exact = exact or total <= cap
-    return Page[EventRow](
+    return Page[EventItem](
         total=total if exact else cap, limit=limit, offset=offset, total_exact=exact,
-        items=items,
+        items=[event_item(r) for r in items],
     )
 
 
@@ -357,7 +348,7 @@ def create_app(
             event["id"] = f"{doc.id}:{idx}"
         return out
 
-    @app.get("/api/events", response_model=Page[EventRow], tags=["events"])
+    @app.get("/api/events", response_model=Page[EventItem], tags=["events"])
     def events(
         db: Db,
         filters: Events,
@@ -366,8 +357,9 @@ def create_app(
         offset: Offset = 0,
         format: Literal["json", "csv", "jsonl"] = "json",
     ) -> Any:
-        """Events, filtered, sorted and paged; ``format=csv|jsonl`` downloads every matching
-        event (from ``offset``) as a flat table instead of one page."""
+        """Events, filtered, sorted and paged; ``format=jsonl`` downloads every matching event
+        (from ``offset``, by date) as the items of a page, one per line, ``format=csv`` as a
+        flat table (the columns of ``accord events --csv``)."""
         f = filters.given()
         if format != "json":
             return _download("events", _streamed("events", app.state.db, offset, f), format)
@@ -399,7 +391,7 @@ def create_app(
         """Where events happened, with coordinates from the gazetteer."""
         return db.places(limit=limit, **filters.given())
 
-    @app.get("/api/actors", response_model=Page[ActorRow], tags=["actors"])
+    @app.get("/api/actors", response_model=Page[ActorItem], tags=["actors"])
     def actors(
         db: Db,
         name: Name = None,
@@ -408,14 +400,14 @@ def create_app(
         sector: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[ActorRow]:
+    ) -> Page[ActorItem]:
         """Registry actors, most documents first, with aliases and dated titles."""
         f = _checked(name=name, country=country, kind=kind, sector=sector)
-        return Page[ActorRow](
+        return Page[ActorItem](
             total=db.count_actors(**f),
             limit=limit,
             offset=offset,
-            items=db.actors(limit=limit, offset=offset, **f),
+            items=[actor_item(r) for r in db.actors(limit=limit, offset=offset, **f)],
         )
 
     @app.get("/api/actors/{actor_id}", response_model=ActorPage, tags=["actors"])
@@ -429,16 +421,16 @@ def create_app(
             raise HTTPException(404, detail=f"no actor {actor_id}")
         said: dict[str, Any] = {"speaker_id": actor_id}
         return ActorPage(
-            actor=row, counterparts=db.counterparts(actor_id, limit=50),
+            actor=actor_item(row), counterparts=db.counterparts(actor_id, limit=50),
             as_actor=_event_page(db, {"actor_id": actor_id, "role": "actor"}, limit, 0),
             as_recipient=_event_page(db, {"actor_id": actor_id, "role": "recipient"}, limit, 0),
-            statements=Page[StatementRow](
+            statements=Page[StatementItem](
                 total=db.count_statements(**said), limit=limit, offset=0,
-                items=db.statements(limit=limit, **said),
+                items=[statement_item(r) for r in db.statements(limit=limit, **said)],
             ),
         )
 
-    @app.get("/api/claims", response_model=Page[ClaimRow], tags=["claims and statements"])
+    @app.get("/api/claims", response_model=Page[ClaimItem], tags=["claims and statements"])
     def claims(
         db: Db,
         holder: Name = None,
@@ -453,18 +445,19 @@ def create_app(
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[ClaimRow]:
+    ) -> Page[ClaimItem]:
         """Numbers the articles assert, dated by their article."""
         f = _checked(holder=holder, source=source, country=country, unit=unit, min_quantity=min,
                      max_quantity=max, since=since, until=until, text=text, doc_id=doc_id)
-        return Page[ClaimRow](
+        return Page[ClaimItem](
             total=db.count_claims(**f),
             limit=limit,
             offset=offset,
-            items=db.claims(limit=limit, offset=offset, **f),
+            items=[claim_item(r) for r in db.claims(limit=limit, offset=offset, **f)],
         )
 
-    @app.get("/api/statements", response_model=Page[StatementRow], tags=["claims and statements"])
+    @app.get("/api/statements", response_model=Page[StatementItem],
+             tags=["claims and statements"])
     def statements(
         db: Db,
         speaker: Name = None,
@@ -477,15 +470,16 @@ def create_app(
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[StatementRow]:
-        """Who said what, when (the article's date when the text gives none)."""
+    ) -> Page[StatementItem]:
+        """Who said what, and when: ``date`` is the statement's own (null when the text gives
+        none; the filters then date it by its article, ``doc_published``)."""
         f = _checked(speaker=speaker, country=country, verb=verb, since=since, until=until,
                      text=text, speaker_id=speaker_id, doc_id=doc_id)
-        return Page[StatementRow](
+        return Page[StatementItem](
             total=db.count_statements(**f),
             limit=limit,
             offset=offset,
-            items=db.statements(limit=limit, offset=offset, **f),
+            items=[statement_item(r) for r in db.statements(limit=limit, offset=offset, **f)],
         )
 
     if allow_writes:

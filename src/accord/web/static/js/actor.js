@@ -1,7 +1,8 @@
 /* Actor page (#/actor/ID): identity, titles over time, events, counterparts, statements. */
 (function () {
   "use strict";
-  const { el, api, href, number, totalOf, table, section, countryTag, typeBadge, actorLink } = window.accord;
+  const { el, api, href, number, totalOf, table, section, countryTag, typeBadge, actorLink,
+          eventDate } = window.accord;
 
   const MEETING_TYPES = new Set(["CONSULT", "AGREE", "COOPERATE", "SUPPORT"]);
 
@@ -89,7 +90,7 @@
 
   function statements(rows) {
     return table([
-      { label: "Date", cls: "nowrap", cell: (s) => s.date || s.doc_published || "" },
+      { label: "Date", cls: "date", cell: eventDate },
       { label: "Verb", cell: (s) => s.verb },
       { label: "What was said", cls: "evidence", cell: (s) =>
           el("a", { href: href("document/" + encodeURIComponent(s.doc_id), { statement: s.idx }),

@@ -7,7 +7,7 @@
  */
 (function () {
   "use strict";
-  const { el, QUAD } = window.accord;
+  const { el, QUAD, dateLabel } = window.accord;
 
   const LAYERS = [
     { key: "actor", label: "Actors", list: "actors" },
@@ -98,9 +98,9 @@
       ["kind", a.kind], ["country", a.country], ["sector", a.sector],
       ["titles", (a.titles || []).join("; ")], ["aliases", (a.aliases || []).join("; ")],
     ]],
-    event: (e) => [`Event: ${e.type}${e.mode ? " / " + e.mode : ""}`, [
+    event: (e, doc) => [`Event: ${e.type}${e.mode ? " / " + e.mode : ""}`, [
       ["class", QUAD[e.quad_class] ? QUAD[e.quad_class].label : null],
-      ["who", `${names(e.actor)} → ${names(e.recipient)}`], ["date", e.date],
+      ["who", `${names(e.actor)} → ${names(e.recipient)}`], ["date", dateLabel(e.date, doc.published)],
       ["place", e.place ? e.place.name + (e.place.country ? ` (${e.place.country})` : "") : null],
       ["trigger", e.trigger], ["evidence", e.evidence], ["context", (e.context || []).join(", ")],
       ["intensity", e.intensity], ["CAMEO", e.cameo],
@@ -108,8 +108,8 @@
     claim: (c) => ["Claim: " + quantity(c), [
       ["holder", c.holder], ["source", c.source], ["evidence", c.evidence],
     ]],
-    statement: (s) => ["Statement: " + (s.speaker || "(unknown speaker)") + " — " + s.verb, [
-      ["date", s.date], ["said", s.evidence],
+    statement: (s, doc) => ["Statement: " + (s.speaker || "(unknown speaker)") + " — " + s.verb, [
+      ["date", dateLabel(s.date, doc.published)], ["said", s.evidence],
     ]],
     date: (d) => ["Date: " + d.text, [["value", d.value || "(not resolved)"], ["kind", d.kind]]],
     place: (p) => ["Place: " + p.name, [
@@ -123,7 +123,7 @@
     const list = LAYERS.find((l) => l.key === layer).list;
     const item = doc[list][index];
     if (!item) return null;
-    const [title, pairs] = EXPLAIN[layer](item);
+    const [title, pairs] = EXPLAIN[layer](item, doc);
     return el("div", { class: "tip-item tip-" + layer },
               el("h4", null, el("span", { class: "swatch swatch-" + layer }), title), facts(pairs));
   }

@@ -151,19 +151,29 @@
     const out = el("span", { class: "participants" });
     (list || []).forEach((p, i) => {
       if (i) out.append(", ");
-      out.append(el("span", { class: "participant" }, actorLink(p.name, p.registry_id),
+      out.append(el("span", { class: "participant" }, actorLink(p.name, p.id),
                     p.country ? " " : null, countryTag(p.country)));
     });
     return out;
   }
 
-  /** The date of an event, or its article's date (marked) when the text gives none. */
+  /** How a table shows a date: the date itself, else "undated (article PUBLISHED)", else
+   *  "undated"; `accord events` and `accord statements` print the same (accord.items.date_label). */
+  function dateLabel(date, published) {
+    if (date) return date;
+    return published ? `undated (article ${published})` : "undated";
+  }
+
+  /** The date cell of an event or a statement ({date, doc_published}): its own date, or
+   *  "undated" with the article's date, as dateLabel writes it. */
   function eventDate(row) {
-    if (row.date) return el("span", null, row.date);
-    if (row.doc_published) {
-      return el("span", { class: "muted", title: "the article's date" }, row.doc_published);
-    }
-    return el("span", { class: "muted" }, "—");
+    if (row.date) return el("span", { class: "date nowrap" }, row.date);
+    const published = row.doc_published;
+    return el("span", { class: "date undated",
+                        title: "The text gives no date" + (published ? "; the article's date follows" : "") },
+              el("span", { class: "nowrap" }, "undated"),
+              published ? [" ", el("span", { class: "muted small" }, "(article ",
+                                   el("span", { class: "nowrap" }, published + ")"))] : null);
   }
 
   /** columns: [{label, cell(row) -> Node|string, cls}] */
@@ -273,7 +283,8 @@
 
   Object.assign(accord, {
     el, append, query, href, api, ApiError, QUAD, COOPERATION, CONFLICT, shareColor, basename,
-    docLabel, number, totalOf, countryTag, typeBadge, actorLink, participants, eventDate, table, pager,
+    docLabel, number, totalOf, countryTag, typeBadge, actorLink, participants, dateLabel, eventDate,
+    table, pager,
     errorBox, section, safeUrl,
   });
 

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const { el, append, href, api, section, table, typeBadge, countryTag, actorLink, docLabel,
-          safeUrl, number } = window.accord;
+          safeUrl, number, eventDate } = window.accord;
   const { LAYERS, annotations, renderText, explain } = window.accord.annotate;
 
   const FOCUSABLE = ["event", "claim", "statement", "actor", "date", "place"];
@@ -79,7 +79,7 @@
       { label: "Type", cell: (e) => [typeBadge(e.type, e.quad_class), e.mode ? " " + e.mode : null] },
       { label: "Actors → recipients", cell: (e) => [participantsText(e.actor),
           e.recipient.length ? [" → ", participantsText(e.recipient)] : null] },
-      { label: "Date", cls: "nowrap", cell: (e) => e.date || "" },
+      { label: "Date", cls: "date", cell: (e) => eventDate({ date: e.date, doc_published: doc.published }) },
       { label: "Place", cell: (e) => (e.place ? e.place.name : "") },
       { label: "Evidence", cls: "evidence", cell: (e) => jump(doc, "event", e.i, e.evidence || e.trigger) },
     ], doc.events.map((e, i) => Object.assign({ i }, e)), { cls: "doc-events", empty: "No events." });
@@ -102,7 +102,7 @@
       { label: "#", cell: (s) => jump(doc, "statement", s.i, "#" + s.i) },
       { label: "Speaker", cell: (s) => s.speaker || "(unknown)" },
       { label: "Verb", cell: (s) => s.verb },
-      { label: "Date", cls: "nowrap", cell: (s) => s.date || "" },
+      { label: "Date", cls: "date", cell: (s) => eventDate({ date: s.date, doc_published: doc.published }) },
       { label: "What was said", cls: "evidence", cell: (s) => jump(doc, "statement", s.i, s.evidence) },
     ], doc.statements.map((s, i) => Object.assign({ i }, s)),
     { cls: "doc-statements", empty: "No statements." });

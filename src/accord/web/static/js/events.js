@@ -65,12 +65,12 @@
   /** The events table, shared with the actor page. */
   function eventsTable(rows, options) {
     return table([
-      { label: "Date", cls: "nowrap", cell: eventDate },
-      { label: "Type", cell: (r) => typeBadge(r.type, r.quad_class) },
-      { label: "Mode", cell: (r) => r.mode || "" },
-      { label: "Actors", cell: (r) => participants(r.actors) },
-      { label: "Recipients", cell: (r) => participants(r.recipients) },
-      { label: "Place", cell: placeCell },
+      { label: "Date", cls: "date", cell: eventDate },
+      { label: "Type", cls: "type-cell", cell: (r) => typeBadge(r.type, r.quad_class) },
+      { label: "Mode", cls: "mode", cell: (r) => r.mode || "" },
+      { label: "Actors", cls: "side", cell: (r) => participants(r.actors) },
+      { label: "Recipients", cls: "side", cell: (r) => participants(r.recipients) },
+      { label: "Place", cls: "place", cell: placeCell },
       { label: "Evidence", cls: "evidence", cell: evidenceCell },
     ], rows, Object.assign({ cls: "events", empty: "No events match." }, options));
   }
@@ -117,7 +117,7 @@
     root.append(
       el("p", { class: "summary" }, `${totalOf(page)} event(s)`),
       pager(page, hrefAt),
-      eventsTable(page.items),
+      el("div", { class: "card events-card" }, eventsTable(page.items)),
       pager(page, hrefAt),
       downloads(filters),
     );

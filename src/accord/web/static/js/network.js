@@ -31,19 +31,127 @@
     key.append("text").attr("x", 10).attr("y", 4).text((k) => k);
   }
 
-  function layout(nodes, links, radius) {
+  const GAP = 3; // between a node and its label
+  const LEGEND = 44; // the legend's band at the bottom
+  const POSITIONS = ["above", "below", "right", "left", "above-right", "above-left", "below-right",
+                     "below-left"];
+
+  /** Each node's radius `r` and the size of its label (`labelW`, `labelH`), measured in the
+   *  drawing's units by a text drawn and removed. */
+  function measure(svg, nodes, radius) {
+    const probe = svg.append("g").attr("class", "node probe");
+    for (const d of nodes) {
+      d.r = radius(d.events);
+      const box = probe.append("text").attr("class", "label").text(d.label).node().getBBox();
+      d.labelW = (box.width || d.label.length * 6.5) + 4; // + the white halo
+      d.labelH = (box.height || 13) + 1;
+    }
+    probe.remove();
+  }
+
+  /** A node with its label above it, as a box. */
+  function footprint(d) {
+    const half = Math.max(d.r, d.labelW / 2);
+    return { x: d.x - half, y: d.y - d.r - GAP - d.labelH, w: 2 * half, h: 2 * d.r + GAP + d.labelH };
+  }
+
+  /** A force that pushes apart nodes whose footprints (node and label) overlap, along the axis
+   *  where they overlap least. */
+  function forceFootprints(strength) {
+    let nodes = [];
+    function force() {
+      for (let i = 0; i < nodes.length; i += 1) {
+        for (let j = i + 1; j < nodes.length; j += 1) {
+          const a = nodes[i], b = nodes[j];
+          const fa = footprint(a), fb = footprint(b);
+          const dx = Math.min(fa.x + fa.w, fb.x + fb.w) - Math.max(fa.x, fb.x);
+          const dy = Math.min(fa.y + fa.h, fb.y + fb.h) - Math.max(fa.y, fb.y);
+          if (dx <= 0 || dy <= 0) continue;
+          if (dx < dy) {
+            const push = (a.x < b.x || (a.x === b.x && i < j) ? -1 : 1) * dx * strength / 2;
+            a.vx += push;
+            b.vx -= push;
+          } else {
+            const push = (a.y < b.y || (a.y === b.y && i < j) ? -1 : 1) * dy * strength / 2;
+            a.vy += push;
+            b.vy -= push;
+          }
+        }
+      }
+    }
+    force.initialize = (n) => { nodes = n; };
+    return force;
+  }
+
+  function layout(nodes, links) {
     const sim = d3.forceSimulation(nodes)
       .force("link", d3.forceLink(links).id((d) => d.id).distance(90))
       .force("charge", d3.forceManyBody().strength(-240))
-      .force("collide", d3.forceCollide((d) => radius(d.events) + 6))
+      .force("collide", d3.forceCollide((d) => d.r + 6))
+      .force("footprints", forceFootprints(0.6))
       .force("x", d3.forceX(WIDTH / 2).strength(0.07))
       .force("y", d3.forceY(HEIGHT / 2).strength(0.09))
       .stop();
     for (let i = 0; i < 300; i += 1) sim.tick();
     for (const d of nodes) {
-      d.x = Math.max(30, Math.min(WIDTH - 30, d.x));
-      d.y = Math.max(20, Math.min(HEIGHT - 50, d.y));
+      const half = Math.max(d.r, d.labelW / 2) + 2;
+      d.x = Math.max(half, Math.min(WIDTH - half, d.x));
+      d.y = Math.max(d.r + GAP + d.labelH + 2, Math.min(HEIGHT - LEGEND - d.r, d.y));
     }
+  }
+
+  /** The box of a node's label at `pos` (the diagonals start at the node's centre). */
+  function labelBox(d, pos) {
+    const w = d.labelW, h = d.labelH;
+    const above = d.y - d.r - GAP - h, below = d.y + d.r + GAP;
+    switch (pos) {
+      case "above": return { x: d.x - w / 2, y: above, w, h };
+      case "below": return { x: d.x - w / 2, y: below, w, h };
+      case "right": return { x: d.x + d.r + GAP, y: d.y - h / 2, w, h };
+      case "left": return { x: d.x - d.r - GAP - w, y: d.y - h / 2, w, h };
+      case "above-right": return { x: d.x, y: above, w, h };
+      case "above-left": return { x: d.x - w, y: above, w, h };
+      case "below-right": return { x: d.x, y: below, w, h };
+      default: return { x: d.x - w, y: below, w, h };
+    }
+  }
+
+  function overlap(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  function coversNode(box, n) {
+    const cx = Math.max(box.x, Math.min(n.x, box.x + box.w));
+    const cy = Math.max(box.y, Math.min(n.y, box.y + box.h));
+    return (cx - n.x) ** 2 + (cy - n.y) ** 2 < n.r ** 2;
+  }
+
+  /** Put each label above, below, right or left of its node or on a diagonal (the first place
+   *  that overlaps no other label, no node and stays in the drawing), the busiest nodes first;
+   *  a label that fits nowhere is hidden (`d.labelPos` null) and shows while its node is
+   *  hovered. */
+  function placeLabels(nodes) {
+    const placed = [];
+    for (const d of [...nodes].sort((a, b) => b.events - a.events || d3.ascending(a.label, b.label))) {
+      d.labelPos = null;
+      for (const pos of POSITIONS) {
+        const box = labelBox(d, pos);
+        if (box.x < 0 || box.y < 0 || box.x + box.w > WIDTH || box.y + box.h > HEIGHT - LEGEND) continue;
+        if (placed.some((b) => overlap(box, b)) || nodes.some((n) => n !== d && coversNode(box, n))) continue;
+        d.labelPos = pos;
+        placed.push(box);
+        break;
+      }
+    }
+  }
+
+  /** Draw each label where placeLabels put it (relative to its node). */
+  function moveLabels(text) {
+    text.each(function (d) {
+      const box = labelBox(d, d.labelPos || "above");
+      d3.select(this).attr("x", box.x + box.w / 2 - d.x).attr("y", box.y + box.h / 2 - d.y)
+        .classed("label-hidden", !d.labelPos).attr("data-position", d.labelPos || "hidden");
+    });
   }
 
   function draw(box, data, level) {
@@ -57,11 +165,13 @@
     const labels = new Map(nodes.map((d) => [d.id, d.label]));
     const radius = d3.scaleSqrt().domain([0, d3.max(nodes, (d) => d.events) || 1]).range([4, 22]);
     const width = d3.scaleLinear().domain([1, d3.max(links, (e) => e.events) || 1]).range([1.5, 9]);
-    layout(nodes, links, radius);
 
     const svg = d3.select(box).append("svg").attr("class", "network")
       .attr("viewBox", `0 0 ${WIDTH} ${HEIGHT}`).attr("role", "img")
       .attr("aria-label", "Network of " + (level === "actor" ? "actors" : "countries"));
+    measure(svg, nodes, radius);
+    layout(nodes, links);
+    placeLabels(nodes);
     const zoomed = svg.append("g");
     svg.call(d3.zoom().scaleExtent([0.3, 6]).on("zoom", (ev) => zoomed.attr("transform", ev.transform)));
 
@@ -80,17 +190,19 @@
       `${number(d.events)} event(s)`);
     const link = node.append("a").attr("href", (d) => d.kind === "country"
       ? href("events", { country: d.id }) : "#/actor/" + encodeURIComponent(d.id));
-    link.append("circle").attr("r", (d) => radius(d.events))
+    link.append("circle").attr("r", (d) => d.r)
       .attr("fill", (d) => KIND_COLOR[d.kind] || "#888");
-    link.append("text").attr("class", "label").attr("dy", (d) => -radius(d.events) - 4)
-      .attr("text-anchor", "middle").text((d) => d.label);
+    const label = link.append("text").attr("class", "label").attr("text-anchor", "middle")
+      .attr("dominant-baseline", "central").text((d) => d.label);
+    moveLabels(label);
 
     function place() {
       line.attr("x1", (e) => e.source.x).attr("y1", (e) => e.source.y)
         .attr("x2", (e) => e.target.x).attr("y2", (e) => e.target.y);
       node.attr("transform", (d) => `translate(${d.x},${d.y})`);
     }
-    node.call(d3.drag().on("drag", (ev, d) => { d.x = ev.x; d.y = ev.y; place(); }));
+    node.call(d3.drag().on("drag", (ev, d) => { d.x = ev.x; d.y = ev.y; place(); })
+      .on("end", () => { placeLabels(nodes); moveLabels(label); }));
     place();
     legend(svg, [...new Set(nodes.map((d) => d.kind))].sort());
   }
