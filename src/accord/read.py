@@ -249,11 +249,14 @@ def _identifier(languages: tuple[str, ...]) -> _Classifier:
 
 _LICENCE_NAMES = ("license", "licence", "copying", "notice")
 _LIST_SHARE = 0.8  # share of a file's lines holding a URL or a tab that makes it a list
+_SENTENCE_WORDS = 4  # words of the longest sentence under which a file holds no sentence
 
 
 def not_an_article(path: str) -> str | None:
-    """Why the text file ``path`` is no article, or None: a licence (by its name), or a list
-    whose lines are URLs or tab-separated rows (by its first 8 KB). Other suffixes are None."""
+    """Why the text file ``path`` is no article, or None: a licence (by its name), a list
+    whose lines are URLs or tab-separated rows (by its first 8 KB), or a text without a single
+    sentence of four words (a lone title, a list of tags). An empty file is read, and fails as
+    such. Other suffixes are None."""
     if Path(path).suffix.lower() != ".txt":
         return None
     if Path(path).stem.lower().startswith(_LICENCE_NAMES):
@@ -267,6 +270,10 @@ def not_an_article(path: str) -> str | None:
     listed = sum(1 for line in lines if "\t" in line or "://" in line)
     if len(lines) >= 3 and listed >= _LIST_SHARE * len(lines):
         return "a list of URLs or tab-separated rows"
+    longest = max((len(re.findall(r"\w+", part)) for part in re.split(r"[.!?…\n]+", head)),
+                  default=0)
+    if lines and longest < _SENTENCE_WORDS:  # an empty file is reported as a failure
+        return "almost no text (no sentence of four words)"
     return None
 
 

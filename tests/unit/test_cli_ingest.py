@@ -59,7 +59,7 @@ def test_each_failure_is_isolated_reported_recorded_and_cleared_by_a_later_succe
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name, text in [("1-good.txt", FINE), ("2-empty.txt", "  \n"), ("3-crash.txt", "CRASH."),
+    for name, text in [("1-good.txt", FINE), ("2-empty.txt", "  \n"), ("3-crash.txt", "CRASH de ce texte-ci."),
                        ("4-reject.txt", "Le président a signé un accord."),
                        ("5-good.txt", "Le ministre a rencontré son homologue.")]:
         (corpus / name).write_text(text, encoding="utf-8")

@@ -375,6 +375,8 @@ def test_a_folder_skips_licences_and_lists_and_says_why(tmp_path: Path) -> None:
         f"2016_01_0{n}-001\thttps://fr.wikinews.org/wiki/Article_{n}\n" for n in range(1, 6)),
         encoding="utf-8")
     (folder / "rows.txt").write_text("a\tb\nc\td\ne\tf\n", encoding="utf-8")
+    (folder / "title.txt").write_text("Vietnam - Chine\n", encoding="utf-8")
+    (folder / "tags.txt").write_text("Défense\nVietnam - Chine\nVoir aussi\n", encoding="utf-8")
     (folder / "story.txt").write_text("Le ministre a reçu son homologue. Ils ont signé un accord.\n"
                                       "Voir https://example.org pour plus.\n", encoding="utf-8")
     said: list[tuple[str, str]] = []
@@ -383,6 +385,8 @@ def test_a_folder_skips_licences_and_lists_and_says_why(tmp_path: Path) -> None:
     assert sorted((Path(p).name, why) for p, why in said) == [
         ("license.txt", "skipped: a licence file"),
         ("rows.txt", "skipped: a list of URLs or tab-separated rows"),
+        ("tags.txt", "skipped: almost no text (no sentence of four words)"),
+        ("title.txt", "skipped: almost no text (no sentence of four words)"),
         ("urls.txt", "skipped: a list of URLs or tab-separated rows"),
     ]
     assert count_documents([str(folder)]) == 1
