@@ -139,3 +139,11 @@ def test_a_foreign_name_in_a_dispatch_takes_the_other_state_not_the_agencys() ->
         dateline_place="Hanoï")
     found = {a.name: a for a in extract_one(article).actors}
     assert found["Alice Guitton"].country == "FRA"
+
+
+def test_an_office_told_in_a_relative_clause_is_a_title_with_its_place_name_whole() -> None:
+    found = actors("Donald Trump louait alors les compétences d'Hillary Clinton, qui était alors "
+                   "sénatrice de New York. Paul Durand, qui est désormais sénateur de l'Oise, "
+                   "a voté contre.", published="2016-11-08")
+    assert found["Hillary Clinton"].titles == ("sénatrice de New York",)
+    assert found["Paul Durand"].titles == ("sénateur de l'Oise",)

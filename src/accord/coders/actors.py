@@ -184,6 +184,11 @@ def _adjacent_title(
         found.extend(title_chain(before, titles_by_end, titles_by_start, doc, forward=False))
     if end < len(doc) and (doc[end].text == "," or _copula(doc[end])):
         k = end + 1  # "Michel Sapin, l'actuel ministre des finances", "X est ministre de ..."
+        if k + 1 < len(doc) and doc[end].text == "," and fold(doc[k].text) == "qui" and (
+                _copula(doc[k + 1])):
+            k += 2  # "X, qui était alors sénatrice de New York"
+        if k < len(doc) and fold(doc[k].text) in _THEN:
+            k += 1
         if k < len(doc) and doc[k].pos_ == "DET":
             k += 1
         if k < len(doc) and fold(doc[k].text) in _CURRENT:
@@ -245,6 +250,8 @@ def _apposed(doc: Doc, title: TitleSpan, name_starts: frozenset[int]) -> bool:
         return False
     j = k - 2
     return doc[j].pos_ == "PROPN" and any(s <= j for s in name_starts) and doc[j].ent_type_ == "PER"
+# Adverbs between a copula and an office that say when it is held ("qui était alors ministre").
+_THEN = frozenset({"alors", "encore", "deja", "desormais", "actuellement", "toujours"})
 # Adjectives between an article and an office that say it is held now ("l'actuel ministre").
 _CURRENT = frozenset({"actuel", "actuelle"})
 

@@ -177,6 +177,9 @@ def _group(doc: Doc, lex: Lexicon, k: int, into: _Complement) -> int | None:
         if how == "to" and geo.find_place(head.text) is not None:
             return None  # "à Hanoï" says where, not what
         end = h + 1
+        while end < n and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "LOC" and (
+                _is_cap(doc[end])):
+            end += 1  # "sénatrice de New York": the rest of a place's name
         if k > 0 and fold(doc[k - 1].text) in TERRITORY_NOUNS:
             while end < n and (_is_cap(doc[end]) or doc[end].text == "-"):
                 end += 1  # "de la province de Luang Namtha": the place's whole name
