@@ -266,6 +266,8 @@ def not_an_article(path: str) -> str | None:
             head = handle.read(8192).decode("utf-8", errors="replace")
     except OSError:
         return None  # reading reports it
+    if "\x00" in head or "\ufffd" in head:
+        return None  # binary or not UTF-8: reading decodes it or reports it
     lines = [line for line in head.splitlines() if line.strip()]
     listed = sum(1 for line in lines if "\t" in line or "://" in line)
     if len(lines) >= 3 and listed >= _LIST_SHARE * len(lines):

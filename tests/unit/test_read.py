@@ -376,12 +376,14 @@ def test_a_folder_skips_licences_and_lists_and_says_why(tmp_path: Path) -> None:
         encoding="utf-8")
     (folder / "rows.txt").write_text("a\tb\nc\td\ne\tf\n", encoding="utf-8")
     (folder / "title.txt").write_text("Vietnam - Chine\n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (folder / "tags.txt").write_text("Défense\nVietnam - Chine\nVoir aussi\n", encoding="utf-8")
     (folder / "story.txt").write_text("Le ministre a reçu son homologue. Ils ont signé un accord.\n"
                                       "Voir https://example.org pour plus.\n", encoding="utf-8")
     said: list[tuple[str, str]] = []
     items = list(read_paths([str(folder)], skipped=lambda path, why: said.append((path, why))))
-    assert [Path(i.path).name for i in items] == ["story.txt"]
+    assert [(Path(i.path).name, type(i).__name__) for i in items] == [
+        ("binary.txt", "ReadError"), ("story.txt", "Article")]  # a binary file fails as such
     assert sorted((Path(p).name, why) for p, why in said) == [
         ("license.txt", "skipped: a licence file"),
         ("rows.txt", "skipped: a list of URLs or tab-separated rows"),
@@ -389,6 +391,6 @@ def test_a_folder_skips_licences_and_lists_and_says_why(tmp_path: Path) -> None:
         ("title.txt", "skipped: almost no text (no sentence of four words)"),
         ("urls.txt", "skipped: a list of URLs or tab-separated rows"),
     ]
-    assert count_documents([str(folder)]) == 1
+    assert count_documents([str(folder)]) == 2
     named = list(read_paths([str(folder / "urls.txt")]))  # named explicitly: read all the same
     assert len(named) == 1 and isinstance(named[0], Article)
