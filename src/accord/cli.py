@@ -190,8 +190,7 @@ def _count(paths: Sequence[str], feeds: Sequence[str]) -> int | None:
     return counted + len(paths) - len(files)
 
 
-@cli.command("ingest",
-             short_help="Extract articles, pages or feed items and store them (idempotent).")
+@cli.command("ingest", short_help="Extract files, web pages or feeds into the store.")
 @click.argument("paths", nargs=-1)
 @_web_options
 @_db_option
