@@ -14,13 +14,14 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import click
 
 from accord.errors import AccordError, QueryError, ReadError
 from accord.output import emit, emit_rows
 from accord.pipeline import Options, available_cores, extract
+from accord.query import ActorQuery, ClaimQuery, EventQuery, Query, StatementQuery
 from accord.read import MAX_BYTES, count_documents, read_paths
 from accord.records import Article, Document
 
@@ -327,13 +328,14 @@ def _open_store(db: str) -> Any:
         raise click.ClickException(str(exc)) from exc
 
 
-def _checked(**filters: Any) -> dict[str, Any]:
-    """``filters`` validated and normalised by :func:`accord.query.checked`, as the API does (a
-    usage error naming the option for a bad one)."""
-    from accord import query
+Q = TypeVar("Q", bound=Query)
 
+
+def _built(make: Callable[[], Q]) -> Q:
+    """The query ``make`` builds from the options (:mod:`accord.query` checks it, as for the
+    API; a usage error naming the option for a bad value)."""
     try:
-        return query.checked(**filters)
+        return make()
     except QueryError as exc:
         hint = "--" + exc.name.replace("_", "-")
         raise click.BadParameter(exc.reason, param_hint=f"'{hint}'") from None
@@ -356,11 +358,15 @@ def _event_filters(func: Any) -> Any:
     return func
 
 
-def _event_kwargs(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
-                  quad_class: int | None, since: str | None, until: str | None,
-                  text: str | None) -> dict[str, Any]:
-    return _checked(actor=actor, country=country, dyad=dyad, type=etype, quad_class=quad_class,
-                    since=since, until=until, text=text)
+def _event_query(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
+                 quad_class: int | None, since: str | None, until: str | None,
+                 text: str | None, limit: int | None = None, offset: int = 0,
+                 sort: str = "date") -> EventQuery:
+    """The query of the options of :func:`_event_filters` (and of the page)."""
+    return _built(lambda: EventQuery(
+        actor=actor, country=country, dyad=dyad, type=etype, quad_class=quad_class,
+        since=since, until=until, text=text, limit=limit, offset=offset, sort=sort,
+    ))
 
 
 def _who(name: str | None, country: str | None) -> str | None:
@@ -417,16 +423,16 @@ def _actor_display(r: Any) -> dict[str, Any]:
 
 
 def _print_rows(db: str, table: str, fmt: str, display: Callable[[Any], dict[str, Any]],
-                **filters: Any) -> None:
-    """The rows of ``table`` that ``filters`` keep, read from the store ``db`` as they are
+                query: Query) -> None:
+    """The rows of ``table`` that ``query`` keeps, read from the store ``db`` as they are
     printed (:func:`accord.output.emit_rows`)."""
     from accord.tables import TABLES
 
     with _open_store(db) as store:
         try:
-            emit_rows(table, TABLES[table].rows(store, **filters), fmt, display=display,
+            emit_rows(table, TABLES[table].rows(store, query), fmt, display=display,
                       no_wrap=("date",))
-        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
+        except AccordError as exc:
             raise click.ClickException(str(exc)) from exc
 
 
@@ -452,10 +458,9 @@ def events_cmd(actor: str | None, country: str | None, dyad: str | None, etype: 
     table shows an undated event as "undated (article DATE)".
     """
     fmt = _fmt(as_json, as_jsonl, as_csv)
-    filters = _event_kwargs(actor, country, dyad, etype, quad_class, since, until, text)
-    if sort != "date":  # by date, the rows are read page by page from where the last ended
-        filters["sort"] = sort
-    _print_rows(db, "events", fmt, _event_display, limit=limit, offset=offset, **filters)
+    query = _event_query(actor, country, dyad, etype, quad_class, since, until, text, limit,
+                         offset, sort)
+    _print_rows(db, "events", fmt, _event_display, query)
 
 
 @cli.command("statements", short_help="List stored statements: who said what, and when.")
@@ -478,9 +483,9 @@ def statements_cmd(speaker: str | None, country: str | None, verb: str | None,
     their flat table.
     """
     fmt = _fmt(as_json, as_jsonl, as_csv)
-    filters = _checked(speaker=speaker, country=country, verb=verb, since=since, until=until,
-                       text=text)
-    _print_rows(db, "statements", fmt, _statement_display, limit=limit, **filters)
+    query = _built(lambda: StatementQuery(speaker=speaker, country=country, verb=verb,
+                                          since=since, until=until, text=text, limit=limit))
+    _print_rows(db, "statements", fmt, _statement_display, query)
 
 
 @cli.command("claims", short_help="List stored claims: the numbers articles assert.")
@@ -505,10 +510,11 @@ def claims_cmd(holder: str | None, source: str | None, country: str | None, unit
     --json and --jsonl print the items of /api/claims, --csv their flat table.
     """
     fmt = _fmt(as_json, as_jsonl, as_csv)
-    filters = _checked(holder=holder, source=source, country=country, unit=unit,
-                       min_quantity=min_quantity, max_quantity=max_quantity, since=since,
-                       until=until, text=text)
-    _print_rows(db, "claims", fmt, _claim_display, limit=limit, **filters)
+    query = _built(lambda: ClaimQuery(
+        holder=holder, source=source, country=country, unit=unit, min_quantity=min_quantity,
+        max_quantity=max_quantity, since=since, until=until, text=text, limit=limit,
+    ))
+    _print_rows(db, "claims", fmt, _claim_display, query)
 
 
 @cli.command("actors", short_help="List the registry's actors with their dated titles.")
@@ -525,8 +531,8 @@ def actors_cmd(name: str | None, country: str | None, kind: str | None, limit: i
     --json and --jsonl print the items of /api/actors, --csv their flat table.
     """
     fmt = _fmt(as_json, as_jsonl, as_csv)
-    filters = _checked(name=name, country=country, kind=kind)
-    _print_rows(db, "actors", fmt, _actor_display, limit=limit, **filters)
+    query = _built(lambda: ActorQuery(name=name, country=country, kind=kind, limit=limit))
+    _print_rows(db, "actors", fmt, _actor_display, query)
 
 
 @cli.command("show", short_help="Show one stored article with what was extracted.")
@@ -625,11 +631,11 @@ def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: st
     Parquet, CSV, JSONL. The filters select events as in `accord events`."""
     from accord.exports import export
 
-    filters = _event_kwargs(actor, country, dyad, etype, quad_class, since, until, text)
+    query = _event_query(actor, country, dyad, etype, quad_class, since, until, text)
     with _open_store(db) as store:
         try:
-            result = export(store, fmt, output, table=table, **filters)
-        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
+            result = export(store, fmt, output, table=table, query=query)
+        except AccordError as exc:
             raise click.ClickException(str(exc)) from exc
     written = ", ".join(f"{n} {t}" for t, n in result.rows.items())
     click.echo(f"{fmt}: {written} written to {'standard output' if output == '-' else output}",
