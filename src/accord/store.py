@@ -19,9 +19,9 @@ sorts, pages, counts) in :mod:`accord.store_reads`, and the counts (dyads, timel
 places, counterparts) in :mod:`accord.store_aggregates`; a ``Store`` has the methods of these
 two. This module opens the store, writes documents and errors, and reads the registry of actors,
 the documents and the errors. A page of events costs about the same on a hundred events and on
-a million (``accord bench --queries``); :meth:`Store.iter_events` reads every event page by page
-from where the previous page ended (keyset pagination), and :meth:`Store.count_events` can stop
-counting at ``at_most``. A document is keyed by its id
+a million (``python -m benchmarks --queries`` in a checkout); :meth:`Store.iter_events` reads
+every event page by page from where the previous page ended (keyset pagination), and
+:meth:`Store.count_events` can stop counting at ``at_most``. A document is keyed by its id
 (the content hash of its text); ``documents.extraction_hash`` (SHA-256 of the sorted-key JSON of
 ``Document.to_dict()`` plus the events' ``negated`` flags) tells an unchanged extraction from a new
 one: :meth:`Store.put` changes nothing for the former and replaces every row of the document for

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from accord.bench_queries import _Draw, _values
 from accord.query import EventQuery
 from accord.store import EVENT_SORTS, Store
 from accord.store_filters import event_terms, event_where
@@ -25,7 +24,8 @@ from accord.store_plan import (
     page_query,
     plan,
 )
-from accord.synthetic import generate
+from benchmarks.queries import _Draw, _values
+from benchmarks.synthetic import generate
 
 
 @pytest.fixture(scope="module")

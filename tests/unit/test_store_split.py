@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from accord import store_aggregates, store_split
-from accord.bench_queries import _Draw, _values
 from accord.query import EventQuery
 from accord.store import Store
 from accord.store_split import SplitReads
-from accord.synthetic import generate
+from benchmarks.queries import _Draw, _values
+from benchmarks.synthetic import generate
 
 
 @pytest.fixture(scope="module")

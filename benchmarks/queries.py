@@ -1,9 +1,9 @@
-"""``accord bench --queries``: how fast the store answers at scale.
+"""``python -m benchmarks --queries``: how fast the store answers at scale.
 
-    accord bench --queries                      # a synthetic store of 1,000,000 events
-    accord bench --queries --events 100000 --db /tmp/b.db
+    python -m benchmarks --queries                      # a synthetic store of 1,000,000 events
+    python -m benchmarks --queries --events 100000 --db /tmp/b.db
 
-Builds (or reuses) a synthetic store (:mod:`accord.synthetic`), then times a fixed, seeded set of
+Builds (or reuses) a synthetic store (:mod:`benchmarks.synthetic`), then times a fixed, seeded set of
 realistic queries, several runs each, after one untimed pass that warms the caches:
 
 - the event filters of ``accord events`` (:meth:`accord.store.Store.events`, a page of 50 rows

@@ -1,4 +1,4 @@
-"""The synthetic store of ``accord bench --queries``: the bulk writer gives the rows of real
+"""The synthetic store of ``python -m benchmarks --queries``: the bulk writer gives the rows of real
 ingestion, the generator is deterministic and reused, every query works on what it builds, and
 the query benchmark runs end to end on a tiny store."""
 
@@ -14,17 +14,17 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from accord import store_aggregates, store_reads
-from accord.bench_queries import percentile, query_cases, run_queries
-from accord.cli import cli
 from accord.errors import StoreError
 from accord.query import ActorQuery, ClaimQuery, EventQuery, StatementQuery
 from accord.store import EventRow, Store
 from accord.store_plan import Plan, candidates, plan
 from accord.store_schema import dyads, event_month
-from accord.synthetic import documents, generate, synthetic_events
 from accord.tables import TABLES
 from accord.text import normalize_name
 from accord.web.api import create_app
+from benchmarks.__main__ import bench_cmd
+from benchmarks.queries import percentile, query_cases, run_queries
+from benchmarks.synthetic import documents, generate, synthetic_events
 
 
 def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -174,7 +174,7 @@ def test_query_benchmark_runs_end_to_end(synthetic: Path) -> None:
 
 def test_bench_command_prints_query_families(synthetic: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["bench", "--queries", "--events", "2000", "--db", str(synthetic), "--repeat", "1"]
+        bench_cmd, ["--queries", "--events", "2000", "--db", str(synthetic), "--repeat", "1"]
     )
     assert result.exit_code == 0, result.output
     assert "reused" in result.output
