@@ -5,7 +5,9 @@
         print(doc.to_dict())
 
 Public API: the records (:mod:`accord.records`), reading (:func:`read_paths`, :func:`read_text`),
-the pipeline (:func:`extract`, :class:`Options`), the store (:class:`Store`), reading, coding
+the pipeline (:func:`extract`, :class:`Options`), the store (:class:`Store`) and its queries
+(:class:`EventQuery`, :class:`StatementQuery`, :class:`ClaimQuery`, :class:`ActorQuery`,
+:class:`DocumentQuery`), reading, coding
 and storing in one call (:func:`ingest`, :class:`IngestSummary`), the tables of a
 store as pandas DataFrames (:func:`open`, :class:`Dataset`), scoring
 (:func:`score`) and the errors (:mod:`accord.errors`).
@@ -24,6 +26,7 @@ from accord.errors import (
 )
 from accord.ingestion import IngestSummary, ingest
 from accord.pipeline import Options, extract, extract_one
+from accord.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.read import read_paths, read_text
 from accord.records import (
     Actor,
@@ -41,11 +44,15 @@ from accord.store import Store
 __all__ = [
     "AccordError",
     "Actor",
+    "ActorQuery",
     "Article",
     "Claim",
+    "ClaimQuery",
     "Dataset",
     "Document",
+    "DocumentQuery",
     "Event",
+    "EventQuery",
     "FetchError",
     "GoldFormatError",
     "IngestSummary",
@@ -55,6 +62,7 @@ __all__ = [
     "Place",
     "ReadError",
     "Statement",
+    "StatementQuery",
     "Store",
     "StoreError",
     "extract",

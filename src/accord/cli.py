@@ -14,13 +14,14 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import click
 
 from accord.errors import AccordError, QueryError, ReadError
-from accord.output import emit, emit_rows
+from accord.output import emit_rows
 from accord.pipeline import Options, available_cores, extract
+from accord.query import ActorQuery, ClaimQuery, EventQuery, Query, StatementQuery
 from accord.read import MAX_BYTES, count_documents, read_paths
 from accord.records import Article, Document
 
@@ -326,13 +327,14 @@ def _open_store(db: str) -> Any:
         raise click.ClickException(str(exc)) from exc
 
 
-def _checked(**filters: Any) -> dict[str, Any]:
-    """``filters`` validated and normalised by :func:`accord.query.checked`, as the API does (a
-    usage error naming the option for a bad one)."""
-    from accord import query
+Q = TypeVar("Q", bound=Query)
 
+
+def _built(make: Callable[[], Q]) -> Q:
+    """The query ``make`` builds from the options (:mod:`accord.query` checks it, as for the
+    API; a usage error naming the option for a bad value)."""
     try:
-        return query.checked(**filters)
+        return make()
     except QueryError as exc:
         hint = "--" + exc.name.replace("_", "-")
         raise click.BadParameter(exc.reason, param_hint=f"'{hint}'") from None
@@ -355,11 +357,15 @@ def _event_filters(func: Any) -> Any:
     return func
 
 
-def _event_kwargs(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
-                  quad_class: int | None, since: str | None, until: str | None,
-                  text: str | None) -> dict[str, Any]:
-    return _checked(actor=actor, country=country, dyad=dyad, type=etype, quad_class=quad_class,
-                    since=since, until=until, text=text)
+def _event_query(actor: str | None, country: str | None, dyad: str | None, etype: str | None,
+                 quad_class: int | None, since: str | None, until: str | None,
+                 text: str | None, limit: int | None = None, offset: int = 0,
+                 sort: str = "date") -> EventQuery:
+    """The query of the options of :func:`_event_filters` (and of the page)."""
+    return _built(lambda: EventQuery(
+        actor=actor, country=country, dyad=dyad, type=etype, quad_class=quad_class,
+        since=since, until=until, text=text, limit=limit, offset=offset, sort=sort,
+    ))
 
 
 def _who(name: str | None, country: str | None) -> str | None:
@@ -416,16 +422,16 @@ def _actor_display(r: Any) -> dict[str, Any]:
 
 
 def _print_rows(db: str, table: str, fmt: str, display: Callable[[Any], dict[str, Any]],
-                **filters: Any) -> None:
-    """The rows of ``table`` that ``filters`` keep, read from the store ``db`` as they are
+                query: Query) -> None:
+    """The rows of ``table`` that ``query`` keeps, read from the store ``db`` as they are
     printed (:func:`accord.output.emit_rows`)."""
     from accord.tables import TABLES
 
     with _open_store(db) as store:
         try:
-            emit_rows(table, TABLES[table].rows(store, **filters), fmt, display=display,
+            emit_rows(table, TABLES[table].rows(store, query), fmt, display=display,
                       no_wrap=("date",))
-        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
+        except AccordError as exc:
             raise click.ClickException(str(exc)) from exc
 
 
@@ -451,10 +457,9 @@ def events_cmd(actor: str | None, country: str | None, dyad: str | None, etype: 
     table shows an undated event as "undated (article DATE)".
     """
     fmt = _fmt(as_json, as_jsonl, as_csv)
-    filters = _event_kwargs(actor, country, dyad, etype, quad_class, since, until, text)
-    if sort != "date":  # by date, the rows are read page by page from where the last ended
-        filters["sort"] = sort
-    _print_rows(db, "events", fmt, _event_display, limit=limit, offset=offset, **filters)
+    query = _event_query(actor, country, dyad, etype, quad_class, since, until, text, limit,
+                         offset, sort)
+    _print_rows(db, "events", fmt, _event_display, query)
 
 
 @cli.command("statements", short_help="List stored statements: who said what, and when.")
@@ -477,9 +482,9 @@ def statements_cmd(speaker: str | None, country: str | None, verb: str | None,
     their flat table.
     """
     fmt = _fmt(as_json, as_jsonl, as_csv)
-    filters = _checked(speaker=speaker, country=country, verb=verb, since=since, until=until,
-                       text=text)
-    _print_rows(db, "statements", fmt, _statement_display, limit=limit, **filters)
+    query = _built(lambda: StatementQuery(speaker=speaker, country=country, verb=verb,
+                                          since=since, until=until, text=text, limit=limit))
+    _print_rows(db, "statements", fmt, _statement_display, query)
 
 
 @cli.command("claims", short_help="List stored claims: the numbers articles assert.")
@@ -504,10 +509,11 @@ def claims_cmd(holder: str | None, source: str | None, country: str | None, unit
     --json and --jsonl print the items of /api/claims, --csv their flat table.
     """
     fmt = _fmt(as_json, as_jsonl, as_csv)
-    filters = _checked(holder=holder, source=source, country=country, unit=unit,
-                       min_quantity=min_quantity, max_quantity=max_quantity, since=since,
-                       until=until, text=text)
-    _print_rows(db, "claims", fmt, _claim_display, limit=limit, **filters)
+    query = _built(lambda: ClaimQuery(
+        holder=holder, source=source, country=country, unit=unit, min_quantity=min_quantity,
+        max_quantity=max_quantity, since=since, until=until, text=text, limit=limit,
+    ))
+    _print_rows(db, "claims", fmt, _claim_display, query)
 
 
 @cli.command("actors", short_help="List the registry's actors with their dated titles.")
@@ -524,8 +530,8 @@ def actors_cmd(name: str | None, country: str | None, kind: str | None, limit: i
     --json and --jsonl print the items of /api/actors, --csv their flat table.
     """
     fmt = _fmt(as_json, as_jsonl, as_csv)
-    filters = _checked(name=name, country=country, kind=kind)
-    _print_rows(db, "actors", fmt, _actor_display, limit=limit, **filters)
+    query = _built(lambda: ActorQuery(name=name, country=country, kind=kind, limit=limit))
+    _print_rows(db, "actors", fmt, _actor_display, query)
 
 
 @cli.command("show", short_help="Show one stored article with what was extracted.")
@@ -624,11 +630,11 @@ def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: st
     Parquet, CSV, JSONL. The filters select events as in `accord events`."""
     from accord.exports import export
 
-    filters = _event_kwargs(actor, country, dyad, etype, quad_class, since, until, text)
+    query = _event_query(actor, country, dyad, etype, quad_class, since, until, text)
     with _open_store(db) as store:
         try:
-            result = export(store, fmt, output, table=table, **filters)
-        except (AccordError, ValueError) as exc:  # ValueError: a malformed date
+            result = export(store, fmt, output, table=table, query=query)
+        except AccordError as exc:
             raise click.ClickException(str(exc)) from exc
     written = ", ".join(f"{n} {t}" for t, n in result.rows.items())
     click.echo(f"{fmt}: {written} written to {'standard output' if output == '-' else output}",
@@ -675,91 +681,6 @@ def spark_cmd(inputs: Sequence[str], output: str, master: str | None, fmt: str,
                + f" written to {output}", err=True)
     if result.rows["errors"]:
         sys.exit(1)
-
-
-def _bench_queries(events: int, db: str | None, seed: int, repeat: int) -> None:
-    import tempfile
-
-    from accord.bench_queries import TARGET_MS, query_cases, run_queries
-    from accord.synthetic import generate
-
-    path = db or str(Path(tempfile.gettempdir()) / f"accord-bench-{events}.db")
-    click.echo(f"bench --queries: store {path} ({events} events, seed {seed})", err=True)
-
-    def built(n: int) -> None:
-        click.echo(f"  {n} events written", err=True)
-
-    try:
-        store = generate(path, events, seed, progress=built)
-    except AccordError as exc:
-        raise click.ClickException(str(exc)) from exc
-    how = "reused" if store.reused else f"built in {store.seconds:.0f} s"
-    click.echo(f"store: {store.events} events, {store.documents} documents, "
-               f"{store.bytes / 2**20:.0f} MB, {how}", err=True)
-    results = run_queries(path, query_cases(path, seed), repeat)
-    rows = [{
-        "family": r.family, "runs": r.runs, "p50 ms": round(r.p50_ms, 1),
-        "p95 ms": round(r.p95_ms, 1), "max ms": round(r.max_ms, 1),
-        "p95 fresh ms": round(r.fresh_p95_ms, 1), "rows": round(r.rows, 1),
-        f"p95 > {TARGET_MS:.0f} ms": "SLOW" if r.slow else "",
-    } for r in results]
-    emit(rows, "table", title="query families")
-    for r in results:
-        if r.slow:
-            click.echo(f"slow: {r.family}: slowest run {r.slowest}", err=True)
-
-
-@cli.command("bench", short_help="Measure throughput, memory or query latency.")
-@click.option("--docs", default=571, show_default=True, type=click.IntRange(1),
-              help="Articles to process (the corpus is repeated up to this number).")
-@click.option("--processes", "-p", default=available_cores(), show_default="all cores",
-              type=click.IntRange(1, 64),
-              help="Processes for every stage.")
-@click.option("--corpus", type=click.Path(exists=True),
-              help="Folder of .txt articles (default: ../shared/data/winer-fr-2016 beside the "
-                   "checkout).")
-@click.option("--stage", "stages", multiple=True, type=click.Choice(["bare", "extract", "ingest"]),
-              help="Run only these stages (repeatable; default: all three).")
-@click.option("--queries", is_flag=True,
-              help="Time the store's queries on a synthetic store instead (--events, --db).")
-@click.option("--events", "n_events", default=1_000_000, show_default=True,
-              type=click.IntRange(100), help="--queries: events of the synthetic store.")
-@click.option("--db", type=click.Path(dir_okay=False),
-              help="--queries: the synthetic store, reused if built with as many events "
-                   "(default: accord-bench-EVENTS.db in the temporary folder).")
-@click.option("--seed", default=0, show_default=True, type=int,
-              help="--queries: seed of the store and of the queries.")
-@click.option("--repeat", default=5, show_default=True, type=click.IntRange(1),
-              help="--queries: timed runs of each query.")
-def bench_cmd(docs: int, processes: int, corpus: str | None, stages: Sequence[str],
-              queries: bool, n_events: int, db: str | None, seed: int, repeat: int) -> None:
-    """Throughput and peak memory: bare spaCy vs accord extract vs accord ingest, on the same
-    articles; or, with --queries, the latency of the store's queries (prints figures)."""
-    if queries:
-        _bench_queries(n_events, db, seed, repeat)
-        return
-    from accord.bench import STAGES, default_corpus, run_bench
-
-    folder = Path(corpus) if corpus else default_corpus()
-    if folder is None:
-        raise click.ClickException("no corpus: give --corpus FOLDER of .txt articles")
-    click.echo(f"bench: {docs} articles from {folder}, {processes} process(es)", err=True)
-    try:
-        results = run_bench(folder, docs, processes, stages=stages or STAGES)
-    except AccordError as exc:
-        raise click.ClickException(str(exc)) from exc
-    bare = next((r for r in results if r.stage == "bare"), None)
-    rows = [{
-        "stage": r.stage, "articles": r.articles, "load s": round(r.load_seconds, 1),
-        "seconds": round(r.seconds, 1),
-        "articles/s": round(r.articles_per_s, 1), "tokens/s": round(r.tokens_per_s),
-        "× bare": round(r.articles_per_s / bare.articles_per_s, 2) if bare else None,
-        "articles/cpu-s": round(r.articles_per_cpu_s, 1),
-        "× bare (cpu)": round(r.articles_per_cpu_s / bare.articles_per_cpu_s, 2)
-        if bare and bare.articles_per_cpu_s else None,
-        "peak MB": round(r.peak_mb),
-    } for r in results]
-    emit(rows, "table", title="bench")
 
 
 @cli.command("serve", short_help="Serve the JSON API and the dashboard.")

@@ -1,15 +1,17 @@
 """The pandas-friendly Python API: ``accord.open(db)`` and its tables.
 
     import accord
+    from accord import EventQuery, StatementQuery
     with accord.open("accord.db") as data:
-        events = data.events(actor="To Lam", since="2024")     # a pandas DataFrame
-        rows = data.events(country="VNM", frame=False)        # a list of dicts
-        said = data.statements(speaker="To Lam")
-        pairs = data.dyads()                                  # country pairs x month x quad
+        events = data.events(EventQuery(actor="To Lam", since="2024"))  # a pandas DataFrame
+        rows = data.events(EventQuery(country="VNM"), frame=False)     # a list of dicts
+        said = data.statements(StatementQuery(speaker="To Lam"))
+        pairs = data.dyads()                                           # country pairs x month
 
-Each table method takes the filters of the matching :class:`accord.store.Store` method and
-returns a DataFrame with the columns of :mod:`accord.tables` (list columns for participants),
-or plain records with ``frame=False``. pandas is imported only when a frame is asked for.
+Each table method takes the query of the matching :class:`accord.store.Store` method
+(:mod:`accord.query`; none: every row) and returns a DataFrame with the columns of
+:mod:`accord.tables` (list columns for participants), or plain records with ``frame=False``.
+pandas is imported only when a frame is asked for.
 """
 
 from __future__ import annotations
@@ -21,6 +23,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from accord.errors import StoreError
+from accord.query import (
+    ActorQuery,
+    ClaimQuery,
+    DocumentQuery,
+    EventQuery,
+    Query,
+    StatementQuery,
+)
 from accord.records import Document
 from accord.store import Store
 from accord.store_rows import DyadRow
@@ -71,35 +81,37 @@ class Dataset:
     def close(self) -> None:
         self.store.close()
 
-    def _table(self, name: str, frame: bool, filters: dict[str, Any]) -> Any:
+    def _table(self, name: str, query: Query | None, frame: bool) -> Any:
         table = TABLES[name]
-        records = list(table.records(self.store, **filters))
+        records = list(table.records(self.store, query))
         return _frame(records, table.columns) if frame else records
 
-    def events(self, *, frame: bool = True, **filters: Any) -> Any:
-        """Events (filters of :meth:`Store.events`): a DataFrame, or records."""
-        return self._table("events", frame, filters)
+    def events(self, query: EventQuery | None = None, *, frame: bool = True) -> Any:
+        """The events ``query`` keeps (:meth:`Store.events`): a DataFrame, or records."""
+        return self._table("events", query, frame)
 
-    def statements(self, *, frame: bool = True, **filters: Any) -> Any:
-        """Statements (filters of :meth:`Store.statements`)."""
-        return self._table("statements", frame, filters)
+    def statements(self, query: StatementQuery | None = None, *, frame: bool = True) -> Any:
+        """The statements ``query`` keeps (:meth:`Store.statements`)."""
+        return self._table("statements", query, frame)
 
-    def claims(self, *, frame: bool = True, **filters: Any) -> Any:
-        """Claims (filters of :meth:`Store.claims`)."""
-        return self._table("claims", frame, filters)
+    def claims(self, query: ClaimQuery | None = None, *, frame: bool = True) -> Any:
+        """The claims ``query`` keeps (:meth:`Store.claims`)."""
+        return self._table("claims", query, frame)
 
-    def actors(self, *, frame: bool = True, **filters: Any) -> Any:
-        """Registry actors (filters of :meth:`Store.actors`)."""
-        return self._table("actors", frame, filters)
+    def actors(self, query: ActorQuery | None = None, *, frame: bool = True) -> Any:
+        """The registry actors ``query`` keeps (:meth:`Store.actors`)."""
+        return self._table("actors", query, frame)
 
-    def documents(self, *, frame: bool = True, **filters: Any) -> Any:
-        """Documents (filters of :meth:`Store.documents`), without their text."""
-        return self._table("documents", frame, filters)
+    def documents(self, query: DocumentQuery | None = None, *, frame: bool = True) -> Any:
+        """The documents ``query`` keeps (:meth:`Store.documents`), without their text."""
+        return self._table("documents", query, frame)
 
-    def dyads(self, *, frame: bool = True, **filters: Any) -> Any:
-        """Country pairs x month x quad class: event counts and mean intensity
-        (:meth:`Store.dyads`; event filters)."""
-        records = [dataclasses.asdict(r) for r in self.store.dyads(**filters)]
+    def dyads(
+        self, query: EventQuery | None = None, *, limit: int | None = None, frame: bool = True
+    ) -> Any:
+        """Country pairs x month x quad class: event counts and mean intensity of the events
+        ``query`` keeps (:meth:`Store.dyads`)."""
+        records = [dataclasses.asdict(r) for r in self.store.dyads(query, limit)]
         if not frame:
             return records
         import pandas as pd

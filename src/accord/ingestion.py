@@ -4,10 +4,10 @@
     summary = ingest(["articles/", "batch.jsonl"], "accord.db")
     print(summary.new, summary.unchanged, summary.failed)
 
-``accord ingest``, ``POST /api/documents`` and the ``ingest`` stage of ``accord bench`` run
-:func:`ingest`. Storing is idempotent: an article already stored with the same extraction is
-counted ``unchanged`` and changes nothing, so running the same input again after an interruption
-completes the store.
+``accord ingest``, ``POST /api/documents`` and the ``ingest`` stage of the throughput
+benchmark run :func:`ingest`. Storing is idempotent: an article already stored with the same
+extraction is counted ``unchanged`` and changes nothing, so running the same input again after
+an interruption completes the store.
 
 ``http(s)`` URLs among the sources are web pages and :class:`~accord.fetch.Feed` values RSS or
 Atom feeds, fetched politely by :mod:`accord.fetch`; a page whose URL is stored already is

@@ -4,12 +4,13 @@ One file, no server::
 
     with Store.open("accord.db") as store:
         store.put_many(documents)                 # idempotent: the same article changes nothing
-        rows = store.events(actor="To Lam", since="2024-01")
-        said = store.statements(speaker="To Lam", text="coopération")
-        tolls = store.claims(unit="morts", min_quantity=10)
+        rows = store.events(EventQuery(actor="To Lam", since="2024-01"))
+        said = store.statements(StatementQuery(speaker="To Lam", text="coopération"))
+        tolls = store.claims(ClaimQuery(unit="morts", min_quantity=10))
         doc = store.document("3fa2c1")            # the full records.Document, by id or prefix
 
-The schema and its migrations are in :mod:`accord.store_schema`, how a document becomes rows
+The methods that read rows take a query of :mod:`accord.query` (``None``: every row). The
+schema and its migrations are in :mod:`accord.store_schema`, how a document becomes rows
 (computed columns, registry keys, date ranges) in :mod:`accord.store_write`, the typed rows
 queries return in :mod:`accord.store_rows`, the WHERE clauses of the filters in
 :mod:`accord.store_filters`, how an event query reads the store (which index, which filter
@@ -18,9 +19,9 @@ sorts, pages, counts) in :mod:`accord.store_reads`, and the counts (dyads, timel
 places, counterparts) in :mod:`accord.store_aggregates`; a ``Store`` has the methods of these
 two. This module opens the store, writes documents and errors, and reads the registry of actors,
 the documents and the errors. A page of events costs about the same on a hundred events and on
-a million (``accord bench --queries``); :meth:`Store.iter_events` reads every event page by page
-from where the previous page ended (keyset pagination), and :meth:`Store.count_events` can stop
-counting at ``at_most``. A document is keyed by its id
+a million (``python -m benchmarks --queries`` in a checkout); :meth:`Store.iter_events` reads
+every event page by page from where the previous page ended (keyset pagination), and
+:meth:`Store.count_events` can stop counting at ``at_most``. A document is keyed by its id
 (the content hash of its text); ``documents.extraction_hash`` (SHA-256 of the sorted-key JSON of
 ``Document.to_dict()`` plus the events' ``negated`` flags) tells an unchanged extraction from a new
 one: :meth:`Store.put` changes nothing for the former and replaces every row of the document for
@@ -47,9 +48,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 from accord.errors import ReadError, StoreError
+from accord.query import ActorQuery, DocumentQuery
 from accord.records import (
     Actor,
     Claim,
@@ -316,23 +318,15 @@ class Store(ExtractionQueries, AggregateQueries):
                        for p in paths)
 
     # -- reading ------------------------------------------------------------------------------
-    def actors(
-        self,
-        name: str | None = None,
-        country: str | None = None,
-        kind: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        *,
-        sector: str | None = None,
-        actor_id: int | None = None,
-    ) -> list[ActorRow]:
-        """Registry entries, most documents first; ``name`` is a substring of a name or alias.
+    def actors(self, query: ActorQuery | None = None) -> list[ActorRow]:
+        """The registry entries ``query`` keeps (:class:`accord.query.ActorQuery`), most
+        documents first, its page.
 
         Each row carries its aliases across documents and its titles, most recently seen first,
         each dated by the ``published`` dates of the documents that give it.
         """
-        where, params = actor_where(name, country, kind, sector, actor_id)
+        query = query or ActorQuery()
+        where, params = actor_where(query)
         sql = (
             "SELECT r.*,"
             " (SELECT count(DISTINCT doc_id) FROM doc_actors a WHERE a.registry_id = r.id) AS nd,"
@@ -341,7 +335,7 @@ class Store(ExtractionQueries, AggregateQueries):
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY nd DESC, ne DESC, r.norm_name, r.id LIMIT ? OFFSET ?"
         )
-        params += [-1 if limit is None else limit, offset]
+        params += [-1 if query.limit is None else query.limit, query.offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
             ids = [int(r["id"]) for r in rows]
@@ -380,12 +374,12 @@ class Store(ExtractionQueries, AggregateQueries):
 
     def actor(self, actor_id: int) -> ActorRow | None:
         """The registry entry ``actor_id``, or None."""
-        found = self.actors(actor_id=actor_id)
+        found = self.actors(ActorQuery(actor_id=actor_id))
         return found[0] if found else None
 
-    def count_actors(self, **filters: Any) -> int:
-        """How many actors :meth:`actors` returns with the same filters and no limit."""
-        where, params = actor_where(**filters)
+    def count_actors(self, query: ActorQuery | None = None) -> int:
+        """How many actors the filters of ``query`` keep (its page aside)."""
+        where, params = actor_where(query or ActorQuery())
         return self._count("registry r", where, params)
 
     def resolve_id(self, doc_id: str) -> str | None:
@@ -533,24 +527,11 @@ class Store(ExtractionQueries, AggregateQueries):
             cameo=_ostr(r["cameo"]), trigger=str(r["trigger"]),
         )
 
-    def documents(
-        self,
-        language: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        text: str | None = None,
-    ) -> list[DocumentRow]:
-        """Stored documents by published date (undated last), with their extraction counts.
-
-        ``since``/``until`` bound ``published`` (a partial date counts as its first day);
-        ``text`` is a
-        substring of the title or the path (case ignored).
-        """
-        where, params = document_where(language, source, since, until, text)
+    def documents(self, query: DocumentQuery | None = None) -> list[DocumentRow]:
+        """The stored documents ``query`` keeps (:class:`accord.query.DocumentQuery`), by
+        published date (undated last), with their extraction counts, its page."""
+        query = query or DocumentQuery()
+        where, params = document_where(query)
         counts = ", ".join(
             f"(SELECT count(*) FROM {table} t WHERE t.doc_id = d.id) AS n_{table}"
             for table in ("doc_actors", "events", "claims", "statements")
@@ -561,7 +542,7 @@ class Store(ExtractionQueries, AggregateQueries):
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?"
         )
-        params += [-1 if limit is None else limit, offset]
+        params += [-1 if query.limit is None else query.limit, query.offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
         return [
@@ -576,9 +557,9 @@ class Store(ExtractionQueries, AggregateQueries):
             for r in rows
         ]
 
-    def count_documents(self, **filters: Any) -> int:
-        """How many documents :meth:`documents` returns with the same filters and no limit."""
-        where, params = document_where(**filters)
+    def count_documents(self, query: DocumentQuery | None = None) -> int:
+        """How many documents the filters of ``query`` keep (its page aside)."""
+        where, params = document_where(query or DocumentQuery())
         return self._count("documents d", where, params)
 
     def errors(self, limit: int | None = None) -> list[ErrorRow]:

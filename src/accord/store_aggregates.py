@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord import geo
+from accord.query import EventQuery
 from accord.store_dyad_counts import DyadCounts, counted, within_months
 from accord.store_filters import Term, event_terms, event_where
 from accord.store_plan import Estimates, Plan, estimate, kept, plan
@@ -201,8 +202,9 @@ class AggregateQueries:
         with self._read() as conn:
             yield from conn.execute(sql, params).fetchall()
 
-    def dyads(self, limit: int | None = None, **filters: Any) -> list[DyadRow]:
-        """Events per country pair, month and quad class, most recent month first.
+    def dyads(self, query: EventQuery | None = None, limit: int | None = None) -> list[DyadRow]:
+        """Events per country pair, month and quad class, most recent month first, of the
+        events the filters of ``query`` keep (its page and sort aside); ``limit`` rows at most.
 
         Filters on what an event's dyads carry (a participant country, the pair, the type, the
         quad class, whole months) are answered from the counts kept ahead
@@ -213,9 +215,10 @@ class AggregateQueries:
         whole (when that costs more than :data:`accord.store_split.SPLIT_COST`, in two halves
         by event id at once).
         """
-        terms = event_terms(**filters)
-        first = date_range(filters["since"])[0] if filters.get("since") else None
-        last = date_range(filters["until"])[1] if filters.get("until") else None
+        query = query or EventQuery()
+        terms = event_terms(query)
+        first = date_range(query.since)[0] if query.since else None
+        last = date_range(query.until)[1] if query.until else None
         months = (first[:7] if first else None, last[:7] if last else None)
         with self._read() as conn:
             counts = counted(terms, (first, last))
@@ -315,9 +318,10 @@ class AggregateQueries:
             conn.execute("DELETE FROM temp.dyad_events")
         return out
 
-    def timeline(self, **filters: Any) -> list[TimelineRow]:
-        """Events per month and quad class, oldest month first (undated months last)."""
-        where, params = event_where(**filters)
+    def timeline(self, query: EventQuery | None = None) -> list[TimelineRow]:
+        """Events per month and quad class, oldest month first (undated months last), of the
+        events the filters of ``query`` keep."""
+        where, params = event_where(query or EventQuery())
         sql = (
             f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM events e"
             + _where(where)
@@ -325,10 +329,13 @@ class AggregateQueries:
         )
         return [TimelineRow(r[0], r[1], int(r[2])) for r in self._rows(sql, params)]
 
-    def event_counts(self, by: str, limit: int | None = None, **filters: Any) -> list[CountRow]:
+    def event_counts(
+        self, by: str, query: EventQuery | None = None, limit: int | None = None
+    ) -> list[CountRow]:
         """Events per ``by``: "type", "quad_class", "country" (any participant's), "actor"
-        (a registry entry among the participants) or "dyad"; most events first."""
-        where, params = event_where(**filters)
+        (a registry entry among the participants) or "dyad"; most events first; of the events
+        the filters of ``query`` keep."""
+        where, params = event_where(query or EventQuery())
         if by == "type":
             sql = "SELECT e.type, e.type, count(*) AS n FROM events e" + _where(where)
             sql += " GROUP BY e.type"
@@ -367,12 +374,13 @@ class AggregateQueries:
         return out
 
     def network(
-        self, level: str = "country", limit: int | None = 200, **filters: Any
+        self, level: str = "country", query: EventQuery | None = None, limit: int | None = 200
     ) -> tuple[list[NodeRow], list[EdgeRow]]:
-        """Nodes and edges of the events: countries paired as in ``event_dyads``, or registry
-        actors paired the same way (actors with recipients, else co-actors). ``limit`` keeps
-        the heaviest edges; the nodes are those of the edges kept."""
-        where, params = event_where(**filters)
+        """Nodes and edges of the events the filters of ``query`` keep: countries paired as in
+        ``event_dyads``, or registry actors paired the same way (actors with recipients, else
+        co-actors). ``limit`` keeps the heaviest edges; the nodes are those of the edges
+        kept."""
+        where, params = event_where(query or EventQuery())
         if level == "country":
             sql = (
                 f"SELECT y.country_a, y.country_b, count(*) AS n, {_COOP}, {_CONFLICT},"
@@ -422,9 +430,10 @@ class AggregateQueries:
             ]
         return nodes, edges
 
-    def places(self, limit: int | None = None, **filters: Any) -> list[PlaceRow]:
-        """Event places with coordinates, most events first."""
-        where, params = event_where(**filters)
+    def places(self, query: EventQuery | None = None, limit: int | None = None) -> list[PlaceRow]:
+        """Event places with coordinates, most events first, of the events the filters of
+        ``query`` keep."""
+        where, params = event_where(query or EventQuery())
         sql = (
             f"SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*) AS n,"
             f" {_COOP}, {_CONFLICT} FROM events e"

@@ -1,8 +1,9 @@
 """The WHERE clauses of the store's queries, one builder per table, and the event sorts.
 
-Each builder turns keyword filters into SQL conditions on the table's usual alias (``e`` events,
-``s`` statements, ``c`` claims, ``r`` registry, ``d`` documents) and their parameters; every value
-is a parameter, never part of the SQL. :mod:`accord.store` documents what each filter means.
+Each builder turns a query (:mod:`accord.query`, checked and normalised when it was made) into
+SQL conditions on the table's usual alias (``e`` events, ``s`` statements, ``c`` claims, ``r``
+registry, ``d`` documents) and their parameters; every value is a parameter, never part of the
+SQL. :mod:`accord.query` and :mod:`accord.store` document what each filter means.
 """
 
 from __future__ import annotations
@@ -10,8 +11,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
+from accord.query import (
+    ActorQuery,
+    ClaimQuery,
+    DocumentQuery,
+    EventQuery,
+    StatementQuery,
+)
 from accord.store_write import date_range
 from accord.text import normalize_name
 
@@ -42,9 +49,10 @@ EVENT_SORTS = {
     "-intensity": "coalesce({a}.intensity, -99) DESC, coalesce({a}.date_lo, '~'), {a}.id",
     "type": "{a}.type, coalesce({a}.date_lo, '~'), {a}.id",
 }
-"""The orders :meth:`Store.events` knows: oldest or newest first, by intensity (then oldest
-first), by type (then oldest first); undated events and events without intensity last, events
-of the same key in the order they were stored (newest stored first for ``-date``)."""
+"""The SQL order of each of :data:`accord.query.SORTS`: oldest or newest first, by intensity
+(then oldest first), by type (then oldest first); undated events and events without intensity
+last, events of the same key in the order they were stored (newest stored first for
+``-date``)."""
 
 SORT_INDEXES = {
     "date": "events_by_date", "-date": "events_by_date_desc", "intensity": "events_by_intensity",
@@ -155,21 +163,14 @@ def _participant(condition: str, params: tuple[object, ...], name: str) -> Term:
     )
 
 
-def event_terms(
-    actor: str | None = None,
-    country: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    doc_id: str | None = None,
-    dyad: tuple[str, str] | None = None,
-    quad_class: int | None = None,
-    text: str | None = None,
-    actor_id: int | None = None,
-    role: str | None = None,
-) -> list[Term]:
-    """The event filters of :meth:`Store.events` as terms (``ValueError`` for a bad one)."""
+def event_terms(query: EventQuery) -> list[Term]:
+    """The filters of an event query as terms."""
     terms: list[Term] = []
+    actor, country, type, dyad = query.actor, query.country, query.type, query.dyad
+    quad_class, actor_id, role, since, until = (
+        query.quad_class, query.actor_id, query.role, query.since, query.until
+    )
+    text, doc_id = query.text, query.doc_id
     if actor is not None:
         name = normalize_name(actor)
         names = "SELECT registry_id FROM registry_names WHERE instr(norm_alias, ?) > 0"
@@ -187,13 +188,12 @@ def event_terms(
             (name, name), ordered=False,  # the events of each registry entry in turn
         ))
     if country is not None:
-        terms.append(_participant("p.country = ?", (country.upper(),), "country"))
+        terms.append(_participant("p.country = ?", (country,), "country"))
     if type is not None:
-        value = type.upper()
-        terms.append(Term("type", "e.type = ?", (value,), column=True,
-                          ranges={"type": ("e.type = ?", (value,))}, facts=True))
+        terms.append(Term("type", "e.type = ?", (type,), column=True,
+                          ranges={"type": ("e.type = ?", (type,))}, facts=True))
     if dyad is not None:
-        a, b = sorted(c.upper() for c in dyad)
+        a, b = sorted(dyad.split("-"))
         terms.append(Term(
             "dyad",
             "EXISTS (SELECT 1 FROM event_dyads y WHERE y.event_id = e.id AND y.country_a = ?"
@@ -204,8 +204,6 @@ def event_terms(
     if quad_class is not None:
         terms.append(Term("quad_class", "e.quad_class = ?", (int(quad_class),), column=True,
                           facts=True))
-    if role is not None and role not in ("actor", "recipient"):
-        raise ValueError(f"role must be 'actor' or 'recipient', not {role!r}")
     if actor_id is not None:
         condition = "p.registry_id = ?" + (" AND p.role = ?" if role is not None else "")
         params = (int(actor_id),) + ((role,) if role is not None else ())
@@ -273,12 +271,12 @@ def _dates(since: str | None, until: str | None) -> Term:
     )
 
 
-def event_where(**filters: Any) -> tuple[list[str], list[object]]:
-    """The event filters (:func:`event_terms`) as conditions on ``e`` without a plan: the
-    participant, dyad and text filters through their indexes (``e.id IN (...)``)."""
+def event_where(query: EventQuery) -> tuple[list[str], list[object]]:
+    """The filters of an event query (:func:`event_terms`) as conditions on ``e`` without a
+    plan: the participant, dyad and text filters through their indexes (``e.id IN (...)``)."""
     where: list[str] = []
     params: list[object] = []
-    for term in event_terms(**filters):
+    for term in event_terms(query):
         sql, values = term.restrict()
         if term.name == "text" and term.ids is not None:  # the trigram index, then the words
             where.append(f"e.id IN ({term.ids})")
@@ -289,18 +287,12 @@ def event_where(**filters: Any) -> tuple[list[str], list[object]]:
 
 
 def statement_where(
-    stored_verbs: Callable[[], list[str]],
-    speaker: str | None = None,
-    country: str | None = None,
-    verb: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    text: str | None = None,
-    doc_id: str | None = None,
-    speaker_id: int | None = None,
+    stored_verbs: Callable[[], list[str]], query: StatementQuery
 ) -> tuple[list[str], list[object]]:
+    """The filters of a statement query (``stored_verbs``: the verbs the store holds)."""
     where: list[str] = []
     params: list[object] = []
+    speaker, speaker_id, country, verb = query.speaker, query.speaker_id, query.country, query.verb
     if speaker_id is not None:
         where.append("s.speaker_registry_id = ?")
         params.append(int(speaker_id))
@@ -309,37 +301,29 @@ def statement_where(
         params += [normalize_name(speaker)] * 2
     if country is not None:
         where.append("s.speaker_country = ?")
-        params.append(country.upper())
+        params.append(country)
     if verb is not None:  # accents and case ignored: matched against the stored verbs
         stored = stored_verbs()
         wanted = [v for v in stored if normalize_name(v) == normalize_name(verb)] or [verb]
         where.append(f"s.verb IN ({','.join('?' * len(wanted))})")
         params += wanted
-    _common_filters("s", where, params, since, until, text, doc_id)
+    _common_filters("s", where, params, query.since, query.until, query.text, query.doc_id)
     return where, params
 
 
-def claim_where(
-    holder: str | None = None,
-    source: str | None = None,
-    country: str | None = None,
-    unit: str | None = None,
-    min_quantity: float | None = None,
-    max_quantity: float | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    text: str | None = None,
-    doc_id: str | None = None,
-) -> tuple[list[str], list[object]]:
+def claim_where(query: ClaimQuery) -> tuple[list[str], list[object]]:
+    """The filters of a claim query."""
     where: list[str] = []
     params: list[object] = []
+    holder, source, country, unit = query.holder, query.source, query.country, query.unit
+    min_quantity, max_quantity = query.min_quantity, query.max_quantity
     for value, side in ((holder, "holder"), (source, "source")):
         if value is not None:
             where.append(_NAMED.format(col=f"c.norm_{side}", reg=f"c.{side}_registry_id"))
             params += [normalize_name(value)] * 2
     if country is not None:
         where.append("(c.holder_country = ? OR c.source_country = ?)")
-        params += [country.upper()] * 2
+        params += [country] * 2
     if unit is not None:
         where.append("instr(c.norm_unit, ?) > 0")
         params.append(normalize_name(unit))
@@ -349,7 +333,7 @@ def claim_where(
     if max_quantity is not None:
         where.append("c.quantity <= ?")
         params.append(float(max_quantity))
-    _common_filters("c", where, params, since, until, text, doc_id)
+    _common_filters("c", where, params, query.since, query.until, query.text, query.doc_id)
     return where, params
 
 
@@ -378,15 +362,13 @@ def _common_filters(
         params.append(doc_id)
 
 
-def actor_where(
-    name: str | None = None,
-    country: str | None = None,
-    kind: str | None = None,
-    sector: str | None = None,
-    actor_id: int | None = None,
-) -> tuple[list[str], list[object]]:
+def actor_where(query: ActorQuery) -> tuple[list[str], list[object]]:
+    """The filters of an actor query."""
     where: list[str] = []
     params: list[object] = []
+    name, country, kind, sector, actor_id = (
+        query.name, query.country, query.kind, query.sector, query.actor_id
+    )
     if name is not None:
         where.append(
             "(instr(r.norm_name, ?) > 0 OR EXISTS (SELECT 1 FROM registry_names x"
@@ -395,28 +377,26 @@ def actor_where(
         params += [normalize_name(name)] * 2
     if country is not None:
         where.append("r.country = ?")
-        params.append(country.upper())
+        params.append(country)
     if kind is not None:
         where.append("r.kind = ?")
         params.append(kind)
     if sector is not None:
         where.append("r.sector = ?")
-        params.append(sector.upper())
+        params.append(sector)
     if actor_id is not None:
         where.append("r.id = ?")
         params.append(int(actor_id))
     return where, params
 
 
-def document_where(
-    language: str | None = None,
-    source: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    text: str | None = None,
-) -> tuple[list[str], list[object]]:
+def document_where(query: DocumentQuery) -> tuple[list[str], list[object]]:
+    """The filters of a document query."""
     where: list[str] = []
     params: list[object] = []
+    language, source, since, until, text = (
+        query.language, query.source, query.since, query.until, query.text
+    )
     if language is not None:
         where.append("d.language = ?")
         params.append(language)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
+from accord.query import ClaimQuery, EventQuery, StatementQuery
 from accord.records import Span
 from accord.store_filters import (
     EVENT_SORTS,
@@ -58,53 +59,33 @@ class ExtractionQueries:
 
     _read: Callable[[], AbstractContextManager[sqlite3.Connection]]  # the Store's
 
-    def events(
-        self,
-        actor: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        doc_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        *,
-        dyad: tuple[str, str] | None = None,
-        quad_class: int | None = None,
-        text: str | None = None,
-        actor_id: int | None = None,
-        role: str | None = None,
-        sort: str = "date",
-    ) -> list[EventRow]:
-        """Events, oldest first unless ``sort`` says otherwise, filtered (all filters combine
-        with AND).
-
-        ``actor`` is a substring of a participant's normalised name or of a registry alias of
-        that participant; ``country`` is any participant's country; ``type`` a PLOVER type
-        (case-insensitive); ``since``/``until`` as in the module docstring (``ValueError`` if
-        malformed); ``doc_id`` exact; ``dyad`` two countries the event pairs (either order; see
-        :func:`accord.store_write.dyads`); ``quad_class`` 1..4; ``text`` words of the evidence
-        or sentence (case and accents ignored); ``actor_id`` a registry entry among the
-        participants, on the side ``role`` ("actor" or "recipient") if given. ``sort`` is one of
-        :data:`EVENT_SORTS`.
-        """
-        terms = event_terms(
-            actor=actor, country=country, type=type, since=since, until=until, doc_id=doc_id,
-            dyad=dyad, quad_class=quad_class, text=text, actor_id=actor_id, role=role,
-        )
-        if sort not in EVENT_SORTS:
-            raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
+    def events(self, query: EventQuery | None = None) -> list[EventRow]:
+        """The events ``query`` keeps (all filters combine with AND), in its order (oldest
+        first by default), its page. What each filter keeps: :class:`accord.query.EventQuery`;
+        dates as in the module docstring."""
+        query = query or EventQuery()
         with self._read() as conn:
-            return self._event_page(conn, terms, sort, limit, offset)[0]
+            return self._event_page(conn, event_terms(query), query.sort, query.limit,
+                                    query.offset)[0]
 
-    def iter_events(
-        self, page: int = 2000, limit: int | None = None, offset: int = 0, **filters: Any
-    ) -> Iterator[EventRow]:
-        """Every event :meth:`events` returns with the same filters (oldest first), read
-        ``page`` rows at a time from where the previous page ended (keyset pagination: a page
-        costs the same at the end of a million events as at the start)."""
-        terms = event_terms(**filters)
+    def iter_events(self, query: EventQuery | None = None, page: int = 2000) -> Iterator[EventRow]:
+        """Every event :meth:`events` returns for ``query`` (its page included), read ``page``
+        rows at a time: in date order from where the previous page ended (keyset pagination: a
+        page costs the same at the end of a million events as at the start), in another order
+        by offset."""
+        query = query or EventQuery()
+        limit, offset = query.limit, query.offset
         done = 0
+        if query.sort != "date":
+            while limit is None or done < limit:
+                size = page if limit is None else min(page, limit - done)
+                rows = self.events(query.page(size, offset + done))
+                yield from rows
+                done += len(rows)
+                if len(rows) < size:
+                    return
+            return
+        terms = event_terms(query)
         while limit is None or done < limit:
             size = page if limit is None else min(page, limit - done)
             with self._read() as conn:
@@ -122,16 +103,17 @@ class ExtractionQueries:
             offset = 0
 
     def events_page(
-        self, limit: int, offset: int = 0, sort: str = "date", at_most: int | None = None,
-        **filters: Any,
+        self, query: EventQuery, at_most: int | None = None
     ) -> tuple[list[EventRow], int, bool]:
-        """A page of :meth:`events`, how many events the filters keep and whether that count is
-        exact, in one read: counted up to ``at_most`` as :meth:`count_events` does, or, when a
-        filter enumerates the events (:func:`accord.store_plan.plan`), exactly: what the
-        filters keep is then listed once, counted, and the page read from the list."""
-        terms = event_terms(**filters)
-        if sort not in EVENT_SORTS:
-            raise ValueError(f"unknown sort {sort!r}; one of {', '.join(EVENT_SORTS)}")
+        """The page of :meth:`events` that ``query`` asks for (it needs a ``limit``), how many
+        events its filters keep and whether that count is exact, in one read: counted up to
+        ``at_most`` as :meth:`count_events` does, or, when a filter enumerates the events
+        (:func:`accord.store_plan.plan`), exactly: what the filters keep is then listed once,
+        counted, and the page read from the list."""
+        if query.limit is None:
+            raise ValueError("events_page needs a query with a limit")
+        terms = event_terms(query)
+        sort, limit, offset = query.sort, query.limit, query.offset
         with self._read() as conn:
             found = estimate(conn, terms)
             chosen = plan(conn, terms, sort, offset + limit, found)
@@ -217,10 +199,10 @@ class ExtractionQueries:
         with self._read() as conn:
             return [str(r[0]) for r in conn.execute("SELECT DISTINCT verb FROM statements")]
 
-    def count_events(self, at_most: int | None = None, **filters: Any) -> int:
-        """How many events :meth:`events` returns with the same filters and no limit; with
-        ``at_most``, counting stops there (``at_most`` then means "that many or more")."""
-        terms = event_terms(**filters)
+    def count_events(self, query: EventQuery | None = None, at_most: int | None = None) -> int:
+        """How many events the filters of ``query`` keep (its page aside); with ``at_most``,
+        counting stops there (``at_most`` then means "that many or more")."""
+        terms = event_terms(query or EventQuery())
         with self._read() as conn:
             chosen = plan(conn, terms, None, 10**12 if at_most is None else at_most)
             cap = -1 if at_most is None else at_most
@@ -231,33 +213,14 @@ class ExtractionQueries:
         with self._read() as conn:
             return int(conn.execute(sql, params).fetchone()[0])
 
-    def statements(
-        self,
-        speaker: str | None = None,
-        country: str | None = None,
-        verb: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        text: str | None = None,
-        doc_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        *,
-        speaker_id: int | None = None,
-    ) -> list[StatementRow]:
-        """Statements, oldest first, filtered (all filters combine with AND).
-
-        ``speaker`` is a substring of the speaker's normalised name or of a registry alias of
-        the speaker; ``country`` the speaker's country; ``verb`` the reporting verb
-        (case and accents ignored); ``text`` a substring of the evidence or the sentence
-        (case, accents, hyphens and apostrophes ignored); ``since``/``until`` as in the module
-        docstring (``ValueError`` if malformed); ``doc_id`` exact; ``speaker_id`` the speaker's
-        registry entry.
-        """
-        where, params = statement_where(self._stored_verbs, speaker, country, verb, since, until,
-                                        text, doc_id, speaker_id)
+    def statements(self, query: StatementQuery | None = None) -> list[StatementRow]:
+        """The statements ``query`` keeps (all filters combine with AND), oldest first, its
+        page. What each filter keeps: :class:`accord.query.StatementQuery`; dates as in the
+        module docstring."""
+        query = query or StatementQuery()
+        where, params = statement_where(self._stored_verbs, query)
         sql = dated_select("statements", "s", where)
-        params += [-1 if limit is None else limit, offset]
+        params += [-1 if query.limit is None else query.limit, query.offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
         return [
@@ -276,39 +239,19 @@ class ExtractionQueries:
             for r in rows
         ]
 
-    def count_statements(self, **filters: Any) -> int:
-        """How many statements :meth:`statements` returns with the same filters and no limit."""
-        where, params = statement_where(self._stored_verbs, **filters)
+    def count_statements(self, query: StatementQuery | None = None) -> int:
+        """How many statements the filters of ``query`` keep (its page aside)."""
+        where, params = statement_where(self._stored_verbs, query or StatementQuery())
         return self._count("statements s", where, params)
 
-    def claims(
-        self,
-        holder: str | None = None,
-        source: str | None = None,
-        country: str | None = None,
-        unit: str | None = None,
-        min_quantity: float | None = None,
-        max_quantity: float | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        text: str | None = None,
-        doc_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[ClaimRow]:
-        """Claims, oldest document first, filtered (all filters combine with AND).
-
-        ``holder`` and ``source`` are substrings of the normalised name or of a registry alias
-        of the claim's holder or source; ``country`` is the holder's or the source's country;
-        ``unit`` a substring of the unit (case and accents ignored); ``min_quantity`` and
-        ``max_quantity`` bound the quantity (inclusive); ``text`` a substring of the evidence or
-        the sentence; ``since``/``until`` bound the document's ``published`` as in the module
-        docstring (``ValueError`` if malformed); ``doc_id`` exact.
-        """
-        where, params = claim_where(holder, source, country, unit, min_quantity, max_quantity,
-                                    since, until, text, doc_id)
+    def claims(self, query: ClaimQuery | None = None) -> list[ClaimRow]:
+        """The claims ``query`` keeps (all filters combine with AND), oldest article first,
+        its page. What each filter keeps: :class:`accord.query.ClaimQuery`; a claim is dated by
+        its document's ``published``, as in the module docstring."""
+        query = query or ClaimQuery()
+        where, params = claim_where(query)
         sql = dated_select("claims", "c", where)
-        params += [-1 if limit is None else limit, offset]
+        params += [-1 if query.limit is None else query.limit, query.offset]
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
         return [
@@ -327,9 +270,9 @@ class ExtractionQueries:
             for r in rows
         ]
 
-    def count_claims(self, **filters: Any) -> int:
-        """How many claims :meth:`claims` returns with the same filters and no limit."""
-        where, params = claim_where(**filters)
+    def count_claims(self, query: ClaimQuery | None = None) -> int:
+        """How many claims the filters of ``query`` keep (its page aside)."""
+        where, params = claim_where(query or ClaimQuery())
         return self._count("claims c", where, params)
 
     @staticmethod

@@ -20,6 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord.items import date_precision
+from accord.query import (
+    ActorQuery,
+    ClaimQuery,
+    DocumentQuery,
+    EventQuery,
+    Query,
+    StatementQuery,
+)
 from accord.store_rows import ActorRow, ClaimRow, DocumentRow, EventRow, StatementRow
 
 __all__ = [
@@ -162,54 +170,57 @@ def document_record(row: DocumentRow) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table of the store: its columns, how a query row becomes a record, and how to read
-    its rows from a store (``fetch(store, limit, offset, **filters)``; ``scan(store, page,
-    limit, offset, **filters)``, if given, reads them all in the same order page by page from
-    where the previous page ended, for filters without a ``sort``)."""
+    """A table of the store: its columns, how a query row becomes a record, the query that
+    selects its rows (:mod:`accord.query`) and how to read them from a store
+    (``read(store, query, page)``: every row the query keeps, ``page`` rows at a time)."""
 
     name: str
     columns: tuple[Column, ...]
     record: Callable[[Any], dict[str, Any]]
-    fetch: Callable[..., Sequence[Any]]
-    scan: Callable[..., Iterator[Any]] | None = None
+    query: type[Query]
+    read: Callable[[Any, Any, int], Iterator[Any]]
 
-    def rows(self, store: Any, page: int = 2000, **filters: Any) -> Iterator[Any]:
-        """Every query row of the table that ``filters`` keep (``limit`` and ``offset``
-        included), fetched ``page`` rows at a time: by keyset pagination when the table has a
-        ``scan`` (a page then costs the same at any depth), else by ``LIMIT``/``OFFSET``."""
-        limit = filters.pop("limit", None)
-        offset = int(filters.pop("offset", 0))
-        if self.scan is not None and "sort" not in filters:
-            yield from self.scan(store, page, limit, offset, **filters)
-            return
-        done = 0
+    def rows(self, store: Any, query: Query | None = None, page: int = 2000) -> Iterator[Any]:
+        """Every query row of the table that ``query`` keeps (its ``limit`` and ``offset``
+        included; ``None``: every row), fetched ``page`` rows at a time."""
+        if query is not None and not isinstance(query, self.query):
+            raise TypeError(f"the {self.name} table takes a {self.query.__name__}, "
+                            f"not a {type(query).__name__}")
+        return self.read(store, query or self.query(), page)
+
+    def records(
+        self, store: Any, query: Query | None = None, page: int = 2000
+    ) -> Iterator[dict[str, Any]]:
+        """:meth:`rows` as records."""
+        return map(self.record, self.rows(store, query, page))
+
+
+def _paged(method: str) -> Callable[[Any, Any, int], Iterator[Any]]:
+    """Reading every row a query keeps through the store's ``method`` (a page of rows per
+    call), by ``LIMIT``/``OFFSET``."""
+
+    def read(store: Any, query: Any, page: int) -> Iterator[Any]:
+        limit, offset, done = query.limit, query.offset, 0
         while limit is None or done < limit:
             size = page if limit is None else min(page, limit - done)
-            rows = self.fetch(store, size, offset + done, **filters)
+            rows = getattr(store, method)(query.page(size, offset + done))
             yield from rows
             done += len(rows)
             if len(rows) < size:
                 break
 
-    def records(self, store: Any, page: int = 2000, **filters: Any) -> Iterator[dict[str, Any]]:
-        """:meth:`rows` as records."""
-        return map(self.record, self.rows(store, page, **filters))
+    return read
 
 
 TABLES: Mapping[str, Table] = {
-    "events": Table("events", EVENT_COLUMNS, event_record,
-                    lambda s, limit, offset, **f: s.events(limit=limit, offset=offset, **f),
-                    lambda s, page, limit, offset, **f: s.iter_events(page, limit, offset, **f)),
-    "statements": Table("statements", STATEMENT_COLUMNS, statement_record,
-                        lambda s, limit, offset, **f: s.statements(limit=limit, offset=offset,
-                                                                   **f)),
-    "claims": Table("claims", CLAIM_COLUMNS, claim_record,
-                    lambda s, limit, offset, **f: s.claims(limit=limit, offset=offset, **f)),
-    "actors": Table("actors", ACTOR_COLUMNS, actor_record,
-                    lambda s, limit, offset, **f: s.actors(limit=limit, offset=offset, **f)),
-    "documents": Table("documents", DOCUMENT_COLUMNS, document_record,
-                       lambda s, limit, offset, **f: s.documents(limit=limit, offset=offset,
-                                                                 **f)),
+    "events": Table("events", EVENT_COLUMNS, event_record, EventQuery,
+                    lambda store, query, page: store.iter_events(query, page)),
+    "statements": Table("statements", STATEMENT_COLUMNS, statement_record, StatementQuery,
+                        _paged("statements")),
+    "claims": Table("claims", CLAIM_COLUMNS, claim_record, ClaimQuery, _paged("claims")),
+    "actors": Table("actors", ACTOR_COLUMNS, actor_record, ActorQuery, _paged("actors")),
+    "documents": Table("documents", DOCUMENT_COLUMNS, document_record, DocumentQuery,
+                       _paged("documents")),
 }
 """The five tables by name."""
 

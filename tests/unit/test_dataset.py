@@ -9,6 +9,7 @@ import pytest
 
 import accord
 from accord.errors import StoreError
+from accord.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.store import Store
 from accord.tables import TABLES
 from tests.factories import sample_documents
@@ -37,17 +38,18 @@ def test_frames_have_the_table_columns(db: Path) -> None:
 
 def test_filters_and_records(db: Path) -> None:
     with accord.open(db) as data:
-        assert list(data.events(actor="Chen Siyuan")["type"]) == ["CONSULT"]
-        assert list(data.events(dyad=("FRA", "DEU"), frame=False)[0]["actor_names"]) == [
+        assert list(data.events(EventQuery(actor="Chen Siyuan"))["type"]) == ["CONSULT"]
+        pair = data.events(EventQuery(dyad="FRA-DEU"), frame=False)
+        assert list(pair[0]["actor_names"]) == [
             "France", "Allemagne"]
-        assert data.events(quad_class=3, frame=False) == []
-        assert data.events(quad_class=3).empty
-        assert len(data.events(limit=2)) == 2
-        assert list(data.claims(min_quantity=50)["unit"]) == ["pays"]
-        assert list(data.statements(speaker="to lam")["verb"]) == ["déclarer"]
-        assert list(data.actors(kind="state")["name"]) == ["Allemagne", "France"]
-        assert len(data.documents(since="2016", until="2016")) == 2
-        dyads = data.dyads(quad_class=4)
+        assert data.events(EventQuery(quad_class=3), frame=False) == []
+        assert data.events(EventQuery(quad_class=3)).empty
+        assert len(data.events(EventQuery(limit=2))) == 2
+        assert list(data.claims(ClaimQuery(min_quantity=50))["unit"]) == ["pays"]
+        assert list(data.statements(StatementQuery(speaker="to lam"))["verb"]) == ["déclarer"]
+        assert list(data.actors(ActorQuery(kind="state"))["name"]) == ["Allemagne", "France"]
+        assert len(data.documents(DocumentQuery(since="2016", until="2016"))) == 2
+        dyads = data.dyads(EventQuery(quad_class=4))
         assert list(dyads.columns) == ["country_a", "country_b", "month", "quad_class", "events",
                                        "mean_intensity"]
         assert dyads.iloc[0].to_dict()["country_b"] == "SYR"

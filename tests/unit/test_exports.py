@@ -17,6 +17,7 @@ from accord.exports.context import country_fips, numeric_id
 from accord.exports.gdelt import GDELT_COLUMNS
 from accord.exports.icews import ICEWS_COLUMNS
 from accord.exports.polecat import POLECAT_COLUMNS
+from accord.query import EventQuery
 from accord.store import Store
 from accord.tables import TABLES
 from tests.factories import ATTACK, TREATY, doc_id, sample_documents
@@ -30,9 +31,10 @@ def db(tmp_path: Path) -> Iterator[Path]:
     yield path
 
 
-def _export(db: Path, fmt: str, out: Path, **filters: object) -> dict[str, int]:
+def _export(db: Path, fmt: str, out: Path, table: str = "events",
+            query: EventQuery | None = None) -> dict[str, int]:
     with Store.open(db) as store:
-        return export(store, fmt, out, **filters).rows
+        return export(store, fmt, out, table, query).rows
 
 
 def test_plover_jsonl_round_trip(db: Path, tmp_path: Path) -> None:
@@ -147,13 +149,14 @@ def test_parquet_tables_load_in_pyarrow_pandas_and_duckdb(db: Path, tmp_path: Pa
 
 def test_filtered_exports(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "f.jsonl"
-    assert _export(db, "plover", out, dyad=("VNM", "CHN")) == {"events": 1}
-    assert _export(db, "jsonl", out, quad_class=4) == {"events": 1}
+    assert _export(db, "plover", out, query=EventQuery(dyad="VNM-CHN")) == {"events": 1}
+    assert _export(db, "jsonl", out, query=EventQuery(quad_class=4)) == {"events": 1}
     assert json.loads(out.read_text("utf-8"))["doc_id"] == doc_id(ATTACK)
-    assert _export(db, "csv", out, table="claims", since="2016", until="2016") == {"claims": 1}
+    assert _export(db, "csv", out, "claims", EventQuery(since="2016", until="2016")) == {
+        "claims": 1}
     rows = list(csv.DictReader(out.read_text("utf-8").splitlines()))
     assert [r["unit"] for r in rows] == ["soldats"]
-    counts = _export(db, "parquet", tmp_path / "p", country="FRA")
+    counts = _export(db, "parquet", tmp_path / "p", query=EventQuery(country="FRA"))
     assert counts["events"] == 1 and counts["documents"] == 3
     assert _export(db, "csv", out, table="documents") == {"documents": 3}
     assert doc_id(TREATY) in out.read_text("utf-8")
@@ -164,7 +167,7 @@ def test_export_errors(db: Path, tmp_path: Path) -> None:
         with pytest.raises(ExportError, match="unknown format"):
             export(store, "xml", tmp_path / "x")
         with pytest.raises(ExportError, match="cannot be filtered by actor"):
-            export(store, "csv", tmp_path / "x", table="claims", actor="To Lam")
+            export(store, "csv", tmp_path / "x", "claims", EventQuery(actor="To Lam"))
         with pytest.raises(ExportError, match="output folder"):
             export(store, "parquet", None)
         with pytest.raises(ExportError, match="is a folder"):

@@ -1,4 +1,4 @@
-"""How worker processes are started, and how the bench measures their memory."""
+"""How worker processes are started, and how the throughput benchmark measures their memory."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from accord import bench, pipeline
+from accord import pipeline
 from accord.pipeline import Options
+from benchmarks import throughput
 
 
 @pytest.fixture
@@ -59,15 +60,15 @@ def test_tree_memory_counts_the_children() -> None:
         ready.set()
         release.wait(30)
 
-    alone = bench._tree_pss_mb(os.getpid())
+    alone = throughput._tree_pss_mb(os.getpid())
     proc = ctx.Process(target=child)
     proc.start()
     try:
         assert ready.wait(30)
-        together = bench._tree_pss_mb(os.getpid())
+        together = throughput._tree_pss_mb(os.getpid())
     finally:
         release.set()
         proc.join(30)
     assert alone is not None and together is not None
     assert together - alone > 50
-    assert bench._tree_pss_mb(2**22 + 12345) is None  # no such process
+    assert throughput._tree_pss_mb(2**22 + 12345) is None  # no such process

@@ -1,8 +1,10 @@
-"""One validation of the query filters (accord.query) for the CLI and the API: the same values
-refused, with the same message (a usage error, exit status 2; a 422)."""
+"""One typed query per kind of row (accord.query), checked when it is made, for the CLI, the API
+and Python callers: the same values refused, with the same message (a usage error, exit status
+2; a 422; a QueryError)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,10 +13,17 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from accord import query
 from accord.cli import cli
 from accord.errors import QueryError
 from accord.ontology import ontology
+from accord.query import (
+    ActorQuery,
+    ClaimQuery,
+    DocumentQuery,
+    EventQuery,
+    Query,
+    StatementQuery,
+)
 from accord.store import Store
 from accord.web.api import create_app
 from tests.factories import sample_documents
@@ -34,19 +43,37 @@ def client(db: str) -> Iterator[TestClient]:
         yield c
 
 
-def message(name: str, value: object) -> str:
+QUERIES = {"events": EventQuery, "statements": StatementQuery, "claims": ClaimQuery,
+           "actors": ActorQuery, "documents": DocumentQuery}
+
+
+def message(name: str, value: object, kind: type[Query] = EventQuery) -> str:
     with pytest.raises(QueryError) as info:
-        query.checked(**{name: value})
+        kind(**{name: value})
     assert info.value.name == name and isinstance(info.value, ValueError)
     return info.value.reason
 
 
-def test_checks_normalise() -> None:
-    assert query.checked(type="consult", country="fra", dyad="vnm-chn", quad_class=2,
-                         since="2024-02", until=None, text="x") == {
-        "type": "CONSULT", "country": "FRA", "dyad": ("VNM", "CHN"), "quad_class": 2,
-        "since": "2024-02", "until": None, "text": "x",
-    }
+def test_queries_are_checked_and_normalised_when_made() -> None:
+    query = EventQuery(type="consult", country="fra", dyad="vnm-chn", quad_class=2,
+                       since="2024-02", until=None, text="x")
+    assert query == EventQuery(type="CONSULT", country="FRA", dyad=("VNM", "CHN"),
+                               quad_class=2, since="2024-02", text="x")
+    assert (query.type, query.country, query.dyad) == ("CONSULT", "FRA", "VNM-CHN")
+    assert query.filters() == {"type": "CONSULT", "country": "FRA", "dyad": "VNM-CHN",
+                               "quad_class": 2, "since": "2024-02", "text": "x"}
+    assert query.page(10, 20) == dataclasses.replace(query, limit=10, offset=20)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        query.type = "AGREE"  # type: ignore[misc]
+    assert ActorQuery(sector="gov", country="vnm").filters() == {"sector": "GOV",
+                                                                   "country": "VNM"}
+    for kind in QUERIES.values():  # the same check for a field every query has
+        assert "must be 0 or more" in message("offset", -1, kind)
+    assert "three letters" in message("country", "France", ClaimQuery)
+    assert "not a date" in message("since", "mars", DocumentQuery)
+    assert "unknown sort" in message("sort", "random")
+    assert "role must be" in message("role", "speaker")
+    assert "sector code" in message("sector", "government", ActorQuery)
     assert all(t in message("type", "MEETING") for t in ontology().types)
     assert "three letters" in message("country", "France")
     assert "CHN-VNM" in message("dyad", "CHN")
@@ -72,7 +99,7 @@ def test_cli_and_api_refuse_alike(
 ) -> None:
     result = CliRunner().invoke(cli, [command, "--db", db, option, value])
     assert result.exit_code == 2, result.output
-    expected = message(name, int(value) if name == "quad_class" else value)
+    expected = message(name, int(value) if name == "quad_class" else value, QUERIES[command])
     assert f"Invalid value for '{option}'" in result.output
     assert expected in " ".join(result.output.split())  # click may wrap the line
     response = client.get(f"/api/{command}", params={name: value})

@@ -13,6 +13,7 @@ import pytest
 
 from accord import store_schema
 from accord.errors import ReadError, StoreError
+from accord.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.records import Actor, Claim, Document, Participant, Statement
 from accord.store import (
     ClaimRow,
@@ -322,13 +323,13 @@ def test_events_unfiltered_in_date_order(three: Store) -> None:
 
 
 def test_events_by_actor_ignore_case_accents_hyphens(three: Store) -> None:
-    assert {r.type for r in three.events(actor="to lam")} == {"CONSULT", "AGREE"}
-    assert {r.type for r in three.events(actor="TÔ LÂM")} == {"CONSULT", "AGREE"}
-    assert {r.type for r in three.events(actor="lam")} == {"CONSULT", "AGREE"}
-    assert {r.type for r in three.events(actor="jean pierre o neil")} == {
+    assert {r.type for r in three.events(EventQuery(actor="to lam"))} == {"CONSULT", "AGREE"}
+    assert {r.type for r in three.events(EventQuery(actor="TÔ LÂM"))} == {"CONSULT", "AGREE"}
+    assert {r.type for r in three.events(EventQuery(actor="lam"))} == {"CONSULT", "AGREE"}
+    assert {r.type for r in three.events(EventQuery(actor="jean pierre o neil"))} == {
         "AGREE", "SUPPORT", "ACCUSE",
     }
-    assert three.events(actor="Nguyen") == []
+    assert three.events(EventQuery(actor="Nguyen")) == []
 
 
 def test_events_by_registry_alias(store: Store) -> None:
@@ -338,24 +339,27 @@ def test_events_by_registry_alias(store: Store) -> None:
     )
     msp = Actor(ministry, "organization", "VNM", "COP", aliases=("MSP",))
     store.put(dataclasses.replace(doc, actors=(msp,)))
-    (row,) = store.events(actor="msp")  # an alias, not a substring of the participant's name
+    # an alias, not a substring of the participant's name
+    (row,) = store.events(EventQuery(actor="msp"))
     assert row.actors[0].name == ministry and row.actors[0].registry_id is not None
-    assert [a.name for a in store.actors(name="MSP")] == [ministry]
+    assert [a.name for a in store.actors(ActorQuery(name="MSP"))] == [ministry]
 
 
 def test_events_by_country_type_and_document(three: Store) -> None:
-    assert {r.type for r in three.events(country="CHN")} == {"CONSULT", "SUPPORT", "ACCUSE"}
-    assert {r.type for r in three.events(country="usa")} == {"AGREE", "SUPPORT", "ACCUSE"}
-    assert [r.type for r in three.events(type="agree")] == ["AGREE"]
-    assert [r.type for r in three.events(country="VNM", type="CONSULT")] == ["CONSULT"]
+    assert {r.type for r in three.events(EventQuery(country="CHN"))} == {
+        "CONSULT", "SUPPORT", "ACCUSE"}
+    assert {r.type for r in three.events(EventQuery(country="usa"))} == {
+        "AGREE", "SUPPORT", "ACCUSE"}
+    assert [r.type for r in three.events(EventQuery(type="agree"))] == ["AGREE"]
+    assert [r.type for r in three.events(EventQuery(country="VNM", type="CONSULT"))] == ["CONSULT"]
     two = doc_id("doc two")
-    assert [r.type for r in three.events(doc_id=two)] == ["AGREE", "SUPPORT"]
-    assert all(r.doc_id == two for r in three.events(doc_id=two))
+    assert [r.type for r in three.events(EventQuery(doc_id=two))] == ["AGREE", "SUPPORT"]
+    assert all(r.doc_id == two for r in three.events(EventQuery(doc_id=two)))
 
 
 def test_events_by_date_range(three: Store) -> None:
     def types(since: str | None = None, until: str | None = None) -> list[str]:
-        return [r.type for r in three.events(since=since, until=until)]
+        return [r.type for r in three.events(EventQuery(since=since, until=until))]
 
     assert types(since="2024-01-01") == ["CONSULT", "AGREE", "SUPPORT"]  # undated left out
     assert types(since="2024-01-11") == ["AGREE", "SUPPORT"]
@@ -367,15 +371,15 @@ def test_events_by_date_range(three: Store) -> None:
     assert types(since="2024", until="2024") == ["CONSULT", "AGREE", "SUPPORT"]
     assert types(since="2025") == []
     with pytest.raises(ValueError, match="not a date"):
-        three.events(since="janvier")
+        three.events(EventQuery(since="janvier"))
     with pytest.raises(ValueError):
-        three.events(until="2024-02-30")
+        three.events(EventQuery(until="2024-02-30"))
 
 
 def test_events_limit_and_offset(three: Store) -> None:
-    assert [r.type for r in three.events(limit=2)] == ["CONSULT", "AGREE"]
-    assert [r.type for r in three.events(limit=2, offset=2)] == ["SUPPORT", "ACCUSE"]
-    assert three.events(offset=10) == []
+    assert [r.type for r in three.events(EventQuery(limit=2))] == ["CONSULT", "AGREE"]
+    assert [r.type for r in three.events(EventQuery(limit=2, offset=2))] == ["SUPPORT", "ACCUSE"]
+    assert three.events(EventQuery(offset=10)) == []
 
 
 # -- statements and claims ------------------------------------------------------------------
@@ -443,43 +447,54 @@ def test_statements_unfiltered_in_date_order(said: Store) -> None:
     assert to_lam.content_span == span(TEXT, "la coopération était bonne")
     assert to_lam.doc_path == "seeds/001.txt" and to_lam.doc_title == "To Lam reçoit Chen Siyuan"
     assert to_lam.idx == 0 and rows[1].idx == 1 and rows[1].speaker_country is None
-    (lam,) = said.actors(name="to lam")
+    (lam,) = said.actors(ActorQuery(name="to lam"))
     assert to_lam.speaker_registry_id == lam.id
     assert rows[4].speaker_country is None and rows[4].speaker_registry_id is None
 
 
 def test_statements_by_speaker_ignore_case_accents_and_use_aliases(said: Store) -> None:
-    assert said_by(said.statements(speaker="TO LAM")) == [("Tô Lâm", "déclarer")]
-    assert said_by(said.statements(speaker="lâm")) == [("Tô Lâm", "déclarer")]
-    assert said_by(said.statements(speaker="msp")) == [(MSP, "annoncer")]  # a registry alias
-    assert said_by(said.statements(speaker="securite publique")) == [(MSP, "annoncer")]
-    assert said_by(said.statements(speaker="inconnu")) == [("Inconnu", "dire")]  # no actor
-    assert said.statements(speaker="Nguyen") == []
+    assert said_by(said.statements(StatementQuery(speaker="TO LAM"))) == [("Tô Lâm", "déclarer")]
+    assert said_by(said.statements(StatementQuery(speaker="lâm"))) == [("Tô Lâm", "déclarer")]
+    assert said_by(said.statements(StatementQuery(speaker="msp"))) == [
+        (MSP, "annoncer")]  # a registry alias
+    assert said_by(said.statements(StatementQuery(speaker="securite publique"))) == [
+        (MSP, "annoncer")]
+    assert said_by(said.statements(StatementQuery(speaker="inconnu"))) == [
+        ("Inconnu", "dire")]  # no actor
+    assert said.statements(StatementQuery(speaker="Nguyen")) == []
 
 
 def test_statements_by_country_verb_text_and_document(said: Store) -> None:
-    assert said_by(said.statements(country="vnm")) == [("Tô Lâm", "déclarer"), (MSP, "annoncer")]
-    assert said_by(said.statements(country="CHN")) == [("Chen Siyuan", "affirmer")]
-    assert said_by(said.statements(verb="DIRE")) == [(None, "dire"), ("Inconnu", "dire")]
-    assert said_by(said.statements(verb="Déclarer")) == [("Tô Lâm", "déclarer")]
-    assert said_by(said.statements(verb="DECLARER")) == [("Tô Lâm", "déclarer")]
-    assert said.statements(verb="déclar") == []  # a verb is matched whole
-    assert said_by(said.statements(text="ECONOMIE")) == [("Chen Siyuan", "affirmer")]
-    assert said_by(said.statements(text="l’économie progresse")) == [("Chen Siyuan", "affirmer")]
-    assert said_by(said.statements(text="il a dit que un plan")) == [(MSP, "annoncer")]  # sentence
-    assert said_by(said.statements(text="cooperation etait")) == [("Tô Lâm", "déclarer")]
-    assert said.statements(text="progresse il a dit") == []  # not across evidence and sentence
+    assert said_by(said.statements(StatementQuery(country="vnm"))) == [
+        ("Tô Lâm", "déclarer"), (MSP, "annoncer")]
+    assert said_by(said.statements(StatementQuery(country="CHN"))) == [("Chen Siyuan", "affirmer")]
+    assert said_by(said.statements(StatementQuery(verb="DIRE"))) == [
+        (None, "dire"), ("Inconnu", "dire")]
+    assert said_by(said.statements(StatementQuery(verb="Déclarer"))) == [("Tô Lâm", "déclarer")]
+    assert said_by(said.statements(StatementQuery(verb="DECLARER"))) == [("Tô Lâm", "déclarer")]
+    assert said.statements(StatementQuery(verb="déclar")) == []  # a verb is matched whole
+    assert said_by(said.statements(StatementQuery(text="ECONOMIE"))) == [
+        ("Chen Siyuan", "affirmer")]
+    assert said_by(said.statements(StatementQuery(text="l’économie progresse"))) == [
+        ("Chen Siyuan", "affirmer")]
+    assert said_by(said.statements(StatementQuery(text="il a dit que un plan"))) == [
+        (MSP, "annoncer")]  # sentence
+    assert said_by(said.statements(StatementQuery(text="cooperation etait"))) == [
+        ("Tô Lâm", "déclarer")]
+    # not across evidence and sentence
+    assert said.statements(StatementQuery(text="progresse il a dit")) == []
     two = doc_id("doc said two")
-    assert said_by(said.statements(doc_id=two)) == [("Chen Siyuan", "affirmer"), (MSP, "annoncer")]
-    assert said_by(said.statements(country="VNM", verb="annoncer", doc_id=two)) == [
+    assert said_by(said.statements(StatementQuery(doc_id=two))) == [
+        ("Chen Siyuan", "affirmer"), (MSP, "annoncer")]
+    assert said_by(said.statements(StatementQuery(country="VNM", verb="annoncer", doc_id=two))) == [
         (MSP, "annoncer")
     ]
-    assert said.statements(country="VNM", verb="affirmer") == []
+    assert said.statements(StatementQuery(country="VNM", verb="affirmer")) == []
 
 
 def test_statements_by_date_range_limit_and_offset(said: Store) -> None:
     def verbs(since: str | None = None, until: str | None = None) -> list[str]:
-        return [r.verb for r in said.statements(since=since, until=until)]
+        return [r.verb for r in said.statements(StatementQuery(since=since, until=until))]
 
     assert verbs(since="2024-01") == ["déclarer", "dire", "affirmer", "annoncer"]  # undated out
     assert verbs(since="2024-01-02") == ["dire", "affirmer", "annoncer"]  # 2024-01 is not within
@@ -487,12 +502,13 @@ def test_statements_by_date_range_limit_and_offset(said: Store) -> None:
     assert verbs(since="2024-03", until="2024-03-04") == ["affirmer"]
     assert verbs(since="2024-03-05") == ["annoncer"]  # dated by its document's published
     assert verbs(since="2025") == []
-    assert [r.verb for r in said.statements(limit=2, offset=1)] == ["dire", "affirmer"]
-    assert said.statements(offset=10) == []
+    assert [r.verb for r in said.statements(StatementQuery(limit=2, offset=1))] == [
+        "dire", "affirmer"]
+    assert said.statements(StatementQuery(offset=10)) == []
     with pytest.raises(ValueError, match="not a date"):
-        said.statements(since="mars")
+        said.statements(StatementQuery(since="mars"))
     with pytest.raises(ValueError):
-        said.statements(until="2024-02-30")
+        said.statements(StatementQuery(until="2024-02-30"))
 
 
 def amounts(rows: list[ClaimRow]) -> list[float]:
@@ -509,45 +525,48 @@ def test_claims_unfiltered_in_date_order(said: Store) -> None:
     assert (dollars.holder, dollars.holder_country) == ("Chen Siyuan", "CHN")
     assert (dollars.source, dollars.source_country) == (MSP, "VNM")
     assert dollars.idx == 0 and rows[2].idx == 1
-    (msp,) = said.actors(name="msp")
+    (msp,) = said.actors(ActorQuery(name="msp"))
     assert dollars.source_registry_id == msp.id and dollars.holder_registry_id not in (None, msp.id)
     assert rows[3].holder == "Inconnu" and rows[3].holder_registry_id is None
 
 
 def test_claims_by_holder_source_and_country(said: Store) -> None:
-    assert amounts(said.claims(holder="siyuan")) == [2.5]
-    assert amounts(said.claims(holder="INCONNU")) == [7.0]
-    assert amounts(said.claims(source="msp")) == [2.5, 30.0]  # a registry alias
-    assert amounts(said.claims(source="Ministère")) == [2.5, 30.0]
-    assert said.claims(holder="msp") == []  # the holder, not the source
-    assert amounts(said.claims(holder="chen", source="securite")) == [2.5]
-    assert amounts(said.claims(country="chn")) == [2.5]  # the holder's
-    assert amounts(said.claims(country="VNM")) == [2.5, 30.0]  # the source's
-    assert said.claims(country="USA") == []
+    assert amounts(said.claims(ClaimQuery(holder="siyuan"))) == [2.5]
+    assert amounts(said.claims(ClaimQuery(holder="INCONNU"))) == [7.0]
+    assert amounts(said.claims(ClaimQuery(source="msp"))) == [2.5, 30.0]  # a registry alias
+    assert amounts(said.claims(ClaimQuery(source="Ministère"))) == [2.5, 30.0]
+    assert said.claims(ClaimQuery(holder="msp")) == []  # the holder, not the source
+    assert amounts(said.claims(ClaimQuery(holder="chen", source="securite"))) == [2.5]
+    assert amounts(said.claims(ClaimQuery(country="chn"))) == [2.5]  # the holder's
+    assert amounts(said.claims(ClaimQuery(country="VNM"))) == [2.5, 30.0]  # the source's
+    assert said.claims(ClaimQuery(country="USA")) == []
 
 
 def test_claims_by_unit_quantity_text_and_document(said: Store) -> None:
-    assert amounts(said.claims(unit="PAYS")) == [100.0]
-    assert amounts(said.claims(unit="milliard")) == [2.5]  # a substring
-    assert amounts(said.claims(unit="soldats")) == [7.0]  # case ignored
-    assert amounts(said.claims(min_quantity=7)) == [100.0, 30.0, 7.0]  # inclusive
-    assert amounts(said.claims(max_quantity=30)) == [2.5, 30.0, 7.0]
-    assert amounts(said.claims(min_quantity=3, max_quantity=30)) == [30.0, 7.0]
-    assert amounts(said.claims(text="COOPERENT")) == [100.0]  # the sentence
-    assert amounts(said.claims(text="2.5 milliards")) == [2.5]  # the evidence
+    assert amounts(said.claims(ClaimQuery(unit="PAYS"))) == [100.0]
+    assert amounts(said.claims(ClaimQuery(unit="milliard"))) == [2.5]  # a substring
+    assert amounts(said.claims(ClaimQuery(unit="soldats"))) == [7.0]  # case ignored
+    assert amounts(said.claims(ClaimQuery(min_quantity=7))) == [100.0, 30.0, 7.0]  # inclusive
+    assert amounts(said.claims(ClaimQuery(max_quantity=30))) == [2.5, 30.0, 7.0]
+    assert amounts(said.claims(ClaimQuery(min_quantity=3, max_quantity=30))) == [30.0, 7.0]
+    assert amounts(said.claims(ClaimQuery(text="COOPERENT"))) == [100.0]  # the sentence
+    assert amounts(said.claims(ClaimQuery(text="2.5 milliards"))) == [2.5]  # the evidence
     two = doc_id("doc said two")
-    assert amounts(said.claims(doc_id=two)) == [2.5, 30.0]
-    assert amounts(said.claims(doc_id=two, unit="morts", source="msp", min_quantity=1)) == [30.0]
+    assert amounts(said.claims(ClaimQuery(doc_id=two))) == [2.5, 30.0]
+    query = ClaimQuery(doc_id=two, unit="morts", source="msp", min_quantity=1)
+    assert amounts(said.claims(query)) == [30.0]
 
 
 def test_claims_by_published_date_limit_and_offset(said: Store) -> None:
-    assert amounts(said.claims(since="2024-01")) == [100.0, 2.5, 30.0]  # undated document out
-    assert amounts(said.claims(until="2024-02")) == [100.0]
-    assert amounts(said.claims(since="2024-03-05", until="2024-03-05")) == [2.5, 30.0]
-    assert said.claims(since="2024-01-15", until="2024-02") == []  # 2024-01 not wholly within
-    assert amounts(said.claims(limit=2, offset=1)) == [2.5, 30.0]
+    assert amounts(said.claims(ClaimQuery(since="2024-01"))) == [
+        100.0, 2.5, 30.0]  # undated document out
+    assert amounts(said.claims(ClaimQuery(until="2024-02"))) == [100.0]
+    assert amounts(said.claims(ClaimQuery(since="2024-03-05", until="2024-03-05"))) == [2.5, 30.0]
+    # 2024-01 not wholly within
+    assert said.claims(ClaimQuery(since="2024-01-15", until="2024-02")) == []
+    assert amounts(said.claims(ClaimQuery(limit=2, offset=1))) == [2.5, 30.0]
     with pytest.raises(ValueError, match="not a date"):
-        said.claims(until="2024/03")
+        said.claims(ClaimQuery(until="2024/03"))
 
 
 def test_reputting_keeps_one_row_per_statement_and_claim(said: Store) -> None:
@@ -559,10 +578,10 @@ def test_reputting_keeps_one_row_per_statement_and_claim(said: Store) -> None:
     after = said.stats()
     assert after["statements"] == before["statements"] == 5
     assert after["claims"] == before["claims"] == 4
-    assert said_by(said.statements(speaker="to lam")) == [("Tô Lâm", "déclarer")]
-    (row,) = said.claims(doc_id=changed.id)
+    assert said_by(said.statements(StatementQuery(speaker="to lam"))) == [("Tô Lâm", "déclarer")]
+    (row,) = said.claims(ClaimQuery(doc_id=changed.id))
     assert (row.quantity, row.holder_country) == (5.0, "VNM")
-    assert said.claims(unit="pays", min_quantity=50) == []
+    assert said.claims(ClaimQuery(unit="pays", min_quantity=50)) == []
 
 
 def test_migration_3_backfills_statements_and_claims(tmp_path: Path) -> None:
@@ -600,16 +619,20 @@ def test_migration_3_backfills_statements_and_claims(tmp_path: Path) -> None:
         by = {(r.doc_id, r.idx): r for r in rows}
         assert (by["d1", 0].speaker_country, by["d1", 0].speaker_registry_id) == ("VNM", 1)
         assert (by["d2", 0].speaker_country, by["d2", 0].speaker_registry_id) == (None, None)
-        assert [(r.doc_id, r.idx) for r in store.statements(speaker="general lam")] == [("d1", 0)]
-        assert [r.doc_id for r in store.statements(speaker="lam")] == ["d1", "d2"]
-        assert [r.idx for r in store.statements(country="VNM")] == [0]
-        assert [r.idx for r in store.statements(since="2024-02", until="2024-02")] == [0, 1]
-        assert [r.doc_id for r in store.statements(text="cooperation")] == ["d1"]
-        (dated,) = store.claims(since="2024")
+        by_lam = store.statements(StatementQuery(speaker="general lam"))
+        assert [(r.doc_id, r.idx) for r in by_lam] == [("d1", 0)]
+        assert [r.doc_id for r in store.statements(StatementQuery(speaker="lam"))] == ["d1", "d2"]
+        assert [r.idx for r in store.statements(StatementQuery(country="VNM"))] == [0]
+        february = StatementQuery(since="2024-02", until="2024-02")
+        assert [r.idx for r in store.statements(february)] == [0, 1]
+        assert [r.doc_id for r in store.statements(StatementQuery(text="cooperation"))] == ["d1"]
+        (dated,) = store.claims(ClaimQuery(since="2024"))
         assert (dated.holder_country, dated.holder_registry_id) == ("CHN", 3)
         assert (dated.source_country, dated.source_registry_id) == ("VNM", 1)
-        assert store.claims(country="vnm") == store.claims(country="CHN") == [dated]
-        assert store.claims(unit="pays") == store.claims(text="douze") == [dated]
+        assert store.claims(ClaimQuery(country="vnm")) == [dated]
+        assert store.claims(ClaimQuery(country="CHN")) == [dated]
+        assert store.claims(ClaimQuery(unit="pays")) == store.claims(ClaimQuery(text="douze")) == [
+            dated]
         assert [r.unit for r in store.claims()] == ["Pays", "morts"]
     raw = sqlite3.connect(path)
     try:
@@ -640,7 +663,7 @@ def test_one_person_in_two_documents_is_one_registry_entry(store: Store) -> None
     )
     store.put(first)
     store.put(second)
-    (to_lam,) = store.actors(name="to lam")
+    (to_lam,) = store.actors(ActorQuery(name="to lam"))
     assert to_lam.name == "Tô Lâm" and to_lam.country == "VNM" and to_lam.kind == "person"
     assert to_lam.documents == 2 and to_lam.events == 2
     assert [(t.title, t.first, t.last, t.documents) for t in to_lam.titles] == [
@@ -650,7 +673,7 @@ def test_one_person_in_two_documents_is_one_registry_entry(store: Store) -> None
     ]
     third = make_doc(TEXT + " Encore.", published="2024-06", path="seeds/003.txt")
     store.put(third)  # général again, later
-    (to_lam,) = store.actors(name="to lam")
+    (to_lam,) = store.actors(ActorQuery(name="to lam"))
     assert to_lam.documents == 3
     assert to_lam.titles[0] == TitleRow("général", "2024-01", "2024-06", 2, (first.id, third.id))
     raw = sqlite3.connect(store.path)
@@ -663,7 +686,7 @@ def test_one_person_in_two_documents_is_one_registry_entry(store: Store) -> None
     assert dated == [("2024-01", first.id), ("2024-06", third.id)]
     assert to_lam.aliases == ("To Lam",)
     assert store.stats()["registry"] == 2
-    rows = store.events(actor="to lam")
+    rows = store.events(EventQuery(actor="to lam"))
     assert {r.recipients[0].registry_id for r in rows} == {to_lam.id}
 
 
@@ -672,13 +695,13 @@ def test_actor_queries_filter_and_rank(store: Store) -> None:
     store.put(other_doc("doc two", "2024-02", (
         simple_event("AGREE", None, (Participant("Chen Siyuan", None),)),
     )))
-    assert [a.name for a in store.actors(country="CHN")] == ["Chen Siyuan"]
-    assert [a.name for a in store.actors(country="vnm", kind="person")] == ["Tô Lâm"]
-    assert store.actors(kind="state") == []
+    assert [a.name for a in store.actors(ActorQuery(country="CHN"))] == ["Chen Siyuan"]
+    assert [a.name for a in store.actors(ActorQuery(country="vnm", kind="person"))] == ["Tô Lâm"]
+    assert store.actors(ActorQuery(kind="state")) == []
     everyone = store.actors()
     assert len(everyone) == 3  # Chen Siyuan of CHN and Chen Siyuan of unknown country
-    assert len(store.actors(limit=1)) == 1
-    assert store.actors(name="siyuan", limit=5, offset=5) == []
+    assert len(store.actors(ActorQuery(limit=1))) == 1
+    assert store.actors(ActorQuery(name="siyuan", limit=5, offset=5)) == []
 
 
 def test_registry_key_and_normalisation() -> None:
@@ -719,11 +742,11 @@ def test_registry_joins_spelling_variants_name_order_and_known_aliases(store: St
         "Armée populaire vietnamienne", "organization", "VNM", "MIL", (), ("APV",)), "2024-02"))
     store.put(_one_actor_doc("L'APV agit.", Actor("APV", "organization", "VNM", "MIL", (), ()),
                              "2024-03"))
-    people = store.actors(kind="person")
+    people = store.actors(ActorQuery(kind="person"))
     assert len(people) == 1
     chien = people[0]
     assert {t.title for t in chien.titles} == {"vice-ministre de la Défense", "général"}
-    orgs = store.actors(kind="organization")
+    orgs = store.actors(ActorQuery(kind="organization"))
     assert [o.name for o in orgs] == ["Armée populaire vietnamienne"]
 
 
@@ -744,7 +767,7 @@ def test_migration_2_merges_entries_that_share_a_new_key(tmp_path: Path) -> None
     raw.commit()
     raw.close()
     with Store.open(path) as store:  # applies migration 2
-        assert [a.name for a in store.actors(kind="person")] == ["Xi Jinping"]
+        assert [a.name for a in store.actors(ActorQuery(kind="person"))] == ["Xi Jinping"]
     raw = sqlite3.connect(path)
     try:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
@@ -777,8 +800,8 @@ def test_documents_listing_and_stats(three: Store) -> None:
     first = rows[0]
     assert (first.actors, first.events, first.claims, first.statements) == (2, 1, 1, 2)
     assert first.title == "To Lam reçoit Chen Siyuan" and first.language == "fr"
-    assert [r.path for r in three.documents(source="VNA")] == ["seeds/001.txt"]
-    assert len(three.documents(language="fr", limit=1, offset=1)) == 1
+    assert [r.path for r in three.documents(DocumentQuery(source="VNA"))] == ["seeds/001.txt"]
+    assert len(three.documents(DocumentQuery(language="fr", limit=1, offset=1))) == 1
     stats = three.stats()
     assert stats["documents"] == 3 and stats["events"] == 4 and stats["errors"] == 0
 

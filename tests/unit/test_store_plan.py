@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from accord.bench_queries import _Draw, _values
+from accord.query import EventQuery
 from accord.store import EVENT_SORTS, Store
 from accord.store_filters import event_terms, event_where
 from accord.store_plan import (
@@ -24,7 +24,8 @@ from accord.store_plan import (
     page_query,
     plan,
 )
-from accord.synthetic import generate
+from benchmarks.queries import _Draw, _values
+from benchmarks.synthetic import generate
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _naive(conn: sqlite3.Connection, filters: dict[str, Any], sort: str, need: int) -> list[int]:
     """The ids a plain query gives: the filters as SQL conditions, every row read."""
-    where, params = event_where(**filters)
+    where, params = event_where(EventQuery(**filters))
     sql = "SELECT e.id FROM events e NOT INDEXED" + (" WHERE " + " AND ".join(where) if where else "")
     sql += f" ORDER BY {EVENT_SORTS[sort].format(a='e')} LIMIT ?"
     return [int(r[0]) for r in conn.execute(sql, [*params, need])]
@@ -75,7 +76,7 @@ def _check_plans(path: Path, cases: list[tuple[dict[str, Any], str, int]]) -> se
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         for filters, sort, offset in cases:
-            terms = event_terms(**filters)
+            terms = event_terms(EventQuery(**filters))
             found = estimate(conn, terms)
             expected = _naive(conn, filters, sort, offset + 20)[offset:]
             listed = [t for t in found.terms if t.ids is not None and t.name in found.sizes]
@@ -131,20 +132,22 @@ def test_a_kind_no_event_has_reads_nothing(synthetic: Path) -> None:
     with Store.open(synthetic) as store:
         conn = sqlite3.connect(f"file:{synthetic}?mode=ro", uri=True)
         try:
-            chosen = plan(conn, event_terms(type="REQUEST", quad_class=1), "date", 50)
+            chosen = plan(conn, event_terms(EventQuery(type="REQUEST", quad_class=1)), "date", 50)
         finally:
             conn.close()
         assert chosen.where == ["0"] and chosen.cost == 0
-        assert store.events(type="REQUEST", quad_class=1) == []
-        assert store.count_events(type="request", quad_class=3) == len(store.events(type="REQUEST"))
+        assert store.events(EventQuery(type="REQUEST", quad_class=1)) == []
+        assert store.count_events(EventQuery(type="request", quad_class=3)) == len(
+            store.events(EventQuery(type="REQUEST")))
 
 
 def test_a_kind_far_along_its_sort_is_read_by_kinds(synthetic: Path) -> None:
     conn = sqlite3.connect(f"file:{synthetic}?mode=ro", uri=True)
     try:  # conflict events have the lowest intensities: last when sorted by intensity, descending
-        chosen = plan(conn, event_terms(quad_class=4), "-intensity", 50)
+        chosen = plan(conn, event_terms(EventQuery(quad_class=4)), "-intensity", 50)
         assert "events_kind_intensity_desc" in chosen.source
-        chosen = plan(conn, event_terms(quad_class=1), "-intensity", 50)  # the first ones
+        # the first ones
+        chosen = plan(conn, event_terms(EventQuery(quad_class=1)), "-intensity", 50)
         assert chosen.source == "events e INDEXED BY events_by_intensity_desc"
     finally:
         conn.close()
@@ -188,8 +191,8 @@ def test_words_with_a_nul_are_checked_on_the_rows(synthetic: Path) -> None:
     nothing else are checked on every row (no error, the same events as a plain query)."""
     with Store.open(synthetic) as store:
         for text in ("00\x00", "a\x00b", "\x00\x00\x00", "coop\x00"):
-            assert store.count_events(text=text) == 0
-            assert store.dyads(limit=10, text=text) == []
-    (term,) = event_terms(text="coo\x00peration")
+            assert store.count_events(EventQuery(text=text)) == 0
+            assert store.dyads(EventQuery(text=text), limit=10) == []
+    (term,) = event_terms(EventQuery(text="coo\x00peration"))
     assert term.ids is not None and "\x00" not in str(term.ids_params[0])
-    assert event_terms(text="a\x00b")[0].ids is None
+    assert event_terms(EventQuery(text="a\x00b"))[0].ids is None

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from accord import store_schema
+from accord.query import ActorQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.store import Store
 from accord.store_dyad_counts import fill_dyad_counts
 from accord.store_schema import MIGRATIONS, dyads
@@ -35,34 +36,40 @@ def test_dyads_pair_actors_with_recipients_else_co_actors() -> None:
 
 def test_event_filters_and_counts(store: Store) -> None:
     assert store.count_events() == 3
-    assert [e.type for e in store.events(dyad=("VNM", "CHN"))] == ["CONSULT"]
-    assert [e.type for e in store.events(dyad=("chn", "vnm"))] == ["CONSULT"]
-    assert [e.type for e in store.events(dyad=("FRA", "DEU"))] == ["AGREE"]
-    assert store.events(dyad=("FRA", "SYR")) == []
-    assert [e.type for e in store.events(quad_class=4)] == ["ASSAULT"]
-    assert [e.type for e in store.events(text="ATTAQUE")] == ["ASSAULT"]  # accents, case
-    assert store.count_events(quad_class=1) == 2
-    assert store.count_events(country="FRA", since="2016") == 1
+    assert [e.type for e in store.events(EventQuery(dyad=("VNM", "CHN")))] == ["CONSULT"]
+    assert [e.type for e in store.events(EventQuery(dyad=("chn", "vnm")))] == ["CONSULT"]
+    assert [e.type for e in store.events(EventQuery(dyad=("FRA", "DEU")))] == ["AGREE"]
+    assert store.events(EventQuery(dyad=("FRA", "SYR"))) == []
+    assert [e.type for e in store.events(EventQuery(quad_class=4))] == ["ASSAULT"]
+    assert [e.type for e in store.events(EventQuery(text="ATTAQUE"))] == [
+        "ASSAULT"]  # accents, case
+    assert store.count_events(EventQuery(quad_class=1)) == 2
+    assert store.count_events(EventQuery(country="FRA", since="2016")) == 1
 
 
 def test_event_sorts(store: Store) -> None:
     assert [e.type for e in store.events()] == ["AGREE", "ASSAULT", "CONSULT"]
-    assert [e.type for e in store.events(sort="-date")] == ["CONSULT", "ASSAULT", "AGREE"]
-    assert [e.type for e in store.events(sort="intensity")] == ["ASSAULT", "CONSULT", "AGREE"]
-    assert [e.type for e in store.events(sort="type")] == ["AGREE", "ASSAULT", "CONSULT"]
-    assert [e.type for e in store.events(sort="-date", limit=1, offset=1)] == ["ASSAULT"]
+    assert [e.type for e in store.events(EventQuery(sort="-date"))] == [
+        "CONSULT", "ASSAULT", "AGREE"]
+    assert [e.type for e in store.events(EventQuery(sort="intensity"))] == [
+        "ASSAULT", "CONSULT", "AGREE"]
+    assert [e.type for e in store.events(EventQuery(sort="type"))] == [
+        "AGREE", "ASSAULT", "CONSULT"]
+    assert [e.type for e in store.events(EventQuery(sort="-date", limit=1, offset=1))] == [
+        "ASSAULT"]
     with pytest.raises(ValueError, match="unknown sort"):
-        store.events(sort="random")
+        store.events(EventQuery(sort="random"))
 
 
 def test_events_by_registry_actor_and_role(store: Store) -> None:
-    (to_lam,) = store.actors(name="to lam")
-    assert [e.type for e in store.events(actor_id=to_lam.id)] == ["CONSULT"]
-    assert [e.type for e in store.events(actor_id=to_lam.id, role="recipient")] == ["CONSULT"]
-    assert store.events(actor_id=to_lam.id, role="actor") == []
+    (to_lam,) = store.actors(ActorQuery(name="to lam"))
+    assert [e.type for e in store.events(EventQuery(actor_id=to_lam.id))] == ["CONSULT"]
+    assert [e.type for e in store.events(EventQuery(actor_id=to_lam.id, role="recipient"))] == [
+        "CONSULT"]
+    assert store.events(EventQuery(actor_id=to_lam.id, role="actor")) == []
     with pytest.raises(ValueError, match="role"):
-        store.events(actor_id=to_lam.id, role="speaker")
-    (row,) = store.events(actor_id=to_lam.id)
+        store.events(EventQuery(actor_id=to_lam.id, role="speaker"))
+    (row,) = store.events(EventQuery(actor_id=to_lam.id))
     assert (row.place_lat, row.place_lon) == (21.0245, 105.8412)
     assert (row.date_lo, row.date_hi, row.doc_url, row.doc_source) == (
         "2024-01-10", "2024-01-10", "https://example.org/1", "VNA")
@@ -77,7 +84,7 @@ def test_aggregates(store: Store) -> None:
         ("DEU", "FRA", "2016-02", 1, 1),
     ]
     assert rows[1].mean_intensity == -9.3
-    assert store.dyads(quad_class=1, since="2024") == [rows[0]]
+    assert store.dyads(EventQuery(quad_class=1, since="2024")) == [rows[0]]
     assert [(t.month, t.quad_class, t.events) for t in store.timeline()] == [
         ("2016-02", 1, 1), ("2016-03", 4, 1), ("2024-01", 1, 1)]
     by_quad = store.event_counts("quad_class")
@@ -99,7 +106,7 @@ def test_network_and_places(store: Store) -> None:
     labels = {n.id: n.label for n in nodes}
     assert {frozenset((labels[e.source], labels[e.target])) for e in edges} == {
         frozenset(("Chen Siyuan", "Tô Lâm")), frozenset(("France", "Allemagne"))}
-    nodes, edges = store.network("country", limit=1, quad_class=4)
+    nodes, edges = store.network("country", EventQuery(quad_class=4), limit=1)
     assert [(e.source, e.target) for e in edges] == [("IMG", "SYR")]
     with pytest.raises(ValueError, match="level"):
         store.network("planet")
@@ -109,7 +116,7 @@ def test_network_and_places(store: Store) -> None:
 
 
 def test_counterparts_actor_story_and_registry_ids(store: Store) -> None:
-    (to_lam,) = store.actors(name="to lam")
+    (to_lam,) = store.actors(ActorQuery(name="to lam"))
     assert store.actor(to_lam.id) == to_lam
     assert store.actor(10**9) is None
     (other,) = store.counterparts(to_lam.id)
@@ -122,17 +129,18 @@ def test_counterparts_actor_story_and_registry_ids(store: Store) -> None:
     assert store.story("nope") is None
     ids = store.registry_ids(doc_id(TREATY))
     assert len(ids) == 2 and all(isinstance(i, int) for i in ids)
-    assert store.count_actors(country="FRA") == 1
-    assert store.count_statements(speaker_id=to_lam.id) == 1
+    assert store.count_actors(ActorQuery(country="FRA")) == 1
+    assert store.count_statements(StatementQuery(speaker_id=to_lam.id)) == 1
 
 
 def test_documents_filters_and_provenance(store: Store) -> None:
     assert store.count_documents() == 3
-    assert [d.path for d in store.documents(since="2016-03")] == ["attack.txt", "seeds/001.txt"]
-    assert [d.path for d in store.documents(until="2016-02")] == ["treaty.txt"]
-    assert [d.path for d in store.documents(text="DEIR")] == ["attack.txt"]
-    assert store.count_documents(text="franco") == 1
-    assert store.documents(text="DEIR")[0].url is None
+    assert [d.path for d in store.documents(DocumentQuery(since="2016-03"))] == [
+        "attack.txt", "seeds/001.txt"]
+    assert [d.path for d in store.documents(DocumentQuery(until="2016-02"))] == ["treaty.txt"]
+    assert [d.path for d in store.documents(DocumentQuery(text="DEIR"))] == ["attack.txt"]
+    assert store.count_documents(DocumentQuery(text="franco")) == 1
+    assert store.documents(DocumentQuery(text="DEIR"))[0].url is None
     doc = store.document(doc_id(ATTACK))
     assert doc is not None
     assert [(d.value, doc.text[d.span[0]:d.span[1]]) for d in doc.dates] == [
@@ -157,7 +165,7 @@ def test_migration_4_backfills_event_text_and_dyads(tmp_path: Path) -> None:
     raw.commit()
     raw.close()
     with Store.open(path) as store:
-        assert [e.type for e in store.events(text="ministre")] == ["CONSULT"]
+        assert [e.type for e in store.events(EventQuery(text="ministre"))] == ["CONSULT"]
         assert [(d.country_a, d.country_b, d.month) for d in store.dyads()] == [
             ("CHN", "LAO", "2024-02"), ("CHN", "VNM", "2024-02")]
         doc = store.document("d1")
@@ -229,19 +237,22 @@ def test_migrations_5_to_7_add_sort_indexes_names_the_text_index_kinds_and_dyad_
     raw.close()
     with Store.open(path) as store:  # applies migrations 5 and 6
         assert [e.type for e in store.events()] == ["ASSAULT", "AGREE", "CONSULT"]
-        assert [e.type for e in store.events(sort="-date")] == ["CONSULT", "AGREE", "ASSAULT"]
-        assert [e.type for e in store.events(sort="-intensity")] == ["AGREE", "CONSULT",
+        assert [e.type for e in store.events(EventQuery(sort="-date"))] == [
+            "CONSULT", "AGREE", "ASSAULT"]
+        assert [e.type for e in store.events(EventQuery(sort="-intensity"))] == ["AGREE", "CONSULT",
                                                                      "ASSAULT"]
-        assert [e.type for e in store.events(text="ministre")] == ["CONSULT"]
-        assert [e.type for e in store.events(actor="general lam")] == ["ASSAULT", "CONSULT"]
-        assert [e.type for e in store.events(actor="chine")] == ["ASSAULT", "CONSULT"]
-        assert [e.type for e in store.events(actor="xu")] == ["AGREE"]
+        assert [e.type for e in store.events(EventQuery(text="ministre"))] == ["CONSULT"]
+        assert [e.type for e in store.events(EventQuery(actor="general lam"))] == [
+            "ASSAULT", "CONSULT"]
+        assert [e.type for e in store.events(EventQuery(actor="chine"))] == ["ASSAULT", "CONSULT"]
+        assert [e.type for e in store.events(EventQuery(actor="xu"))] == ["AGREE"]
         assert [(d.month, d.quad_class, d.events, d.mean_intensity) for d in store.dyads()] == [
             ("2024-02", 1, 1, 2.1), ("2016-03", 1, 1, 4.2), (None, 4, 1, -9.3)]
         assert store.dyads(limit=2) == store.dyads()[:2]
-        assert [a.name for a in store.actors(name="general")] == ["Tô Lâm"]
+        assert [a.name for a in store.actors(ActorQuery(name="general"))] == ["Tô Lâm"]
         store.put(make_doc(to_lam="Général Lâm"))  # the triggers keep the search tables
-        assert [e.doc_id for e in store.events(text="a recu le 10 janvier")] == [make_doc().id]
+        assert [e.doc_id for e in store.events(EventQuery(text="a recu le 10 janvier"))] == [
+            make_doc().id]
     _search_tables_agree(path)
     raw = sqlite3.connect(path)
     try:
@@ -269,15 +280,16 @@ def test_keyset_pages_keep_the_order_of_one_query(store: Store) -> None:
     everything = store.events()
     assert everything[-1].date_lo is None and len(everything) == 5
     assert list(store.iter_events(page=1)) == everything
-    assert list(store.iter_events(page=2, offset=1, limit=3)) == everything[1:4]
-    assert list(store.iter_events(page=1, country="VNM")) == store.events(country="VNM")
+    assert list(store.iter_events(EventQuery(offset=1, limit=3), page=2)) == everything[1:4]
+    vietnam = EventQuery(country="VNM")
+    assert list(store.iter_events(vietnam, page=1)) == store.events(vietnam)
 
 
 def test_search_tables_follow_updates_and_deletions(store: Store) -> None:
     store.put(make_doc(to_lam="Général Lâm", event_type="AGREE"))  # replaces the first document
-    assert store.events(actor="to lam", type="CONSULT") == []
-    assert [e.type for e in store.events(actor="general lam")] == ["AGREE"]
-    assert [e.type for e in store.events(text="recu le 10")] == ["AGREE"]
+    assert store.events(EventQuery(actor="to lam", type="CONSULT")) == []
+    assert [e.type for e in store.events(EventQuery(actor="general lam"))] == ["AGREE"]
+    assert [e.type for e in store.events(EventQuery(text="recu le 10"))] == ["AGREE"]
     _search_tables_agree(store.path)
 
 
@@ -291,4 +303,4 @@ def test_updated_document_replaces_its_dyads(store: Store) -> None:
         assert conn.execute("SELECT count(*) FROM event_dyads").fetchone()[0] == 3
     finally:
         conn.close()
-    assert [e.type for e in store.events(dyad=("CHN", "VNM"))] == ["AGREE"]
+    assert [e.type for e in store.events(EventQuery(dyad=("CHN", "VNM")))] == ["AGREE"]

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from accord import store_aggregates, store_split
-from accord.bench_queries import _Draw, _values
+from accord.query import EventQuery
 from accord.store import Store
 from accord.store_split import SplitReads
-from accord.synthetic import generate
+from benchmarks.queries import _Draw, _values
+from benchmarks.synthetic import generate
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,8 @@ def test_dyads_split_or_not_are_the_same(
         rng = random.Random(2)
         for filters in _filters(synthetic):
             limit = rng.choice((None, 3, 40, 1000))
-            assert split.dyads(limit=limit, **filters) == whole.dyads(limit=limit, **filters), (
+            query = EventQuery(**filters)
+            assert split.dyads(query, limit) == whole.dyads(query, limit), (
                 filters, limit)
     assert sum(runs) >= 20 and all(runs)  # many were split, none stopped (nothing written)
 
@@ -92,7 +94,7 @@ def test_the_second_connection_is_opened_when_needed_and_closed_with_the_store(
 ) -> None:
     with Store.open(synthetic) as store:
         assert store._split is not None and store._split._conn is None
-        store.dyads(limit=5, text="cooperation")
+        store.dyads(EventQuery(text="cooperation"), limit=5)
         split = store._split
     assert split._conn is None and split._thread is None
     with Store.open(":memory:") as memory:

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from accord.errors import StoreError
+from accord.query import DocumentQuery
 from accord.store import Store
 from accord.web.api import create_app
 from accord.web.pool import StorePool
@@ -52,7 +53,7 @@ def test_a_failed_request_does_not_give_its_connection_back(store_path: Path) ->
 def test_a_replaced_store_is_opened_afresh(store_path: Path, tmp_path: Path) -> None:
     pool = StorePool(str(store_path))
     store = pool.take()
-    before = len(store.documents(limit=100))
+    before = len(store.documents(DocumentQuery(limit=100)))
     pool.give(store)
     other = tmp_path / "other.db"
     with Store.open(other) as fresh:
@@ -60,7 +61,7 @@ def test_a_replaced_store_is_opened_afresh(store_path: Path, tmp_path: Path) -> 
     shutil.move(other, store_path)  # a new file at the same path
     again = pool.take()
     assert again is not store and store._conn is None
-    assert len(again.documents(limit=100)) == 1 != before
+    assert len(again.documents(DocumentQuery(limit=100))) == 1 != before
     pool.give(again)
     pool.close()
 

@@ -1,16 +1,16 @@
 """Exports of a store in the formats event-data tools read.
 
     with Store.open("accord.db") as store:
-        export(store, "plover", "events.jsonl", country="VNM")
+        export(store, "plover", "events.jsonl", query=EventQuery(country="VNM"))
         export(store, "parquet", "tables/")          # documents, actors, events, claims, statements
 
 Formats (:data:`FORMATS`): ``plover`` (PLOVER JSONL, :mod:`.plover`), ``polecat``
 (:mod:`.polecat`), ``gdelt`` (:mod:`.gdelt`) and ``icews`` (:mod:`.icews`) TSV, one row per
 event; ``csv`` and ``jsonl``, one table of :mod:`accord.tables` (``table``, events by default);
-``parquet``, the five tables as ``TABLE.parquet`` files in a folder. The event filters are
-those of :meth:`accord.store.Store.events`; they select the events, and for ``csv``/``jsonl``
-of another table the filters that table knows. Rows are read page by page and written as they
-come, so memory stays flat whatever the store's size.
+``parquet``, the five tables as ``TABLE.parquet`` files in a folder. An event query
+(:class:`accord.query.EventQuery`) selects the events, and for ``csv``/``jsonl`` of another
+table its dates select that table's rows (another filter is then an error). Rows are read
+page by page and written as they come, so memory stays flat whatever the store's size.
 """
 
 from __future__ import annotations
@@ -30,6 +30,14 @@ from accord.exports.gdelt import GDELT_COLUMNS, gdelt_row
 from accord.exports.icews import ICEWS_COLUMNS, icews_row
 from accord.exports.plover import plover_record
 from accord.exports.polecat import POLECAT_COLUMNS, polecat_row
+from accord.query import (
+    ActorQuery,
+    ClaimQuery,
+    DocumentQuery,
+    EventQuery,
+    Query,
+    StatementQuery,
+)
 from accord.store_rows import EventRow
 from accord.tables import TABLES, Column, csv_cell
 
@@ -91,17 +99,24 @@ def _text_out(path: str | Path | None) -> Iterator[IO[str]]:
         raise ExportError(f"cannot write {target}: {exc}") from exc
 
 
-def _table_filters(table: str, filters: dict[str, Any], strict: bool) -> dict[str, Any]:
-    """The filters ``table`` knows: all of them for events, the dates for the other dated
-    tables, none for actors. With ``strict``, any other filter is an error (an export of one
-    table); without, it is left out (the Parquet export of every table)."""
+def _table_query(table: str, query: EventQuery, strict: bool) -> Query:
+    """The query of ``table`` from the event query: the event query itself for events, its
+    dates for the other dated tables, nothing for actors. With ``strict``, any other filter is
+    an error (an export of one table); without, it is left out (the Parquet export of every
+    table)."""
     if table == "events":
-        return filters
+        return query
     allowed = () if table == "actors" else _DATES_ONLY
-    unknown = sorted(set(filters) - set(allowed))
+    unknown = sorted(set(query.filters()) - set(allowed))
     if unknown and strict:
         raise ExportError(f"the {table} table cannot be filtered by {', '.join(unknown)}")
-    return {k: v for k, v in filters.items() if k in allowed}
+    if table == "actors":
+        return ActorQuery()
+    if table == "statements":
+        return StatementQuery(since=query.since, until=query.until)
+    if table == "claims":
+        return ClaimQuery(since=query.since, until=query.until)
+    return DocumentQuery(since=query.since, until=query.until)
 
 
 def export(
@@ -109,11 +124,12 @@ def export(
     fmt: str,
     path: str | Path | None = None,
     table: str = "events",
-    **filters: Any,
+    query: EventQuery | None = None,
 ) -> ExportResult:
-    """Write the store's ``fmt`` export to ``path`` (standard output if None or "-"; a
-    folder for ``parquet``). Raises :class:`ExportError` for a bad format, table or path."""
-    filters = {k: v for k, v in filters.items() if v is not None}
+    """Write the store's ``fmt`` export of the events ``query`` keeps to ``path`` (standard
+    output if None or "-"; a folder for ``parquet``). Raises :class:`ExportError` for a bad
+    format, table or path."""
+    query = query or EventQuery()
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     if table not in TABLES:
@@ -121,23 +137,23 @@ def export(
     if fmt == "parquet":
         if path is None or str(path) == "-":
             raise ExportError("parquet needs an output folder (-o FOLDER)")
-        return _parquet(store, Path(path), filters)
+        return _parquet(store, Path(path), query)
     ctx = ExportContext(store)
     count = 0
     with _text_out(path) as out:
         if fmt == "plover":
-            for row in TABLES["events"].rows(store, **filters):
+            for row in TABLES["events"].rows(store, query):
                 out.write(json.dumps(plover_record(ctx, row), ensure_ascii=False) + "\n")
                 count += 1
         elif fmt in EVENT_TSV:
             spec = EVENT_TSV[fmt]
             if spec.header:
                 out.write("\t".join(spec.columns) + "\n")
-            for row in TABLES["events"].rows(store, **filters):
+            for row in TABLES["events"].rows(store, query):
                 out.write(spec.line(ctx, row))
                 count += 1
         else:
-            records = TABLES[table].records(store, **_table_filters(table, filters, True))
+            records = TABLES[table].records(store, _table_query(table, query, True))
             count = _write_records(out, fmt, TABLES[table].columns, records)
     return ExportResult(
         fmt,
@@ -179,7 +195,7 @@ def _schema(columns: tuple[Column, ...]) -> Any:
     return pa.schema(fields)
 
 
-def _parquet(store: Any, folder: Path, filters: dict[str, Any]) -> ExportResult:
+def _parquet(store: Any, folder: Path, query: EventQuery) -> ExportResult:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -191,12 +207,12 @@ def _parquet(store: Any, folder: Path, filters: dict[str, Any]) -> ExportResult:
         raise ExportError(f"cannot create {folder}: {exc}") from exc
     counts: dict[str, int] = {}
     for name, table in TABLES.items():
-        keep = _table_filters(name, filters, strict=False)
+        keep = _table_query(name, query, strict=False)
         schema = _schema(table.columns)
         count = 0
         with pq.ParquetWriter(folder / f"{name}.parquet", schema) as writer:
             batch: list[dict[str, Any]] = []
-            for rec in table.records(store, **keep):
+            for rec in table.records(store, keep):
                 batch.append(rec)
                 if len(batch) >= 10_000:
                     writer.write_table(pa.Table.from_pylist(batch, schema=schema))

@@ -16,8 +16,9 @@ origins are given; every response carries the headers of :mod:`accord.web.securi
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Generic, Literal, TypeVar
@@ -29,7 +30,7 @@ from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
-from accord import ontology, query
+from accord import ontology
 from accord.errors import QueryError, StoreError
 from accord.items import (
     ITEMS,
@@ -42,6 +43,8 @@ from accord.items import (
     event_item,
     statement_item,
 )
+from accord.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
+from accord.query import Query as RowQuery
 from accord.store import Store
 from accord.store_rows import (
     CounterpartRow,
@@ -119,11 +122,14 @@ def _invalid(name: str, message: str, where: str = "query") -> HTTPException:
                                        "type": "value_error"}])
 
 
-def _checked(**filters: Any) -> dict[str, Any]:
-    """``filters`` validated and normalised by :func:`accord.query.checked` (a 422 for a bad
-    one, with its message)."""
+Q = TypeVar("Q", bound=RowQuery)
+
+
+def _built(make: Callable[[], Q]) -> Q:
+    """The query ``make`` builds from the request's parameters (:mod:`accord.query` checks
+    it, as for the CLI; a bad value is a 422 with its message)."""
     try:
-        return query.checked(**filters)
+        return make()
     except QueryError as exc:
         raise _invalid(exc.name, exc.reason) from None
 
@@ -138,36 +144,30 @@ Country = Annotated[str | None, Query(max_length=200, description="ISO3 or PLOVE
 DateParam = Annotated[str | None, Query(max_length=200, description="YYYY[-MM[-DD]]")]
 
 
-class EventFilters:
-    """The event filters shared by /api/events and the aggregate endpoints."""
-
-    def __init__(
-        self,
-        actor: Name = None,
-        country: Country = None,
-        dyad: Annotated[
-            str | None,
-            Query(max_length=200, description="Two countries, e.g. CHN-VNM.",
-                  json_schema_extra={"pattern": r"^[A-Za-z]{3}-[A-Za-z]{3}$"}),
-        ] = None,
-        type: Annotated[str | None, Query(max_length=200, description="PLOVER type.")] = None,
-        quad_class: Annotated[
-            int | None, Query(json_schema_extra={"minimum": 1, "maximum": 4})
-        ] = None,
-        since: DateParam = None,
-        until: DateParam = None,
-        text: Text = None,
-        actor_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
-        role: Literal["actor", "recipient"] | None = None,
-        doc_id: Annotated[str | None, Query(max_length=64)] = None,
-    ) -> None:
-        self.values: dict[str, Any] = _checked(
-            actor=actor, country=country, dyad=dyad, type=type, quad_class=quad_class,
-            since=since, until=until, text=text, actor_id=actor_id, role=role, doc_id=doc_id,
-        )
-
-    def given(self) -> dict[str, Any]:
-        return {k: v for k, v in self.values.items() if v is not None}
+def _event_query(
+    actor: Name = None,
+    country: Country = None,
+    dyad: Annotated[
+        str | None,
+        Query(max_length=200, description="Two countries, e.g. CHN-VNM.",
+              json_schema_extra={"pattern": r"^[A-Za-z]{3}-[A-Za-z]{3}$"}),
+    ] = None,
+    type: Annotated[str | None, Query(max_length=200, description="PLOVER type.")] = None,
+    quad_class: Annotated[
+        int | None, Query(json_schema_extra={"minimum": 1, "maximum": 4})
+    ] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    text: Text = None,
+    actor_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    role: Literal["actor", "recipient"] | None = None,
+    doc_id: Annotated[str | None, Query(max_length=64)] = None,
+) -> EventQuery:
+    """The event filters shared by /api/events and the aggregate endpoints, as one query."""
+    return _built(lambda: EventQuery(
+        actor=actor, country=country, dyad=dyad, type=type, quad_class=quad_class,
+        since=since, until=until, text=text, actor_id=actor_id, role=role, doc_id=doc_id,
+    ))
 
 
 def _store(request: Request) -> Iterator[Store]:
@@ -196,15 +196,15 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 Db = Annotated[Store, Depends(_store)]
-Events = Annotated[EventFilters, Depends()]
+Events = Annotated[EventQuery, Depends(_event_query)]
 
 
-def _streamed(table: str, path: str, offset: int, filters: dict[str, Any]) -> Iterator[Any]:
-    """Every row of ``table`` that ``filters`` keep, from ``offset``, read through a connection
-    of its own (a streamed response is iterated from worker threads, one at a time)."""
+def _streamed(table: str, path: str, query: RowQuery) -> Iterator[Any]:
+    """Every row of ``table`` that ``query`` keeps, read through a connection of its own (a
+    streamed response is iterated from worker threads, one at a time)."""
     store = Store.open(path, check_same_thread=False)
     try:
-        yield from TABLES[table].rows(store, offset=offset, **filters)
+        yield from TABLES[table].rows(store, query)
     finally:
         store.close()
 
@@ -224,14 +224,12 @@ def _download(table: str, rows: Iterator[Any], fmt: str) -> StreamingResponse:
     )
 
 
-def _event_page(
-    db: Store, filters: dict[str, Any], limit: int, offset: int, sort: str = "date"
-) -> Page[EventItem]:
-    """A page of events; its total is counted up to the next multiple of :data:`TOTAL_STEP`
-    past the page (a lower bound beyond, so that a page never counts a million events), or
-    exactly when the store lists the events the filters keep anyway."""
+def _event_page(db: Store, query: EventQuery, limit: int, offset: int) -> Page[EventItem]:
+    """A page of the events ``query`` keeps; its total is counted up to the next multiple of
+    :data:`TOTAL_STEP` past the page (a lower bound beyond, so that a page never counts a
+    million events), or exactly when the store lists the events the filters keep anyway."""
     cap = TOTAL_STEP * ((offset + limit) // TOTAL_STEP + 1)
-    items, total, exact = db.events_page(limit, offset, sort, at_most=cap + 1, **filters)
+    items, total, exact = db.events_page(query.page(limit, offset), at_most=cap + 1)
     exact = exact or total <= cap
     return Page[EventItem](
         total=total if exact else cap, limit=limit, offset=offset, total_exact=exact,
@@ -285,7 +283,8 @@ def create_app(
     def stats(db: Db) -> Stats:
         """Row counts, events by type and quad class, the monthly timeline, the top actors,
         countries and dyads."""
-        dates = [r.date_lo for r in db.events(limit=1) + db.events(limit=1, sort="-date")]
+        dates = [r.date_lo for r in db.events(EventQuery(limit=1))
+                 + db.events(EventQuery(limit=1, sort="-date"))]
         return Stats(
             tables=db.stats(), first_date=dates[0] if dates else None,
             last_date=dates[-1] if dates else None, by_type=db.event_counts("type"),
@@ -321,12 +320,11 @@ def create_app(
     ) -> Page[DocumentRow]:
         """Stored documents by date, with their extraction counts (``text``: in the title or
         path)."""
-        f = _checked(language=language, source=source, since=since, until=until, text=text)
+        query = _built(lambda: DocumentQuery(language=language, source=source, since=since,
+                                             until=until, text=text, limit=limit, offset=offset))
         return Page[DocumentRow](
-            total=db.count_documents(**f),
-            limit=limit,
-            offset=offset,
-            items=db.documents(limit=limit, offset=offset, **f),
+            total=db.count_documents(query), limit=limit, offset=offset,
+            items=db.documents(query),
         )
 
     @app.get("/api/documents/{doc_id}", tags=["documents"])
@@ -360,20 +358,20 @@ def create_app(
         """Events, filtered, sorted and paged; ``format=jsonl`` downloads every matching event
         (from ``offset``, by date) as the items of a page, one per line, ``format=csv`` as a
         flat table (the columns of ``accord events --csv``)."""
-        f = filters.given()
-        if format != "json":
-            return _download("events", _streamed("events", app.state.db, offset, f), format)
-        return _event_page(db, f, limit, offset, sort)
+        if format != "json":  # every event from offset, by date
+            every = filters.page(None, offset)
+            return _download("events", _streamed("events", app.state.db, every), format)
+        return _event_page(db, dataclasses.replace(filters, sort=sort), limit, offset)
 
     @app.get("/api/dyads", response_model=list[DyadRow], tags=["events"])
     def dyads(db: Db, filters: Events, limit: Limit = MAX_PAGE) -> list[DyadRow]:
         """Country pairs x month x quad class: event counts and mean intensity."""
-        return db.dyads(limit=limit, **filters.given())
+        return db.dyads(filters, limit)
 
     @app.get("/api/timeline", response_model=list[TimelineRow], tags=["events"])
     def timeline(db: Db, filters: Events) -> list[TimelineRow]:
         """Events per month and quad class."""
-        return db.timeline(**filters.given())
+        return db.timeline(filters)
 
     @app.get("/api/network", response_model=Network, tags=["events"])
     def network(
@@ -383,13 +381,13 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200,
     ) -> Network:
         """Countries (or registry actors) linked by their events, the heaviest edges first."""
-        nodes, edges = db.network(level, limit=limit, **filters.given())
+        nodes, edges = db.network(level, filters, limit)
         return Network(nodes=nodes, edges=edges)
 
     @app.get("/api/places", response_model=list[PlaceRow], tags=["events"])
     def places(db: Db, filters: Events, limit: Limit = MAX_PAGE) -> list[PlaceRow]:
         """Where events happened, with coordinates from the gazetteer."""
-        return db.places(limit=limit, **filters.given())
+        return db.places(filters, limit)
 
     @app.get("/api/actors", response_model=Page[ActorItem], tags=["actors"])
     def actors(
@@ -402,12 +400,11 @@ def create_app(
         offset: Offset = 0,
     ) -> Page[ActorItem]:
         """Registry actors, most documents first, with aliases and dated titles."""
-        f = _checked(name=name, country=country, kind=kind, sector=sector)
+        query = _built(lambda: ActorQuery(name=name, country=country, kind=kind, sector=sector,
+                                          limit=limit, offset=offset))
         return Page[ActorItem](
-            total=db.count_actors(**f),
-            limit=limit,
-            offset=offset,
-            items=[actor_item(r) for r in db.actors(limit=limit, offset=offset, **f)],
+            total=db.count_actors(query), limit=limit, offset=offset,
+            items=[actor_item(r) for r in db.actors(query)],
         )
 
     @app.get("/api/actors/{actor_id}", response_model=ActorPage, tags=["actors"])
@@ -419,14 +416,15 @@ def create_app(
         row = db.actor(actor_id)
         if row is None:
             raise HTTPException(404, detail=f"no actor {actor_id}")
-        said: dict[str, Any] = {"speaker_id": actor_id}
+        said = StatementQuery(speaker_id=actor_id, limit=limit)
         return ActorPage(
             actor=actor_item(row), counterparts=db.counterparts(actor_id, limit=50),
-            as_actor=_event_page(db, {"actor_id": actor_id, "role": "actor"}, limit, 0),
-            as_recipient=_event_page(db, {"actor_id": actor_id, "role": "recipient"}, limit, 0),
+            as_actor=_event_page(db, EventQuery(actor_id=actor_id, role="actor"), limit, 0),
+            as_recipient=_event_page(db, EventQuery(actor_id=actor_id, role="recipient"), limit,
+                                     0),
             statements=Page[StatementItem](
-                total=db.count_statements(**said), limit=limit, offset=0,
-                items=[statement_item(r) for r in db.statements(limit=limit, **said)],
+                total=db.count_statements(said), limit=limit, offset=0,
+                items=[statement_item(r) for r in db.statements(said)],
             ),
         )
 
@@ -447,13 +445,14 @@ def create_app(
         offset: Offset = 0,
     ) -> Page[ClaimItem]:
         """Numbers the articles assert, dated by their article."""
-        f = _checked(holder=holder, source=source, country=country, unit=unit, min_quantity=min,
-                     max_quantity=max, since=since, until=until, text=text, doc_id=doc_id)
-        return Page[ClaimItem](
-            total=db.count_claims(**f),
-            limit=limit,
+        query = _built(lambda: ClaimQuery(
+            holder=holder, source=source, country=country, unit=unit, min_quantity=min,
+            max_quantity=max, since=since, until=until, text=text, doc_id=doc_id, limit=limit,
             offset=offset,
-            items=[claim_item(r) for r in db.claims(limit=limit, offset=offset, **f)],
+        ))
+        return Page[ClaimItem](
+            total=db.count_claims(query), limit=limit, offset=offset,
+            items=[claim_item(r) for r in db.claims(query)],
         )
 
     @app.get("/api/statements", response_model=Page[StatementItem],
@@ -473,13 +472,13 @@ def create_app(
     ) -> Page[StatementItem]:
         """Who said what, and when: ``date`` is the statement's own (null when the text gives
         none; the filters then date it by its article, ``doc_published``)."""
-        f = _checked(speaker=speaker, country=country, verb=verb, since=since, until=until,
-                     text=text, speaker_id=speaker_id, doc_id=doc_id)
+        query = _built(lambda: StatementQuery(
+            speaker=speaker, country=country, verb=verb, since=since, until=until, text=text,
+            speaker_id=speaker_id, doc_id=doc_id, limit=limit, offset=offset,
+        ))
         return Page[StatementItem](
-            total=db.count_statements(**f),
-            limit=limit,
-            offset=offset,
-            items=[statement_item(r) for r in db.statements(limit=limit, offset=offset, **f)],
+            total=db.count_statements(query), limit=limit, offset=offset,
+            items=[statement_item(r) for r in db.statements(query)],
         )
 
     if allow_writes:

@@ -1,4 +1,4 @@
-"""Named-entity mentions measured on WiNER-fr: ``python -m accord.winer [DIR]``.
+"""Named-entity mentions measured on WiNER-fr: ``python -m evaluation.winer [DIR]``.
 
 WiNER-fr (Wikinews 2016, BRAT standoff: ``*.txt`` + ``*.ann`` with character offsets into the
 ``.txt``) gives gold spans of seven types; three are scored here: **Person** (without titles),
@@ -552,7 +552,7 @@ def evaluate_winer(folder: Path, *, limit: int | None = None, batch_size: int = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m accord.winer",
+    parser = argparse.ArgumentParser(prog="python -m evaluation.winer",
                                      description=(__doc__ or "").split("\n")[0])
     parser.add_argument("folder", type=Path, nargs="?", default=None,
                         help=f"the WiNER-fr folder of .txt/.ann files (default: {DEFAULT_FOLDER}"
@@ -575,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         report = evaluate_winer(folder, limit=args.limit, batch_size=args.batch_size)
     except (ValueError, ReadError, OSError) as exc:
-        sys.stderr.write(f"accord.winer: {exc}\n")
+        sys.stderr.write(f"evaluation.winer: {exc}\n")
         return 1
     if report.documents == 0:
         parser.error(f"no .txt file with a .ann beside it under {folder}")

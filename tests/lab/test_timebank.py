@@ -1,4 +1,4 @@
-"""Unit tests of accord.timebank: a hand-made TimeML file, then the French TimeBank if present."""
+"""Unit tests of evaluation.timebank: a hand-made TimeML file, then the French TimeBank if present."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.timebank import evaluate_timebank, main, read_tml
+from evaluation.timebank import evaluate_timebank, main, read_tml
 
 HERE = Path(__file__).resolve()
 REPO = HERE.parents[2]  # tests/unit/test_timebank.py -> tests/unit -> tests -> the checkout

@@ -1,4 +1,4 @@
-"""``accord bench``: throughput and memory of the pipeline against bare spaCy, on the same
+"""``python -m benchmarks``: throughput and memory of the pipeline against bare spaCy, on the same
 articles and the same number of processes.
 
 Three stages, each run in a fresh Python process so that its peak memory is its own:
@@ -34,6 +34,8 @@ from accord.records import Article
 __all__ = ["STAGES", "StageResult", "default_corpus", "load_articles", "run_bench"]
 
 STAGES = ("bare", "extract", "ingest")
+CHECKOUT = Path(__file__).resolve().parents[1]
+"""The checkout the benchmarks lie in (each stage runs there, in a fresh process)."""
 _SAMPLE_EVERY = 0.5  # seconds between two samples of a stage's memory
 
 
@@ -63,13 +65,10 @@ class StageResult:
 
 
 def default_corpus() -> Path | None:
-    """The WiNER-fr 2016 articles beside a checkout (``../shared/data/winer-fr-2016``)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent.parent / "shared" / "data" / "winer-fr-2016"
-        if candidate.is_dir():
-            return candidate
-    return None
+    """The WiNER-fr 2016 articles beside the checkout (``../shared/data/winer-fr-2016``), if
+    they are there."""
+    candidate = CHECKOUT.parent / "shared" / "data" / "winer-fr-2016"
+    return candidate if candidate.is_dir() else None
 
 
 def load_articles(corpus: Path, docs: int) -> list[Article]:
@@ -165,10 +164,10 @@ def run_bench(
     results = []
     for stage in stages:
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "accord.bench", stage, str(corpus), str(docs),
-                 str(processes), model],
-                stdout=out, stderr=err, text=True,
+            proc = subprocess.Popen(  # from the checkout, where `benchmarks` is importable
+                [sys.executable, "-m", "benchmarks.throughput", stage, str(corpus.resolve()),
+                 str(docs), str(processes), model],
+                stdout=out, stderr=err, text=True, cwd=CHECKOUT,
             )
             peak = 0.0
             while proc.poll() is None:  # sampled from outside, so the stage runs no thread

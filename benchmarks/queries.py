@@ -1,9 +1,9 @@
-"""``accord bench --queries``: how fast the store answers at scale.
+"""``python -m benchmarks --queries``: how fast the store answers at scale.
 
-    accord bench --queries                      # a synthetic store of 1,000,000 events
-    accord bench --queries --events 100000 --db /tmp/b.db
+    python -m benchmarks --queries                      # a synthetic store of 1,000,000 events
+    python -m benchmarks --queries --events 100000 --db /tmp/b.db
 
-Builds (or reuses) a synthetic store (:mod:`accord.synthetic`), then times a fixed, seeded set of
+Builds (or reuses) a synthetic store (:mod:`benchmarks.synthetic`), then times a fixed, seeded set of
 realistic queries, several runs each, after one untimed pass that warms the caches:
 
 - the event filters of ``accord events`` (:meth:`accord.store.Store.events`, a page of 50 rows
@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from accord.store import EVENT_SORTS, Store
+from accord.query import SORTS, EventQuery
+from accord.store import Store
 
 __all__ = ["TARGET_MS", "FamilyTiming", "QueryCase", "percentile", "query_cases", "run_queries"]
 
@@ -48,12 +49,17 @@ _WORDS = ("coopération", "défense", "sécurité maritime", "terrorisme", "réf
 
 @dataclass(frozen=True, slots=True)
 class QueryCase:
-    """One query: ``Store.events`` keywords (``path`` empty) or an API path and its query
-    string parameters."""
+    """One query: the fields of an :class:`~accord.query.EventQuery` (``path`` empty; a page
+    of :data:`PAGE` events) or an API path and its query string parameters (the same names
+    and values)."""
 
     family: str
     params: dict[str, Any] = field(default_factory=dict)
     path: str = ""
+
+    def query(self) -> EventQuery:
+        """The store query of a case without ``path``."""
+        return EventQuery(limit=PAGE, **self.params)
 
     def describe(self) -> str:
         if self.path:
@@ -134,9 +140,9 @@ class _Draw:
     def country(self) -> str:
         return str(self._skewed(self.v.countries))
 
-    def dyad(self) -> tuple[str, str]:
+    def dyad(self) -> str:
         a, b = self._skewed(self.v.pairs)
-        return (b, a) if self.rng.random() < 0.5 else (a, b)
+        return f"{b}-{a}" if self.rng.random() < 0.5 else f"{a}-{b}"
 
     def actor_id(self) -> int:
         return int(self._skewed(self.v.actors)[0])
@@ -193,21 +199,13 @@ _TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT
           "ASSAULT")
 
 
-def _api(params: dict[str, Any]) -> dict[str, Any]:
-    """Store keywords as API query parameters."""
-    out = dict(params)
-    if "dyad" in out:
-        out["dyad"] = "-".join(out["dyad"])
-    return out
-
-
 def query_cases(db: str, seed: int = 0, draws: int = 10) -> list[QueryCase]:
     """The benchmark's queries on the store ``db``: ``draws`` of each family, the same for the
     same store and seed."""
     d = _Draw(_values(db), seed)
     families: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("events", dict),
-        *[(f"events sort={s}", lambda s=s: {"sort": s}) for s in EVENT_SORTS if s != "date"],
+        *[(f"events sort={s}", lambda s=s: {"sort": s}) for s in SORTS if s != "date"],
         ("events offset ≤ 10,000", lambda: {"offset": d.rng.choice((50, 500, 2000, 10_000))}),
         ("events offset ≥ 100,000", lambda: {"offset": d.rng.choice((100_000, 500_000))}),
         ("events actor", lambda: {"actor": d.actor()}),
@@ -219,17 +217,17 @@ def query_cases(db: str, seed: int = 0, draws: int = 10) -> list[QueryCase]:
         ("events text", lambda: {"text": d.text()}),
         ("events actor_id+role", lambda: {"actor_id": d.actor_id(),
                                           "role": d.rng.choice(("actor", "recipient"))}),
-        ("events combined", lambda: {**d.any_filters(), "sort": d.rng.choice(list(EVENT_SORTS)),
+        ("events combined", lambda: {**d.any_filters(), "sort": d.rng.choice(list(SORTS)),
                                      "offset": d.rng.choice((0, 0, 50, 200))}),
     ]
     cases = [QueryCase(name, make()) for name, make in families for _ in range(draws)]
     api: list[tuple[str, str, Callable[[], dict[str, Any]]]] = [
         ("/api/events", "/api/events", dict),
         ("/api/events filtered", "/api/events",
-         lambda: {**_api(d.any_filters()), "sort": d.rng.choice(list(EVENT_SORTS)),
+         lambda: {**d.any_filters(), "sort": d.rng.choice(list(SORTS)),
                   "offset": d.rng.choice((0, 0, 50, 500))}),
         ("/api/dyads", "/api/dyads", dict),
-        ("/api/dyads filtered", "/api/dyads", lambda: _api(d.any_filters())),
+        ("/api/dyads filtered", "/api/dyads", d.any_filters),
     ]
     cases += [QueryCase(name, make(), path) for name, path, make in api for _ in range(draws)]
     return cases
@@ -259,7 +257,7 @@ def run_queries(
 
         def run(case: QueryCase, store: Store) -> int:
             if not case.path:
-                return len(store.events(limit=PAGE, **case.params))
+                return len(store.events(case.query()))
             return request(case)
 
         def request(case: QueryCase) -> int:

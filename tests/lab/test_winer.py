@@ -1,4 +1,4 @@
-"""Unit tests of accord.winer: BRAT reading, span normalisation, the scorer (no model loaded)."""
+"""Unit tests of evaluation.winer: BRAT reading, span normalisation, the scorer (no model loaded)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Span
 
 from accord.coders.annotations import ActorTable, PlaceAnn, ensure_extensions
-from accord.winer import (
+from evaluation.winer import (
     Counts,
     Mention,
     SystemScore,

@@ -1,4 +1,4 @@
-"""Date resolution measured on ISO-TimeML files (French TimeBank): ``python -m accord.timebank DIR``.
+"""Date resolution measured on ISO-TimeML files (French TimeBank): ``python -m evaluation.timebank DIR``.
 
 Each ``*.tml`` file gives the article date (``<DCT><TIMEX3 value=...>``) and, in ``<TEXT>``,
 ``<TIMEX3 type="DATE" value="...">expression</TIMEX3>`` elements. Two figures are measured:
@@ -183,7 +183,7 @@ def evaluate_timebank(folder: Path) -> TimebankReport:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m accord.timebank", description=__doc__.split(
+    parser = argparse.ArgumentParser(prog="python -m evaluation.timebank", description=__doc__.split(
         "\n")[0])
     parser.add_argument("folder", type=Path, help="folder of ISO-TimeML .tml files")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")

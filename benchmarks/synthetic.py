@@ -1,5 +1,5 @@
 """A synthetic store of any size, for measuring the store's queries at scale
-(``accord bench --queries``).
+(``python -m benchmarks --queries``).
 
     stats = generate("bench.db", events=1_000_000, seed=0)   # a few minutes, about 2.5 GB
 
@@ -11,7 +11,7 @@ at day, month and year precision, places with coordinates, contexts, four events
 average, some claims and statements, and sentences in French whose words ``--text`` can find
 (common ones such as "coopération", rare ones such as "cybersécurité").
 
-:func:`generate` writes them through :class:`accord.store_bulk.BulkWriter`, which gives exactly
+:func:`generate` writes them through :class:`benchmarks.bulk.BulkWriter`, which gives exactly
 the rows that :func:`accord.store_write.write_document` gives for the same documents (every
 table, computed column and registry entry; the unit tests compare the two row by row) but in
 large ``executemany`` batches inside one transaction, with the secondary indexes and the triggers
@@ -50,8 +50,8 @@ from accord.records import (
     PlaceRef,
     Statement,
 )
-from accord.store_bulk import BulkWriter
 from accord.store_schema import check_accord, fill_search, migrate, normalize_name, registry_key
+from benchmarks.bulk import BulkWriter
 
 __all__ = ["SyntheticStats", "documents", "generate", "synthetic_events"]
 

@@ -1,4 +1,4 @@
-"""accord bench runs its three stages on a tiny corpus and prints their figures."""
+"""python -m benchmarks runs its three stages on a tiny corpus and prints their figures."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from accord.bench import load_articles, run_bench
-from accord.cli import cli
+from benchmarks.__main__ import bench_cmd
+from benchmarks.throughput import load_articles, run_bench
 from tests.conftest import SHARED
 
 pytestmark = pytest.mark.model
@@ -41,8 +41,8 @@ def test_stages_report_what_they_did(corpus: Path) -> None:
 
 
 def test_bench_command_prints_a_table(corpus: Path) -> None:
-    result = CliRunner().invoke(cli, ["bench", "--docs", "2", "--processes", "1", "--corpus",
-                                      str(corpus), "--stage", "bare", "--stage", "ingest"])
+    result = CliRunner().invoke(bench_cmd, ["--docs", "2", "--processes", "1", "--corpus",
+                                            str(corpus), "--stage", "bare", "--stage", "ingest"])
     assert result.exit_code == 0, result.output
     assert "articles/s" in result.stdout and "ingest" in result.stdout
     assert "extract" not in result.stdout

@@ -1,4 +1,4 @@
-"""The synthetic store of ``accord bench --queries``: the bulk writer gives the rows of real
+"""The synthetic store of ``python -m benchmarks --queries``: the bulk writer gives the rows of real
 ingestion, the generator is deterministic and reused, every query works on what it builds, and
 the query benchmark runs end to end on a tiny store."""
 
@@ -14,16 +14,17 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from accord import store_aggregates, store_reads
-from accord.bench_queries import percentile, query_cases, run_queries
-from accord.cli import cli
 from accord.errors import StoreError
+from accord.query import ActorQuery, ClaimQuery, EventQuery, StatementQuery
 from accord.store import EventRow, Store
 from accord.store_plan import Plan, candidates, plan
 from accord.store_schema import dyads, event_month
-from accord.synthetic import documents, generate, synthetic_events
 from accord.tables import TABLES
 from accord.text import normalize_name
 from accord.web.api import create_app
+from benchmarks.__main__ import bench_cmd
+from benchmarks.queries import percentile, query_cases, run_queries
+from benchmarks.synthetic import documents, generate, synthetic_events
 
 
 def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -65,7 +66,7 @@ def test_the_bulk_writer_writes_what_ingestion_writes(tmp_path: Path) -> None:
         assert got[table] == expected[table], table
     with Store.open(real) as one, Store.open(bulk) as other:
         for words in ("cooperation", "ministre de la defense", "cholera", "zzz"):
-            assert one.events(text=words) == other.events(text=words)
+            assert one.events(EventQuery(text=words)) == other.events(EventQuery(text=words))
 
 
 def test_documents_are_deterministic_and_shaped_like_extractions() -> None:
@@ -113,39 +114,40 @@ def test_every_query_works_on_a_synthetic_store(synthetic: Path) -> None:
     with Store.open(synthetic) as store:
         total = store.count_events()
         assert total == 2000 == len(store.events())
-        by_quad = [store.count_events(quad_class=q) for q in (1, 2, 3, 4)]
+        by_quad = [store.count_events(EventQuery(quad_class=q)) for q in (1, 2, 3, 4)]
         assert sum(by_quad) == total and all(by_quad)
         assert sum(r.events for r in store.event_counts("type")) == total
-        for row in store.events(type="ASSAULT", limit=20):
+        for row in store.events(EventQuery(type="ASSAULT", limit=20)):
             assert (row.type, row.quad_class) == ("ASSAULT", 4)
         (top, *_) = store.event_counts("country", limit=1)
-        rows = store.events(country=top.key)
-        assert len(rows) == top.events == store.count_events(country=top.key)
+        rows = store.events(EventQuery(country=top.key))
+        assert len(rows) == top.events == store.count_events(EventQuery(country=top.key))
         assert all(top.key in {p.country for p in (*r.actors, *r.recipients)} for r in rows)
         (pair, *_) = store.event_counts("dyad", limit=1)
         a, b = pair.key.split("-")
-        assert store.count_events(dyad=(b, a)) == pair.events > 0
-        pairs = store.dyads(dyad=(a, b))
+        assert store.count_events(EventQuery(dyad=(b, a))) == pair.events > 0
+        pairs = store.dyads(EventQuery(dyad=(a, b)))
         assert sum(r.events for r in pairs) == pair.events
         everything = store.events()
         assert sum(r.events for r in store.dyads()) == sum(len(_pairs(r)) for r in everything)
-        found = store.events(text="cooperation")
+        found = store.events(EventQuery(text="cooperation"))
         assert found and all("cooperation" in normalize_name(r.sentence) for r in found)
-        assert store.events(text="eruption volcanique") == []
-        (actor,) = store.actors(limit=1)
-        named = store.events(actor=actor.name)
+        assert store.events(EventQuery(text="eruption volcanique")) == []
+        (actor,) = store.actors(ActorQuery(limit=1))
+        named = store.events(EventQuery(actor=actor.name))
         assert len(named) >= actor.events > 0
-        as_actor = store.count_events(actor_id=actor.id, role="actor")
-        as_recipient = store.count_events(actor_id=actor.id, role="recipient")
-        assert as_actor + as_recipient >= store.count_events(actor_id=actor.id) == actor.events
+        as_actor = store.count_events(EventQuery(actor_id=actor.id, role="actor"))
+        as_recipient = store.count_events(EventQuery(actor_id=actor.id, role="recipient"))
+        assert as_actor + as_recipient >= store.count_events(
+            EventQuery(actor_id=actor.id)) == actor.events
         in_2020 = [r for r in everything
                    if r.date_lo and r.date_hi and "2020-01-01" <= r.date_lo <= r.date_hi <= "2020-12-31"]
-        assert in_2020 and store.events(since="2020-01", until="2020") == sorted(
+        assert in_2020 and store.events(EventQuery(since="2020-01", until="2020")) == sorted(
             in_2020, key=lambda r: r.date_lo or ""
-        ) == store.events(since="2020", until="2020-12-31")
+        ) == store.events(EventQuery(since="2020", until="2020-12-31"))
         doc = store.document(rows[0].doc_id)
         assert doc is not None and doc.events
-        assert store.claims(limit=5) and store.statements(limit=5)
+        assert store.claims(ClaimQuery(limit=5)) and store.statements(StatementQuery(limit=5))
 
 
 def _pairs(row: EventRow) -> set[tuple[str, str]]:
@@ -172,7 +174,7 @@ def test_query_benchmark_runs_end_to_end(synthetic: Path) -> None:
 
 def test_bench_command_prints_query_families(synthetic: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["bench", "--queries", "--events", "2000", "--db", str(synthetic), "--repeat", "1"]
+        bench_cmd, ["--queries", "--events", "2000", "--db", str(synthetic), "--repeat", "1"]
     )
     assert result.exit_code == 0, result.output
     assert "reused" in result.output
@@ -193,13 +195,13 @@ def test_keyset_pages_read_what_one_query_reads(synthetic: Path) -> None:
     with Store.open(synthetic) as store:
         for filters in ({}, {"country": "VNM"}, {"text": "cooperation"},
                         {"quad_class": 4, "since": "2019"}, {"actor": "nguyen"}):
-            everything = store.events(**filters)
-            assert everything and list(store.iter_events(page=97, **filters)) == everything
-        assert list(store.iter_events(page=10, limit=35, offset=120)) == store.events(
-            limit=35, offset=120
-        )
-        newest_first = list(TABLES["events"].rows(store, page=300, sort="-date"))  # by offset
-        assert newest_first == store.events(sort="-date")
+            query = EventQuery(**filters)
+            everything = store.events(query)
+            assert everything and list(store.iter_events(query, page=97)) == everything
+        deep = EventQuery(limit=35, offset=120)
+        assert list(store.iter_events(deep, page=10)) == store.events(deep)
+        newest_first = list(TABLES["events"].rows(store, EventQuery(sort="-date"), page=300))
+        assert newest_first == store.events(EventQuery(sort="-date"))
 
 
 def _expected_dyads(rows: list[EventRow]) -> list[tuple[object, ...]]:
@@ -244,14 +246,14 @@ def test_dyads_by_recent_months_match_the_events(
             store_aggregates._Months(0.0, next((t for t in terms if t.ids is not None
                                                  and not t.facts and not t.kind), None))))
     with Store.open(synthetic) as store:
-        expected = _expected_dyads(store.events(**filters))
+        expected = _expected_dyads(store.events(EventQuery(**filters)))
         for limit in (3, 40, 10_000):
-            got = store.dyads(limit=limit, **filters)
+            got = store.dyads(EventQuery(**filters), limit=limit)
             assert [(d.country_a, d.country_b, d.month, d.quad_class, d.events) for d in got] == [
                 x[:5] for x in expected[:limit]], (filters, limit)
             assert [d.mean_intensity for d in got] == pytest.approx(  # sums in another order
                 [x[5] for x in expected[:limit]], abs=0.002)
-        assert len(store.dyads(**filters)) == len(expected)
+        assert len(store.dyads(EventQuery(**filters))) == len(expected)
 
 
 def _pages_and_totals_agree(store: Store, limit: int, cases: list[dict[str, Any]]) -> None:
@@ -259,9 +261,10 @@ def _pages_and_totals_agree(store: Store, limit: int, cases: list[dict[str, Any]
     for filters in cases:
         f = dict(filters)
         sort, offset = str(f.pop("sort", "date")), int(f.pop("offset", 0))
-        rows, total, exact = store.events_page(limit, offset, sort, at_most=300, **f)
-        assert rows == store.events(limit=limit, offset=offset, sort=sort, **f)
-        everything = store.count_events(**f)
+        page = EventQuery(limit=limit, offset=offset, sort=sort, **f)
+        rows, total, exact = store.events_page(page, at_most=300)
+        assert rows == store.events(page)
+        everything = store.count_events(EventQuery(**f))
         assert total == everything if exact else total == 300 <= everything
 
 

@@ -13,7 +13,7 @@
 the same documents (every table, computed column and registry entry; the unit tests compare the
 two row by row) but keeps the registry in memory and writes rows in ``executemany`` batches:
 a million events in a few minutes, where writing them one by one takes over a quarter of an
-hour. :mod:`accord.synthetic` uses it to build benchmark stores.
+hour. :mod:`benchmarks.synthetic` uses it to build benchmark stores.
 """
 
 from __future__ import annotations

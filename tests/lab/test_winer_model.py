@@ -1,11 +1,11 @@
-"""accord.winer with the real French model, on the first two WiNER-fr documents."""
+"""evaluation.winer with the real French model, on the first two WiNER-fr documents."""
 
 from __future__ import annotations
 
 import pytest
 
 from accord.pipeline import load_pipeline
-from accord.winer import (
+from evaluation.winer import (
     LABELS,
     accord_mentions,
     corpus_files,
