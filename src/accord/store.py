@@ -108,6 +108,7 @@ _TABLES = (
     "documents", "doc_actors", "registry", "registry_aliases", "registry_titles", "events",
     "event_participants", "claims", "statements", "errors",
 )
+_COUNTED = ("registry", "errors")  # stats(): counted when asked; the others are kept ahead
 _STORE_FAILURES = frozenset({
     sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_READONLY,
     sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL,
@@ -333,13 +334,10 @@ class Store(ExtractionQueries, AggregateQueries):
         each dated by the ``published`` dates of the documents that give it.
         """
         where, params = actor_where(name, country, kind, sector, actor_id)
-        sql = (
-            "SELECT r.*,"
-            " (SELECT count(DISTINCT doc_id) FROM doc_actors a WHERE a.registry_id = r.id) AS nd,"
-            " (SELECT count(DISTINCT event_id) FROM event_participants p"
-            "  WHERE p.registry_id = r.id) AS ne FROM registry r"
+        sql = (  # the documents and events of each entry are counted ahead (store_write.COUNTS)
+            "SELECT r.* FROM registry r"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY nd DESC, ne DESC, r.norm_name, r.id LIMIT ? OFFSET ?"
+            + " ORDER BY r.documents DESC, r.events DESC, r.norm_name, r.id LIMIT ? OFFSET ?"
         )
         params += [-1 if limit is None else limit, offset]
         with self._read() as conn:
@@ -373,7 +371,7 @@ class Store(ExtractionQueries, AggregateQueries):
                 country=_ostr(r["country"]), sector=_ostr(r["sector"]),
                 aliases=tuple(aliases.get(int(r["id"]), ())),
                 titles=tuple(titles.get(int(r["id"]), ())),
-                documents=int(r["nd"]), events=int(r["ne"]),
+                documents=int(r["documents"]), events=int(r["events"]),
             )
             for r in rows
         ]
@@ -591,8 +589,10 @@ class Store(ExtractionQueries, AggregateQueries):
         return [ErrorRow(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     def stats(self) -> dict[str, int]:
-        """Row counts per table."""
+        """Row counts per table (those of documents' rows counted ahead, ``table_rows``)."""
         with self._read() as conn:
+            kept = dict(conn.execute("SELECT name, rows FROM table_rows").fetchall())
             return {
-                t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _TABLES
+                t: int(kept.get(t, 0)) if t not in _COUNTED else
+                int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _TABLES
             }

@@ -70,6 +70,7 @@ from accord.store_write import (
     event_month,
     event_range,
     extraction_hash,
+    fill_counts,
     registry_key,
     utc_now,
     write_document,
@@ -484,11 +485,12 @@ def migration_5(conn: sqlite3.Connection) -> None:
 
 
 def fill_search(conn: sqlite3.Connection) -> None:
-    """Fill ``registry_names``, ``events_text``, ``event_kinds`` and ``dyad_counts`` from
-    ``registry_aliases``, ``events`` and ``event_dyads`` (what their triggers do row by row; for
-    bulk loads without triggers)."""
+    """Fill ``registry_names``, ``events_text``, ``event_kinds``, ``dyad_counts`` and the
+    counts of :data:`accord.store_write.COUNTS` from the rows they count (what triggers and
+    :func:`accord.store_write.write_document` do document by document; for bulk loads)."""
     fill_kinds(conn)
     fill_dyad_counts(conn)
+    fill_counts(conn)
     _fill_names_and_text(conn)
 
 
@@ -582,9 +584,76 @@ def migration_8(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_url ON documents (url) WHERE url IS NOT NULL")
 
 
+_V9 = [
+    # the documents and events of each registry entry, and the orders the lists of actors read
+    "ALTER TABLE registry ADD COLUMN documents INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE registry ADD COLUMN events INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX registry_by_documents ON registry (documents DESC, events DESC, norm_name, id)",
+    "CREATE INDEX registry_by_events ON registry (events DESC, name, id)",
+    """CREATE TABLE table_rows (
+        name TEXT PRIMARY KEY,  -- a table of documents' rows (not the registry, not errors)
+        rows INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE event_counts (
+        country TEXT NOT NULL,  -- a participant country of the events counted, '' for all
+        month TEXT NOT NULL,  -- '': not dated within one month; '*': every date
+        date_lo TEXT NOT NULL,  -- the days of an event of no month ('' for the others)
+        date_hi TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,  -- 0: none
+        type TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (country, month, date_lo, date_hi, quad_class, type)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE pair_counts (
+        country TEXT NOT NULL,  -- as in dyad_counts, every date
+        country_a TEXT NOT NULL,
+        country_b TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        intensity_sum INTEGER NOT NULL,  -- in thousandths (exact sums)
+        intensities INTEGER NOT NULL,
+        PRIMARY KEY (country, country_a, country_b, quad_class, type)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX pair_counts_pair ON pair_counts (country_a, country_b, country)",
+    """CREATE TABLE place_counts (
+        country TEXT NOT NULL,  -- a participant country, '' for all; every date
+        place_name TEXT NOT NULL,
+        place_country TEXT NOT NULL,  -- '': none
+        place_lat REAL NOT NULL,  -- 1000: none
+        place_lon REAL NOT NULL,
+        quad_class INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (country, place_name, place_country, place_lat, place_lon, quad_class, type)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE actor_pairs (
+        registry_a INTEGER NOT NULL,  -- registry_a < registry_b; every date
+        registry_b INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        cooperation INTEGER NOT NULL,
+        conflict INTEGER NOT NULL,
+        intensity_sum INTEGER NOT NULL,  -- in thousandths
+        intensities INTEGER NOT NULL,
+        PRIMARY KEY (registry_a, registry_b)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX actor_pairs_events ON actor_pairs (events DESC, registry_a, registry_b)",
+]
+
+
+def migration_9(conn: sqlite3.Connection) -> None:
+    """Counts kept ahead for the overview, the timeline, the network, the places and the list of
+    actors (:data:`accord.store_write.COUNTS`): ``event_counts``, ``pair_counts``,
+    ``place_counts``, ``actor_pairs``, ``table_rows`` and the documents and events of each
+    registry entry; counted from the stored rows."""
+    for statement in _V9:
+        conn.execute(statement)
+    fill_counts(conn)
+
+
 MIGRATIONS: list[Migration] = [
     migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7,
-    migration_8,
+    migration_8, migration_9,
 ]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 
