@@ -213,9 +213,7 @@ def _ahead(
     whole months or days of no month only: :func:`accord.store_dyad_counts.counted`).
     ``by_month``: the rows by month are wanted, even without date filters (not those of every
     date, which ``event_counts`` also has)."""
-    first = date_range(filters["since"])[0] if filters.get("since") else None
-    last = date_range(filters["until"])[1] if filters.get("until") else None
-    counts = counted(terms, (first, last))
+    counts = counted(terms, _days(filters))
     names = {t.name for t in terms}
     if counts is None or ("dyad" in names and table not in _PAIRED) or (
         "dates" in names and table not in _DATED
@@ -229,6 +227,12 @@ def _ahead(
     elif table == "event_counts":
         where.append("k.month != '*'" if by_month else "k.month = '*'")
     return table, where, params
+
+
+def _days(filters: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The first and last days the date filters keep (None: open)."""
+    return (date_range(filters["since"])[0] if filters.get("since") else None,
+            date_range(filters["until"])[1] if filters.get("until") else None)
 
 
 def _counted_by(
@@ -263,10 +267,12 @@ def _counted_by(
 
 
 def _network_ahead(
-    level: str, terms: list[Term], filters: dict[str, Any]
+    conn: sqlite3.Connection, level: str, terms: list[Term], filters: dict[str, Any]
 ) -> tuple[str, list[object]] | None:
     """The edges of :meth:`AggregateQueries.network` from the counts kept ahead (countries:
-    the counts of pairs; actors: the pairs of registry actors, without filters), or None."""
+    the counts of pairs, by month for dates; actors: the pairs of registry actors, without
+    filters), or None. Dates that keep most months are counted as every date less the months
+    they leave out (fewer rows to read)."""
     if level == "actor":
         if terms:
             return None
@@ -276,11 +282,47 @@ def _network_ahead(
     if ahead is None:
         return None
     table, where, params = ahead
+    counts = counted(terms, _days(filters))
+    if table == "dyad_counts" and counts is not None and _mostly(conn, counts):
+        rows, bounds = counts.rows()
+        kept = " AND ".join(counts.where)  # the filters but the dates: on either table
+        sql = (f"SELECT a, b, sum(n) AS n, sum(co), sum(cf), sum(s) / nullif(sum(c), 0) FROM"
+               f" (SELECT {_EDGE.format(sign='', scale=' / 1000.0')} FROM pair_counts k"
+               f" WHERE {kept} UNION ALL SELECT {_EDGE.format(sign='-', scale='')}"
+               f" FROM dyad_counts k WHERE {kept} AND NOT {rows}) GROUP BY a, b"
+               " HAVING sum(n) > 0")
+        return sql, [*counts.params, *counts.params, *bounds]
     mean = ("sum(k.intensity_sum) / 1000.0" if table == "pair_counts" else
             "sum(k.intensity_sum)") + " / nullif(sum(k.intensities), 0)"
     return (f"SELECT k.country_a, k.country_b, sum(k.events) AS n, {_KIND_EVENTS.format('1, 2')},"
             f" {_KIND_EVENTS.format('3, 4')}, {mean} FROM {table} k"
             f" WHERE {' AND '.join(where)} GROUP BY k.country_a, k.country_b"), params
+
+
+_EDGE = (  # a row of counts as an edge's share (``sign`` '-': taken away)
+    "k.country_a AS a, k.country_b AS b, {sign}k.events AS n,"
+    " {sign}(CASE WHEN k.quad_class IN (1, 2) THEN k.events ELSE 0 END) AS co,"
+    " {sign}(CASE WHEN k.quad_class IN (3, 4) THEN k.events ELSE 0 END) AS cf,"
+    " {sign}k.intensity_sum{scale} AS s, {sign}k.intensities AS c"
+)
+
+
+def _mostly(conn: sqlite3.Connection, counts: DyadCounts) -> bool:
+    """Whether the date filters keep more of the months stored for the filters' country (all
+    of them but those of no month) than they leave out."""
+    first, last = conn.execute(
+        "SELECT min(month), max(month) FROM dyad_counts WHERE country = ? AND month != ''",
+        [counts.params[0]]).fetchone()
+    if first is None:
+        return False
+    low, high = within_months(first, last, counts.months)
+    assert low is not None and high is not None
+    return _month_index(high) - _month_index(low) + 1 > (
+        _month_index(last) - _month_index(first) + 1) / 2
+
+
+def _month_index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7])
 
 
 def _kept_ids(chosen: Plan) -> str:
@@ -502,7 +544,7 @@ class AggregateQueries:
             raise ValueError(f"network level must be 'country' or 'actor', not {level!r}")
         terms = event_terms(**filters)
         with self._read() as conn:
-            sql, params = (_network_ahead(level, terms, filters)
+            sql, params = (_network_ahead(conn, level, terms, filters)
                            or self._network_scanned(conn, level, terms))
             rows = conn.execute(f"{sql} ORDER BY n DESC, 1, 2 LIMIT ?",
                                 [*params, -1 if limit is None else limit]).fetchall()

@@ -590,6 +590,14 @@ _V9 = [
     "ALTER TABLE registry ADD COLUMN events INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX registry_by_documents ON registry (documents DESC, events DESC, norm_name, id)",
     "CREATE INDEX registry_by_events ON registry (events DESC, name, id)",
+    # an entry's titles, their first and last dates and their first documents, by seeks
+    "CREATE INDEX registry_titles_dated ON registry_titles (registry_id, title, date, doc_id)",
+    """CREATE TABLE title_counts (
+        registry_id INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        documents INTEGER NOT NULL,  -- the documents that give it
+        PRIMARY KEY (registry_id, title)
+    ) WITHOUT ROWID""",
     """CREATE TABLE table_rows (
         name TEXT PRIMARY KEY,  -- a table of documents' rows (not the registry, not errors)
         rows INTEGER NOT NULL
@@ -604,6 +612,8 @@ _V9 = [
         events INTEGER NOT NULL,
         PRIMARY KEY (country, month, date_lo, date_hi, quad_class, type)
     ) WITHOUT ROWID""",
+    # the rows of every date of each country (events by country), apart
+    "CREATE INDEX event_counts_every ON event_counts (country, type) WHERE month = '*'",
     """CREATE TABLE pair_counts (
         country TEXT NOT NULL,  -- as in dyad_counts, every date
         country_a TEXT NOT NULL,
@@ -644,8 +654,8 @@ _V9 = [
 def migration_9(conn: sqlite3.Connection) -> None:
     """Counts kept ahead for the overview, the timeline, the network, the places and the list of
     actors (:data:`accord.store_write.COUNTS`): ``event_counts``, ``pair_counts``,
-    ``place_counts``, ``actor_pairs``, ``table_rows`` and the documents and events of each
-    registry entry; counted from the stored rows."""
+    ``place_counts``, ``actor_pairs``, ``title_counts``, ``table_rows`` and the documents and
+    events of each registry entry; counted from the stored rows."""
     for statement in _V9:
         conn.execute(statement)
     fill_counts(conn)

@@ -454,6 +454,11 @@ COUNTS = (
         " event_participants p ON p.event_id = kept.id WHERE p.registry_id IS NOT NULL"
         " GROUP BY 1", update_only=True,
     ),
+    _Counts(  # the documents that give each title of a registry entry
+        "title_counts", ("registry_id", "title"), ("documents",),
+        "SELECT registry_id, title, count(*) FROM registry_titles WHERE doc_id IN doc"
+        " GROUP BY 1, 2",
+    ),
     _Counts(  # the rows of the tables of documents (the registry and errors are counted)
         "table_rows", ("name",), ("rows",),
         "SELECT 'documents', count(*) FROM doc UNION ALL"
