@@ -199,34 +199,51 @@ _ACTOR_PAIR = (  # two registry actors of an event, paired as Store.network pair
     " AND z.role = 'recipient' AND z.registry_id IS NOT NULL)))"
 )
 _COUNTED_BY = ("type", "quad_class", "country", "actor", "dyad")
-_DATED = ("event_counts", "dyad_counts")  # the counts by month (or days)
+_DATED = ("event_counts", "dyad_counts", "place_counts")  # the counts by month (or days)
+_EVERY = ("event_counts", "place_counts")  # with rows of every date (month '*')
 _PAIRED = ("pair_counts", "dyad_counts")  # the counts by country pair
 _KIND_EVENTS = "sum(CASE WHEN k.quad_class IN ({}) THEN k.events ELSE 0 END)"
 
 
 def _ahead(
-    terms: list[Term], filters: dict[str, Any], table: str, by_month: bool = False
-) -> tuple[str, list[str], list[object]] | None:
-    """``table``, the conditions on its rows ``k`` that keep the events ``terms`` keep, and
-    their parameters; None when a filter needs more than ``table`` holds (a name, an actor,
+    terms: list[Term], filters: dict[str, Any], table: str, *, by_month: bool = False,
+    countries: bool = False,
+) -> tuple[str, str, list[object]] | None:
+    """``table``, its rows ``k`` that count the events ``terms`` keep (a table to read ``FROM``)
+    and their parameters; None when a filter needs more than ``table`` holds (a name, an actor,
     words, a document; a dyad but in the counts of pairs; dates but in the counts by month,
     whole months or days of no month only: :func:`accord.store_dyad_counts.counted`).
-    ``by_month``: the rows by month are wanted, even without date filters (not those of every
-    date, which ``event_counts`` also has)."""
+    ``by_month``: the rows by month, even without date filters (``event_counts`` also has rows
+    of every date); ``countries``: the rows of each participant country instead of those of
+    all events (without a country filter)."""
     counts = counted(terms, _days(filters))
     names = {t.name for t in terms}
     if counts is None or ("dyad" in names and table not in _PAIRED) or (
         "dates" in names and table not in _DATED
     ):
         return None
-    where, params = list(counts.where), list(counts.params)
     if "dates" in names:
-        rows, bounds = counts.rows()
-        where.append(rows)
-        params += bounds
-    elif table == "event_counts":
-        where.append("k.month != '*'" if by_month else "k.month = '*'")
-    return table, where, params
+        parts = counts.parts()  # each a range of the index by month
+    elif table in _EVERY:
+        parts = [("k.month != '*'" if by_month else "k.month = '*'", [])]
+    else:
+        parts = [("1", [])]
+    return table, *_arms(table, counts, parts, countries)
+
+
+def _arms(
+    table: str, counts: DyadCounts, parts: list[tuple[str, list[object]]],
+    countries: bool = False,
+) -> tuple[str, list[object]]:
+    """The rows ``k`` of ``table`` that the filters but the dates keep (``counts``) within each
+    of ``parts`` (conditions and their parameters), as a table, and its parameters."""
+    where = list(counts.where)
+    if countries:
+        where[0] = "k.country != ?"  # (its parameter: '')
+    index = " INDEXED BY dyad_counts_pair" if table == "dyad_counts" and counts.pair else ""
+    arms = [f"SELECT * FROM {table} k{index} WHERE {' AND '.join([*where, cond])}"
+            for cond, _ in parts]
+    return f"({' UNION ALL '.join(arms)}) k", [v for _, p in parts for v in (*counts.params, *p)]
 
 
 def _days(filters: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -248,22 +265,19 @@ def _counted_by(
         ahead = _ahead(terms, filters, "pair_counts") or _ahead(terms, filters, "dyad_counts")
         if ahead is None:
             return None
-        table, where, params = ahead
+        _, rows, params = ahead
         return (f"SELECT k.country_a || '-' || k.country_b, k.country_a || '–' || k.country_b,"
-                f" sum(k.events) AS n FROM {table} k WHERE {' AND '.join(where)}"
-                " GROUP BY k.country_a, k.country_b"), params
+                f" sum(k.events) AS n FROM {rows} GROUP BY k.country_a, k.country_b"), params
     if by == "country" and any(t.name == "country" for t in terms):
         return None  # the events of one country by their other countries: not counted
-    ahead = _ahead(terms, filters, "event_counts")
+    ahead = _ahead(terms, filters, "event_counts", countries=by == "country")
     if ahead is None:
         return None
-    _, where, params = ahead
-    if by == "country":  # the rows of each country instead of those of every event
-        where[0] = "k.country != ?"  # (its parameter: '')
+    _, rows, params = ahead
     column = {"type": "k.type", "quad_class": "k.quad_class", "country": "k.country"}[by]
-    extra = " AND k.quad_class != 0" if by == "quad_class" else ""
-    return (f"SELECT {column}, {column}, sum(k.events) AS n FROM event_counts k"
-            f" WHERE {' AND '.join(where)}{extra} GROUP BY {column}"), params
+    extra = " WHERE k.quad_class != 0" if by == "quad_class" else ""
+    return (f"SELECT {column}, {column}, sum(k.events) AS n FROM {rows}{extra}"
+            f" GROUP BY {column}"), params
 
 
 def _network_ahead(
@@ -281,24 +295,29 @@ def _network_ahead(
     ahead = _ahead(terms, filters, "pair_counts") or _ahead(terms, filters, "dyad_counts")
     if ahead is None:
         return None
-    table, where, params = ahead
+    table, rows, params = ahead
     counts = counted(terms, _days(filters))
     if table == "dyad_counts" and counts is not None and _mostly(conn, counts):
-        rows, bounds = counts.rows()
-        kept = " AND ".join(counts.where)  # the filters but the dates: on either table
+        every, first = _arms("pair_counts", counts, [("1", [])])
+        left, second = _arms("dyad_counts", counts, counts.parts(kept=False))
         sql = (f"SELECT a, b, sum(n) AS n, sum(co), sum(cf), sum(s) / nullif(sum(c), 0) FROM"
-               f" (SELECT {_EDGE.format(sign='', scale=' / 1000.0')} FROM pair_counts k"
-               f" WHERE {kept} UNION ALL SELECT {_EDGE.format(sign='-', scale='')}"
-               f" FROM dyad_counts k WHERE {kept} AND NOT {rows}) GROUP BY a, b"
-               " HAVING sum(n) > 0")
-        return sql, [*counts.params, *counts.params, *bounds]
+               f" (SELECT {_EDGE.format(sign='', scale=' / 1000.0')} FROM {every} UNION ALL"
+               f" SELECT {_EDGE.format(sign='-', scale='')} FROM {left})"
+               " GROUP BY a, b HAVING sum(n) > 0")
+        return sql, [*first, *second]
     mean = ("sum(k.intensity_sum) / 1000.0" if table == "pair_counts" else
             "sum(k.intensity_sum)") + " / nullif(sum(k.intensities), 0)"
     return (f"SELECT k.country_a, k.country_b, sum(k.events) AS n, {_KIND_EVENTS.format('1, 2')},"
-            f" {_KIND_EVENTS.format('3, 4')}, {mean} FROM {table} k"
-            f" WHERE {' AND '.join(where)} GROUP BY k.country_a, k.country_b"), params
+            f" {_KIND_EVENTS.format('3, 4')}, {mean} FROM {rows}"
+            " GROUP BY k.country_a, k.country_b"), params
 
 
+_PLACE = (  # a row of place_counts as a place's share (``sign`` '-': taken away)
+    "k.place_name AS a, nullif(k.place_country, '') AS b, nullif(k.place_lat, 1000.0) AS c,"
+    " nullif(k.place_lon, 1000.0) AS d, {sign}k.events AS n,"
+    " {sign}(CASE WHEN k.quad_class IN (1, 2) THEN k.events ELSE 0 END) AS co,"
+    " {sign}(CASE WHEN k.quad_class IN (3, 4) THEN k.events ELSE 0 END) AS cf"
+)
 _EDGE = (  # a row of counts as an edge's share (``sign`` '-': taken away)
     "k.country_a AS a, k.country_b AS b, {sign}k.events AS n,"
     " {sign}(CASE WHEN k.quad_class IN (1, 2) THEN k.events ELSE 0 END) AS co,"
@@ -307,13 +326,15 @@ _EDGE = (  # a row of counts as an edge's share (``sign`` '-': taken away)
 )
 
 
-def _mostly(conn: sqlite3.Connection, counts: DyadCounts) -> bool:
-    """Whether the date filters keep more of the months stored for the filters' country (all
-    of them but those of no month) than they leave out."""
-    first, last = conn.execute(
-        "SELECT min(month), max(month) FROM dyad_counts WHERE country = ? AND month != ''",
-        [counts.params[0]]).fetchone()
-    if first is None:
+def _mostly(conn: sqlite3.Connection, counts: DyadCounts, table: str = "dyad_counts") -> bool:
+    """Whether the date filters keep more of the months ``table`` holds for the filters'
+    country (all of them but those of no month) than they leave out."""
+    first, last = (  # one aggregate each: read off the ends of the index
+        conn.execute(f"SELECT {end}(month) FROM {table} WHERE country = ? AND month > '*'",
+                     [counts.params[0]]).fetchone()[0]
+        for end in ("min", "max")
+    )
+    if first is None or last is None:
         return False
     low, high = within_months(first, last, counts.months)
     assert low is not None and high is not None
@@ -473,13 +494,10 @@ class AggregateQueries:
             ahead = _ahead(terms, filters, "event_counts", by_month=True) or _ahead(
                 terms, filters, "dyad_counts")
             if ahead is not None:
-                table, where, params = ahead
-                # (the counts by month with a dyad filter only: a pair's rows on their index)
-                index = " INDEXED BY dyad_counts_pair" if table == "dyad_counts" else ""
+                _, rows, params = ahead
                 sql = (f"SELECT nullif(k.month, ''), nullif(k.quad_class, 0), sum(k.events)"
-                       f" FROM {table} k{index} WHERE {' AND '.join(where)}"
-                       " GROUP BY k.month, k.quad_class ORDER BY k.month = '', k.month,"
-                       " k.quad_class")
+                       f" FROM {rows} GROUP BY k.month, k.quad_class ORDER BY k.month = '',"
+                       " k.month, k.quad_class")
             else:
                 chosen = self._kept(conn, terms)
                 if chosen.empty:
@@ -487,8 +505,8 @@ class AggregateQueries:
                 sql = (f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM {_kept_rows(chosen)}"
                        " GROUP BY month, e.quad_class ORDER BY month IS NULL, month, e.quad_class")
                 params = list(chosen.params)
-            rows = conn.execute(sql, params).fetchall()
-        return [TimelineRow(r[0], r[1], int(r[2])) for r in rows]
+            found = conn.execute(sql, params).fetchall()
+        return [TimelineRow(r[0], r[1], int(r[2])) for r in found]
 
     def event_counts(self, by: str, limit: int | None = None, **filters: Any) -> list[CountRow]:
         """Events per ``by``: "type", "quad_class", "country" (any participant's), "actor"
@@ -589,14 +607,21 @@ class AggregateQueries:
         terms = event_terms(**filters)
         with self._read() as conn:
             ahead = _ahead(terms, filters, "place_counts")
-            if ahead is not None:
-                _, where, params = ahead
-                sql = ("SELECT k.place_name, nullif(k.place_country, ''),"
-                       " nullif(k.place_lat, 1000.0), nullif(k.place_lon, 1000.0),"
-                       " sum(k.events) AS n, sum(CASE WHEN k.quad_class IN (1, 2) THEN k.events"
-                       " ELSE 0 END), sum(CASE WHEN k.quad_class IN (3, 4) THEN k.events"
-                       f" ELSE 0 END) FROM place_counts k WHERE {' AND '.join(where)}"
-                       " GROUP BY k.place_name, k.place_country, k.place_lat, k.place_lon")
+            counts = counted(terms, _days(filters))
+            if ahead is not None and counts is not None and any(
+                t.name == "dates" for t in terms
+            ) and _mostly(conn, counts, "place_counts"):  # every date less those left out
+                every, first = _arms("place_counts", counts, [("k.month = '*'", [])])
+                left, second = _arms("place_counts", counts, counts.parts(kept=False))
+                sql = (f"SELECT a, b, c, d, sum(n) AS n, sum(co), sum(cf) FROM (SELECT"
+                       f" {_PLACE.format(sign='')} FROM {every} UNION ALL SELECT"
+                       f" {_PLACE.format(sign='-')} FROM {left}) GROUP BY a, b, c, d"
+                       " HAVING sum(n) > 0")
+                params = [*first, *second]
+            elif ahead is not None:
+                _, rows, params = ahead
+                sql = (f"SELECT a, b, c, d, sum(n) AS n, sum(co), sum(cf) FROM (SELECT"
+                       f" {_PLACE.format(sign='')} FROM {rows}) GROUP BY a, b, c, d")
             else:
                 chosen = self._kept(conn, terms)
                 if chosen.empty:
@@ -606,12 +631,12 @@ class AggregateQueries:
                        " WHERE e.place_name IS NOT NULL"
                        " GROUP BY e.place_name, e.place_country, e.place_lat, e.place_lon")
                 params = list(chosen.params)
-            rows = conn.execute(f"{sql} ORDER BY n DESC, 1, 2, 3, 4 LIMIT ?",
-                                [*params, -1 if limit is None else limit]).fetchall()
+            found = conn.execute(f"{sql} ORDER BY n DESC, 1, 2, 3, 4 LIMIT ?",
+                                 [*params, -1 if limit is None else limit]).fetchall()
         return [
             PlaceRow(str(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5]), int(r[6]),
                      geo.country_numeric(r[1]))
-            for r in rows
+            for r in found
         ]
 
     def counterparts(self, actor_id: int, limit: int | None = None) -> list[CounterpartRow]:

@@ -7,13 +7,15 @@ transaction (SQLite DDL is transactional, so a failed migration leaves the previ
 A store is recognised by its ``meta`` table (``application = accord``) and its
 ``PRAGMA application_id``.
 
-Tables (version 8; migration 2 changes registry keys only, migration 3 adds the statement and
+Tables (version 9; migration 2 changes registry keys only, migration 3 adds the statement and
 claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
 ``places``, ``events.norm_text`` and ``event_dyads``, migration 5 ``registry_names``,
 ``events_text``, the month, quad class and intensity of ``event_dyads`` and the indexes of the
 event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts within a kind,
 migration 7 the type, days and countries of ``event_dyads`` and ``dyad_counts``, migration 8 the
-index of the documents' ``url``)::
+index of the documents' ``url``, migration 9 the counts kept ahead of the aggregates: the
+registry's ``documents`` and ``events``, ``event_counts``, ``pair_counts``, ``place_counts``,
+``actor_pairs``, ``title_counts`` and ``table_rows``, see :data:`accord.store_write.COUNTS`)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
@@ -21,7 +23,7 @@ index of the documents' ``url``)::
               extra JSON, extraction_hash, ingested_at, dates JSON, places JSON)
     doc_actors(doc_id, idx, name, norm_name, kind, country, sector, titles JSON, aliases JSON,
                mentions JSON, registry_id)
-    registry(id, norm_key UNIQUE, name, norm_name, kind, country, sector)
+    registry(id, norm_key UNIQUE, name, norm_name, kind, country, sector, documents, events)
     registry_aliases(registry_id, alias, norm_alias, doc_id)
     registry_titles(registry_id, title, date, doc_id)
     registry_names(registry_id, norm_alias)  -- the distinct aliases, kept by triggers
@@ -38,6 +40,16 @@ index of the documents' ``url``)::
     dyad_counts(country, month, date_lo, date_hi, country_a, country_b, quad_class, type,
                 events, intensity_sum, intensities)  -- event_dyads counted, kept by triggers
         -- (see :mod:`accord.store_dyad_counts`)
+    event_counts(country, month, date_lo, date_hi, quad_class, type, events)  -- as dyad_counts,
+        -- month '*' for every date
+    pair_counts(country, country_a, country_b, quad_class, type, events, intensity_sum,
+                intensities)  -- dyad_counts of every date (intensities in thousandths)
+    place_counts(country, month, date_lo, date_hi, place_name, place_country, place_lat,
+                 place_lon, quad_class, type, events)  -- as event_counts, by place
+    actor_pairs(registry_a, registry_b, events, cooperation, conflict, intensity_sum,
+                intensities)
+    title_counts(registry_id, title, documents)
+    table_rows(name, rows)  -- the rows of each table of documents' rows
     event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
     claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence,
            norm_holder, holder_country, holder_registry_id, norm_source, source_country,
@@ -627,7 +639,10 @@ _V9 = [
     ) WITHOUT ROWID""",
     "CREATE INDEX pair_counts_pair ON pair_counts (country_a, country_b, country)",
     """CREATE TABLE place_counts (
-        country TEXT NOT NULL,  -- a participant country, '' for all; every date
+        country TEXT NOT NULL,  -- as in event_counts
+        month TEXT NOT NULL,
+        date_lo TEXT NOT NULL,
+        date_hi TEXT NOT NULL,
         place_name TEXT NOT NULL,
         place_country TEXT NOT NULL,  -- '': none
         place_lat REAL NOT NULL,  -- 1000: none
@@ -635,7 +650,8 @@ _V9 = [
         quad_class INTEGER NOT NULL,
         type TEXT NOT NULL,
         events INTEGER NOT NULL,
-        PRIMARY KEY (country, place_name, place_country, place_lat, place_lon, quad_class, type)
+        PRIMARY KEY (country, month, date_lo, date_hi, place_name, place_country, place_lat,
+                     place_lon, quad_class, type)
     ) WITHOUT ROWID""",
     """CREATE TABLE actor_pairs (
         registry_a INTEGER NOT NULL,  -- registry_a < registry_b; every date

@@ -382,6 +382,11 @@ _ONE = (  # the common table expressions of the counts: one document and its eve
     f" {_SIDES} "
 )
 _ALL = f"WITH doc AS (SELECT id FROM documents), kept AS (SELECT id FROM events), {_SIDES} "
+_DATED = (  # an event's month (or days, if it has none), or '*' on the row of every date (t)
+    f"CASE WHEN t.every THEN '*' ELSE ifnull({_MONTH_OF}, '') END,"
+    f" CASE WHEN t.every OR {_MONTH_OF} IS NOT NULL THEN '' ELSE ifnull(e.date_lo, '') END,"
+    f" CASE WHEN t.every OR {_MONTH_OF} IS NOT NULL THEN '' ELSE ifnull(e.date_hi, '') END"
+)
 _THOUSANDTHS = (  # intensities added up exactly, whatever the order (one decimal in PLOVER)
     "ifnull(sum(CAST(round({}.intensity * 1000) AS INTEGER)), 0)"
 )
@@ -406,11 +411,8 @@ COUNTS = (
     _Counts(  # events by participant country, month (or days) and kind; '*': every date
         "event_counts", ("country", "month", "date_lo", "date_hi", "quad_class", "type"),
         ("events",),
-        "SELECT s.country,"
-        f" CASE WHEN t.every THEN '*' ELSE ifnull({_MONTH_OF}, '') END,"
-        f" CASE WHEN t.every OR {_MONTH_OF} IS NOT NULL THEN '' ELSE ifnull(e.date_lo, '') END,"
-        f" CASE WHEN t.every OR {_MONTH_OF} IS NOT NULL THEN '' ELSE ifnull(e.date_hi, '') END,"
-        " ifnull(e.quad_class, 0), e.type, count(*) FROM sides s CROSS JOIN events e"
+        f"SELECT s.country, {_DATED}, ifnull(e.quad_class, 0), e.type, count(*)"
+        " FROM sides s CROSS JOIN events e"
         " ON e.id = s.event_id CROSS JOIN (SELECT 0 AS every UNION ALL SELECT 1) t"
         " WHERE 1 GROUP BY 1, 2, 3, 4, 5, 6",
     ),
@@ -421,15 +423,16 @@ COUNTS = (
         f" ifnull(y.type, ''), count(*), {_THOUSANDTHS.format('y')}, count(y.intensity) FROM sides s"
         " CROSS JOIN event_dyads y ON y.event_id = s.event_id WHERE 1 GROUP BY 1, 2, 3, 4, 5",
     ),
-    _Counts(  # events by place, participant country and kind, every date
+    _Counts(  # events by place, participant country, month (or days) and kind; '*': every date
         "place_counts",
-        ("country", "place_name", "place_country", "place_lat", "place_lon", "quad_class",
-         "type"),
+        ("country", "month", "date_lo", "date_hi", "place_name", "place_country", "place_lat",
+         "place_lon", "quad_class", "type"),
         ("events",),
-        "SELECT s.country, e.place_name, ifnull(e.place_country, ''),"
+        f"SELECT s.country, {_DATED}, e.place_name, ifnull(e.place_country, ''),"
         " ifnull(e.place_lat, 1000.0), ifnull(e.place_lon, 1000.0), ifnull(e.quad_class, 0),"
         " e.type, count(*) FROM sides s CROSS JOIN events e ON e.id = s.event_id"
-        " WHERE e.place_name IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7",
+        " CROSS JOIN (SELECT 0 AS every UNION ALL SELECT 1) t"
+        " WHERE e.place_name IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
     ),
     _Counts(  # pairs of registry actors as Store.network pairs them, every date
         "actor_pairs", ("registry_a", "registry_b"),
