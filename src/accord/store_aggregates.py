@@ -312,6 +312,7 @@ def _network_ahead(
             " GROUP BY k.country_a, k.country_b"), params
 
 
+_PLACED = "e.id, e.place_name, e.place_country, e.place_lat, e.place_lon, e.quad_class"
 _PLACE = (  # a row of place_counts as a place's share (``sign`` '-': taken away)
     "k.place_name AS a, nullif(k.place_country, '') AS b, nullif(k.place_lat, 1000.0) AS c,"
     " nullif(k.place_lon, 1000.0) AS d, {sign}k.events AS n,"
@@ -351,11 +352,13 @@ def _kept_ids(chosen: Plan) -> str:
     return f"(SELECT e.id {chosen.clause()}) x"
 
 
-def _kept_rows(chosen: Plan, index: str = "") -> str:
-    """The rows ``e`` of the events a plan keeps (read on ``index``, if it holds the columns
-    the query reads), as a table."""
-    on = f" INDEXED BY {index}" if index else ""
-    return f"{_kept_ids(chosen)} CROSS JOIN events e{on} ON e.id = x.id"
+def _kept_rows(chosen: Plan, columns: str) -> str:
+    """The events a plan keeps with ``columns`` of their rows (``e.``...), as a table ``e``:
+    read where the plan reads them (a drive reads each row; a scan's index holds the type,
+    quad class and dates), or again by id after the kinds' arms, which give a few columns."""
+    if chosen.source.startswith("events e"):
+        return f"(SELECT {columns} {chosen.clause()}) e"
+    return (f"(SELECT {columns} FROM {_kept_ids(chosen)} CROSS JOIN events e ON e.id = x.id) e")
 
 
 class AggregateQueries:
@@ -502,7 +505,8 @@ class AggregateQueries:
                 chosen = self._kept(conn, terms)
                 if chosen.empty:
                     return []
-                sql = (f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM {_kept_rows(chosen)}"
+                sql = (f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM"
+                       f" {_kept_rows(chosen, 'e.id, e.date_lo, e.date_hi, e.quad_class')}"
                        " GROUP BY month, e.quad_class ORDER BY month IS NULL, month, e.quad_class")
                 params = list(chosen.params)
             found = conn.execute(sql, params).fetchall()
@@ -532,7 +536,7 @@ class AggregateQueries:
         chosen = self._kept(conn, terms)
         if chosen.empty:
             return "SELECT NULL, NULL, 0 AS n WHERE 0", []
-        kept = _kept_rows(chosen, "events_facts" if by in ("type", "quad_class") else "")
+        kept = _kept_rows(chosen, "e.id, e.type, e.quad_class")
         if by == "type":
             sql = f"SELECT e.type, e.type, count(*) AS n FROM {kept} GROUP BY e.type"
         elif by == "quad_class":
@@ -596,7 +600,8 @@ class AggregateQueries:
                    " GROUP BY y.country_a, y.country_b")
         else:
             sql = (f"SELECT p.registry_id, q.registry_id, count(DISTINCT e.id) AS n, {_COOP},"
-                   f" {_CONFLICT}, avg(e.intensity) FROM {_kept_rows(chosen)}"
+                   f" {_CONFLICT}, avg(e.intensity)"
+                   f" FROM {_kept_rows(chosen, 'e.id, e.quad_class, e.intensity')}"
                    " CROSS JOIN event_participants p ON p.event_id = e.id"
                    f" CROSS JOIN event_participants q ON q.event_id = e.id WHERE {_ACTOR_PAIR}"
                    " GROUP BY p.registry_id, q.registry_id")
@@ -627,7 +632,7 @@ class AggregateQueries:
                 if chosen.empty:
                     return []
                 sql = (f"SELECT e.place_name, e.place_country, e.place_lat, e.place_lon,"
-                       f" count(*) AS n, {_COOP}, {_CONFLICT} FROM {_kept_rows(chosen)}"
+                       f" count(*) AS n, {_COOP}, {_CONFLICT} FROM {_kept_rows(chosen, _PLACED)}"
                        " WHERE e.place_name IS NOT NULL"
                        " GROUP BY e.place_name, e.place_country, e.place_lat, e.place_lon")
                 params = list(chosen.params)
