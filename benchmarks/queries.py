@@ -11,7 +11,13 @@ realistic queries, several runs each, after one untimed pass that warms the cach
   date range, text, registry actor and role), per sort, paging with ``offset`` (shallow and
   deep), and filters combined;
 - ``/api/events`` (a page with its total) and ``/api/dyads`` through FastAPI's test client (its
-  store connections kept between requests, JSON encoding included), without and with filters.
+  store connections kept between requests, JSON encoding included), without and with filters;
+- the endpoints that count the whole store the same way: ``/api/stats`` (the dashboard's first
+  page), ``/api/timeline``, ``/api/network`` (countries and actors), ``/api/places``, without
+  and with the filters a dashboard link or an analyst gives (one or two of a country, a dyad, a
+  type, a quad class, dates, a registry actor), and ``/api/actors`` (without and with a name,
+  country or kind); and the same counts filtered by words or a name, which no count kept ahead
+  can answer (a family of its own).
 
 The values come from the store (frequent and rare actors, countries and pairs, words of the
 evidence that are common, rare and absent, months, years and open ranges), drawn with the seed.
@@ -193,6 +199,30 @@ class _Draw:
             out.update(make())
         return out
 
+    def typical_filters(self) -> dict[str, Any]:
+        """One or two of the filters a dashboard link or an analyst gives to a count: a
+        country, a dyad, a type, a quad class, dates, a registry actor (no words, no name)."""
+        makers: list[Callable[[], dict[str, Any]]] = [
+            lambda: {"country": self.country()}, lambda: {"dyad": self.dyad()},
+            lambda: {"type": self.type()}, lambda: {"quad_class": self.rng.randint(1, 4)},
+            self.dates, lambda: {"actor_id": self.actor_id()},
+        ]
+        out: dict[str, Any] = {}
+        for make in self.rng.sample(makers, self.rng.randint(1, 2)):
+            out.update(make())
+        return out
+
+    def actor_filters(self) -> dict[str, Any]:
+        """A filter of ``/api/actors``: a name, a country or a kind, and a page further."""
+        shape = self.rng.random()
+        if shape < 0.4:
+            out: dict[str, Any] = {"name": self.actor()}
+        elif shape < 0.7:
+            out = {"country": self.country()}
+        else:
+            out = {"kind": self.rng.choice(("person", "organization", "state"))}
+        return {**out, "offset": self.rng.choice((0, 0, 50, 500))}
+
 
 _TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
@@ -230,6 +260,29 @@ def query_cases(db: str, seed: int = 0, draws: int = 10) -> list[QueryCase]:
         ("/api/dyads filtered", "/api/dyads", d.any_filters),
     ]
     cases += [QueryCase(name, make(), path) for name, path, make in api for _ in range(draws)]
+    counts: list[tuple[str, str, Callable[[], dict[str, Any]]]] = [
+        ("/api/stats", "/api/stats", dict),
+        ("/api/timeline", "/api/timeline", dict),
+        ("/api/timeline filtered", "/api/timeline", lambda: d.typical_filters()),
+        ("/api/network", "/api/network", dict),
+        ("/api/network filtered", "/api/network", lambda: d.typical_filters()),
+        ("/api/network?level=actor", "/api/network", lambda: {"level": "actor"}),
+        ("/api/network?level=actor filtered", "/api/network",
+         lambda: {"level": "actor", **d.typical_filters()}),
+        ("/api/places", "/api/places", dict),
+        ("/api/places filtered", "/api/places", lambda: d.typical_filters()),
+        ("/api/actors", "/api/actors", dict),
+        ("/api/actors filtered", "/api/actors", d.actor_filters),
+        ("counts by words or a name", "", dict),  # path and filters drawn below
+    ]
+    for name, path, make in counts:
+        for _ in range(draws):
+            if path:
+                cases.append(QueryCase(name, make(), path))
+                continue
+            where = d.rng.choice(("/api/timeline", "/api/network", "/api/places"))
+            cases.append(QueryCase(name, {"text": d.text()} if d.rng.random() < 0.5
+                                   else {"actor": d.actor()}, where))
     return cases
 
 
@@ -264,7 +317,12 @@ def run_queries(
             response = client.get(case.path, params=case.params)
             response.raise_for_status()
             body = response.json()
-            return len(body["items"] if isinstance(body, dict) else body)
+            if isinstance(body, list):
+                return len(body)
+            for key in ("items", "edges", "timeline"):  # a page, a network, the overview
+                if key in body:
+                    return len(body[key])
+            return 1
 
         with Store.open(db) as store:
             for turn in range(repeat + 1):

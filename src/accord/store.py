@@ -85,6 +85,7 @@ from accord.text import normalize_name
 
 __all__ = [
     "EVENT_SORTS",
+    "TITLE_DOCUMENTS",
     "ActorRow",
     "ClaimRow",
     "DocumentRow",
@@ -110,6 +111,33 @@ _TABLES = (
     "documents", "doc_actors", "registry", "registry_aliases", "registry_titles", "events",
     "event_participants", "claims", "statements", "errors",
 )
+TITLE_DOCUMENTS = 100
+"""The documents listed with an actor's title at most (oldest first; ``documents`` counts them
+all): an entry named in tens of thousands of articles is not listed whole."""
+
+_DISTINCT_ALIASES = (  # each entry's aliases, one seek each (registry_aliases: one row a document)
+    "WITH RECURSIVE names(registry_id, alias) AS (SELECT r.id, (SELECT min(x.alias)"
+    " FROM registry_aliases x WHERE x.registry_id = r.id) FROM registry r WHERE r.id IN ({marks})"
+    " UNION ALL SELECT n.registry_id, (SELECT min(x.alias) FROM registry_aliases x"
+    " WHERE x.registry_id = n.registry_id AND x.alias > n.alias) FROM names n"
+    " WHERE n.alias IS NOT NULL)"
+    " SELECT n.registry_id, n.alias FROM names n JOIN registry r ON r.id = n.registry_id"
+    " WHERE n.alias IS NOT NULL AND n.alias != r.name ORDER BY 1, 2"
+)
+_TITLE_DATE = (  # the first or last date of an entry's title, one seek
+    "(SELECT {}(x.date) FROM registry_titles x INDEXED BY registry_titles_dated"
+    " WHERE x.registry_id = k.registry_id AND x.title = k.title)"
+)
+_TITLE_DOCUMENTS = (  # the first documents of an entry's title: dated ones by date, then undated
+    "SELECT doc_id FROM (SELECT doc_id, 0 AS undated, date FROM (SELECT doc_id, date"
+    " FROM registry_titles INDEXED BY registry_titles_dated WHERE registry_id = ? AND title = ?"
+    f" AND date IS NOT NULL ORDER BY date, doc_id LIMIT {TITLE_DOCUMENTS})"
+    " UNION ALL SELECT doc_id, 1, NULL FROM (SELECT doc_id FROM registry_titles"
+    " INDEXED BY registry_titles_dated WHERE registry_id = ? AND title = ? AND date IS NULL"
+    f" ORDER BY doc_id LIMIT {TITLE_DOCUMENTS})) ORDER BY undated, date, doc_id"
+    f" LIMIT {TITLE_DOCUMENTS}"
+)
+_COUNTED = ("registry", "errors")  # stats(): counted when asked; the others are kept ahead
 _STORE_FAILURES = frozenset({
     sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_READONLY,
     sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL,
@@ -323,17 +351,15 @@ class Store(ExtractionQueries, AggregateQueries):
         documents first, its page.
 
         Each row carries its aliases across documents and its titles, most recently seen first,
-        each dated by the ``published`` dates of the documents that give it.
+        each dated by the ``published`` dates of the documents that give it, with how many they
+        are and the first :data:`TITLE_DOCUMENTS` of them (oldest first).
         """
         query = query or ActorQuery()
         where, params = actor_where(query)
-        sql = (
-            "SELECT r.*,"
-            " (SELECT count(DISTINCT doc_id) FROM doc_actors a WHERE a.registry_id = r.id) AS nd,"
-            " (SELECT count(DISTINCT event_id) FROM event_participants p"
-            "  WHERE p.registry_id = r.id) AS ne FROM registry r"
+        sql = (  # the documents and events of each entry are counted ahead (store_write.COUNTS)
+            "SELECT r.* FROM registry r"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY nd DESC, ne DESC, r.norm_name, r.id LIMIT ? OFFSET ?"
+            + " ORDER BY r.documents DESC, r.events DESC, r.norm_name, r.id LIMIT ? OFFSET ?"
         )
         params += [-1 if query.limit is None else query.limit, query.offset]
         with self._read() as conn:
@@ -342,24 +368,18 @@ class Store(ExtractionQueries, AggregateQueries):
             aliases: dict[int, list[str]] = {}
             titles: dict[int, list[TitleRow]] = {}
             for marks, chunk in self._chunks(ids):
-                for a in conn.execute(
-                    "SELECT DISTINCT x.registry_id, x.alias FROM registry_aliases x JOIN registry"
-                    f" r ON r.id = x.registry_id WHERE x.registry_id IN ({marks})"
-                    " AND x.alias != r.name ORDER BY x.registry_id, x.alias",
-                    chunk,
-                ):
+                for a in conn.execute(_DISTINCT_ALIASES.format(marks=marks), chunk):
                     aliases.setdefault(int(a[0]), []).append(str(a[1]))
-                for t in conn.execute(
-                    "SELECT registry_id, title, min(date) AS f, max(date) AS l,"
-                    " count(DISTINCT doc_id), json_group_array(doc_id) FROM"
-                    " (SELECT * FROM registry_titles ORDER BY date IS NULL, date, doc_id)"
-                    f" WHERE registry_id IN ({marks}) GROUP BY registry_id, title"
-                    " ORDER BY registry_id, l IS NULL, l DESC, f DESC, title",
+                for t in conn.execute(  # the documents of each title are counted ahead
+                    f"SELECT k.registry_id, k.title, {_TITLE_DATE.format('min')} AS f,"
+                    f" {_TITLE_DATE.format('max')} AS l, k.documents FROM title_counts k"
+                    f" WHERE k.registry_id IN ({marks})"
+                    " ORDER BY k.registry_id, l IS NULL, l DESC, f DESC, k.title",
                     chunk,
                 ):
+                    docs = [str(d[0]) for d in conn.execute(_TITLE_DOCUMENTS, (*t[:2], *t[:2]))]
                     titles.setdefault(int(t[0]), []).append(
-                        TitleRow(str(t[1]), _ostr(t[2]), _ostr(t[3]), int(t[4]),
-                                 tuple(json.loads(t[5])))
+                        TitleRow(str(t[1]), _ostr(t[2]), _ostr(t[3]), int(t[4]), tuple(docs))
                     )
         return [
             ActorRow(
@@ -367,7 +387,7 @@ class Store(ExtractionQueries, AggregateQueries):
                 country=_ostr(r["country"]), sector=_ostr(r["sector"]),
                 aliases=tuple(aliases.get(int(r["id"]), ())),
                 titles=tuple(titles.get(int(r["id"]), ())),
-                documents=int(r["nd"]), events=int(r["ne"]),
+                documents=int(r["documents"]), events=int(r["events"]),
             )
             for r in rows
         ]
@@ -572,8 +592,10 @@ class Store(ExtractionQueries, AggregateQueries):
         return [ErrorRow(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     def stats(self) -> dict[str, int]:
-        """Row counts per table."""
+        """Row counts per table (those of documents' rows counted ahead, ``table_rows``)."""
         with self._read() as conn:
+            kept = dict(conn.execute("SELECT name, rows FROM table_rows").fetchall())
             return {
-                t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _TABLES
+                t: int(kept.get(t, 0)) if t not in _COUNTED else
+                int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _TABLES
             }

@@ -20,7 +20,7 @@ from typing import Any
 from accord import geo
 from accord.query import EventQuery
 from accord.store_dyad_counts import DyadCounts, counted, within_months
-from accord.store_filters import Term, event_terms, event_where
+from accord.store_filters import Term, event_terms
 from accord.store_plan import Estimates, Plan, estimate, kept, plan
 from accord.store_rows import (
     CounterpartRow,
@@ -192,6 +192,176 @@ def _windows(
     return out
 
 
+# -- the counts kept ahead (accord.store_write.COUNTS), and the events read otherwise ----------
+
+_ACTOR_PAIR = (  # two registry actors of an event, paired as Store.network pairs them
+    "p.registry_id < q.registry_id AND (p.role != q.role OR (p.role = 'actor'"
+    " AND NOT EXISTS (SELECT 1 FROM event_participants z WHERE z.event_id = e.id"
+    " AND z.role = 'recipient' AND z.registry_id IS NOT NULL)))"
+)
+_COUNTED_BY = ("type", "quad_class", "country", "actor", "dyad")
+_DATED = ("event_counts", "dyad_counts", "place_counts")  # the counts by month (or days)
+_EVERY = ("event_counts", "place_counts")  # with rows of every date (month '*')
+_PAIRED = ("pair_counts", "dyad_counts")  # the counts by country pair
+_KIND_EVENTS = "sum(CASE WHEN k.quad_class IN ({}) THEN k.events ELSE 0 END)"
+
+
+def _ahead(
+    terms: list[Term], query: EventQuery, table: str, *, by_month: bool = False,
+    countries: bool = False,
+) -> tuple[str, str, list[object]] | None:
+    """``table``, its rows ``k`` that count the events ``terms`` keep (a table to read ``FROM``)
+    and their parameters; None when a filter needs more than ``table`` holds (a name, an actor,
+    words, a document; a dyad but in the counts of pairs; dates but in the counts by month,
+    whole months or days of no month only: :func:`accord.store_dyad_counts.counted`).
+    ``by_month``: the rows by month, even without date filters (``event_counts`` also has rows
+    of every date); ``countries``: the rows of each participant country instead of those of
+    all events (without a country filter)."""
+    counts = counted(terms, _days(query))
+    names = {t.name for t in terms}
+    if counts is None or ("dyad" in names and table not in _PAIRED) or (
+        "dates" in names and table not in _DATED
+    ):
+        return None
+    if "dates" in names:
+        parts = counts.parts()  # each a range of the index by month
+    elif table in _EVERY:
+        parts = [("k.month != '*'" if by_month else "k.month = '*'", [])]
+    else:
+        parts = [("1", [])]
+    return table, *_arms(table, counts, parts, countries)
+
+
+def _arms(
+    table: str, counts: DyadCounts, parts: list[tuple[str, list[object]]],
+    countries: bool = False,
+) -> tuple[str, list[object]]:
+    """The rows ``k`` of ``table`` that the filters but the dates keep (``counts``) within each
+    of ``parts`` (conditions and their parameters), as a table, and its parameters."""
+    where = list(counts.where)
+    if countries:
+        where[0] = "k.country != ?"  # (its parameter: '')
+    index = " INDEXED BY dyad_counts_pair" if table == "dyad_counts" and counts.pair else ""
+    arms = [f"SELECT * FROM {table} k{index} WHERE {' AND '.join([*where, cond])}"
+            for cond, _ in parts]
+    return f"({' UNION ALL '.join(arms)}) k", [v for _, p in parts for v in (*counts.params, *p)]
+
+
+def _days(query: EventQuery) -> tuple[str | None, str | None]:
+    """The first and last days the date filters keep (None: open)."""
+    return (date_range(query.since)[0] if query.since else None,
+            date_range(query.until)[1] if query.until else None)
+
+
+def _counted_by(
+    by: str, terms: list[Term], query: EventQuery
+) -> tuple[str, list[object]] | None:
+    """:meth:`AggregateQueries.event_counts` from the counts kept ahead (events by type, quad
+    class or participant country, dyads by pair; registry actors without filters), or None."""
+    if by == "actor":
+        if terms:
+            return None
+        return "SELECT id, name, events AS n FROM registry WHERE events > 0", []
+    if by == "dyad":
+        ahead = _ahead(terms, query, "pair_counts") or _ahead(terms, query, "dyad_counts")
+        if ahead is None:
+            return None
+        _, rows, params = ahead
+        return (f"SELECT k.country_a || '-' || k.country_b, k.country_a || '–' || k.country_b,"
+                f" sum(k.events) AS n FROM {rows} GROUP BY k.country_a, k.country_b"), params
+    if by == "country" and any(t.name == "country" for t in terms):
+        return None  # the events of one country by their other countries: not counted
+    ahead = _ahead(terms, query, "event_counts", countries=by == "country")
+    if ahead is None:
+        return None
+    _, rows, params = ahead
+    column = {"type": "k.type", "quad_class": "k.quad_class", "country": "k.country"}[by]
+    extra = " WHERE k.quad_class != 0" if by == "quad_class" else ""
+    return (f"SELECT {column}, {column}, sum(k.events) AS n FROM {rows}{extra}"
+            f" GROUP BY {column}"), params
+
+
+def _network_ahead(
+    conn: sqlite3.Connection, level: str, terms: list[Term], query: EventQuery
+) -> tuple[str, list[object]] | None:
+    """The edges of :meth:`AggregateQueries.network` from the counts kept ahead (countries:
+    the counts of pairs, by month for dates; actors: the pairs of registry actors, without
+    filters), or None. Dates that keep most months are counted as every date less the months
+    they leave out (fewer rows to read)."""
+    if level == "actor":
+        if terms:
+            return None
+        return ("SELECT registry_a, registry_b, events AS n, cooperation, conflict,"
+                " intensity_sum / 1000.0 / nullif(intensities, 0) FROM actor_pairs"), []
+    ahead = _ahead(terms, query, "pair_counts") or _ahead(terms, query, "dyad_counts")
+    if ahead is None:
+        return None
+    table, rows, params = ahead
+    counts = counted(terms, _days(query))
+    if table == "dyad_counts" and counts is not None and _mostly(conn, counts):
+        every, first = _arms("pair_counts", counts, [("1", [])])
+        left, second = _arms("dyad_counts", counts, counts.parts(kept=False))
+        sql = (f"SELECT a, b, sum(n) AS n, sum(co), sum(cf), sum(s) / nullif(sum(c), 0) FROM"
+               f" (SELECT {_EDGE.format(sign='', scale=' / 1000.0')} FROM {every} UNION ALL"
+               f" SELECT {_EDGE.format(sign='-', scale='')} FROM {left})"
+               " GROUP BY a, b HAVING sum(n) > 0")
+        return sql, [*first, *second]
+    mean = ("sum(k.intensity_sum) / 1000.0" if table == "pair_counts" else
+            "sum(k.intensity_sum)") + " / nullif(sum(k.intensities), 0)"
+    return (f"SELECT k.country_a, k.country_b, sum(k.events) AS n, {_KIND_EVENTS.format('1, 2')},"
+            f" {_KIND_EVENTS.format('3, 4')}, {mean} FROM {rows}"
+            " GROUP BY k.country_a, k.country_b"), params
+
+
+_PLACED = "e.id, e.place_name, e.place_country, e.place_lat, e.place_lon, e.quad_class"
+_PLACE = (  # a row of place_counts as a place's share (``sign`` '-': taken away)
+    "k.place_name AS a, nullif(k.place_country, '') AS b, nullif(k.place_lat, 1000.0) AS c,"
+    " nullif(k.place_lon, 1000.0) AS d, {sign}k.events AS n,"
+    " {sign}(CASE WHEN k.quad_class IN (1, 2) THEN k.events ELSE 0 END) AS co,"
+    " {sign}(CASE WHEN k.quad_class IN (3, 4) THEN k.events ELSE 0 END) AS cf"
+)
+_EDGE = (  # a row of counts as an edge's share (``sign`` '-': taken away)
+    "k.country_a AS a, k.country_b AS b, {sign}k.events AS n,"
+    " {sign}(CASE WHEN k.quad_class IN (1, 2) THEN k.events ELSE 0 END) AS co,"
+    " {sign}(CASE WHEN k.quad_class IN (3, 4) THEN k.events ELSE 0 END) AS cf,"
+    " {sign}k.intensity_sum{scale} AS s, {sign}k.intensities AS c"
+)
+
+
+def _mostly(conn: sqlite3.Connection, counts: DyadCounts, table: str = "dyad_counts") -> bool:
+    """Whether the date filters keep more of the months ``table`` holds for the filters'
+    country (all of them but those of no month) than they leave out."""
+    first, last = (  # one aggregate each: read off the ends of the index
+        conn.execute(f"SELECT {end}(month) FROM {table} WHERE country = ? AND month > '*'",
+                     [counts.params[0]]).fetchone()[0]
+        for end in ("min", "max")
+    )
+    if first is None or last is None:
+        return False
+    low, high = within_months(first, last, counts.months)
+    assert low is not None and high is not None
+    return _month_index(high) - _month_index(low) + 1 > (
+        _month_index(last) - _month_index(first) + 1) / 2
+
+
+def _month_index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7])
+
+
+def _kept_ids(chosen: Plan) -> str:
+    """The ids (``x.id``) of the events a plan keeps, as a table."""
+    return f"(SELECT e.id {chosen.clause()}) x"
+
+
+def _kept_rows(chosen: Plan, columns: str) -> str:
+    """The events a plan keeps with ``columns`` of their rows (``e.``...), as a table ``e``:
+    read where the plan reads them (a drive reads each row; a scan's index holds the type,
+    quad class and dates), or again by id after the kinds' arms, which give a few columns."""
+    if chosen.source.startswith("events e"):
+        return f"(SELECT {columns} {chosen.clause()}) e"
+    return (f"(SELECT {columns} FROM {_kept_ids(chosen)} CROSS JOIN events e ON e.id = x.id) e")
+
+
 class AggregateQueries:
     """Aggregate queries over events; mixed into :class:`accord.store.Store`."""
 
@@ -318,133 +488,171 @@ class AggregateQueries:
             conn.execute("DELETE FROM temp.dyad_events")
         return out
 
+    def _kept(self, conn: sqlite3.Connection, terms: list[Term]) -> Plan:
+        """How to read every event ``terms`` keep (:func:`accord.store_plan.plan`): a count
+        that the counts kept ahead cannot answer."""
+        return plan(conn, terms, None, _DYAD_EVENTS)
+
     def timeline(self, query: EventQuery | None = None) -> list[TimelineRow]:
         """Events per month and quad class, oldest month first (undated months last), of the
         events the filters of ``query`` keep."""
-        where, params = event_where(query or EventQuery())
-        sql = (
-            f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM events e"
-            + _where(where)
-            + " GROUP BY month, e.quad_class ORDER BY month IS NULL, month, e.quad_class"
-        )
-        return [TimelineRow(r[0], r[1], int(r[2])) for r in self._rows(sql, params)]
+        query = query or EventQuery()
+        terms = event_terms(query)
+        with self._read() as conn:
+            ahead = _ahead(terms, query, "event_counts", by_month=True) or _ahead(
+                terms, query, "dyad_counts")
+            if ahead is not None:
+                _, rows, params = ahead
+                sql = (f"SELECT nullif(k.month, ''), nullif(k.quad_class, 0), sum(k.events)"
+                       f" FROM {rows} GROUP BY k.month, k.quad_class ORDER BY k.month = '',"
+                       " k.month, k.quad_class")
+            else:
+                chosen = self._kept(conn, terms)
+                if chosen.empty:
+                    return []
+                sql = (f"SELECT {MONTH} AS month, e.quad_class, count(*) FROM"
+                       f" {_kept_rows(chosen, 'e.id, e.date_lo, e.date_hi, e.quad_class')}"
+                       " GROUP BY month, e.quad_class ORDER BY month IS NULL, month, e.quad_class")
+                params = list(chosen.params)
+            found = conn.execute(sql, params).fetchall()
+        return [TimelineRow(r[0], r[1], int(r[2])) for r in found]
 
     def event_counts(
         self, by: str, query: EventQuery | None = None, limit: int | None = None
     ) -> list[CountRow]:
         """Events per ``by``: "type", "quad_class", "country" (any participant's), "actor"
-        (a registry entry among the participants) or "dyad"; most events first; of the events
-        the filters of ``query`` keep."""
-        where, params = event_where(query or EventQuery())
-        if by == "type":
-            sql = "SELECT e.type, e.type, count(*) AS n FROM events e" + _where(where)
-            sql += " GROUP BY e.type"
-        elif by == "quad_class":
-            sql = "SELECT e.quad_class, e.quad_class, count(*) AS n FROM events e" + _where(
-                where, "e.quad_class IS NOT NULL"
-            )
-            sql += " GROUP BY e.quad_class"
-        elif by == "country":
-            sql = (
-                "SELECT p.country, p.country, count(DISTINCT e.id) AS n FROM events e"
-                " JOIN event_participants p ON p.event_id = e.id"
-                + _where(where, "p.country IS NOT NULL")
-                + " GROUP BY p.country"
-            )
-        elif by == "actor":
-            sql = (
-                "SELECT r.id, r.name, count(DISTINCT e.id) AS n FROM events e"
-                " JOIN event_participants p ON p.event_id = e.id"
-                " JOIN registry r ON r.id = p.registry_id" + _where(where) + " GROUP BY r.id"
-            )
-        elif by == "dyad":
-            sql = (
-                "SELECT y.country_a || '-' || y.country_b, y.country_a || '–' || y.country_b,"
-                " count(*) AS n FROM events e JOIN event_dyads y ON y.event_id = e.id"
-                + _where(where)
-                + " GROUP BY y.country_a, y.country_b"
-            )
-        else:
+        (a registry entry among the participants) or "dyad"; most events first."""
+        if by not in _COUNTED_BY:
             raise ValueError(f"cannot count events by {by!r}")
-        sql += " ORDER BY n DESC, 2 LIMIT ?"
+        query = query or EventQuery()
+        terms = event_terms(query)
+        with self._read() as conn:
+            sql, params = _counted_by(by, terms, query) or self._scanned_by(conn, by, terms)
+            rows = conn.execute(f"{sql} ORDER BY n DESC, 2, 1 LIMIT ?",
+                                [*params, -1 if limit is None else limit]).fetchall()
         out = []
-        for r in self._rows(sql, [*params, -1 if limit is None else limit]):
+        for r in rows:
             label = _QUADS.get(r[1], str(r[1])) if by == "quad_class" else str(r[1])
             out.append(CountRow(str(r[0]), label, int(r[2])))
         return out
 
+    def _scanned_by(
+        self, conn: sqlite3.Connection, by: str, terms: list[Term]
+    ) -> tuple[str, list[object]]:
+        """:meth:`event_counts` over the events the filters keep, read (no GROUP BY's
+        order)."""
+        chosen = self._kept(conn, terms)
+        if chosen.empty:
+            return "SELECT NULL, NULL, 0 AS n WHERE 0", []
+        kept = _kept_rows(chosen, "e.id, e.type, e.quad_class")
+        if by == "type":
+            sql = f"SELECT e.type, e.type, count(*) AS n FROM {kept} GROUP BY e.type"
+        elif by == "quad_class":
+            sql = (f"SELECT e.quad_class, e.quad_class, count(*) AS n FROM {kept}"
+                   " WHERE e.quad_class IS NOT NULL GROUP BY e.quad_class")
+        elif by == "country":
+            sql = (f"SELECT p.country, p.country, count(DISTINCT x.id) AS n FROM {_kept_ids(chosen)}"
+                   " CROSS JOIN event_participants p ON p.event_id = x.id"
+                   " WHERE p.country IS NOT NULL GROUP BY p.country")
+        elif by == "actor":
+            sql = (f"SELECT r.id, r.name, count(DISTINCT x.id) AS n FROM {_kept_ids(chosen)}"
+                   " CROSS JOIN event_participants p ON p.event_id = x.id"
+                   " JOIN registry r ON r.id = p.registry_id GROUP BY r.id")
+        else:
+            sql = ("SELECT y.country_a || '-' || y.country_b, y.country_a || '–' || y.country_b,"
+                   f" count(*) AS n FROM {_kept_ids(chosen)} CROSS JOIN event_dyads y"
+                   " ON y.event_id = x.id GROUP BY y.country_a, y.country_b")
+        return sql, list(chosen.params)
+
     def network(
         self, level: str = "country", query: EventQuery | None = None, limit: int | None = 200
     ) -> tuple[list[NodeRow], list[EdgeRow]]:
-        """Nodes and edges of the events the filters of ``query`` keep: countries paired as in
-        ``event_dyads``, or registry actors paired the same way (actors with recipients, else
-        co-actors). ``limit`` keeps the heaviest edges; the nodes are those of the edges
-        kept."""
-        where, params = event_where(query or EventQuery())
-        if level == "country":
-            sql = (
-                f"SELECT y.country_a, y.country_b, count(*) AS n, {_COOP}, {_CONFLICT},"
-                " avg(e.intensity) FROM event_dyads y JOIN events e ON e.id = y.event_id"
-                + _where(where)
-                + " GROUP BY y.country_a, y.country_b"
-            )
-        elif level == "actor":
-            pair = (
-                "p.registry_id < q.registry_id AND (p.role != q.role OR (p.role = 'actor'"
-                " AND NOT EXISTS (SELECT 1 FROM event_participants z WHERE z.event_id = e.id"
-                " AND z.role = 'recipient' AND z.registry_id IS NOT NULL)))"
-            )
-            sql = (
-                f"SELECT p.registry_id, q.registry_id, count(DISTINCT e.id) AS n, {_COOP},"
-                f" {_CONFLICT}, avg(e.intensity) FROM events e"
-                " JOIN event_participants p ON p.event_id = e.id"
-                " JOIN event_participants q ON q.event_id = e.id"
-                + _where(where, pair)
-                + " GROUP BY p.registry_id, q.registry_id"
-            )
-        else:
+        """Nodes and edges of the events: countries paired as in ``event_dyads``, or registry
+        actors paired the same way (actors with recipients, else co-actors). ``limit`` keeps
+        the heaviest edges; the nodes are those of the edges kept."""
+        if level not in ("country", "actor"):
             raise ValueError(f"network level must be 'country' or 'actor', not {level!r}")
-        sql += " ORDER BY n DESC, 1, 2 LIMIT ?"
-        edges = [
-            EdgeRow(str(r[0]), str(r[1]), int(r[2]), int(r[3]), int(r[4]), _ofloat(r[5]))
-            for r in self._rows(sql, [*params, -1 if limit is None else limit])
-        ]
-        weight: Counter[str] = Counter()
-        for edge in edges:
-            weight[edge.source] += edge.events
-            weight[edge.target] += edge.events
-        if level == "country":
-            nodes = [NodeRow(c, c, c, "country", n) for c, n in weight.most_common()]
-        else:
-            marks = ",".join("?" * len(weight))
-            info = {
-                str(r[0]): r
-                for r in self._rows(
-                    f"SELECT id, name, country, kind FROM registry WHERE id IN ({marks})",
-                    [int(k) for k in weight],
-                )
-            } if weight else {}
-            nodes = [
-                NodeRow(k, str(info[k][1]), info[k][2], str(info[k][3]), n)
-                for k, n in weight.most_common() if k in info
-            ]
+        query = query or EventQuery()
+        terms = event_terms(query)
+        with self._read() as conn:
+            sql, params = (_network_ahead(conn, level, terms, query)
+                           or self._network_scanned(conn, level, terms))
+            rows = conn.execute(f"{sql} ORDER BY n DESC, 1, 2 LIMIT ?",
+                                [*params, -1 if limit is None else limit]).fetchall()
+            edges = [EdgeRow(str(r[0]), str(r[1]), int(r[2]), int(r[3]), int(r[4]), _ofloat(r[5]))
+                     for r in rows]
+            weight: Counter[str] = Counter()
+            for edge in edges:
+                weight[edge.source] += edge.events
+                weight[edge.target] += edge.events
+            if level == "country":
+                return [NodeRow(c, c, c, "country", n) for c, n in weight.most_common()], edges
+            marks = ",".join("?" * len(weight))  # 2,000 at most (MAX_PAGE edges)
+            info = {str(r[0]): r for r in conn.execute(
+                f"SELECT id, name, country, kind FROM registry WHERE id IN ({marks})",
+                [int(k) for k in weight])}
+        nodes = [NodeRow(k, str(info[k][1]), info[k][2], str(info[k][3]), n)
+                 for k, n in weight.most_common() if k in info]
         return nodes, edges
+
+    def _network_scanned(
+        self, conn: sqlite3.Connection, level: str, terms: list[Term]
+    ) -> tuple[str, list[object]]:
+        """The edges of :meth:`network` over the events the filters keep, read."""
+        chosen = self._kept(conn, terms)
+        if chosen.empty:
+            return "SELECT 1, 2, 0 AS n, 0, 0, NULL WHERE 0", []
+        if level == "country":  # a dyad carries its event's quad class and intensity
+            sql = (f"SELECT y.country_a, y.country_b, count(*) AS n, {_COOP.replace('e.', 'y.')},"
+                   f" {_CONFLICT.replace('e.', 'y.')}, avg(y.intensity) FROM {_kept_ids(chosen)}"
+                   " CROSS JOIN event_dyads y ON y.event_id = x.id"
+                   " GROUP BY y.country_a, y.country_b")
+        else:
+            sql = (f"SELECT p.registry_id, q.registry_id, count(DISTINCT e.id) AS n, {_COOP},"
+                   f" {_CONFLICT}, avg(e.intensity)"
+                   f" FROM {_kept_rows(chosen, 'e.id, e.quad_class, e.intensity')}"
+                   " CROSS JOIN event_participants p ON p.event_id = e.id"
+                   f" CROSS JOIN event_participants q ON q.event_id = e.id WHERE {_ACTOR_PAIR}"
+                   " GROUP BY p.registry_id, q.registry_id")
+        return sql, list(chosen.params)
 
     def places(self, query: EventQuery | None = None, limit: int | None = None) -> list[PlaceRow]:
         """Event places with coordinates, most events first, of the events the filters of
         ``query`` keep."""
-        where, params = event_where(query or EventQuery())
-        sql = (
-            f"SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*) AS n,"
-            f" {_COOP}, {_CONFLICT} FROM events e"
-            + _where(where, "e.place_name IS NOT NULL")
-            + " GROUP BY e.place_name, e.place_country, e.place_lat, e.place_lon"
-            " ORDER BY n DESC, e.place_name LIMIT ?"
-        )
+        query = query or EventQuery()
+        terms = event_terms(query)
+        with self._read() as conn:
+            ahead = _ahead(terms, query, "place_counts")
+            counts = counted(terms, _days(query))
+            if ahead is not None and counts is not None and any(
+                t.name == "dates" for t in terms
+            ) and _mostly(conn, counts, "place_counts"):  # every date less those left out
+                every, first = _arms("place_counts", counts, [("k.month = '*'", [])])
+                left, second = _arms("place_counts", counts, counts.parts(kept=False))
+                sql = (f"SELECT a, b, c, d, sum(n) AS n, sum(co), sum(cf) FROM (SELECT"
+                       f" {_PLACE.format(sign='')} FROM {every} UNION ALL SELECT"
+                       f" {_PLACE.format(sign='-')} FROM {left}) GROUP BY a, b, c, d"
+                       " HAVING sum(n) > 0")
+                params = [*first, *second]
+            elif ahead is not None:
+                _, rows, params = ahead
+                sql = (f"SELECT a, b, c, d, sum(n) AS n, sum(co), sum(cf) FROM (SELECT"
+                       f" {_PLACE.format(sign='')} FROM {rows}) GROUP BY a, b, c, d")
+            else:
+                chosen = self._kept(conn, terms)
+                if chosen.empty:
+                    return []
+                sql = (f"SELECT e.place_name, e.place_country, e.place_lat, e.place_lon,"
+                       f" count(*) AS n, {_COOP}, {_CONFLICT} FROM {_kept_rows(chosen, _PLACED)}"
+                       " WHERE e.place_name IS NOT NULL"
+                       " GROUP BY e.place_name, e.place_country, e.place_lat, e.place_lon")
+                params = list(chosen.params)
+            found = conn.execute(f"{sql} ORDER BY n DESC, 1, 2, 3, 4 LIMIT ?",
+                                 [*params, -1 if limit is None else limit]).fetchall()
         return [
             PlaceRow(str(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5]), int(r[6]),
                      geo.country_numeric(r[1]))
-            for r in self._rows(sql, [*params, -1 if limit is None else limit])
+            for r in found
         ]
 
     def counterparts(self, actor_id: int, limit: int | None = None) -> list[CounterpartRow]:

@@ -143,13 +143,37 @@ class DyadCounts:
 
     def dated(self, limit: int) -> tuple[str, list[object]]:
         """Every row (those of a month, newest first, then those of none), up to ``limit``."""
+        return self._select(*self.rows(), limit)
+
+    def rows(self) -> tuple[str, list[object]]:
+        """The condition on a row ``k`` that the date filters keep, and its parameters: its
+        month within theirs, or its days (no month) within theirs (not a row of every date,
+        month '*', of the counts that have them: :data:`accord.store_write.COUNTS`)."""
         first, last = self.months
-        month = ["k.month != ''"] + ["k.month >= ?"] * (first is not None) + \
+        month = ["k.month NOT IN ('', '*')"] + ["k.month >= ?"] * (first is not None) + \
             ["k.month <= ?"] * (last is not None)
         bounds = [b for b in (first, last) if b is not None]
         undated = self._undated()
-        rows = f"(({' AND '.join(month)}) OR ({undated[0]}))"
-        return self._select(rows, [*bounds, *undated[1]], limit)
+        return f"(({' AND '.join(month)}) OR ({undated[0]}))", [*bounds, *undated[1]]
+
+    def parts(self, kept: bool = True) -> list[tuple[str, list[object]]]:
+        """The rows the date filters keep (``kept``) or leave out, as conditions that each
+        read one range of an index by month (months sort after '' and '*'), with their
+        parameters: :meth:`rows` in parts, or what it leaves out of the rows of a month or of
+        none."""
+        first, last = self.months
+        undated, days = self._undated()
+        if kept:
+            month = ["k.month >= ?" if first is not None else "k.month > '*'"]
+            month += ["k.month <= ?"] * (last is not None)
+            bounds: list[object] = [b for b in (first, last) if b is not None]
+            return [(" AND ".join(month), bounds), (undated, days)]
+        out: list[tuple[str, list[object]]] = []
+        if first is not None:
+            out.append(("k.month > '*' AND k.month < ?", [first]))
+        if last is not None:
+            out.append(("k.month > ?", [last]))
+        return [*out, (f"k.month = '' AND NOT ({undated})", days)]
 
     def window(self, start: str, end: str, limit: int) -> tuple[str, list[object]]:
         """The rows of the months ``start`` to ``end``, up to ``limit``."""

@@ -7,13 +7,15 @@ transaction (SQLite DDL is transactional, so a failed migration leaves the previ
 A store is recognised by its ``meta`` table (``application = accord``) and its
 ``PRAGMA application_id``.
 
-Tables (version 8; migration 2 changes registry keys only, migration 3 adds the statement and
+Tables (version 9; migration 2 changes registry keys only, migration 3 adds the statement and
 claim columns after ``sentence``/``content_*`` below, migration 4 the documents' ``dates`` and
 ``places``, ``events.norm_text`` and ``event_dyads``, migration 5 ``registry_names``,
 ``events_text``, the month, quad class and intensity of ``event_dyads`` and the indexes of the
 event sorts, migration 6 ``event_kinds`` and the indexes of the event sorts within a kind,
 migration 7 the type, days and countries of ``event_dyads`` and ``dyad_counts``, migration 8 the
-index of the documents' ``url``)::
+index of the documents' ``url``, migration 9 the counts kept ahead of the aggregates: the
+registry's ``documents`` and ``events``, ``event_counts``, ``pair_counts``, ``place_counts``,
+``actor_pairs``, ``title_counts`` and ``table_rows``, see :data:`accord.store_write.COUNTS`)::
 
     meta(key PK, value)
     documents(id PK = content hash, path, source_id, title, source, url, published, language,
@@ -21,7 +23,7 @@ index of the documents' ``url``)::
               extra JSON, extraction_hash, ingested_at, dates JSON, places JSON)
     doc_actors(doc_id, idx, name, norm_name, kind, country, sector, titles JSON, aliases JSON,
                mentions JSON, registry_id)
-    registry(id, norm_key UNIQUE, name, norm_name, kind, country, sector)
+    registry(id, norm_key UNIQUE, name, norm_name, kind, country, sector, documents, events)
     registry_aliases(registry_id, alias, norm_alias, doc_id)
     registry_titles(registry_id, title, date, doc_id)
     registry_names(registry_id, norm_alias)  -- the distinct aliases, kept by triggers
@@ -38,6 +40,16 @@ index of the documents' ``url``)::
     dyad_counts(country, month, date_lo, date_hi, country_a, country_b, quad_class, type,
                 events, intensity_sum, intensities)  -- event_dyads counted, kept by triggers
         -- (see :mod:`accord.store_dyad_counts`)
+    event_counts(country, month, date_lo, date_hi, quad_class, type, events)  -- as dyad_counts,
+        -- month '*' for every date
+    pair_counts(country, country_a, country_b, quad_class, type, events, intensity_sum,
+                intensities)  -- dyad_counts of every date (intensities in thousandths)
+    place_counts(country, month, date_lo, date_hi, place_name, place_country, place_lat,
+                 place_lon, quad_class, type, events)  -- as event_counts, by place
+    actor_pairs(registry_a, registry_b, events, cooperation, conflict, intensity_sum,
+                intensities)
+    title_counts(registry_id, title, documents)
+    table_rows(name, rows)  -- the rows of each table of documents' rows
     event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
     claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence,
            norm_holder, holder_country, holder_registry_id, norm_source, source_country,
@@ -70,6 +82,7 @@ from accord.store_write import (
     event_month,
     event_range,
     extraction_hash,
+    fill_counts,
     registry_key,
     utc_now,
     write_document,
@@ -484,11 +497,12 @@ def migration_5(conn: sqlite3.Connection) -> None:
 
 
 def fill_search(conn: sqlite3.Connection) -> None:
-    """Fill ``registry_names``, ``events_text``, ``event_kinds`` and ``dyad_counts`` from
-    ``registry_aliases``, ``events`` and ``event_dyads`` (what their triggers do row by row; for
-    bulk loads without triggers)."""
+    """Fill ``registry_names``, ``events_text``, ``event_kinds``, ``dyad_counts`` and the
+    counts of :data:`accord.store_write.COUNTS` from the rows they count (what triggers and
+    :func:`accord.store_write.write_document` do document by document; for bulk loads)."""
     fill_kinds(conn)
     fill_dyad_counts(conn)
+    fill_counts(conn)
     _fill_names_and_text(conn)
 
 
@@ -582,9 +596,90 @@ def migration_8(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_url ON documents (url) WHERE url IS NOT NULL")
 
 
+_V9 = [
+    # the documents and events of each registry entry, and the orders the lists of actors read
+    "ALTER TABLE registry ADD COLUMN documents INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE registry ADD COLUMN events INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX registry_by_documents ON registry (documents DESC, events DESC, norm_name, id)",
+    "CREATE INDEX registry_by_events ON registry (events DESC, name, id)",
+    # an entry's titles, their first and last dates and their first documents, by seeks
+    "CREATE INDEX registry_titles_dated ON registry_titles (registry_id, title, date, doc_id)",
+    """CREATE TABLE title_counts (
+        registry_id INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        documents INTEGER NOT NULL,  -- the documents that give it
+        PRIMARY KEY (registry_id, title)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE table_rows (
+        name TEXT PRIMARY KEY,  -- a table of documents' rows (not the registry, not errors)
+        rows INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE event_counts (
+        country TEXT NOT NULL,  -- a participant country of the events counted, '' for all
+        month TEXT NOT NULL,  -- '': not dated within one month; '*': every date
+        date_lo TEXT NOT NULL,  -- the days of an event of no month ('' for the others)
+        date_hi TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,  -- 0: none
+        type TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (country, month, date_lo, date_hi, quad_class, type)
+    ) WITHOUT ROWID""",
+    # the rows of every date of each country (events by country), apart
+    "CREATE INDEX event_counts_every ON event_counts (country, type) WHERE month = '*'",
+    """CREATE TABLE pair_counts (
+        country TEXT NOT NULL,  -- as in dyad_counts, every date
+        country_a TEXT NOT NULL,
+        country_b TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        intensity_sum INTEGER NOT NULL,  -- in thousandths (exact sums)
+        intensities INTEGER NOT NULL,
+        PRIMARY KEY (country, country_a, country_b, quad_class, type)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX pair_counts_pair ON pair_counts (country_a, country_b, country)",
+    """CREATE TABLE place_counts (
+        country TEXT NOT NULL,  -- as in event_counts
+        month TEXT NOT NULL,
+        date_lo TEXT NOT NULL,
+        date_hi TEXT NOT NULL,
+        place_name TEXT NOT NULL,
+        place_country TEXT NOT NULL,  -- '': none
+        place_lat REAL NOT NULL,  -- 1000: none
+        place_lon REAL NOT NULL,
+        quad_class INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (country, month, date_lo, date_hi, place_name, place_country, place_lat,
+                     place_lon, quad_class, type)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE actor_pairs (
+        registry_a INTEGER NOT NULL,  -- registry_a < registry_b; every date
+        registry_b INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        cooperation INTEGER NOT NULL,
+        conflict INTEGER NOT NULL,
+        intensity_sum INTEGER NOT NULL,  -- in thousandths
+        intensities INTEGER NOT NULL,
+        PRIMARY KEY (registry_a, registry_b)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX actor_pairs_events ON actor_pairs (events DESC, registry_a, registry_b)",
+]
+
+
+def migration_9(conn: sqlite3.Connection) -> None:
+    """Counts kept ahead for the overview, the timeline, the network, the places and the list of
+    actors (:data:`accord.store_write.COUNTS`): ``event_counts``, ``pair_counts``,
+    ``place_counts``, ``actor_pairs``, ``title_counts``, ``table_rows`` and the documents and
+    events of each registry entry; counted from the stored rows."""
+    for statement in _V9:
+        conn.execute(statement)
+    fill_counts(conn)
+
+
 MIGRATIONS: list[Migration] = [
     migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7,
-    migration_8,
+    migration_8, migration_9,
 ]
 """The migrations in order; ``PRAGMA user_version`` is the number applied."""
 

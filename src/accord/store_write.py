@@ -26,6 +26,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from accord import geo, known
@@ -33,13 +34,16 @@ from accord.records import Actor, Document, Event
 from accord.text import normalize_name
 
 __all__ = [
+    "COUNTS",
     "DYAD_INSERT",
+    "count_document",
     "date_range",
     "dyad_rows",
     "dyads",
     "event_month",
     "event_range",
     "extraction_hash",
+    "fill_counts",
     "registry_key",
     "utc_now",
     "write_document",
@@ -172,7 +176,9 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
     """Write ``doc`` unless stored with the same extraction: "new", "updated" or "unchanged".
 
     Runs inside the caller's transaction. An update deletes the document row (the cascade takes
-    its extraction) and inserts it again; registry entries it alone named are deleted.
+    its extraction) and inserts it again; registry entries it alone named are deleted. The
+    counts kept ahead (:data:`COUNTS`) follow: the old rows' share is taken away before they go,
+    the new rows' added once written.
     """
     digest = extraction_hash(doc)
     conn.execute("DELETE FROM errors WHERE path = ?", (doc.path,))
@@ -190,6 +196,7 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
                 (doc.id,),
             )
         }
+        count_document(conn, doc.id, -1)
         conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))  # cascades
     place = doc.dateline_place
     source_id = doc.extra.get("source_id")
@@ -247,6 +254,7 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> str:
              s.sentence, content[0] if content else None, content[1] if content else None,
              *_named(by_name, s.speaker), _norm_text(s.evidence, s.sentence), lo, hi),
         )
+    count_document(conn, doc.id, 1)
     for reg in stale:  # registry entries no document names any more
         conn.execute(
             "DELETE FROM registry WHERE id = ? AND NOT EXISTS"
@@ -353,3 +361,157 @@ def _insert_event(
                 " country, sector, registry_id) VALUES (?,?,?,?,?,?,?,?)",
                 (event_id, role, position, part.name, norm, part.country, part.sector, reg),
             )
+
+
+# -- counts kept ahead ------------------------------------------------------------------------
+# Each is a sum over events, so a document's share is added when it is written and taken away
+# before it is deleted (:func:`count_document`), and the whole is counted afresh by
+# :func:`fill_counts` (a bulk load, a migration). Keys are never NULL (a NULL would make every
+# row its own key): '' for no country or month, 0 for no quad class, 1000 for no coordinate.
+
+_MONTH_OF = (  # event_month in SQL
+    "CASE WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7) THEN substr(e.date_lo, 1, 7) END"
+)
+_SIDES = (  # each event kept once for all events (''), once for each country among its participants
+    "sides AS (SELECT id AS event_id, '' AS country FROM kept UNION ALL"
+    " SELECT DISTINCT p.event_id, p.country FROM kept CROSS JOIN event_participants p"
+    " ON p.event_id = kept.id WHERE p.country IS NOT NULL)"
+)
+_ONE = (  # the common table expressions of the counts: one document and its events, their sides
+    "WITH doc(id) AS (SELECT ?), kept AS MATERIALIZED (SELECT id FROM events WHERE doc_id = ?),"
+    f" {_SIDES} "
+)
+_ALL = f"WITH doc AS (SELECT id FROM documents), kept AS (SELECT id FROM events), {_SIDES} "
+_DATED = (  # an event's month (or days, if it has none), or '*' on the row of every date (t)
+    f"CASE WHEN t.every THEN '*' ELSE ifnull({_MONTH_OF}, '') END,"
+    f" CASE WHEN t.every OR {_MONTH_OF} IS NOT NULL THEN '' ELSE ifnull(e.date_lo, '') END,"
+    f" CASE WHEN t.every OR {_MONTH_OF} IS NOT NULL THEN '' ELSE ifnull(e.date_hi, '') END"
+)
+_THOUSANDTHS = (  # intensities added up exactly, whatever the order (one decimal in PLOVER)
+    "ifnull(sum(CAST(round({}.intensity * 1000) AS INTEGER)), 0)"
+)
+_COOP = "sum(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END)"
+_CONFLICT = "sum(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """A table of counts: its key and measure columns, and the query of its rows for the
+    documents ``doc``, their events ``kept`` and the ``sides`` of these (common table
+    expressions: :data:`_ONE`, :data:`_ALL`), keys first."""
+
+    table: str
+    keys: tuple[str, ...]
+    measures: tuple[str, ...]
+    select: str
+    update_only: bool = False  # the rows exist (registry): their measures are added to
+
+
+COUNTS = (
+    _Counts(  # events by participant country, month (or days) and kind; '*': every date
+        "event_counts", ("country", "month", "date_lo", "date_hi", "quad_class", "type"),
+        ("events",),
+        f"SELECT s.country, {_DATED}, ifnull(e.quad_class, 0), e.type, count(*)"
+        " FROM sides s CROSS JOIN events e"
+        " ON e.id = s.event_id CROSS JOIN (SELECT 0 AS every UNION ALL SELECT 1) t"
+        " WHERE 1 GROUP BY 1, 2, 3, 4, 5, 6",
+    ),
+    _Counts(  # dyads by participant country and kind, every date (dyad_counts: by month)
+        "pair_counts", ("country", "country_a", "country_b", "quad_class", "type"),
+        ("events", "intensity_sum", "intensities"),
+        "SELECT s.country, y.country_a, y.country_b, ifnull(y.quad_class, 0),"
+        f" ifnull(y.type, ''), count(*), {_THOUSANDTHS.format('y')}, count(y.intensity) FROM sides s"
+        " CROSS JOIN event_dyads y ON y.event_id = s.event_id WHERE 1 GROUP BY 1, 2, 3, 4, 5",
+    ),
+    _Counts(  # events by place, participant country, month (or days) and kind; '*': every date
+        "place_counts",
+        ("country", "month", "date_lo", "date_hi", "place_name", "place_country", "place_lat",
+         "place_lon", "quad_class", "type"),
+        ("events",),
+        f"SELECT s.country, {_DATED}, e.place_name, ifnull(e.place_country, ''),"
+        " ifnull(e.place_lat, 1000.0), ifnull(e.place_lon, 1000.0), ifnull(e.quad_class, 0),"
+        " e.type, count(*) FROM sides s CROSS JOIN events e ON e.id = s.event_id"
+        " CROSS JOIN (SELECT 0 AS every UNION ALL SELECT 1) t"
+        " WHERE e.place_name IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
+    ),
+    _Counts(  # pairs of registry actors as Store.network pairs them, every date
+        "actor_pairs", ("registry_a", "registry_b"),
+        ("events", "cooperation", "conflict", "intensity_sum", "intensities"),
+        f"SELECT p.registry_id, q.registry_id, count(DISTINCT e.id), {_COOP}, {_CONFLICT},"
+        f" {_THOUSANDTHS.format('e')}, count(e.intensity) FROM kept CROSS JOIN events e"
+        " ON e.id = kept.id"
+        " CROSS JOIN event_participants p ON p.event_id = e.id"
+        " CROSS JOIN event_participants q ON q.event_id = e.id"
+        " WHERE p.registry_id < q.registry_id AND (p.role != q.role OR (p.role = 'actor'"
+        " AND NOT EXISTS (SELECT 1 FROM event_participants z WHERE z.event_id = e.id"
+        " AND z.role = 'recipient' AND z.registry_id IS NOT NULL))) GROUP BY 1, 2",
+    ),
+    _Counts(  # the documents that name each registry entry
+        "registry", ("id",), ("documents",),
+        "SELECT registry_id, count(DISTINCT doc_id) FROM doc_actors WHERE doc_id IN doc"
+        " AND registry_id IS NOT NULL GROUP BY 1", update_only=True,
+    ),
+    _Counts(  # the events each registry entry takes part in
+        "registry", ("id",), ("events",),
+        "SELECT p.registry_id, count(DISTINCT p.event_id) FROM kept CROSS JOIN"
+        " event_participants p ON p.event_id = kept.id WHERE p.registry_id IS NOT NULL"
+        " GROUP BY 1", update_only=True,
+    ),
+    _Counts(  # the documents that give each title of a registry entry
+        "title_counts", ("registry_id", "title"), ("documents",),
+        "SELECT registry_id, title, count(*) FROM registry_titles WHERE doc_id IN doc"
+        " GROUP BY 1, 2",
+    ),
+    _Counts(  # the rows of the tables of documents (the registry and errors are counted)
+        "table_rows", ("name",), ("rows",),
+        "SELECT 'documents', count(*) FROM doc UNION ALL"
+        " SELECT 'events', count(*) FROM kept UNION ALL"
+        " SELECT 'event_participants', count(*) FROM kept CROSS JOIN event_participants p"
+        " ON p.event_id = kept.id"
+        + "".join(f" UNION ALL SELECT '{t}', count(*) FROM {t} WHERE doc_id IN doc"
+                  for t in ("doc_actors", "registry_aliases", "registry_titles", "claims",
+                            "statements")),
+    ),
+)
+"""The counts kept ahead of the queries (:mod:`accord.store_aggregates` reads them)."""
+
+def count_document(conn: sqlite3.Connection, doc_id: str, sign: int) -> None:
+    """Add (``sign`` 1: once written) or take away (-1: before it is deleted) the counts of the
+    stored document ``doc_id`` from :data:`COUNTS`; a row counted down to nothing goes."""
+    for c in COUNTS:
+        rows = conn.execute(_ONE + c.select, (doc_id, doc_id)).fetchall()
+        if not rows:
+            continue
+        keys = " AND ".join(f"{k} = ?" for k in c.keys)
+        added = ", ".join(f"{m} = {m} + ?" for m in c.measures)
+        n = len(c.keys)
+        signed = [(*r[:n], *(sign * v for v in r[n:])) for r in rows]
+        if c.update_only or sign < 0:
+            conn.executemany(f"UPDATE {c.table} SET {added} WHERE {keys}",
+                             [(*r[n:], *r[:n]) for r in signed])
+        else:
+            columns = ", ".join((*c.keys, *c.measures))
+            marks = ",".join("?" * (n + len(c.measures)))
+            excluded = ", ".join(f"{m} = {m} + excluded.{m}" for m in c.measures)
+            conn.executemany(f"INSERT INTO {c.table} ({columns}) VALUES ({marks})"
+                             f" ON CONFLICT ({', '.join(c.keys)}) DO UPDATE SET {excluded}",
+                             signed)
+        if sign < 0 and not c.update_only:
+            conn.executemany(f"DELETE FROM {c.table} WHERE {keys} AND {c.measures[0]} <= 0",
+                             [r[:n] for r in rows])
+
+
+def fill_counts(conn: sqlite3.Connection) -> None:
+    """Count every stored document into :data:`COUNTS` afresh."""
+    conn.execute("UPDATE registry SET documents = 0, events = 0")
+    for c in COUNTS:
+        columns = (*c.keys, *c.measures)
+        if c.update_only:
+            (key,), (measure,) = c.keys, c.measures
+            conn.execute(
+                f"WITH x(k, n) AS ({_ALL}{c.select}) UPDATE {c.table} SET {measure} = x.n"
+                f" FROM x WHERE x.k = {c.table}.{key}"
+            )
+            continue
+        conn.execute(f"DELETE FROM {c.table}")
+        conn.execute(f"INSERT INTO {c.table} ({', '.join(columns)}) {_ALL}{c.select}")

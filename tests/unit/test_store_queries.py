@@ -14,6 +14,7 @@ from accord.query import ActorQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.store import Store
 from accord.store_dyad_counts import fill_dyad_counts
 from accord.store_schema import MIGRATIONS, dyads
+from accord.store_write import COUNTS, fill_counts
 from tests.factories import ATTACK, TEXT, TREATY, doc_id, make_doc, sample_documents
 
 TEXT_UNDATED = TEXT.replace("Le général", "Le général de corps d'armée")
@@ -188,12 +189,23 @@ def _search_tables_agree(path: str | Path) -> None:
         ).fetchall()
         raw.execute("INSERT INTO events_text (events_text) VALUES ('integrity-check')")
         kept = _dyad_counts(raw)  # as the triggers left them, then counted afresh
+        ahead = _counts(raw)  # as each document's writing left them, likewise
         raw.execute("SAVEPOINT refill")
         fill_dyad_counts(raw)
+        fill_counts(raw)
         assert kept == _dyad_counts(raw)
+        assert ahead == _counts(raw)
         raw.execute("ROLLBACK TO refill")
     finally:
         raw.close()
+
+
+def _counts(raw: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """The counts kept ahead (store_write.COUNTS), table by table."""
+    out = {c.table: sorted(raw.execute(f"SELECT * FROM {c.table}").fetchall(), key=repr)
+           for c in COUNTS}
+    assert all(out.values())
+    return out
 
 
 def _dyad_counts(raw: sqlite3.Connection) -> list[tuple[object, ...]]:
@@ -256,7 +268,7 @@ def test_migrations_5_to_7_add_sort_indexes_names_the_text_index_kinds_and_dyad_
     _search_tables_agree(path)
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 8
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 9
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
         assert {"events_by_date", "events_by_date_desc", "events_by_intensity",
                 "events_by_intensity_desc", "events_by_type", "registry_names", "events_text",
