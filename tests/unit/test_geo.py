@@ -1,5 +1,5 @@
-"""Unit tests of accord.geo: states, capitals and metonyms, nationality adjectives, international
-bodies, the gazetteer, the data files behind them, and the gold files of ../shared."""
+"""Unit tests of accord.vocab.geo: states, capitals and metonyms, nationality adjectives,
+international bodies, the gazetteer, the data files behind them, and the gold files of ../shared."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 import pycountry
 import pytest
 
-from accord import geo
-from accord.geo import (
+from accord.vocab import geo
+from accord.vocab.geo import (
     Body,
     Gazetteer,
     Metonym,

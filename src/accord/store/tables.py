@@ -1,13 +1,13 @@
 """Flat tables of the store: one record (a dict of plain values) per event, statement, claim,
 actor or document, with typed columns.
 
-One definition serves every tabular output: the CSV, JSONL and Parquet exports, the CSV of the
-web API (``format=csv``) and of the CLI (``--csv``), and the pandas API (:mod:`accord.dataset`).
-They are the flat form of the JSON items of :mod:`accord.items` (same names, same values):
-participants are lists (``actor_names``, ``actor_countries``, ``actor_ids`` ...) in the same
-order, a span is ``span_start`` and ``span_end``; CSV joins list cells with ``"; "``. Ids: an
-event, statement or claim is ``DOCID:IDX`` (its document and its position there); an actor is its
-registry id.
+One definition serves every tabular output: the CSV, JSONL and Parquet exports, the CSV of the web
+API (``format=csv``) and of the CLI (``--csv``), and the pandas API (:mod:`accord.store.dataset`).
+They are the flat form of the JSON items of :mod:`accord.store.items` (same names, same values):
+participants are lists (``actor_names``, ``actor_countries``, ``actor_ids`` ...) in the same order,
+a span is ``span_start`` and ``span_end``; CSV joins list cells with ``"; "``. Ids: an event,
+statement or claim is ``DOCID:IDX`` (its document and its position there); an actor is its registry
+id.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from accord.items import date_precision
-from accord.query import (
+from accord.store.items import date_precision
+from accord.store.query import (
     ActorQuery,
     ClaimQuery,
     DocumentQuery,
@@ -28,7 +28,7 @@ from accord.query import (
     Query,
     StatementQuery,
 )
-from accord.store_rows import ActorRow, ClaimRow, DocumentRow, EventRow, StatementRow
+from accord.store.rows import ActorRow, ClaimRow, DocumentRow, EventRow, StatementRow
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -171,7 +171,7 @@ def document_record(row: DocumentRow) -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class Table:
     """A table of the store: its columns, how a query row becomes a record, the query that
-    selects its rows (:mod:`accord.query`) and how to read them from a store
+    selects its rows (:mod:`accord.store.query`) and how to read them from a store
     (``read(store, query, page)``: every row the query keeps, ``page`` rows at a time)."""
 
     name: str

@@ -1,9 +1,9 @@
 """The WHERE clauses of the store's queries, one builder per table, and the event sorts.
 
-Each builder turns a query (:mod:`accord.query`, checked and normalised when it was made) into
+Each builder turns a query (:mod:`accord.store.query`, checked and normalised when it was made) into
 SQL conditions on the table's usual alias (``e`` events, ``s`` statements, ``c`` claims, ``r``
 registry, ``d`` documents) and their parameters; every value is a parameter, never part of the
-SQL. :mod:`accord.query` and :mod:`accord.store` document what each filter means.
+SQL. :mod:`accord.store.query` and :mod:`accord.store` document what each filter means.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from accord.query import (
+from accord.store.query import (
     ActorQuery,
     ClaimQuery,
     DocumentQuery,
     EventQuery,
     StatementQuery,
 )
-from accord.store_write import date_range
-from accord.text import normalize_name
+from accord.store.write import date_range
+from accord.vocab.text import normalize_name
 
 __all__ = [
     "EVENT_SORTS",
@@ -49,7 +49,7 @@ EVENT_SORTS = {
     "-intensity": "coalesce({a}.intensity, -99) DESC, coalesce({a}.date_lo, '~'), {a}.id",
     "type": "{a}.type, coalesce({a}.date_lo, '~'), {a}.id",
 }
-"""The SQL order of each of :data:`accord.query.SORTS`: oldest or newest first, by intensity
+"""The SQL order of each of :data:`accord.store.query.SORTS`: oldest or newest first, by intensity
 (then oldest first), by type (then oldest first); undated events and events without intensity
 last, events of the same key in the order they were stored (newest stored first for
 ``-date``)."""
@@ -88,7 +88,7 @@ def dated_select(table: str, alias: str, where: list[str], order: str = _DATED_O
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One event filter, in the forms :mod:`accord.store_plan` chooses from.
+    """One event filter, in the forms :mod:`accord.store.plan` chooses from.
 
     ``where`` is a condition on the event row ``e`` (with ``params``), checked row by row;
     ``ids``, for a filter an index enumerates, the query of the ids of the events it keeps

@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import parsedate
 
-from accord.dates import month_numbers
+from accord.vocab.dates import month_numbers
 
 __all__ = ["FORMATS", "Cleaned", "Segment", "clean_text", "normalize_date", "sniff_format"]
 

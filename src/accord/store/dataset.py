@@ -9,8 +9,8 @@
         pairs = data.dyads()                                           # country pairs x month
 
 Each table method takes the query of the matching :class:`accord.store.Store` method
-(:mod:`accord.query`; none: every row) and returns a DataFrame with the columns of
-:mod:`accord.tables` (list columns for participants), or plain records with ``frame=False``.
+(:mod:`accord.store.query`; none: every row) and returns a DataFrame with the columns of
+:mod:`accord.store.tables` (list columns for participants), or plain records with ``frame=False``.
 pandas is imported only when a frame is asked for.
 """
 
@@ -23,7 +23,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from accord.errors import StoreError
-from accord.query import (
+from accord.records import Document
+from accord.store import Store
+from accord.store.query import (
     ActorQuery,
     ClaimQuery,
     DocumentQuery,
@@ -31,10 +33,8 @@ from accord.query import (
     Query,
     StatementQuery,
 )
-from accord.records import Document
-from accord.store import Store
-from accord.store_rows import DyadRow
-from accord.tables import TABLES, Column
+from accord.store.rows import DyadRow
+from accord.store.tables import TABLES, Column
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -10,7 +10,7 @@ date: the article's date is never put in their place; it is ``doc_published``), 
 its place, evidence, sentence, ``span`` and its document (``doc_id``, ``doc_url`` ...). An empty
 list is ``[]``, a missing value ``null``.
 
-The flat tables of :mod:`accord.tables` (``--csv``, exports) hold the same facts in columns.
+The flat tables of :mod:`accord.store.tables` (``--csv``, exports) hold the same facts in columns.
 :func:`date_label` is how every table for people (the CLI's, the dashboard's) shows a date.
 """
 
@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python 3.11
 
-from accord.store_rows import (
+from accord.store.rows import (
     ActorRow,
     ClaimRow,
     EventRow,
@@ -258,4 +258,4 @@ ITEMS: Mapping[str, Callable[[Any], Mapping[str, Any]]] = {
     "claims": claim_item,
     "actors": actor_item,
 }
-"""The item builder of each kind, by the name of its table in :data:`accord.tables.TABLES`."""
+"""The item builder of each kind, by the name of its table in :data:`accord.store.tables.TABLES`."""

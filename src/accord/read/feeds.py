@@ -8,7 +8,7 @@ network connection, so a hostile feed cannot read local files or make accord fet
 An item's link is its RSS ``<link>`` (else a ``<guid>`` that is a permalink) or its Atom
 ``<link href>`` of relation ``alternate`` (or none), resolved against ``xml:base`` and the
 feed's own URL. Its date is ``pubDate``, ``dc:date``, ``published`` or ``updated``, as written
-(:func:`accord.clean.normalize_date` reads RFC 2822 and ISO 8601).
+(:func:`accord.read.clean.normalize_date` reads RFC 2822 and ISO 8601).
 """
 
 from __future__ import annotations

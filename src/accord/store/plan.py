@@ -24,7 +24,7 @@ Four ways to find a page of events (:func:`plan`):
   events and the two together few (a common name and a common phrase).
 
 A drive or an intersection reads the same way within a range of event ids (``Plan.part``), so
-a costly one can be split in two and both halves read at once (:mod:`accord.store_split`).
+a costly one can be split in two and both halves read at once (:mod:`accord.store.split`).
 
 How many events each kind has is known (``event_kinds``); the fraction each other filter keeps
 is counted on its index (stopped at :data:`ESTIMATE_CAP`) or, beyond and for text, tried on the
@@ -44,7 +44,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from accord.store_filters import EVENT_SORTS, KIND_INDEXES, SORT_INDEXES, Term
+from accord.store.filters import EVENT_SORTS, KIND_INDEXES, SORT_INDEXES, Term
 
 __all__ = [
     "ENTRY", "ESTIMATE_CAP", "ROW", "SAMPLE", "SEEK", "Estimates", "Plan", "candidates",

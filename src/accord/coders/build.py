@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from accord import ontology
 from accord.coders.annotations import ActorTable, PlaceAnn, Unnamed, text_of
 from accord.coders.places import dateline_place
 from accord.records import (
@@ -19,6 +18,7 @@ from accord.records import (
     PlaceRef,
     Statement,
 )
+from accord.vocab import ontology
 
 __all__ = ["build_document"]
 

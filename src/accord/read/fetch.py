@@ -1,6 +1,6 @@
 """Fetch web pages and feeds politely: the READ stage of ``http(s)`` inputs::
 
-    from accord.fetch import Fetcher, WebReader
+    from accord.read.fetch import Fetcher, WebReader
     web = WebReader(Fetcher(delay=1.0), is_stored=store.has_url)
     for item in web.feed("https://example.org/rss.xml"):   # Article or ReadError, in order
         ...
@@ -19,7 +19,7 @@ request that fails raises :class:`~accord.errors.FetchError`, a
 that cannot be reached, a robots.txt that disallows it, a page that is not HTML, a response
 over the size limit), so that it becomes the failure of one input and the batch goes on.
 
-A :class:`WebReader` turns page URLs and feeds (:mod:`accord.feeds`) into
+A :class:`WebReader` turns page URLs and feeds (:mod:`accord.read.feeds`) into
 :class:`~accord.records.Article` values as :func:`accord.read_paths` does files: the page's
 main text, title and date through trafilatura (:func:`accord.read.read_text`), its URL as both
 ``path`` and ``url``. A URL that ``is_stored`` knows, or that was read before by the same
@@ -38,11 +38,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin, urlsplit
 
-from accord.clean import normalize_date
-from accord.decode import _decode
 from accord.errors import FetchError, ReadError
-from accord.feeds import FeedItem, is_http_url, parse_feed
 from accord.read import MAX_BYTES, read_text
+from accord.read.clean import normalize_date
+from accord.read.decode import _decode
+from accord.read.feeds import FeedItem, is_http_url, parse_feed
 from accord.records import Article
 
 if TYPE_CHECKING:

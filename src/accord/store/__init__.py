@@ -9,14 +9,14 @@ One file, no server::
         tolls = store.claims(ClaimQuery(unit="morts", min_quantity=10))
         doc = store.document("3fa2c1")            # the full records.Document, by id or prefix
 
-The methods that read rows take a query of :mod:`accord.query` (``None``: every row). The
-schema and its migrations are in :mod:`accord.store_schema`, how a document becomes rows
-(computed columns, registry keys, date ranges) in :mod:`accord.store_write`, the typed rows
-queries return in :mod:`accord.store_rows`, the WHERE clauses of the filters in
-:mod:`accord.store_filters`, how an event query reads the store (which index, which filter
-first) in :mod:`accord.store_plan`, the queries of events, statements and claims (filters,
-sorts, pages, counts) in :mod:`accord.store_reads`, and the counts (dyads, timeline, network,
-places, counterparts) in :mod:`accord.store_aggregates`; a ``Store`` has the methods of these
+The methods that read rows take a query of :mod:`accord.store.query` (``None``: every row). The
+schema and its migrations are in :mod:`accord.store.schema`, how a document becomes rows
+(computed columns, registry keys, date ranges) in :mod:`accord.store.write`, the typed rows
+queries return in :mod:`accord.store.rows`, the WHERE clauses of the filters in
+:mod:`accord.store.filters`, how an event query reads the store (which index, which filter
+first) in :mod:`accord.store.plan`, the queries of events, statements and claims (filters,
+sorts, pages, counts) in :mod:`accord.store.reads`, and the counts (dyads, timeline, network,
+places, counterparts) in :mod:`accord.store.aggregates`; a ``Store`` has the methods of these
 two. This module opens the store, writes documents and errors, and reads the registry of actors,
 the documents and the errors. A page of events costs about the same on a hundred events and on
 a million (``python -m benchmarks --queries`` in a checkout); :meth:`Store.iter_events` reads
@@ -51,7 +51,6 @@ from types import TracebackType
 from typing import Self
 
 from accord.errors import ReadError, StoreError
-from accord.query import ActorQuery, DocumentQuery
 from accord.records import (
     Actor,
     Claim,
@@ -63,10 +62,11 @@ from accord.records import (
     PlaceRef,
     Statement,
 )
-from accord.store_aggregates import AggregateQueries
-from accord.store_filters import EVENT_SORTS, actor_where, document_where
-from accord.store_reads import ExtractionQueries, _ofloat, _oint, _ostr, _span
-from accord.store_rows import (
+from accord.store.aggregates import AggregateQueries
+from accord.store.filters import EVENT_SORTS, actor_where, document_where
+from accord.store.query import ActorQuery, DocumentQuery
+from accord.store.reads import ExtractionQueries, _ofloat, _oint, _ostr, _span
+from accord.store.rows import (
     ActorRow,
     ClaimRow,
     DocumentRow,
@@ -78,10 +78,10 @@ from accord.store_rows import (
     StoryRow,
     TitleRow,
 )
-from accord.store_schema import check_accord, migrate
-from accord.store_split import SplitReads
-from accord.store_write import extraction_hash, registry_key, utc_now, write_document
-from accord.text import normalize_name
+from accord.store.schema import check_accord, migrate
+from accord.store.split import SplitReads
+from accord.store.write import extraction_hash, registry_key, utc_now, write_document
+from accord.vocab.text import normalize_name
 
 __all__ = [
     "EVENT_SORTS",
@@ -319,7 +319,7 @@ class Store(ExtractionQueries, AggregateQueries):
 
     # -- reading ------------------------------------------------------------------------------
     def actors(self, query: ActorQuery | None = None) -> list[ActorRow]:
-        """The registry entries ``query`` keeps (:class:`accord.query.ActorQuery`), most
+        """The registry entries ``query`` keeps (:class:`accord.store.query.ActorQuery`), most
         documents first, its page.
 
         Each row carries its aliases across documents and its titles, most recently seen first,
@@ -528,7 +528,7 @@ class Store(ExtractionQueries, AggregateQueries):
         )
 
     def documents(self, query: DocumentQuery | None = None) -> list[DocumentRow]:
-        """The stored documents ``query`` keeps (:class:`accord.query.DocumentQuery`), by
+        """The stored documents ``query`` keeps (:class:`accord.store.query.DocumentQuery`), by
         published date (undated last), with their extraction counts, its page."""
         query = query or DocumentQuery()
         where, params = document_where(query)

@@ -54,7 +54,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
-from accord.numbers import looks_like_year, parse_number
+from accord.vocab.numbers import looks_like_year, parse_number
 
 __all__ = ["DATE_KINDS", "DateMention", "find_dates", "inherit_anaphora", "month_numbers",
            "parse_published", "resolve"]

@@ -29,9 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Self
 
-from accord import ontology
 from accord.errors import QueryError
-from accord.store_write import date_range
+from accord.store.write import date_range
+from accord.vocab import ontology
 
 __all__ = [
     "SORTS",

@@ -16,7 +16,7 @@ A file, a JSONL line or standard input larger than ``max_bytes`` (:data:`MAX_BYT
 default) is an error, checked before it is read into memory.
 
 :func:`read_text` reads one document held in memory. Bytes are decoded by
-:func:`~accord.decode.decode_bytes` (UTF-8, UTF-16/32, code-page guesses; binary files are an
+:func:`~accord.read.decode.decode_bytes` (UTF-8, UTF-16/32, code-page guesses; binary files are an
 error). What reading repaired or ignored (invalid bytes, an impossible date, paragraphs in
 another language) is listed in :attr:`Article.warnings`.
 :func:`content_id` is the article id, a hash of the raw text that does not depend on the file
@@ -39,9 +39,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TextIO
 
-from accord.clean import clean_text, normalize_date, sniff_format
-from accord.decode import _decode, _plain_utf8
 from accord.errors import ReadError
+from accord.read.clean import clean_text, normalize_date, sniff_format
+from accord.read.decode import _decode, _plain_utf8
 from accord.records import Article
 
 __all__ = [
@@ -159,7 +159,7 @@ def read_text(
 
     ``fmt`` is ``"seed"``, ``"wikinews"``, ``"plain"``, ``"html"`` or None to sniff it. The
     keyword values (from a JSONL line, say) take precedence over what the text itself says;
-    ``published`` is normalised by :func:`~accord.clean.normalize_date` (an impossible date
+    ``published`` is normalised by :func:`~accord.read.clean.normalize_date` (an impossible date
     gives way to the text's own date). An impossible date, there or in the text's header
     (``date 2024-13-45``), is ignored and named in :attr:`Article.warnings`. Raises
     :class:`ReadError` if no text is left (an article made only of photo captions).
@@ -337,7 +337,7 @@ def _stream_jsonl(path: str, max_bytes: int) -> Iterator[Article | ReadError]:
     """A JSONL file read line by line, so that a corpus in one file is never held in memory
     whole. A file whose first 64 KiB are not text (a UTF-16/32 byte-order mark, NUL or
     control bytes) is read whole by :func:`read_bytes` as before; a line that is not UTF-8 is
-    decoded alone as :func:`~accord.decode.decode_bytes` does (files mixing encodings line by
+    decoded alone as :func:`~accord.read.decode.decode_bytes` does (files mixing encodings line by
     line exist)."""
     found = False
     try:

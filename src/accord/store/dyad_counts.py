@@ -19,8 +19,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from accord.store_filters import Term
-from accord.store_write import date_range
+from accord.store.filters import Term
+from accord.store.write import date_range
 
 __all__ = ["DyadCounts", "counted", "fill_dyad_counts", "migration_7", "within_months"]
 

@@ -2,7 +2,7 @@
 
 Every command that prints rows of the store takes the same output options: a table for people
 by default; ``--json`` (one array) and ``--jsonl`` (one object per line) print the items of the
-JSON API (:mod:`accord.items`), ``--csv`` their flat table (:mod:`accord.tables`). Every command
+JSON API (:mod:`accord.store.items`), ``--csv`` their flat table (:mod:`accord.store.tables`). Every command
 that reads or writes the store takes ``--db FILE``.
 """
 
@@ -18,12 +18,12 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
+from accord.cli.output import emit_rows
 from accord.errors import AccordError, QueryError, ReadError
-from accord.output import emit_rows
 from accord.pipeline import Options, available_cores, extract
-from accord.query import ActorQuery, ClaimQuery, EventQuery, Query, StatementQuery
 from accord.read import MAX_BYTES, count_documents, read_paths
 from accord.records import Article, Document
+from accord.store.query import ActorQuery, ClaimQuery, EventQuery, Query, StatementQuery
 
 __all__ = ["cli", "main"]
 
@@ -133,7 +133,7 @@ def extract_cmd(paths: Sequence[str], output: TextIO, processes: int, max_bytes:
 def _require_paths(paths: Sequence[str], *, urls: bool = True) -> None:
     """A path named that does not exist is a usage error, found before the model loads or the
     store opens (a glob, "-" or, if ``urls``, an http(s) URL is read as it comes)."""
-    from accord.feeds import is_http_url
+    from accord.read.feeds import is_http_url
 
     if not urls and (web := [p for p in paths if is_http_url(p)]):
         raise click.UsageError(f"{', '.join(web)}: accord extract reads files; `accord ingest "
@@ -145,7 +145,7 @@ def _require_paths(paths: Sequence[str], *, urls: bool = True) -> None:
 
 
 def _web_options(func: Any) -> Any:
-    from accord.fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT
+    from accord.read.fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT
 
     for option in reversed([
         click.option("--feed", "feeds", multiple=True, metavar="URL",
@@ -169,7 +169,7 @@ def _web_options(func: Any) -> Any:
 def _sources(paths: Sequence[str], feeds: Sequence[str]) -> list[Any]:
     """What `accord ingest` reads: ``paths`` (files, folders, URLs...) then ``feeds``; a usage
     error if there is nothing, or a feed is no http(s) URL, or a path does not exist."""
-    from accord.fetch import Feed, is_http_url
+    from accord.read.fetch import Feed, is_http_url
 
     if not paths and not feeds:
         raise click.UsageError("nothing to ingest: give PATHS or URLs, or --feed URL")
@@ -182,7 +182,7 @@ def _sources(paths: Sequence[str], feeds: Sequence[str]) -> list[Any]:
 
 def _count(paths: Sequence[str], feeds: Sequence[str]) -> int | None:
     """How many items `accord ingest` handles, when the inputs tell (a feed does not)."""
-    from accord.fetch import is_http_url
+    from accord.read.fetch import is_http_url
 
     files = [p for p in paths if not is_http_url(p)]
     counted = count_documents(files) if files else 0
@@ -217,9 +217,9 @@ def ingest_cmd(paths: Sequence[str], feeds: Sequence[str], delay: float, timeout
     Exit status: 0 all stored, 1 some documents failed, 2 usage error, 3 the store or the
     model failed, 130 interrupted (Ctrl-C).
     """
-    from accord.fetch import Fetcher
     from accord.ingestion import ingest
-    from accord.spark_tables import is_spark_output
+    from accord.read.fetch import Fetcher
+    from accord.spark.tables import is_spark_output
     from accord.store import Store
 
     sources = _sources(paths, feeds)
@@ -332,7 +332,7 @@ Q = TypeVar("Q", bound=Query)
 
 
 def _built(make: Callable[[], Q]) -> Q:
-    """The query ``make`` builds from the options (:mod:`accord.query` checks it, as for the
+    """The query ``make`` builds from the options (:mod:`accord.store.query` checks it, as for the
     API; a usage error naming the option for a bad value)."""
     try:
         return make()
@@ -378,7 +378,7 @@ def _sides(people: Sequence[Any]) -> str:
 
 
 def _event_display(r: Any) -> dict[str, Any]:
-    from accord.items import date_label
+    from accord.store.items import date_label
 
     return {
         "date": date_label(r.date, r.doc_published), "type": r.type, "mode": r.mode,
@@ -388,7 +388,7 @@ def _event_display(r: Any) -> dict[str, Any]:
 
 
 def _statement_display(r: Any) -> dict[str, Any]:
-    from accord.items import date_label
+    from accord.store.items import date_label
 
     return {
         "date": date_label(r.date, r.doc_published), "speaker": r.speaker,
@@ -425,8 +425,8 @@ def _actor_display(r: Any) -> dict[str, Any]:
 def _print_rows(db: str, table: str, fmt: str, display: Callable[[Any], dict[str, Any]],
                 query: Query) -> None:
     """The rows of ``table`` that ``query`` keeps, read from the store ``db`` as they are
-    printed (:func:`accord.output.emit_rows`)."""
-    from accord.tables import TABLES
+    printed (:func:`accord.cli.output.emit_rows`)."""
+    from accord.store.tables import TABLES
 
     with _open_store(db) as store:
         try:
@@ -551,7 +551,7 @@ def show_cmd(doc_id: str, db: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
         return
-    from accord.output import show_document
+    from accord.cli.output import show_document
 
     show_document(doc)
 
@@ -590,7 +590,7 @@ def errors_cmd(paths: Sequence[str], db: str, clear: bool) -> None:
 def eval_cmd(gold: str, root: str | None, report: str | None, predictions: str | None,
              processes: int, as_json: bool) -> None:
     """Score the system against a gold file (shared/gold/README.md, "Scoring")."""
-    from accord.evaluation import evaluate_gold
+    from accord.scoring.gold import evaluate_gold
 
     try:
         result, docs = evaluate_gold(Path(gold), Path(root) if root else None,
@@ -665,7 +665,7 @@ def spark_cmd(inputs: Sequence[str], output: str, master: str | None, fmt: str,
     Exit status: 0 all extracted, 1 some documents failed (see OUTPUT/errors), 2 usage error,
     3 Spark or the model failed.
     """
-    from accord.spark import check_output, run, spark_session
+    from accord.spark.job import check_output, run, spark_session
 
     started = time.perf_counter()
     try:

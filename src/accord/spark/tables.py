@@ -4,18 +4,17 @@
     OUTPUT/actors, events, claims, statements        flat rows, partitioned the same way
     OUTPUT/errors/part-*.parquet                     path, reason
 
-``month`` is the article's published ``YYYY-MM`` (``YYYY`` for a year, ``unknown`` without a
-date), so one article's rows share a partition. ``documents`` has the columns of
-:data:`accord.tables.DOCUMENT_COLUMNS` (not ``ingested_at``) and ``document``, the document JSON
-of :func:`document_json` (``Document.to_dict()``, plus ``extra`` and the events' ``negated``
+``month`` is the article's published ``YYYY-MM`` (``YYYY`` for a year, ``unknown`` without a date),
+so one article's rows share a partition. ``documents`` has the columns of
+:data:`accord.store.tables.DOCUMENT_COLUMNS` (not ``ingested_at``) and ``document``, the document
+JSON of :func:`document_json` (``Document.to_dict()``, plus ``extra`` and the events' ``negated``
 flags when set): nothing extracted is lost. The flat tables (:data:`TABLES`) have the columns of
-:mod:`accord.tables` without the store's registry ids (a Spark job has no registry), built by
+:mod:`accord.store.tables` without the store's registry ids (a Spark job has no registry), built by
 the same record functions.
-
 :func:`is_spark_output` and :func:`read_spark_output` turn such a folder back into
 :class:`~accord.records.Document` records, in the order ``accord ingest`` reads the articles,
 so that ingesting it gives the store that ingesting the articles gives. This module needs
-pyarrow only; :mod:`accord.spark` writes the tables.
+pyarrow only; :mod:`accord.spark.job` writes the tables.
 """
 
 from __future__ import annotations
@@ -30,9 +29,9 @@ from typing import Any
 
 from accord.errors import ReadError
 from accord.records import Document
-from accord.store_rows import ClaimRow, EventRow, ParticipantRow, StatementRow
-from accord.store_schema import event_range
-from accord.tables import (
+from accord.store.rows import ClaimRow, EventRow, ParticipantRow, StatementRow
+from accord.store.schema import event_range
+from accord.store.tables import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -42,7 +41,7 @@ from accord.tables import (
     event_record,
     statement_record,
 )
-from accord.text import normalize_name
+from accord.vocab.text import normalize_name
 
 __all__ = [
     "DOCUMENT_ROW",

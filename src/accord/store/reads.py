@@ -4,8 +4,8 @@ of events). :class:`accord.store.Store` inherits them.
 
 ``since``/``until`` (and the dates of events, statements and claims) are read as the docstring
 of :mod:`accord.store` says; "the module docstring" below is that one. How an event query
-reads the store (which index, which filter first) is :mod:`accord.store_plan`; the WHERE clauses
-of the filters are :mod:`accord.store_filters`.
+reads the store (which index, which filter first) is :mod:`accord.store.plan`; the WHERE clauses
+of the filters are :mod:`accord.store.filters`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from accord.query import ClaimQuery, EventQuery, StatementQuery
 from accord.records import Span
-from accord.store_filters import (
+from accord.store.filters import (
     EVENT_SORTS,
     Term,
     claim_where,
@@ -26,8 +25,9 @@ from accord.store_filters import (
     event_terms,
     statement_where,
 )
-from accord.store_plan import Plan, count_query, estimate, page_query, plan
-from accord.store_rows import ClaimRow, EventRow, ParticipantRow, StatementRow
+from accord.store.plan import Plan, count_query, estimate, page_query, plan
+from accord.store.query import ClaimQuery, EventQuery, StatementQuery
+from accord.store.rows import ClaimRow, EventRow, ParticipantRow, StatementRow
 
 __all__ = ["ExtractionQueries"]
 
@@ -61,7 +61,7 @@ class ExtractionQueries:
 
     def events(self, query: EventQuery | None = None) -> list[EventRow]:
         """The events ``query`` keeps (all filters combine with AND), in its order (oldest
-        first by default), its page. What each filter keeps: :class:`accord.query.EventQuery`;
+        first by default), its page. What each filter keeps: :class:`accord.store.query.EventQuery`;
         dates as in the module docstring."""
         query = query or EventQuery()
         with self._read() as conn:
@@ -108,7 +108,7 @@ class ExtractionQueries:
         """The page of :meth:`events` that ``query`` asks for (it needs a ``limit``), how many
         events its filters keep and whether that count is exact, in one read: counted up to
         ``at_most`` as :meth:`count_events` does, or, when a filter enumerates the events
-        (:func:`accord.store_plan.plan`), exactly: what the filters keep is then listed once,
+        (:func:`accord.store.plan.plan`), exactly: what the filters keep is then listed once,
         counted, and the page read from the list."""
         if query.limit is None:
             raise ValueError("events_page needs a query with a limit")
@@ -215,7 +215,7 @@ class ExtractionQueries:
 
     def statements(self, query: StatementQuery | None = None) -> list[StatementRow]:
         """The statements ``query`` keeps (all filters combine with AND), oldest first, its
-        page. What each filter keeps: :class:`accord.query.StatementQuery`; dates as in the
+        page. What each filter keeps: :class:`accord.store.query.StatementQuery`; dates as in the
         module docstring."""
         query = query or StatementQuery()
         where, params = statement_where(self._stored_verbs, query)
@@ -245,8 +245,8 @@ class ExtractionQueries:
         return self._count("statements s", where, params)
 
     def claims(self, query: ClaimQuery | None = None) -> list[ClaimRow]:
-        """The claims ``query`` keeps (all filters combine with AND), oldest article first,
-        its page. What each filter keeps: :class:`accord.query.ClaimQuery`; a claim is dated by
+        """The claims ``query`` keeps (all filters combine with AND), oldest article first, its
+        page. What each filter keeps: :class:`accord.store.query.ClaimQuery`; a claim is dated by
         its document's ``published``, as in the module docstring."""
         query = query or ClaimQuery()
         where, params = claim_where(query)

@@ -1,7 +1,7 @@
 """A costly read split in two by event id, both halves run at once on two connections.
 
 SQLite runs a statement on one core. A read that drives by its filters' indexes (a drive or an
-intersection, :attr:`accord.store_plan.Plan.part`) reads the same way within any range of
+intersection, :attr:`accord.store.plan.Plan.part`) reads the same way within any range of
 event ids, so its two halves can run side by side: the first on the store's own connection,
 the second on a connection kept for that, in a thread of its own (SQLite lets Python threads
 run while a statement steps). Both halves read one snapshot of the store: the second
@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 __all__ = ["SPLIT_COST", "Query", "SplitReads"]
 
 SPLIT_COST = 15_000.0
-"""A plan expected to cost more (microseconds, :data:`accord.store_plan.ENTRY`) is split."""
+"""A plan expected to cost more (microseconds, :data:`accord.store.plan.ENTRY`) is split."""
 
 Query = tuple[str, Sequence[object]]
 

@@ -8,10 +8,10 @@
       → OUTPUT/documents, actors, events, claims, statements  (Parquet, partitioned by month)
         OUTPUT/errors                                          (Parquet: path, reason)
 
-The tables, and how ``accord ingest`` reads them back, are described in
-:mod:`accord.spark_tables`: ``documents`` keeps the full document JSON (nothing extracted is
-lost), the flat tables have the columns of :mod:`accord.tables` without registry ids, and every
-table but ``errors`` is partitioned by the article's published ``month``.
+The tables, and how ``accord ingest`` reads them back, are described in :mod:`accord.spark.tables`:
+``documents`` keeps the full document JSON (nothing extracted is lost), the flat tables have the
+columns of :mod:`accord.store.tables` without registry ids, and every table but ``errors`` is
+partitioned by the article's published ``month``.
 
 Input formats (``fmt``): ``auto`` reads each file as :func:`accord.read.read_paths` does (by its
 suffix; in folders only files ending in :data:`accord.read.READABLE_SUFFIXES`), ``text`` and
@@ -45,8 +45,8 @@ from accord.errors import AccordError, ReadError
 from accord.pipeline import Options, extract
 from accord.read import READABLE_SUFFIXES, read_bytes, read_record
 from accord.records import Article, Document
-from accord.spark_tables import DOCUMENT_ROW, TABLES, SparkTable, document_row
-from accord.tables import Column
+from accord.spark.tables import DOCUMENT_ROW, TABLES, SparkTable, document_row
+from accord.store.tables import Column
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession

@@ -37,7 +37,7 @@ index of the documents' ``url``)::
         -- quad class, intensity, type and days, and its participants' countries
     dyad_counts(country, month, date_lo, date_hi, country_a, country_b, quad_class, type,
                 events, intensity_sum, intensities)  -- event_dyads counted, kept by triggers
-        -- (see :mod:`accord.store_dyad_counts`)
+        -- (see :mod:`accord.store.dyad_counts`)
     event_participants(event_id, role, position, name, norm_name, country, sector, registry_id)
     claims(doc_id, idx, quantity, qualifier, unit, holder, source, evidence, span_*, sentence,
            norm_holder, holder_country, holder_registry_id, norm_source, source_country,
@@ -54,7 +54,7 @@ without an entry only.
 
 How a ``records.Document`` becomes rows, and the computed columns, keys and date ranges of those
 rows (:func:`registry_key`, :func:`extraction_hash`, :func:`event_range`, :func:`dyads`, ...), are
-in :mod:`accord.store_write`; this module re-exports them.
+in :mod:`accord.store.write`; this module re-exports them.
 """
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from accord.store_dyad_counts import fill_dyad_counts, migration_7
-from accord.store_write import (
+from accord.store.dyad_counts import fill_dyad_counts, migration_7
+from accord.store.write import (
     _norm_text,
     date_range,
     dyads,
@@ -74,7 +74,7 @@ from accord.store_write import (
     utc_now,
     write_document,
 )
-from accord.text import normalize_name
+from accord.vocab.text import normalize_name
 
 __all__ = [
     "APPLICATION_ID",
@@ -407,8 +407,8 @@ _FORGET_NAME = (  # a name no alias row gives any more
 
 
 _V5 = [
-    # one index per sort of Store.events (store_filters.EVENT_SORTS, ties by id): a page is read
-    # in order and stops after its rows; undated events (and no intensity) sort last
+    # one index per sort of Store.events (accord.store.filters.EVENT_SORTS, ties by id): a page
+    # is read in order and stops after its rows; undated events (and no intensity) sort last
     "CREATE INDEX events_by_date ON events (coalesce(date_lo, '~'))",
     "CREATE INDEX events_by_date_desc ON events (coalesce(date_lo, ''))",
     "CREATE INDEX events_by_intensity ON events (coalesce(intensity, 99), coalesce(date_lo, '~'))",

@@ -56,7 +56,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from accord.errors import GoldFormatError
-from accord.text import normalize_name
+from accord.vocab.text import normalize_name
 
 __all__ = [
     "FACETS",

@@ -1,5 +1,5 @@
 """Writing a document into the SQLite store: the rows of a ``records.Document`` and the computed
-columns, keys and date ranges they carry. The tables are described in :mod:`accord.store_schema`.
+columns, keys and date ranges they carry. The tables are described in :mod:`accord.store.schema`.
 
 :func:`write_document` maps a ``records.Document`` onto the tables. Computed columns:
 ``norm_name``/``norm_alias`` are :func:`normalize_name` of a name, ``registry.norm_key`` is
@@ -28,9 +28,9 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from accord import geo, known
 from accord.records import Actor, Document, Event
-from accord.text import normalize_name
+from accord.vocab import geo, known
+from accord.vocab.text import normalize_name
 
 __all__ = [
     "DYAD_INSERT",

@@ -1,7 +1,7 @@
 """The typed rows that :class:`accord.store.Store` queries return.
 
 Rows are frozen dataclasses of plain values (no SQLite or spaCy objects), so the CLI, the Python
-API (:mod:`accord.dataset`), the exports and the web API share them.
+API (:mod:`accord.store.dataset`), the exports and the web API share them.
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ class NodeRow:
 
 @dataclass(frozen=True, slots=True)
 class EdgeRow:
-    """Two nodes that took part in the same events (see :func:`accord.store_write.dyads`)."""
+    """Two nodes that took part in the same events (see :func:`accord.store.write.dyads`)."""
 
     source: str
     target: str

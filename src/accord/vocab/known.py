@@ -1,6 +1,6 @@
 """Named actors the package knows in advance: organisations and public figures.
 
-International bodies live in :mod:`accord.geo` (``bodies.tsv``) beside states and places; this
+International bodies live in :mod:`accord.vocab.geo` (``bodies.tsv``) beside states and places; this
 module reads the two dictionaries of named national actors:
 
 - ``data/fr/organizations.tsv``: news media, companies, parties, intelligence and police
@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from accord.geo import NameIndex, NameIndexBuilder, data_rows, fold, split_cell
+from accord.vocab.geo import NameIndex, NameIndexBuilder, data_rows, fold, split_cell
 
 __all__ = [
     "KnownOrganization",

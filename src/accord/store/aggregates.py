@@ -17,12 +17,11 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from accord import geo
-from accord.query import EventQuery
-from accord.store_dyad_counts import DyadCounts, counted, within_months
-from accord.store_filters import Term, event_terms, event_where
-from accord.store_plan import Estimates, Plan, estimate, kept, plan
-from accord.store_rows import (
+from accord.store.dyad_counts import DyadCounts, counted, within_months
+from accord.store.filters import Term, event_terms, event_where
+from accord.store.plan import Estimates, Plan, estimate, kept, plan
+from accord.store.query import EventQuery
+from accord.store.rows import (
     CounterpartRow,
     CountRow,
     DyadRow,
@@ -31,8 +30,9 @@ from accord.store_rows import (
     PlaceRow,
     TimelineRow,
 )
-from accord.store_split import SPLIT_COST, SplitReads
-from accord.store_write import date_range
+from accord.store.split import SPLIT_COST, SplitReads
+from accord.store.write import date_range
+from accord.vocab import geo
 
 __all__ = ["AggregateQueries"]
 
@@ -208,11 +208,11 @@ class AggregateQueries:
 
         Filters on what an event's dyads carry (a participant country, the pair, the type, the
         quad class, whole months) are answered from the counts kept ahead
-        (:mod:`accord.store_dyad_counts`). Otherwise, with a ``limit``, the months are counted
+        (:mod:`accord.store.dyad_counts`). Otherwise, with a ``limit``, the months are counted
         from the most recent one back, a window of months at a time, until ``limit`` rows are
         found, so that a page reads recent events only; unless the events a filter enumerates
-        are fewer to read (:func:`accord.store_plan.plan`, :func:`_months_plan`), then counted
-        whole (when that costs more than :data:`accord.store_split.SPLIT_COST`, in two halves
+        are fewer to read (:func:`accord.store.plan.plan`, :func:`_months_plan`), then counted
+        whole (when that costs more than :data:`accord.store.split.SPLIT_COST`, in two halves
         by event id at once).
         """
         query = query or EventQuery()
@@ -252,7 +252,7 @@ class AggregateQueries:
         self, conn: sqlite3.Connection, chosen: Plan, newest: int
     ) -> tuple[list[sqlite3.Row], list[sqlite3.Row]] | None:
         """The dyads of the events ``chosen`` keeps (with ``sums``), those of ids up to half
-        of ``newest`` and the others read at once (:mod:`accord.store_split`); None if the
+        of ``newest`` and the others read at once (:mod:`accord.store.split`); None if the
         plan costs too little to split, or cannot be."""
         if self._split is None or chosen.part is None or chosen.cost < SPLIT_COST:
             return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from accord.text import fold
+from accord.vocab.text import fold
 
 __all__ = [
     "TRIGGER_FILES",

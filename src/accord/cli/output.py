@@ -1,9 +1,9 @@
 """Printing rows as a table, JSON, JSONL or CSV, and one document with its extraction.
 
-The store's events, statements, claims and actors print (:func:`emit_rows`) as the items of the
-JSON API (``json``: one array, ``jsonl``: one item per line; :mod:`accord.items`), as their flat
-table (``csv``: a header and one line per row, full ids; :mod:`accord.tables`), or as a table for
-people (``table``).
+The store's events, statements, claims and actors print (:func:`emit_rows`) as the items of the JSON
+API (``json``: one array, ``jsonl``: one item per line; :mod:`accord.store.items`), as their flat
+table (``csv``: a header and one line per row, full ids; :mod:`accord.store.tables`), or as a table
+for people (``table``).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from accord.items import ITEMS, date_label
 from accord.records import Document
-from accord.tables import TABLES, csv_lines, jsonl_lines
+from accord.store.items import ITEMS, date_label
+from accord.store.tables import TABLES, csv_lines, jsonl_lines
 
 __all__ = ["FORMATS", "emit", "emit_rows", "show_document"]
 
