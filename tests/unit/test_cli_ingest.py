@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord import pipeline, store
-from accord.cli import SHOWN_FAILURES, cli
+from accord.cli import cli
+from accord.cli.ingest import SHOWN_FAILURES
 from accord.coders.annotations import ensure_extensions
 from accord.errors import ModelError, ReadError
 from accord.read import count_documents, read_bytes, read_paths, read_text

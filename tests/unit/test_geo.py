@@ -12,7 +12,7 @@ from typing import Any
 import pycountry
 import pytest
 
-from accord.vocab import geo
+from accord.vocab import geo, names
 from accord.vocab.geo import (
     Body,
     Gazetteer,
@@ -521,7 +521,7 @@ def test_body_names_are_unambiguous() -> None:
     seen: dict[str, str] = {}
     for name, code, sector, aliases in rows("fr/bodies.tsv"):
         for form in (name, *geo.split_cell(aliases)):
-            key = ("A:" if geo._is_acronym(form) else "W:") + fold(form)
+            key = ("A:" if names.is_acronym(form) else "W:") + fold(form)
             assert seen.setdefault(key, name) == name, (form, seen[key], name)
 
 
@@ -539,7 +539,7 @@ def test_city_table_is_compiled() -> None:
         assert int(population) >= 0
         for other in alternates.split("|") if alternates else ():
             assert other == fold(other), (name, other)
-    homographs = geo._homographs()
+    homographs = names.homographs()
     assert {"reunion", "tours", "police", "paris"} <= homographs
     assert all(word == fold(word) for word in homographs)
 

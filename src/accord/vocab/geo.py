@@ -28,13 +28,22 @@ from __future__ import annotations
 
 import gettext
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from types import MappingProxyType
-from typing import Generic, TypeVar
+
+from accord.vocab.names import (
+    NameIndex,
+    NameIndexBuilder,
+    apostrophes,
+    data_rows,
+    fold,
+    is_acronym,
+    proper_noun,
+    split_cell,
+    without_article,
+)
 
 __all__ = [
     "Body",
@@ -59,133 +68,12 @@ __all__ = [
     "state_name",
 ]
 
-T = TypeVar("T")
-
-# ---------------------------------------------------------------------------------------------
-# Folding and small helpers
-
-_CHARS: Mapping[int, str] = MappingProxyType(str.maketrans({
-    "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "Þ": "TH",
-    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
-}))
-_SEPARATORS = re.compile(r"[-‐‑‒–—―'.]+")
-_LEADING_ARTICLE = re.compile(
-    r"^(?:de\s+la\s+|de\s+l'|la\s+|le\s+|les\s+|l'|du\s+|des\s+|de\s+|d'|au\s+|aux\s+|en\s+|à\s+)",
-    re.IGNORECASE,
-)
 _STATE_PREFIX = re.compile(
     r"^(?:république|royaume|fédération|état|etat|principauté|grand-duché|sultanat|émirat|emirat"
     r"|confédération)(?:\s+[\w-]+){0,3}?\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')(.+)$",
     re.IGNORECASE,
 )
 _OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
-
-
-@lru_cache(maxsize=1 << 16)  # the same names are looked up again and again
-def fold(text: str) -> str:
-    """The lookup key of a name: no accents, case folded, hyphens, apostrophes and dots as
-    spaces, spaces collapsed. ``fold("Viêt-Nam") == fold("viet nam") == "viet nam"``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = bare.translate(_CHARS).casefold()
-    return " ".join(_SEPARATORS.sub(" ", bare).split())
-
-
-def _apostrophes(text: str) -> str:
-    return text.translate({0x2019: "'", 0x2018: "'", 0x02BC: "'"}).strip()
-
-
-def _is_acronym(alias: str) -> bool:
-    core = alias.replace(".", "").replace("-", "")
-    return core.isalnum() and core.isupper() and len(core) <= 4
-
-
-def _without_article(name: str) -> str:
-    return _LEADING_ARTICLE.sub("", _apostrophes(name), count=1)
-
-
-@lru_cache(maxsize=1)
-def _homographs() -> frozenset[str]:
-    """Folded place names that are also French words ("reunion", "grenade", "tours")."""
-    text = files("accord").joinpath("data", "geo", "homographs.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
-def _proper(name: str, key: str) -> bool:
-    """Whether ``name`` may be the proper noun of ``key``: a name that is also a French word
-    ("la réunion", "une grenade", "paris" the bets) needs a capital letter."""
-    if any(c.isupper() for c in name):
-        return True
-    homographs = _homographs()
-    article, _, rest = key.partition(" ")
-    return key not in homographs and not (
-        article in ("le", "la", "les", "l") and rest in homographs
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class NameIndex(Generic[T]):
-    """Folded names → values; acronyms (``_is_acronym``) only match when written in capitals,
-    and, in an index of proper nouns, names that are French words only with a capital."""
-
-    words: Mapping[str, T]
-    acronyms: Mapping[str, T]
-    proper: bool = False
-    first_words: frozenset[str] = frozenset()  # first word of every key, to skip lookups
-
-    def get(self, name: str) -> T | None:
-        key = fold(name)
-        hit = self.words.get(key)
-        if hit is not None and self.proper and not _proper(name, key):
-            hit = None
-        if hit is None and _is_acronym(name.replace(" ", "")):
-            hit = self.acronyms.get(key)
-        return hit
-
-
-class NameIndexBuilder(Generic[T]):
-    """Collects names for a :class:`NameIndex`; the first value given for a key wins."""
-
-    def __init__(self) -> None:
-        self.words: dict[str, T] = {}
-        self.acronyms: dict[str, T] = {}
-
-    def add(self, name: str, value: T) -> None:
-        name = _apostrophes(name)
-        if not name:
-            return
-        table = self.acronyms if _is_acronym(name) else self.words
-        table.setdefault(fold(name), value)
-
-    def build(self, proper: bool = False) -> NameIndex[T]:
-        first = frozenset(key.split()[0] for key in (*self.words, *self.acronyms) if key)
-        return NameIndex(
-            MappingProxyType(dict(self.words)), MappingProxyType(dict(self.acronyms)), proper,
-            first,
-        )
-
-
-def data_rows(path: str) -> Iterator[list[str]]:
-    """Rows of a TSV data file under ``accord/data``: comments and the header line skipped,
-    cells stripped, short rows padded to the header's width."""
-    text = files("accord").joinpath("data", *path.split("/")).read_text(encoding="utf-8")
-    width = 0
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not width:
-            width = len(cells)
-            continue
-        yield cells + [""] * (width - len(cells))
-
-
-def split_cell(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|") if part.strip()]
-
 
 # ---------------------------------------------------------------------------------------------
 # States
@@ -210,7 +98,7 @@ def _alpha3(alpha2: str) -> str | None:
 def _iso_name_forms(name: str) -> Iterator[str]:
     """Forms of a name of ISO or CLDR: "Corée, République de" gives itself and "République de
     Corée"; "Myanmar (Birmanie)" gives itself, "Myanmar" and "Birmanie"."""
-    name = _apostrophes(name)
+    name = apostrophes(name)
     yield name
     bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
     if bracket:
@@ -247,7 +135,7 @@ def _states() -> _States:
             for form in _iso_name_forms(territory):
                 builder.add(form, code)
             if locale == "fr":
-                names.setdefault(code, _apostrophes(territory))
+                names.setdefault(code, apostrophes(territory))
     catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
     for country in pycountry.countries:
         code = str(country.alpha_3)
@@ -260,14 +148,14 @@ def _states() -> _States:
                     fr.add(form, code)
                 for form in _iso_name_forms(text):
                     en.add(form, code)
-        names.setdefault(code, _apostrophes(catalogue.gettext(country.name)))
+        names.setdefault(code, apostrophes(catalogue.gettext(country.name)))
     return _States(fr.build(proper=True), en.build(proper=True), MappingProxyType(names))
 
 
 def _country_candidates(name: str) -> Iterator[str]:
-    name = _apostrophes(name)
+    name = apostrophes(name)
     yield name
-    bare = _without_article(name)
+    bare = without_article(name)
     if bare != name:
         yield bare
     prefixed = _STATE_PREFIX.match(bare)
@@ -356,7 +244,7 @@ def capital_metonym(name: str) -> str | None:
 def metonym(name: str) -> Metonym | None:
     """An institutional metonym ("la Maison Blanche" → USA GOV, "Bruxelles" → EUR, "le
     Pentagone" → USA MIL), else a capital standing for its state (sector None)."""
-    for candidate in dict.fromkeys((_apostrophes(name), _without_article(name))):
+    for candidate in dict.fromkeys((apostrophes(name), without_article(name))):
         hit = _metonyms().get(candidate)
         if hit is not None:
             return hit
@@ -475,11 +363,11 @@ def international_body(name: str) -> Body | None:
     "le Haut-Commissariat aux droits de l'homme de l'ONU" (a body followed by the name of the
     body of the same code it belongs to)."""
     index = _bodies()
-    for candidate in dict.fromkeys((_apostrophes(name), _without_article(name))):
+    for candidate in dict.fromkeys((apostrophes(name), without_article(name))):
         body = index.get(candidate)
         if body is not None:
             return body
-    bare = _without_article(name)
+    bare = without_article(name)
     for match in _OF.finditer(bare):
         head, tail = bare[: match.start()], bare[match.end() :]
         parent = index.get(tail)
@@ -621,14 +509,14 @@ class Gazetteer:
 
     def _key_of(self, name: str) -> tuple[str, PlaceInfo] | None:
         key = fold(name)
-        keys = [key, fold(_without_article(name))]
+        keys = [key, fold(without_article(name))]
         if name[:1].isupper():  # "Bourget" for "Le Bourget", "Caire" for "Le Caire"
             keys += [f"le {key}", f"la {key}", f"les {key}"]
         for other in dict.fromkeys(keys):
             hit = self._index.get(other)
-            if hit is not None and _proper(name, other):
+            if hit is not None and proper_noun(name, other):
                 return other, hit
-        if _is_acronym(name.replace(" ", "")):
+        if is_acronym(name.replace(" ", "")):
             acronym = self._acronyms.get(key)
             return (key, acronym) if acronym is not None else None
         return None
@@ -647,7 +535,7 @@ def _sites() -> Iterator[tuple[str, PlaceInfo]]:
         if sector and len(code) == 3 and code not in ("UNO", "EUR", "IGO", "NGO", "IMG", "MNC"):
             site = PlaceInfo(name, code, None, None, "site")
             for form in (name, *split_cell(aliases)):
-                yield fold(_without_article(form)), site
+                yield fold(without_article(form)), site
 
 
 def _float(text: str) -> float | None:

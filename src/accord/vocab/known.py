@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from accord.vocab.geo import NameIndex, NameIndexBuilder, data_rows, fold, split_cell
+from accord.vocab.names import NameIndex, NameIndexBuilder, data_rows, fold, split_cell
 
 __all__ = [
     "KnownOrganization",
