@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
+from accord.cli.output import emit
 from accord.errors import AccordError
-from accord.output import emit
 from accord.pipeline import available_cores
 
 

@@ -9,7 +9,7 @@
     writer.close()
     conn.execute("COMMIT")
 
-:class:`BulkWriter` gives exactly the rows :func:`accord.store_write.write_document` gives for
+:class:`BulkWriter` gives exactly the rows :func:`accord.store.write.write_document` gives for
 the same documents (every table, computed column and registry entry; the unit tests compare the
 two row by row) but keeps the registry in memory and writes rows in ``executemany`` batches:
 a million events in a few minutes, where writing them one by one takes over a quarter of an
@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from accord.records import Actor, Document, Event
-from accord.store_write import (
+from accord.store.write import (
     DYAD_INSERT,
     _dumps,
     _named,
@@ -34,7 +34,7 @@ from accord.store_write import (
     registry_key,
     utc_now,
 )
-from accord.text import normalize_name
+from accord.vocab.text import normalize_name
 
 __all__ = ["BulkWriter"]
 
@@ -68,7 +68,7 @@ _SQL = {
 
 
 class BulkWriter:
-    """Writes new documents into an empty store as :func:`accord.store_write.write_document`
+    """Writes new documents into an empty store as :func:`accord.store.write.write_document`
     would, row for row, but many at a time: the registry is kept in memory (and written by
     :meth:`close`), ids are given in the same order, rows go out in ``executemany`` batches.
 

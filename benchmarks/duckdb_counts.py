@@ -6,7 +6,7 @@ Copies what the counting endpoints read from an accord store (events with their 
 place and normalised text; participants; dyads; document actors; the registry and its names)
 into a DuckDB file (DuckDB's SQLite reader is an extension it downloads, so the rows go through
 Python and Arrow), then answers the aggregate families of ``accord bench --queries``
-(``accord.bench_queries.query_cases``: the same draws) with DuckDB SQL over that copy and
+(``benchmarks.queries.query_cases``: the same draws) with DuckDB SQL over that copy and
 prints p50/p95 per family, as ``accord bench --queries`` does for the store. The answers are
 checked against the store's on the first draw of each family (timeline rows, top edges and
 places, the overview's counts).
@@ -24,11 +24,11 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-
-from accord.query import EventQuery
-from accord.store import Store
-from accord.store_write import date_range
 from accord.text import normalize_name
+
+from accord.store import Store
+from accord.store.query import EventQuery
+from accord.store.write import date_range
 from benchmarks.queries import percentile, query_cases
 
 _COPIES = {

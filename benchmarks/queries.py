@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from accord.query import SORTS, EventQuery
 from accord.store import Store
+from accord.store.query import SORTS, EventQuery
 
 __all__ = ["TARGET_MS", "FamilyTiming", "QueryCase", "percentile", "query_cases", "run_queries"]
 
@@ -55,7 +55,7 @@ _WORDS = ("coopération", "défense", "sécurité maritime", "terrorisme", "réf
 
 @dataclass(frozen=True, slots=True)
 class QueryCase:
-    """One query: the fields of an :class:`~accord.query.EventQuery` (``path`` empty; a page
+    """One query: the fields of an :class:`~accord.store.query.EventQuery` (``path`` empty; a page
     of :data:`PAGE` events) or an API path and its query string parameters (the same names
     and values)."""
 

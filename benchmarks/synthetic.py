@@ -12,7 +12,7 @@ average, some claims and statements, and sentences in French whose words ``--tex
 (common ones such as "coopération", rare ones such as "cybersécurité").
 
 :func:`generate` writes them through :class:`benchmarks.bulk.BulkWriter`, which gives exactly
-the rows that :func:`accord.store_write.write_document` gives for the same documents (every
+the rows that :func:`accord.store.write.write_document` gives for the same documents (every
 table, computed column and registry entry; the unit tests compare the two row by row) but in
 large ``executemany`` batches inside one transaction, with the secondary indexes and the triggers
 dropped during the load and created again at the end (the search tables the triggers keep are
@@ -37,7 +37,6 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TypeVar
 
-from accord import geo, ontology
 from accord.errors import StoreError
 from accord.records import (
     Actor,
@@ -50,7 +49,8 @@ from accord.records import (
     PlaceRef,
     Statement,
 )
-from accord.store_schema import check_accord, fill_search, migrate, normalize_name, registry_key
+from accord.store.schema import check_accord, fill_search, migrate, normalize_name, registry_key
+from accord.vocab import geo, ontology
 from benchmarks.bulk import BulkWriter
 
 __all__ = ["SyntheticStats", "documents", "generate", "synthetic_events"]

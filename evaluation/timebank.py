@@ -4,10 +4,10 @@ Each ``*.tml`` file gives the article date (``<DCT><TIMEX3 value=...>``) and, in
 ``<TIMEX3 type="DATE" value="...">expression</TIMEX3>`` elements. Two figures are measured:
 
 - **expression** (the headline): every DATE timex's text is resolved alone with
-  :func:`accord.dates.resolve` against the article date and compared to the gold ``value``
+  :func:`accord.vocab.dates.resolve` against the article date and compared to the gold ``value``
   (exact string).
-- **in context**: the plain text of the body goes through :func:`accord.dates.find_dates` and
-  :func:`accord.dates.inherit_anaphora`; a gold timex takes the value of the mention that
+- **in context**: the plain text of the body goes through :func:`accord.vocab.dates.find_dates` and
+  :func:`accord.vocab.dates.inherit_anaphora`; a gold timex takes the value of the mention that
   overlaps it (the end of a range when the timex lies after the range's "au"/"et"/"-"), and
   counts as not found when no mention overlaps it. This measures spans, tense and
   document-level rules too.
@@ -30,7 +30,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from accord.dates import DateMention, find_dates, inherit_anaphora, resolve
+from accord.vocab.dates import DateMention, find_dates, inherit_anaphora, resolve
 
 __all__ = ["TimebankReport", "Timex", "evaluate_timebank", "main", "read_tml"]
 

@@ -28,7 +28,6 @@ SHARED = ROOT.parent / "shared"
 os.environ["ACCORD_EVENT_FILTER"] = "off"  # see every candidate of the rules
 
 from accord.coders.event_filter import candidate_of_record, features
-from accord.evaluation import evaluate_gold
 from accord.pipeline import Options
 from accord.scoring import (
     _dyadic_sides_match,
@@ -37,6 +36,7 @@ from accord.scoring import (
     _named_sides_match,
     _records,
 )
+from accord.scoring.gold import evaluate_gold
 
 DEV_FILES = [
     SHARED / "gold" / "dev-wikinews-fr.jsonl", SHARED / "gold" / "dev-wikinews-fr-2.jsonl",

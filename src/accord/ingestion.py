@@ -9,8 +9,8 @@ benchmark run :func:`ingest`. Storing is idempotent: an article already stored w
 extraction is counted ``unchanged`` and changes nothing, so running the same input again after
 an interruption completes the store.
 
-``http(s)`` URLs among the sources are web pages and :class:`~accord.fetch.Feed` values RSS or
-Atom feeds, fetched politely by :mod:`accord.fetch`; a page whose URL is stored already is
+``http(s)`` URLs among the sources are web pages and :class:`~accord.read.fetch.Feed` values RSS or
+Atom feeds, fetched politely by :mod:`accord.read.fetch`; a page whose URL is stored already is
 skipped without a request (counted in :attr:`IngestSummary.skipped`), so the same feeds can be
 ingested again and again (from cron) and only their new items are fetched::
 
@@ -25,9 +25,9 @@ from itertools import groupby
 from pathlib import Path
 
 from accord.errors import ReadError
-from accord.fetch import Feed, Fetcher, WebReader, is_http_url
 from accord.pipeline import MODELS, Options, extract
 from accord.read import MAX_BYTES, read_paths
+from accord.read.fetch import Feed, Fetcher, WebReader, is_http_url
 from accord.records import Article, Document
 from accord.store import Store
 
@@ -35,7 +35,7 @@ __all__ = ["IngestSummary", "Source", "ingest", "notes"]
 
 Source = str | Path | Article | ReadError | Feed
 """A path as :func:`accord.read_paths` reads it (file, folder, glob, ``-``), an ``accord spark``
-output, an ``http(s)`` URL of a web page, a :class:`~accord.fetch.Feed`, an article already
+output, an ``http(s)`` URL of a web page, a :class:`~accord.read.fetch.Feed`, an article already
 read, or a read error to record."""
 
 
@@ -94,7 +94,7 @@ def ingest(
     stored), ``on_stored`` with each input and what became of it ("new", "updated", "unchanged"
     or its :class:`ReadError`) once committed, ``warn`` with the path and the text of each
     :func:`notes` of an article. Web pages and feeds are fetched by ``fetcher`` (default: a
-    :class:`~accord.fetch.Fetcher` with its defaults and ``max_bytes``); a page whose URL the
+    :class:`~accord.read.fetch.Fetcher` with its defaults and ``max_bytes``); a page whose URL the
     store has (:meth:`Store.has_url`) or that came earlier in the run is skipped, and a feed
     read without failure is cleared from the ``errors`` table. A failure of the store or the
     model raises
@@ -134,7 +134,7 @@ def _passed_to(
 def _is_output(source: Source) -> bool:
     if not isinstance(source, str | Path) or is_http_url(str(source)):
         return False
-    from accord.spark_tables import is_spark_output
+    from accord.spark.tables import is_spark_output
 
     return is_spark_output(str(source))
 
@@ -145,7 +145,7 @@ def _items(
 ) -> Iterator[Document | ReadError]:
     """The documents and failures of ``sources``, in order: spark outputs loaded, the rest
     read and coded."""
-    from accord.spark_tables import read_spark_output
+    from accord.spark.tables import read_spark_output
 
     for is_output, group in groupby(sources, key=_is_output):
         if is_output:

@@ -82,7 +82,7 @@ _WARM_UP = Article(
 def _warm_up(nlp: Language) -> None:
     """Code one short article: the coders load their vocabularies (gazetteer, known people,
     number and date words) on first use, and should do so here, once, not in each worker."""
-    from accord.build import build_document
+    from accord.coders.build import build_document
 
     doc = nlp.make_doc(_WARM_UP.text)
     doc._.article = _WARM_UP
@@ -197,7 +197,7 @@ def available_cores() -> int:
 
 
 def _code_batch(articles: list[Article], options: Options) -> list[Document | ReadError]:
-    from accord.build import build_document
+    from accord.coders.build import build_document
 
     nlp = load_pipeline("fr", options.model)
     limit = nlp.max_length

@@ -268,7 +268,7 @@ def test_an_undated_event_shows_what_the_cli_shows(app: App, store_path: Any) ->
     from click.testing import CliRunner
 
     from accord.cli import cli
-    from accord.items import date_label
+    from accord.store.items import date_label
 
     items = api(app, "/api/events?limit=1000")["items"]
     undated = [e for e in items if e["date"] is None]

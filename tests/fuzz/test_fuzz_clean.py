@@ -1,4 +1,4 @@
-"""Cleaning offsets on random texts: what :mod:`accord.clean` promises.
+"""Cleaning offsets on random texts: what :mod:`accord.read.clean` promises.
 
 The cleaned text is made of slices of the raw text joined by blank lines: every segment
 ``(clean_start, raw_start, length)`` maps ``text[clean_start:+length]`` to the same characters of
@@ -15,9 +15,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.clean import FORMATS, Cleaned, clean_text, normalize_date, sniff_format
 from accord.errors import ReadError
 from accord.read import read_text
+from accord.read.clean import FORMATS, Cleaned, clean_text, normalize_date, sniff_format
 from tests.fuzz.profiles import fuzz
 
 PIECES = st.sampled_from([

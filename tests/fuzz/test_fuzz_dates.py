@@ -1,4 +1,4 @@
-"""Date resolution on random expressions and article dates: what :mod:`accord.dates` promises.
+"""Date resolution on random expressions and article dates: what :mod:`accord.vocab.dates` promises.
 
 Nothing raises; every value is a real date at a valid precision; a range starts no later than
 it ends; a written full date resolves to itself; a day and month without a year land at most
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.dates import DATE_KINDS, find_dates, inherit_anaphora, resolve
+from accord.vocab.dates import DATE_KINDS, find_dates, inherit_anaphora, resolve
 from tests.fuzz.profiles import fuzz
 
 MONTHS = ["janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août",

@@ -1,5 +1,5 @@
 """Number parsing: French number words and digit formats round-trip; random text never raises
-and every mention has consistent offsets (what :mod:`accord.numbers` promises)."""
+and every mention has consistent offsets (what :mod:`accord.vocab.numbers` promises)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import math
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from accord.numbers import CLAIM_KINDS, claim_numbers, find_numbers, parse_number
+from accord.vocab.numbers import CLAIM_KINDS, claim_numbers, find_numbers, parse_number
 from tests.fuzz.profiles import fuzz
 
 UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",

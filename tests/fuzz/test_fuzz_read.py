@@ -16,9 +16,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from accord.decode import decode_bytes
 from accord.errors import ReadError
 from accord.read import LANGUAGES, read_paths, read_text
+from accord.read.decode import decode_bytes
 from accord.records import Article
 from tests.fuzz.profiles import fuzz
 

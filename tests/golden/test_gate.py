@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from accord.evaluation import evaluate_gold
+from accord.scoring.gold import evaluate_gold
 from tests.conftest import ROOT, SHARED
 
 FLOORS = Path(__file__).with_name("floors.json")

@@ -13,14 +13,15 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from accord import store_aggregates, store_reads
 from accord.errors import StoreError
-from accord.query import ActorQuery, ClaimQuery, EventQuery, StatementQuery
 from accord.store import EventRow, Store
-from accord.store_plan import Plan, candidates, plan
-from accord.store_schema import dyads, event_month
-from accord.tables import TABLES
-from accord.text import normalize_name
+from accord.store import aggregates as store_aggregates
+from accord.store import reads as store_reads
+from accord.store.plan import Plan, candidates, plan
+from accord.store.query import ActorQuery, ClaimQuery, EventQuery, StatementQuery
+from accord.store.schema import dyads, event_month
+from accord.store.tables import TABLES
+from accord.vocab.text import normalize_name
 from accord.web.api import create_app
 from benchmarks.__main__ import bench_cmd
 from benchmarks.queries import percentile, query_cases, run_queries

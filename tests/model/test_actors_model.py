@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 
 from accord.coders.titles import find_titles
-from accord.lexicon import lexicon
 from accord.pipeline import extract_one, load_pipeline
 from accord.read import read_text
 from accord.records import Actor
+from accord.vocab.lexicon import lexicon
 
 pytestmark = pytest.mark.model
 

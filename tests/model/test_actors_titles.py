@@ -8,10 +8,10 @@ import pytest
 import spacy
 
 from accord.coders.titles import find_titles
-from accord.lexicon import lexicon
 from accord.pipeline import extract_one
 from accord.read import read_text
 from accord.records import Actor
+from accord.vocab.lexicon import lexicon
 
 pytestmark = pytest.mark.model
 

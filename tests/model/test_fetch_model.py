@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import accord
-from accord.fetch import Feed, Fetcher
+from accord.read.fetch import Feed, Fetcher
 from tests.factories import table
 from tests.webserver import running_site
 

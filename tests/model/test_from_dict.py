@@ -11,7 +11,7 @@ from accord.errors import ReadError
 from accord.pipeline import extract
 from accord.read import read_paths
 from accord.records import Document
-from accord.spark_tables import document_json
+from accord.spark.tables import document_json
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.model

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from accord.cli import cli
 from accord.errors import ReadError
 from accord.read import read_paths
-from accord.spark_tables import TABLES, month
+from accord.spark.tables import TABLES, month
 from tests.conftest import ROOT
 from tests.unit.test_spark_output import store_dump
 
@@ -62,7 +62,7 @@ def run(*args: str, code: int = 0) -> str:
 def spark() -> Iterator[Any]:
     """One local[2] session for the module; `accord spark` finds it as it finds the session
     spark-submit makes, and the executors' Python workers (and their models) are reused."""
-    from accord.spark import spark_session
+    from accord.spark.job import spark_session
 
     with spark_session("local[2]", "accord-test", TEST_CONF) as session:
         yield session
@@ -146,7 +146,7 @@ def test_ingest_of_the_spark_output_equals_ingest_of_the_articles(
 def test_parquet_input_gives_the_documents_of_the_same_texts(
     spark: Any, outputs: Path, tmp_path: Path
 ) -> None:
-    from accord.spark import run as spark_run
+    from accord.spark.job import run as spark_run
 
     raw = (ROOT / "examples" / "vna" / "001_30a6577153054cda.txt").read_text("utf-8")
     records = [RECORD, {"text": raw, "id": "vna-1", "published": None}]

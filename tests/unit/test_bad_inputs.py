@@ -22,9 +22,9 @@ from click.testing import CliRunner
 
 from accord import pipeline
 from accord.cli import cli
-from accord.decode import decode_bytes
 from accord.errors import ReadError
 from accord.read import MAX_BYTES, detect_language, read_paths, read_text
+from accord.read.decode import decode_bytes
 from accord.records import Article
 
 GOOD = (

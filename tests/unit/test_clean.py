@@ -1,4 +1,4 @@
-"""Unit tests of accord.clean: formats, captions, datelines, trailers, dates, segments."""
+"""Unit tests of accord.read.clean: formats, captions, datelines, trailers, dates, segments."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.clean import FORMATS, Cleaned, clean_text, normalize_date, sniff_format
+from accord.read.clean import FORMATS, Cleaned, clean_text, normalize_date, sniff_format
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repo")

@@ -1,10 +1,10 @@
-"""Unit tests of accord.clean on the artefacts of news pages stored as found: a lead or a
+"""Unit tests of accord.read.clean on the artefacts of news pages stored as found: a lead or a
 headline on the header line, photo captions inside paragraphs, links to other articles, page
 furniture, a teaser after the agency trailer, repeated lead sentences."""
 
 from __future__ import annotations
 
-from accord.clean import Cleaned, clean_text, sniff_format
+from accord.read.clean import Cleaned, clean_text, sniff_format
 
 
 def _clean(raw: str) -> Cleaned:

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from accord.cli import cli
 from accord.records import Participant
 from accord.store import Store
-from accord.tables import EVENT_COLUMNS
+from accord.store.tables import EVENT_COLUMNS
 from accord.web.api import create_app
 from tests.factories import (
     ATTACK,

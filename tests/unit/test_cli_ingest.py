@@ -19,12 +19,14 @@ from click.testing import CliRunner, Result
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from accord import pipeline, store, store_schema
-from accord.cli import SHOWN_FAILURES, cli
+from accord import pipeline, store
+from accord.cli import cli
+from accord.cli.ingest import SHOWN_FAILURES
 from accord.coders.annotations import ensure_extensions
 from accord.errors import ModelError, ReadError
 from accord.read import count_documents, read_bytes, read_paths, read_text
 from accord.records import Article, Document
+from accord.store import schema as store_schema
 from tests.factories import table
 
 FINE = "Le ministre a reçu son homologue à Hanoï."

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from accord.cli import cli
 from accord.records import Actor
 from accord.store import Store
-from accord.tables import CLAIM_COLUMNS
+from accord.store.tables import CLAIM_COLUMNS
 from tests.unit.test_store import MSP, claim, make_doc, said_doc, statement
 
 

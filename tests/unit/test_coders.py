@@ -12,7 +12,6 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from accord.build import build_document
 from accord.coders.actors import _family_name_country, code_actors, find_titles
 from accord.coders.annotations import (
     ActorAnn,
@@ -21,14 +20,15 @@ from accord.coders.annotations import (
     StatementAnn,
     ensure_extensions,
 )
+from accord.coders.build import build_document
 from accord.coders.event_dates import EventClock
 from accord.coders.events import code_events
 from accord.coders.places import code_places, dateline_place
 from accord.coders.resolve import Resolver
 from accord.coders.roles import Roles
 from accord.coders.statements import code_statements
-from accord.lexicon import Lexicon, lexicon
 from accord.records import Article
+from accord.vocab.lexicon import Lexicon, lexicon
 
 NLP = spacy.blank("fr")
 LEX: Lexicon = lexicon("fr")

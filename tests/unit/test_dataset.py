@@ -9,9 +9,9 @@ import pytest
 
 import accord
 from accord.errors import StoreError
-from accord.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.store import Store
-from accord.tables import TABLES
+from accord.store.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
+from accord.store.tables import TABLES
 from tests.factories import sample_documents
 
 

@@ -1,4 +1,4 @@
-"""Unit tests of accord.dates: resolution rules, find_dates in context, property tests."""
+"""Unit tests of accord.vocab.dates: resolution rules, find_dates in context, property tests."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.dates import (
+from accord.vocab.dates import (
     DATE_KINDS,
     DateMention,
     find_dates,

@@ -11,7 +11,7 @@ import pytest
 
 from accord.coders import event_filter as ef
 from accord.coders.event_filter import Candidate, EventFilter, features
-from accord.ontology import is_event_type
+from accord.vocab.ontology import is_event_type
 
 FIXED = set(features(Candidate("CONSULT", None, "a", 0, 0, 0, 0, None, False, 0.0, 0, "", 0)))
 
@@ -74,7 +74,7 @@ def test_the_switch_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.model
 def test_a_candidate_reads_the_same_off_the_annotation_and_the_record() -> None:
-    from accord.build import build_document
+    from accord.coders.build import build_document
     from accord.pipeline import load_pipeline
     from accord.read import Article
 

@@ -17,9 +17,9 @@ from accord.exports.context import country_fips, numeric_id
 from accord.exports.gdelt import GDELT_COLUMNS
 from accord.exports.icews import ICEWS_COLUMNS
 from accord.exports.polecat import POLECAT_COLUMNS
-from accord.query import EventQuery
 from accord.store import Store
-from accord.tables import TABLES
+from accord.store.query import EventQuery
+from accord.store.tables import TABLES
 from tests.factories import ATTACK, TREATY, doc_id, sample_documents
 
 

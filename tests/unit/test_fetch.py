@@ -1,6 +1,6 @@
-"""Fetching pages and feeds (accord.fetch, accord.feeds) from a local site on 127.0.0.1, without
-the model: what a page gives, robots.txt, the delay per host, errors of one input, redirects,
-and feeds read safely."""
+"""Fetching pages and feeds (accord.read.fetch, accord.read.feeds) from a local site on 127.0.0.1,
+without the model: what a page gives, robots.txt, the delay per host, errors of one input,
+redirects, and feeds read safely."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from accord.errors import FetchError, ReadError
-from accord.feeds import FeedItem, parse_feed
-from accord.fetch import Fetcher, WebReader, fetch_page, user_agent
+from accord.read.feeds import FeedItem, parse_feed
+from accord.read.fetch import Fetcher, WebReader, fetch_page, user_agent
 from accord.records import Article
 from tests.webserver import ARTICLES, Page, Site, rss, running_site
 

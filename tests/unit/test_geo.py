@@ -1,5 +1,5 @@
-"""Unit tests of accord.geo: states, capitals and metonyms, nationality adjectives, international
-bodies, the gazetteer, the data files behind them, and the gold files of ../shared."""
+"""Unit tests of accord.vocab.geo: states, capitals and metonyms, nationality adjectives,
+international bodies, the gazetteer, the data files behind them, and the gold files of ../shared."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 import pycountry
 import pytest
 
-from accord import geo
-from accord.geo import (
+from accord.vocab import geo, names
+from accord.vocab.geo import (
     Body,
     Gazetteer,
     Metonym,
@@ -521,7 +521,7 @@ def test_body_names_are_unambiguous() -> None:
     seen: dict[str, str] = {}
     for name, code, sector, aliases in rows("fr/bodies.tsv"):
         for form in (name, *geo.split_cell(aliases)):
-            key = ("A:" if geo._is_acronym(form) else "W:") + fold(form)
+            key = ("A:" if names.is_acronym(form) else "W:") + fold(form)
             assert seen.setdefault(key, name) == name, (form, seen[key], name)
 
 
@@ -539,7 +539,7 @@ def test_city_table_is_compiled() -> None:
         assert int(population) >= 0
         for other in alternates.split("|") if alternates else ():
             assert other == fold(other), (name, other)
-    homographs = geo._homographs()
+    homographs = names.homographs()
     assert {"reunion", "tours", "police", "paris"} <= homographs
     assert all(word == fold(word) for word in homographs)
 

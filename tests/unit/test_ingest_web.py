@@ -15,7 +15,7 @@ import accord
 from accord import pipeline
 from accord.cli import cli
 from accord.coders.annotations import ensure_extensions
-from accord.fetch import Feed, Fetcher
+from accord.read.fetch import Feed, Fetcher
 from tests.factories import table
 from tests.webserver import ARTICLES, Site, rss, running_site
 

@@ -1,4 +1,4 @@
-"""Unit tests of accord.numbers: the examples of the brief, every gold claim, property tests."""
+"""Unit tests of accord.vocab.numbers: the examples of the brief, every gold claim, property tests."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.numbers import (
+from accord.vocab.numbers import (
     CLAIM_KINDS,
     NumberMention,
     claim_numbers,

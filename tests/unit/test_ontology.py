@@ -1,4 +1,4 @@
-"""The PLOVER ontology data (accord/data/plover) and its loader (accord.ontology)."""
+"""The PLOVER ontology data (accord/data/plover) and its loader (accord.vocab.ontology)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from typing import Any
 import pycountry
 import pytest
 
-from accord import ontology as onto
-from accord.ontology import (
+from accord.vocab import ontology as onto
+from accord.vocab.ontology import (
     cameo_code,
     intensity,
     is_actor_code,
@@ -320,6 +320,6 @@ def test_cameo_table_is_what_the_script_derives(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_the_context_lexicon_speaks_plover() -> None:
-    from accord.lexicon import lexicon
+    from accord.vocab.lexicon import lexicon
 
     assert all(is_context(c) for c in lexicon("fr").contexts)

@@ -1,5 +1,5 @@
-"""One typed query per kind of row (accord.query), checked when it is made, for the CLI, the API
-and Python callers: the same values refused, with the same message (a usage error, exit status
+"""One typed query per kind of row (accord.store.query), checked when it is made, for the CLI, the
+API and Python callers: the same values refused, with the same message (a usage error, exit status
 2; a 422; a QueryError)."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 
 from accord.cli import cli
 from accord.errors import QueryError
-from accord.ontology import ontology
-from accord.query import (
+from accord.store import Store
+from accord.store.query import (
     ActorQuery,
     ClaimQuery,
     DocumentQuery,
@@ -24,7 +24,7 @@ from accord.query import (
     Query,
     StatementQuery,
 )
-from accord.store import Store
+from accord.vocab.ontology import ontology
 from accord.web.api import create_app
 from tests.factories import sample_documents
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from accord.decode import decode_bytes
 from accord.errors import ReadError
 from accord.read import (
     LANGUAGES,
@@ -19,6 +18,7 @@ from accord.read import (
     read_paths,
     read_text,
 )
+from accord.read.decode import decode_bytes
 from accord.records import Article
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"

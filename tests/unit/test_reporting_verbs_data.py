@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from accord.lexicon import lexicon, read_tsv
+from accord.vocab.lexicon import lexicon, read_tsv
 
 TAKES = {"clause", "that", "noun", "quote", "addressee", "opinion"}
 # one resource cited in a `source` cell (several are joined by "; ")

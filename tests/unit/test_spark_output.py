@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from accord.cli import cli
 from accord.errors import ReadError
 from accord.records import Article, Document
-from accord.spark import _Input, _read_files, _read_rows
-from accord.spark_tables import (
+from accord.spark.job import _Input, _read_files, _read_rows
+from accord.spark.tables import (
     DOCUMENT_ROW,
     TABLES,
     _order,

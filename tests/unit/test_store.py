@@ -11,9 +11,7 @@ from typing import cast
 
 import pytest
 
-from accord import store_schema
 from accord.errors import ReadError, StoreError
-from accord.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.records import Actor, Claim, Document, Participant, Statement
 from accord.store import (
     ClaimRow,
@@ -24,7 +22,9 @@ from accord.store import (
     normalize_name,
     registry_key,
 )
-from accord.store_schema import MIGRATIONS, date_range
+from accord.store import schema as store_schema
+from accord.store.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
+from accord.store.schema import MIGRATIONS, date_range
 from tests.factories import TEXT, doc_id, make_doc, other_doc, simple_event, span
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from accord import store_aggregates
-from accord.query import EventQuery
 from accord.records import Document
 from accord.store import Store
-from accord.store_schema import event_month
-from accord.store_write import COUNTS, fill_counts
+from accord.store import aggregates as store_aggregates
+from accord.store.query import EventQuery
+from accord.store.schema import event_month
+from accord.store.write import COUNTS, fill_counts
 from benchmarks.synthetic import documents
 
 FILTERS: list[EventQuery] = [EventQuery(**f) for f in (

@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 
-from accord.query import EventQuery
 from accord.store import EVENT_SORTS, Store
-from accord.store_filters import event_terms, event_where
-from accord.store_plan import (
+from accord.store.filters import event_terms, event_where
+from accord.store.plan import (
     Plan,
     _intersections,
     candidates,
@@ -24,6 +23,7 @@ from accord.store_plan import (
     page_query,
     plan,
 )
+from accord.store.query import EventQuery
 from benchmarks.queries import _Draw, _values
 from benchmarks.synthetic import generate
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from accord import store_schema
-from accord.query import ActorQuery, DocumentQuery, EventQuery, StatementQuery
 from accord.store import Store
-from accord.store_dyad_counts import fill_dyad_counts
-from accord.store_schema import MIGRATIONS, dyads
-from accord.store_write import COUNTS, fill_counts
+from accord.store import schema as store_schema
+from accord.store.dyad_counts import fill_dyad_counts
+from accord.store.query import ActorQuery, DocumentQuery, EventQuery, StatementQuery
+from accord.store.schema import MIGRATIONS, dyads
+from accord.store.write import COUNTS, fill_counts
 from tests.factories import ATTACK, TEXT, TREATY, doc_id, make_doc, sample_documents
 
 TEXT_UNDATED = TEXT.replace("Le général", "Le général de corps d'armée")

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from accord import store_aggregates, store_split
-from accord.query import EventQuery
 from accord.store import Store
-from accord.store_split import SplitReads
+from accord.store import aggregates as store_aggregates
+from accord.store import split as store_split
+from accord.store.query import EventQuery
+from accord.store.split import SplitReads
 from benchmarks.queries import _Draw, _values
 from benchmarks.synthetic import generate
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from accord.lexicon import lexicon, read_tsv
-from accord.ontology import ontology
-from accord.text import fold
+from accord.vocab.lexicon import lexicon, read_tsv
+from accord.vocab.ontology import ontology
+from accord.vocab.text import fold
 
 KINDS = {"rank", "office", "honorific", "designation"}
 SOURCE = re.compile(r"core|dev-gold|winer|form:(?P<entry>.+)")

@@ -13,8 +13,8 @@ from importlib import resources
 
 import pytest
 
-from accord.lexicon import lexicon, read_tsv
-from accord.ontology import is_event_type, is_mode, ontology
+from accord.vocab.lexicon import lexicon, read_tsv
+from accord.vocab.ontology import is_event_type, is_mode, ontology
 
 COLUMNS = ["lemma", "pos", "type", "mode", "frame", "objects", "source"]
 VERB_FRAMES = {"svo", "host", "visit", "joint", "sign", "subj", "plan"}

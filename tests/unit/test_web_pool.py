@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from accord.errors import StoreError
-from accord.query import DocumentQuery
 from accord.store import Store
+from accord.store.query import DocumentQuery
 from accord.web.api import create_app
 from accord.web.pool import StorePool
 from tests.factories import TEXT, make_doc, sample_documents

@@ -19,8 +19,8 @@ from accord.coders.places import code_places, dateline_place
 from accord.coders.resolve import Resolver
 from accord.coders.roles import Roles
 from accord.coders.statements import code_statements
-from accord.dates import find_dates
-from accord.lexicon import lexicon
+from accord.vocab.dates import find_dates
+from accord.vocab.lexicon import lexicon
 
 __all__ = ["CODER_NAMES", "add_coders"]
 

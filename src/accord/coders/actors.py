@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from accord import geo, known
 from accord.coders.annotations import ActorAnn, ActorTable, text_of
 from accord.coders.resolve import titled_as_woman
 from accord.coders.titles import (
@@ -28,8 +27,9 @@ from accord.coders.titles import (
     state_at,
     title_chain,
 )
-from accord.lexicon import Lexicon, read_tsv
-from accord.text import fold
+from accord.vocab import geo, known
+from accord.vocab.lexicon import Lexicon, read_tsv
+from accord.vocab.text import fold
 
 __all__ = ["TitleSpan", "code_actors", "default_country", "find_titles"]
 

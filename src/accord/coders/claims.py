@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from accord import geo
 from accord.coders.annotations import ClaimAnn, StatementAnn, text_of
 from accord.coders.resolve import Resolver
 from accord.coders.roles import attributions, subject_heads
-from accord.numbers import find_numbers
-from accord.text import fold
+from accord.vocab import geo
+from accord.vocab.numbers import find_numbers
+from accord.vocab.text import fold
 
 __all__ = ["code_claims"]
 

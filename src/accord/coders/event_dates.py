@@ -22,7 +22,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from accord.coders.annotations import DateAnn
-from accord.text import fold
+from accord.vocab.text import fold
 
 __all__ = ["EventClock", "tense"]
 

@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from accord import geo
 from accord.coders.annotations import ActorTable, DateAnn, EventAnn, Participant, PlaceAnn, Unnamed
 from accord.coders.event_dates import EventClock, tense
 from accord.coders.event_filter import candidate_of_event, event_filter
@@ -44,8 +43,9 @@ from accord.coders.roles import (
     verb_chain,
 )
 from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated, wished
-from accord.lexicon import Lexicon, Trigger
-from accord.text import fold
+from accord.vocab import geo
+from accord.vocab.lexicon import Lexicon, Trigger
+from accord.vocab.text import fold
 
 __all__ = ["AGREE_GOVERNORS", "COOPERATIVE", "code_events"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from accord import geo
 from accord.coders.annotations import PlaceAnn
-from accord.lexicon import lexicon
-from accord.text import fold
+from accord.vocab import geo
+from accord.vocab.lexicon import lexicon
+from accord.vocab.text import fold
 
 __all__ = ["code_places", "dateline_place"]
 

@@ -14,10 +14,10 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from accord import geo
 from accord.coders.annotations import ActorAnn, ActorTable
-from accord.lexicon import Lexicon
-from accord.text import fold
+from accord.vocab import geo
+from accord.vocab.lexicon import Lexicon
+from accord.vocab.text import fold
 
 __all__ = ["Resolver", "titled_as_woman"]
 

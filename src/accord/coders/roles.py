@@ -18,10 +18,10 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
-from accord import geo
 from accord.coders.annotations import Participant, Unnamed
 from accord.coders.resolve import Resolver
-from accord.text import fold
+from accord.vocab import geo
+from accord.vocab.text import fold
 
 __all__ = ["ETRE_VERBS", "MEDIA_OF_TALK", "Arguments", "Roles", "attributions", "case_of", "is_passive", "passive_agent", "reflexive",
            "subject_heads", "verb_chain"]

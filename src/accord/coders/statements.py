@@ -39,8 +39,8 @@ from accord.coders.annotations import Participant, StatementAnn, text_of
 from accord.coders.event_dates import EventClock, tense
 from accord.coders.roles import Roles, case_of, passive_agent, subject_heads, verb_chain
 from accord.coders.verbs import first_group_lemma, hypothetical, just_did, negated
-from accord.lexicon import Lexicon, ReportingVerb
-from accord.text import fold
+from accord.vocab.lexicon import Lexicon, ReportingVerb
+from accord.vocab.text import fold
 
 __all__ = ["code_statements", "quoted_ranges"]
 

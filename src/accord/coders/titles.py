@@ -28,9 +28,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from accord import geo
-from accord.lexicon import Lexicon
-from accord.text import fold
+from accord.vocab import geo
+from accord.vocab.lexicon import Lexicon
+from accord.vocab.text import fold
 
 __all__ = ["TitleSpan", "coordinated_groups", "find_titles", "state_at", "title_chain"]
 

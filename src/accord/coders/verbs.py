@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from accord.coders.roles import verb_chain
-from accord.text import fold
+from accord.vocab.text import fold
 
 __all__ = ["first_group_lemma", "hypothetical", "just_did", "negated", "wished"]
 

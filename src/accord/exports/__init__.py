@@ -4,13 +4,13 @@
         export(store, "plover", "events.jsonl", query=EventQuery(country="VNM"))
         export(store, "parquet", "tables/")          # documents, actors, events, claims, statements
 
-Formats (:data:`FORMATS`): ``plover`` (PLOVER JSONL, :mod:`.plover`), ``polecat``
-(:mod:`.polecat`), ``gdelt`` (:mod:`.gdelt`) and ``icews`` (:mod:`.icews`) TSV, one row per
-event; ``csv`` and ``jsonl``, one table of :mod:`accord.tables` (``table``, events by default);
-``parquet``, the five tables as ``TABLE.parquet`` files in a folder. An event query
-(:class:`accord.query.EventQuery`) selects the events, and for ``csv``/``jsonl`` of another
-table its dates select that table's rows (another filter is then an error). Rows are read
-page by page and written as they come, so memory stays flat whatever the store's size.
+Formats (:data:`FORMATS`): ``plover`` (PLOVER JSONL, :mod:`.plover`), ``polecat`` (:mod:`.polecat`),
+``gdelt`` (:mod:`.gdelt`) and ``icews`` (:mod:`.icews`) TSV, one row per event; ``csv`` and
+``jsonl``, one table of :mod:`accord.store.tables` (``table``, events by default); ``parquet``, the
+five tables as ``TABLE.parquet`` files in a folder. An event query
+(:class:`accord.store.query.EventQuery`) selects the events, and for ``csv``/``jsonl`` of another
+table its dates select that table's rows (another filter is then an error). Rows are read page by
+page and written as they come, so memory stays flat whatever the store's size.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from accord.exports.gdelt import GDELT_COLUMNS, gdelt_row
 from accord.exports.icews import ICEWS_COLUMNS, icews_row
 from accord.exports.plover import plover_record
 from accord.exports.polecat import POLECAT_COLUMNS, polecat_row
-from accord.query import (
+from accord.store.query import (
     ActorQuery,
     ClaimQuery,
     DocumentQuery,
@@ -38,8 +38,8 @@ from accord.query import (
     Query,
     StatementQuery,
 )
-from accord.store_rows import EventRow
-from accord.tables import TABLES, Column, csv_cell
+from accord.store.rows import EventRow
+from accord.store.tables import TABLES, Column, csv_cell
 
 __all__ = ["EVENT_TSV", "FORMATS", "ExportError", "ExportResult", "export"]
 

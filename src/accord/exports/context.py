@@ -12,8 +12,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from accord import __version__, ontology
-from accord.store_rows import EventRow, ParticipantRow, StoryRow
+from accord import __version__
+from accord.store.rows import EventRow, ParticipantRow, StoryRow
+from accord.vocab import ontology
 
 __all__ = [
     "CODER",

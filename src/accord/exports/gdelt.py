@@ -23,7 +23,7 @@ from accord.exports.context import (
     numeric_id,
     sector_map,
 )
-from accord.store_rows import EventRow, ParticipantRow
+from accord.store.rows import EventRow, ParticipantRow
 
 __all__ = ["GDELT_COLUMNS", "gdelt_row"]
 

@@ -9,7 +9,6 @@ number sentences: ``Sentence Number`` is empty, as are ``District`` and ``Provin
 
 from __future__ import annotations
 
-from accord import ontology
 from accord.exports.context import (
     ExportContext,
     country_name,
@@ -17,7 +16,8 @@ from accord.exports.context import (
     numeric_id,
     sector_map,
 )
-from accord.store_rows import EventRow, ParticipantRow
+from accord.store.rows import EventRow, ParticipantRow
+from accord.vocab import ontology
 
 __all__ = ["ICEWS_COLUMNS", "icews_row"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from accord.exports.context import CODER, ExportContext, country_alpha2
-from accord.store_rows import EventRow, ParticipantRow
+from accord.store.rows import EventRow, ParticipantRow
 
 __all__ = ["plover_record"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from accord import ontology
 from accord.exports.context import CODER, ExportContext, joined
-from accord.store_rows import EventRow, ParticipantRow
+from accord.store.rows import EventRow, ParticipantRow
+from accord.vocab import ontology
 
 __all__ = ["POLECAT_COLUMNS", "polecat_row"]
 

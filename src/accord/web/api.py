@@ -30,9 +30,9 @@ from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
-from accord import ontology
 from accord.errors import QueryError, StoreError
-from accord.items import (
+from accord.store import Store
+from accord.store.items import (
     ITEMS,
     ActorItem,
     ClaimItem,
@@ -43,10 +43,9 @@ from accord.items import (
     event_item,
     statement_item,
 )
-from accord.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
-from accord.query import Query as RowQuery
-from accord.store import Store
-from accord.store_rows import (
+from accord.store.query import ActorQuery, ClaimQuery, DocumentQuery, EventQuery, StatementQuery
+from accord.store.query import Query as RowQuery
+from accord.store.rows import (
     CounterpartRow,
     CountRow,
     DocumentRow,
@@ -56,7 +55,8 @@ from accord.store_rows import (
     PlaceRow,
     TimelineRow,
 )
-from accord.tables import TABLES, csv_lines, jsonl_lines
+from accord.store.tables import TABLES, csv_lines, jsonl_lines
+from accord.vocab import ontology
 from accord.web.dashboard import mount, mount_docs
 from accord.web.pool import StorePool
 from accord.web.security import TOKEN_ENV, SecurityHeaders, check_origin, check_token
@@ -126,7 +126,7 @@ Q = TypeVar("Q", bound=RowQuery)
 
 
 def _built(make: Callable[[], Q]) -> Q:
-    """The query ``make`` builds from the request's parameters (:mod:`accord.query` checks
+    """The query ``make`` builds from the request's parameters (:mod:`accord.store.query` checks
     it, as for the CLI; a bad value is a 422 with its message)."""
     try:
         return make()
@@ -140,7 +140,7 @@ Text = Annotated[str | None, Query(min_length=1, max_length=200)]
 Name = Annotated[str | None, Query(min_length=1, max_length=200)]
 Country = Annotated[str | None, Query(max_length=200, description="ISO3 or PLOVER code.",
                                       json_schema_extra={"pattern": _COUNTRY})]
-# checked by accord.query (as in the CLI), the pattern only documented
+# checked by accord.store.query (as in the CLI), the pattern only documented
 DateParam = Annotated[str | None, Query(max_length=200, description="YYYY[-MM[-DD]]")]
 
 
@@ -210,8 +210,8 @@ def _streamed(table: str, path: str, query: RowQuery) -> Iterator[Any]:
 
 
 def _download(table: str, rows: Iterator[Any], fmt: str) -> StreamingResponse:
-    """``rows`` as JSONL of their items (:data:`accord.items.ITEMS`, the objects of a page) or
-    as CSV of their flat table (:data:`accord.tables.TABLES`)."""
+    """``rows`` as JSONL of their items (:data:`accord.store.items.ITEMS`, the objects of a page) or
+    as CSV of their flat table (:data:`accord.store.tables.TABLES`)."""
     spec = TABLES[table]
     if fmt == "jsonl":
         lines = jsonl_lines(map(ITEMS[table], rows))
