@@ -46,3 +46,16 @@ def test_bench_command_prints_a_table(corpus: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "articles/s" in result.stdout and "ingest" in result.stdout
     assert "extract" not in result.stdout
+
+
+def test_accord_bench_runs_the_checkout_s_benchmarks_and_says_where_it_cannot(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from accord.cli import cli
+    from accord.cli import evaluate
+
+    shown = CliRunner().invoke(cli, ["bench", "--help"])
+    assert shown.exit_code == 0 and "--queries" in shown.output and "accord bench" in shown.output
+    monkeypatch.setattr(evaluate, "checkout_root", lambda: None)
+    refused = CliRunner().invoke(cli, ["bench", "--stage", "bare"])
+    assert refused.exit_code == 1 and "source checkout" in refused.output

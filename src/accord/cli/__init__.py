@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import click
 
-from accord.cli.evaluate import eval_cmd
+from accord.cli.evaluate import bench_cmd, eval_cmd
 from accord.cli.ingest import extract_cmd, ingest_cmd, spark_cmd
 from accord.cli.queries import (
     actors_cmd,
@@ -43,7 +43,7 @@ def cli() -> None:
 
 
 for _command in (extract_cmd, ingest_cmd, events_cmd, statements_cmd, claims_cmd, actors_cmd,
-                 show_cmd, errors_cmd, eval_cmd, export_cmd, spark_cmd, serve_cmd):
+                 show_cmd, errors_cmd, eval_cmd, bench_cmd, export_cmd, spark_cmd, serve_cmd):
     cli.add_command(_command)
 
 

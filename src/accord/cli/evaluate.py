@@ -1,8 +1,10 @@
-"""``accord eval``: score the system against a gold file (:mod:`accord.scoring`)."""
+"""``accord eval``: score the system against a gold file (:mod:`accord.scoring`); ``accord
+bench``: the benchmarks of a source checkout (``benchmarks/``, not installed with the package)."""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -11,7 +13,7 @@ from accord.cli.options import processes_option
 from accord.errors import AccordError
 from accord.pipeline import Options
 
-__all__ = ["eval_cmd"]
+__all__ = ["bench_cmd", "eval_cmd"]
 
 
 @click.command("eval", short_help="Score the system against a gold file.")
@@ -47,3 +49,31 @@ def eval_cmd(gold: str, root: str | None, report: str | None, predictions: str |
     else:
         click.echo(f"gold: {gold}")
         click.echo(format_table(result))
+
+
+def checkout_root() -> Path | None:
+    """The source checkout this package runs from (with its ``benchmarks/`` folder), or None
+    for an installed package."""
+    root = Path(__file__).resolve().parents[3]
+    return root if (root / "benchmarks" / "__main__.py").is_file() else None
+
+
+@click.command("bench", short_help="Measure throughput, memory or query latency.",
+               context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+               add_help_option=False)
+@click.pass_context
+def bench_cmd(ctx: click.Context) -> None:
+    """The benchmarks of the checkout (``python -m benchmarks``, same options): throughput and
+    peak memory against bare spaCy, or with --queries the store's query latency."""
+    root = checkout_root()
+    if root is None:
+        raise click.ClickException(
+            "accord bench runs from a source checkout: the benchmarks/ folder is not installed "
+            "with the package (clone the repository, pip install -e it, then accord bench or "
+            "python -m benchmarks)")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from benchmarks.__main__ import bench_cmd as run
+
+    code = run.main(args=list(ctx.args), prog_name="accord bench", standalone_mode=False)
+    ctx.exit(code if isinstance(code, int) else 0)
