@@ -51,8 +51,7 @@ def test_bench_command_prints_a_table(corpus: Path) -> None:
 def test_accord_bench_runs_the_checkout_s_benchmarks_and_says_where_it_cannot(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from accord.cli import cli
-    from accord.cli import evaluate
+    from accord.cli import cli, evaluate
 
     shown = CliRunner().invoke(cli, ["bench", "--help"])
     assert shown.exit_code == 0 and "--queries" in shown.output and "accord bench" in shown.output
