@@ -37,6 +37,8 @@ def actors(text: str, published: str = "2021-06-22") -> dict[str, Actor]:
          [("ministre du Travail, des Invalides et des Affaires sociales", None)]),
         ("Le secrétaire américain à la Défense Lloyd Austin est arrivé.",
          [("secrétaire à la Défense", "USA")]),
+        ("L'ancienne ministre provinciale Louise Harel a parlé.",
+         [("ancienne ministre provinciale", None)]),
         ("Il a reçu l'ambassadeur du Vietnam en Australie, Pham Hùng Tâm.",
          [("ambassadeur du Vietnam en Australie", "VNM")]),
         ("Il a reçu le vice-amiral Mark Hammond, commandant de la Marine royale australienne.",

@@ -51,6 +51,9 @@ _POST_MODIFIERS = frozenset(fold(w) for w in [
     "honoraire", "suppléant", "suppléante", "sortant", "sortante", "indépendant", "indépendante",
     "républicain", "républicaine", "démocrate", "socialiste", "conservateur", "conservatrice",
     "travailliste", "écologiste", "centriste", "libéral", "libérale", "olympique",
+    # the level of government an office is of ("ancienne ministre provinciale")
+    "provincial", "provinciale", "fédéral", "fédérale", "régional", "régionale", "municipal",
+    "municipale", "départemental", "départementale", "cantonal", "cantonale",
 ])
 # Common nouns that may close an office's complement ("le Premier ministre de l'île").
 TERRITORY_NOUNS = frozenset(
