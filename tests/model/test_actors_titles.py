@@ -39,6 +39,8 @@ def actors(text: str, published: str = "2021-06-22") -> dict[str, Actor]:
          [("secrétaire à la Défense", "USA")]),
         ("L'ancienne ministre provinciale Louise Harel a parlé.",
          [("ancienne ministre provinciale", None)]),
+        ("Le 45e président des États-Unis a prêté serment.",
+         [("45e président des États-Unis", "USA")]),
         ("Il a reçu l'ambassadeur du Vietnam en Australie, Pham Hùng Tâm.",
          [("ambassadeur du Vietnam en Australie", "VNM")]),
         ("Il a reçu le vice-amiral Mark Hammond, commandant de la Marine royale australienne.",

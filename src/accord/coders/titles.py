@@ -253,6 +253,18 @@ def _joined_name(doc: Doc, k: int) -> int:
     return k
 
 
+_ORDINAL = re.compile(r"\d+(e|ème|eme|er|re)")
+
+
+def _ordinal_before(doc: Doc, i: int) -> int:
+    """Where an office starts when a number ranks its holder before it ("45e", "42 e")."""
+    if _ORDINAL.fullmatch(doc[i - 1].text):
+        return i - 1
+    if i > 1 and fold(doc[i - 1].text) in ("e", "eme", "er", "re") and doc[i - 2].is_digit:
+        return i - 2
+    return i
+
+
 def _party_acronym(tok: Token) -> bool:
     """A party's acronym after an office ("député LR", "maire UDI"): capitals that name no
     state and no international body."""
@@ -354,6 +366,8 @@ def _title_at(doc: Doc, lex: Lexicon, i: int, end: int, head: str) -> TitleSpan:
     kind = lex.titles[head].kind
     if kind in ("office", "rank") and i > 0 and fold(doc[i - 1].text) in _TITLE_MODIFIERS:
         i -= 1  # "second vice-président", "futur président", "ancien ministre"
+    elif kind == "office" and i > 0:
+        i = _ordinal_before(doc, i)  # "le 45e président", "42 e président"
     country = None
     skip: set[int] = set()
     while kind == "office" and end < n and (
