@@ -264,6 +264,23 @@ def errors_cmd(paths: Sequence[str], db: str, clear: bool) -> None:
         click.echo(f"{r.at}  {r.path}: {r.reason}")
 
 
+def _export_input(source: str, fmt: str, output: str, table: str, run: Any) -> Any:
+    """``run`` (:func:`accord.exports.export_documents`) on the document JSON lines of
+    ``source`` ("-": standard input)."""
+    from accord.exports.from_records import read_documents
+
+    try:
+        if source == "-":
+            return run(read_documents(click.get_text_stream("stdin"), "<stdin>"), fmt, output,
+                       table=table)
+        with open(source, encoding="utf-8") as fh:
+            return run(read_documents(fh, source), fmt, output, table=table)
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {source}: {exc.strerror or exc}") from exc
+    except AccordError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @click.command("export", short_help="Export events and tables in the formats of other tools.")
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["plover", "polecat", "gdelt", "icews", "parquet", "csv", "jsonl"]),
@@ -274,21 +291,41 @@ def errors_cmd(paths: Sequence[str], db: str, clear: bool) -> None:
 @click.option("--table", default="events", show_default=True,
               type=click.Choice(["events", "statements", "claims", "actors", "documents"]),
               help="The table of csv and jsonl.")
+@click.option("--input", "source", metavar="FILE",
+              help="Export the document JSON lines of FILE (- is standard input; what `accord "
+                   "extract` writes) instead of the store: no filters, no registry.")
 @_event_filters
 @db_option
-def export_cmd(fmt: str, output: str, table: str, actor: str | None, country: str | None,
-               dyad: str | None, etype: str | None, quad_class: int | None, since: str | None,
-               until: str | None, text: str | None, db: str) -> None:
+def export_cmd(fmt: str, output: str, table: str, source: str | None, actor: str | None,
+               country: str | None, dyad: str | None, etype: str | None,
+               quad_class: int | None, since: str | None, until: str | None, text: str | None,
+               db: str) -> None:
     """Export stored events (and tables) for other tools: PLOVER, POLECAT, GDELT, ICEWS,
-    Parquet, CSV, JSONL. The filters select events as in `accord events`."""
-    from accord.exports import export
+    Parquet, CSV, JSONL. The filters select events as in `accord events`.
+
+    With --input, the documents of `accord extract` are exported without a store
+    (`accord extract ARTICLES | accord export --format plover --input -`): the same output
+    as from a store holding them, less registry ids and titles (and the actors table, which
+    is the registry). The filters then need a store: ingest the documents first.
+    """
+    from accord.exports import export, export_documents
 
     query = _event_query(actor, country, dyad, etype, quad_class, since, until, text)
-    with open_store(db) as store:
-        try:
-            result = export(store, fmt, output, table=table, query=query)
-        except AccordError as exc:
-            raise click.ClickException(str(exc)) from exc
+    if source is not None:
+        if query.filters():
+            given = ", ".join("--" + k.replace("_", "-") for k in sorted(query.filters()))
+            raise click.UsageError(f"{given}: filters need a store; ingest the documents "
+                                   f"(accord ingest {source} --db DB) and export the store")
+        if table == "actors" and fmt in ("csv", "jsonl"):
+            raise click.UsageError("--table actors: the actors table is the store's registry;"
+                                   " documents without a store have none")
+        result = _export_input(source, fmt, output, table, export_documents)
+    else:
+        with open_store(db) as store:
+            try:
+                result = export(store, fmt, output, table=table, query=query)
+            except AccordError as exc:
+                raise click.ClickException(str(exc)) from exc
     written = ", ".join(f"{n} {t}" for t, n in result.rows.items())
     click.echo(f"{fmt}: {written} written to {'standard output' if output == '-' else output}",
                err=True)

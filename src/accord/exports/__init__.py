@@ -11,6 +11,9 @@ five tables as ``TABLE.parquet`` files in a folder. An event query
 (:class:`accord.store.query.EventQuery`) selects the events, and for ``csv``/``jsonl`` of another
 table its dates select that table's rows (another filter is then an error). Rows are read page by
 page and written as they come, so memory stays flat whatever the store's size.
+
+:func:`export_documents` writes the same exports from document records without a store
+(``accord extract ... | accord export --input -``; :mod:`accord.exports.from_records`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from accord.exports.gdelt import GDELT_COLUMNS, gdelt_row
 from accord.exports.icews import ICEWS_COLUMNS, icews_row
 from accord.exports.plover import plover_record
 from accord.exports.polecat import POLECAT_COLUMNS, polecat_row
+from accord.records import Document
 from accord.store.query import (
     ActorQuery,
     ClaimQuery,
@@ -41,7 +45,7 @@ from accord.store.query import (
 from accord.store.rows import EventRow
 from accord.store.tables import TABLES, Column, csv_cell
 
-__all__ = ["EVENT_TSV", "FORMATS", "ExportError", "ExportResult", "export"]
+__all__ = ["EVENT_TSV", "FORMATS", "ExportError", "ExportResult", "export", "export_documents"]
 
 FORMATS = ("plover", "polecat", "gdelt", "icews", "csv", "jsonl", "parquet")
 _DATES_ONLY = ("since", "until")  # the filters every dated table knows
@@ -119,6 +123,15 @@ def _table_query(table: str, query: EventQuery, strict: bool) -> Query:
     return DocumentQuery(since=query.since, until=query.until)
 
 
+def _check(fmt: str, table: str, path: str | Path | None) -> None:
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if table not in TABLES:
+        raise ExportError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+    if fmt == "parquet" and (path is None or str(path) == "-"):
+        raise ExportError("parquet needs an output folder (-o FOLDER)")
+
+
 def export(
     store: Any,
     fmt: str,
@@ -130,13 +143,9 @@ def export(
     output if None or "-"; a folder for ``parquet``). Raises :class:`ExportError` for a bad
     format, table or path."""
     query = query or EventQuery()
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
-    if table not in TABLES:
-        raise ExportError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+    _check(fmt, table, path)
     if fmt == "parquet":
-        if path is None or str(path) == "-":
-            raise ExportError("parquet needs an output folder (-o FOLDER)")
+        assert path is not None
         return _parquet(store, Path(path), query)
     ctx = ExportContext(store)
     count = 0
@@ -160,6 +169,34 @@ def export(
         "-" if path is None else str(path),
         {"events" if fmt not in ("csv", "jsonl") else table: count},
     )
+
+
+def export_documents(
+    documents: Iterable[Document],
+    fmt: str,
+    path: str | Path | None = None,
+    table: str = "events",
+    query: EventQuery | None = None,
+) -> ExportResult:
+    """:func:`export` of document records without a store (``accord extract`` writes them):
+    the same output as from a store holding these documents, less what only a store has
+    (:mod:`accord.exports.from_records`: registry ids and titles, the actors table). ``query``
+    may page the events but not filter them (an :class:`ExportError`: filters need a store);
+    the ``actors`` table of ``csv``/``jsonl`` is an error too."""
+    from accord.exports.from_records import RecordRows
+
+    query = query or EventQuery()
+    _check(fmt, table, path)
+    if query.filters() or query.sort != "date":
+        given = sorted(query.filters()) + ([] if query.sort == "date" else ["sort"])
+        raise ExportError(
+            f"records without a store cannot be filtered ({', '.join(given)}); ingest them"
+            " (accord ingest FILE --db DB) and export the store with the filters"
+        )
+    if fmt in ("csv", "jsonl") and table == "actors":
+        raise ExportError("the actors table is the store's registry; records have none: ingest"
+                          " them (accord ingest FILE --db DB) and export the store")
+    return export(RecordRows(documents), fmt, path, table=table, query=query)
 
 
 def _write_records(

@@ -10,7 +10,7 @@ so one article's rows share a partition. ``documents`` has the columns of
 JSON of :func:`document_json` (``Document.to_dict()``, plus ``extra`` and the events' ``negated``
 flags when set): nothing extracted is lost. The flat tables (:data:`TABLES`) have the columns of
 :mod:`accord.store.tables` without the store's registry ids (a Spark job has no registry), built by
-the same record functions.
+the same record functions from the rows of :mod:`accord.store.doc_rows`.
 :func:`is_spark_output` and :func:`read_spark_output` turn such a folder back into
 :class:`~accord.records.Document` records, in the order ``accord ingest`` reads the articles,
 so that ingesting it gives the store that ingesting the articles gives. This module needs
@@ -29,8 +29,7 @@ from typing import Any
 
 from accord.errors import ReadError
 from accord.records import Document
-from accord.store.rows import ClaimRow, EventRow, ParticipantRow, StatementRow
-from accord.store.schema import event_range
+from accord.store.doc_rows import claim_rows, event_rows, statement_rows
 from accord.store.tables import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -41,7 +40,6 @@ from accord.store.tables import (
     event_record,
     statement_record,
 )
-from accord.vocab.text import normalize_name
 
 __all__ = [
     "DOCUMENT_ROW",
@@ -85,17 +83,16 @@ def month(published: str | None) -> str:
     return published[:7] if published else "unknown"
 
 
-def _names(doc: Document) -> dict[str, str | None]:
-    """Normalised actor name → country of the document's first actor of that name (as the
-    store gives a speaker's, holder's or source's country)."""
-    out: dict[str, str | None] = {}
-    for actor in doc.actors:
-        out.setdefault(normalize_name(actor.name), actor.country)
-    return out
+def _event_rows(doc: Document) -> list[dict[str, Any]]:
+    return [event_record(row) for row in event_rows(doc)]
 
 
-def _country(names: dict[str, str | None], name: str | None) -> str | None:
-    return None if name is None else names.get(normalize_name(name))
+def _statement_rows(doc: Document) -> list[dict[str, Any]]:
+    return [statement_record(row) for row in statement_rows(doc)]
+
+
+def _claim_rows(doc: Document) -> list[dict[str, Any]]:
+    return [claim_record(row) for row in claim_rows(doc)]
 
 
 def _doc_fields(doc: Document) -> dict[str, Any]:
@@ -103,54 +100,6 @@ def _doc_fields(doc: Document) -> dict[str, Any]:
         "doc_path": doc.path, "doc_title": doc.title, "doc_published": doc.published,
         "doc_url": doc.url, "doc_source": doc.source,
     }
-
-
-def _people(side: Iterable[Any]) -> tuple[ParticipantRow, ...]:
-    return tuple(ParticipantRow(p.name, p.country, p.sector, None) for p in side)
-
-
-def _event_rows(doc: Document) -> list[dict[str, Any]]:
-    rows = []
-    for idx, e in enumerate(doc.events):
-        lo, hi = event_range(e.date, doc.published)
-        place = e.place
-        rows.append(event_record(EventRow(
-            doc_id=doc.id, idx=idx, type=e.type, mode=e.mode, date=e.date,
-            actors=_people(e.actor), recipients=_people(e.recipient),
-            place_name=place.name if place else None,
-            place_country=place.country if place else None,
-            place_lat=place.lat if place else None, place_lon=place.lon if place else None,
-            context=e.context, evidence=e.evidence, sentence=e.sentence, span=e.span,
-            quad_class=e.quad_class, intensity=e.intensity, cameo=e.cameo, trigger=e.trigger,
-            date_lo=lo, date_hi=hi, **_doc_fields(doc),
-        )))
-    return rows
-
-
-def _statement_rows(doc: Document) -> list[dict[str, Any]]:
-    names = _names(doc)
-    return [
-        statement_record(StatementRow(
-            doc_id=doc.id, idx=idx, speaker=s.speaker,
-            speaker_country=_country(names, s.speaker), speaker_registry_id=None, verb=s.verb,
-            date=s.date, evidence=s.evidence, sentence=s.sentence, span=s.span,
-            content_span=s.content_span, **_doc_fields(doc),
-        ))
-        for idx, s in enumerate(doc.statements)
-    ]
-
-
-def _claim_rows(doc: Document) -> list[dict[str, Any]]:
-    names = _names(doc)
-    return [
-        claim_record(ClaimRow(
-            doc_id=doc.id, idx=idx, quantity=c.quantity, qualifier=c.qualifier, unit=c.unit,
-            holder=c.holder, holder_country=_country(names, c.holder), holder_registry_id=None,
-            source=c.source, source_country=_country(names, c.source), source_registry_id=None,
-            evidence=c.evidence, sentence=c.sentence, span=c.span, **_doc_fields(doc),
-        ))
-        for idx, c in enumerate(doc.claims)
-    ]
 
 
 def _actor_rows(doc: Document) -> list[dict[str, Any]]:

@@ -165,7 +165,7 @@ class DocumentRow:
     published: str | None
     language: str
     source: str | None
-    ingested_at: str
+    ingested_at: str | None  # None for a document read from records, never stored
     actors: int
     events: int
     claims: int
