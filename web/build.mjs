@@ -3,7 +3,7 @@
 // accord needs no Node.js), with their licences. Only needed to change a version:
 //   edit package.json, then `npm install && npm run build` in web/, then commit web/ and vendor/.
 // MANIFEST.json records the version of each package and the SHA-256 of each file copied;
-// tests/unit/test_vendor.py checks them against package.json and the files.
+// tests/unit/web/test_vendor.py checks them against package.json and the files.
 import { copyFileSync, mkdirSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";

@@ -28,10 +28,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives the dashboard in Chromium (Playwright)")
-
-
 def unavailable(reason: str) -> NoReturn:
     """Skip, except on CI where a missing browser is a failure."""
     if os.environ.get("CI"):

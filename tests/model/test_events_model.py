@@ -18,7 +18,7 @@ pytestmark = pytest.mark.model
 @pytest.fixture(autouse=True)
 def _rules_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """These tests pin what the rules find; the learned filter that judges their candidates
-    afterwards is tested in tests/unit/test_event_filter.py and by the golden gate."""
+    afterwards is tested in tests/unit/coders/test_event_filter.py and by the golden gate."""
     monkeypatch.setenv("ACCORD_EVENT_FILTER", "off")
     event_filter.cache_clear()
     yield

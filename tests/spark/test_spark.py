@@ -23,7 +23,7 @@ from accord.errors import ReadError
 from accord.read import read_paths
 from accord.spark.tables import TABLES, month
 from tests.conftest import ROOT
-from tests.unit.test_spark_output import store_dump
+from tests.unit.spark.test_spark_output import store_dump
 
 HAS_PYSPARK = importlib.util.find_spec("pyspark") is not None
 HAS_JAVA = shutil.which("java") is not None or bool(os.environ.get("JAVA_HOME"))

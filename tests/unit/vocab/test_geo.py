@@ -29,7 +29,7 @@ from accord.vocab.geo import (
     state_name,
 )
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(__file__).resolve().parents[4] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repo")
 DATA = files("accord").joinpath("data")
 

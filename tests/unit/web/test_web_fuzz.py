@@ -20,6 +20,8 @@ from accord.store import Store
 from accord.web.api import create_app
 from tests.factories import sample_documents
 
+pytestmark = pytest.mark.slow  # generated cases on every endpoint: seconds
+
 EXAMPLES = 50  # per endpoint
 SPEC = create_app(":memory:").openapi()
 ENDPOINTS = sorted(

@@ -27,6 +27,8 @@ from accord.store.query import EventQuery
 from benchmarks.queries import _Draw, _values
 from benchmarks.synthetic import generate
 
+pytestmark = pytest.mark.slow  # builds a synthetic store: seconds
+
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:

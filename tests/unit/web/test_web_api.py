@@ -244,6 +244,7 @@ def test_missing_store_is_503(tmp_path: Path) -> None:
         assert not (tmp_path / "none.db").exists()  # never created by a read
 
 
+@pytest.mark.slow
 def test_serve_command(tmp_path: Path) -> None:
     import socket
     import subprocess

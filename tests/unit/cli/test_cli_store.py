@@ -1,5 +1,5 @@
 """The store commands of the CLI on hand-built documents (no model): statements, claims,
-events; their --json items are those of the API (tests/unit/test_cli_api.py compares them)."""
+events; their --json items are those of the API (tests/unit/cli/test_cli_api.py compares them)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from accord.cli import cli
 from accord.records import Actor
 from accord.store import Store
 from accord.store.tables import CLAIM_COLUMNS
-from tests.unit.test_store import MSP, claim, make_doc, said_doc, statement
+from tests.unit.store.test_store import MSP, claim, make_doc, said_doc, statement
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ from accord.store.schema import event_month
 from accord.store.write import COUNTS, fill_counts
 from benchmarks.synthetic import documents
 
+pytestmark = pytest.mark.slow  # builds a synthetic store: seconds
+
 FILTERS: list[EventQuery] = [EventQuery(**f) for f in (
     {}, {"country": "VNM"}, {"type": "CONSULT"}, {"quad_class": 4}, {"dyad": "CHN-VNM"},
     {"since": "2019-03", "until": "2021"}, {"since": "2020"}, {"until": "2019-06"},

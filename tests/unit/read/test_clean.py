@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from accord.read.clean import FORMATS, Cleaned, clean_text, normalize_date, sniff_format
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(__file__).resolve().parents[4] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repo")
 
 SEED_000 = SHARED / "seeds" / "000_2c123d201d5f5fb5.txt"
@@ -342,6 +342,7 @@ _PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.one_of(st.text(), st.lists(st.one_of(_PIECES, st.text(max_size=5))).map("".join)),

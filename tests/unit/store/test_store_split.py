@@ -18,6 +18,8 @@ from accord.store.split import SplitReads
 from benchmarks.queries import _Draw, _values
 from benchmarks.synthetic import generate
 
+pytestmark = pytest.mark.slow  # builds a synthetic store: seconds
+
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:

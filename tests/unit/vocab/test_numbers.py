@@ -18,7 +18,7 @@ from accord.vocab.numbers import (
     parse_number,
 )
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(__file__).resolve().parents[4] / "shared"
 GOLD_FILES = ("seeds.jsonl", "dev-wikinews-fr.jsonl")
 
 
@@ -266,12 +266,14 @@ def _check(text: str) -> None:
         assert m.is_claim_candidate <= (m.kind in CLAIM_KINDS)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_any_text_never_raises(text: str) -> None:
     _check(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(TOKENS), max_size=14).map(" ".join))
 def test_number_like_text_never_raises(text: str) -> None:
