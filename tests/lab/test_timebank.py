@@ -9,7 +9,7 @@ import pytest
 from evaluation.timebank import evaluate_timebank, main, read_tml
 
 HERE = Path(__file__).resolve()
-REPO = HERE.parents[2]  # tests/unit/test_timebank.py -> tests/unit -> tests -> the checkout
+REPO = HERE.parents[2]  # tests/lab/test_timebank.py -> tests/lab -> tests -> the checkout
 SHARED = HERE.parents[3] / "shared"  # shared/ lies beside the checkout
 TIMEBANK = SHARED / "data" / "fr-timebank-1999"
 
