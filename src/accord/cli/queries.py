@@ -6,6 +6,7 @@ query (:mod:`accord.store.query`) from its options."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -271,7 +272,7 @@ def _export_input(source: str, fmt: str, output: str, table: str, run: Any) -> A
 
     try:
         if source == "-":
-            return run(read_documents(click.get_text_stream("stdin"), "<stdin>"), fmt, output,
+            return run(read_documents(sys.stdin, "<stdin>"), fmt, output,
                        table=table)
         with open(source, encoding="utf-8") as fh:
             return run(read_documents(fh, source), fmt, output, table=table)
