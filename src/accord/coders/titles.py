@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from accord.vocab import geo
 from accord.vocab.lexicon import Lexicon
+from accord.vocab.numbers import ordinal_suffix
 from accord.vocab.text import fold
 
 __all__ = ["TitleSpan", "coordinated_groups", "find_titles", "state_at", "title_chain"]
@@ -253,14 +254,13 @@ def _joined_name(doc: Doc, k: int) -> int:
     return k
 
 
-_ORDINAL = re.compile(r"\d+(e|ème|eme|er|re)")
-
-
 def _ordinal_before(doc: Doc, i: int) -> int:
     """Where an office starts when a number ranks its holder before it ("45e", "42 e")."""
-    if _ORDINAL.fullmatch(doc[i - 1].text):
+    word = doc[i - 1].text
+    digits = len(word) - len(word.lstrip("0123456789"))
+    if 0 < digits < len(word) and ordinal_suffix(word[digits:]):
         return i - 1
-    if i > 1 and fold(doc[i - 1].text) in ("e", "eme", "er", "re") and doc[i - 2].is_digit:
+    if i > 1 and doc[i - 2].is_digit and ordinal_suffix(word):
         return i - 2
     return i
 

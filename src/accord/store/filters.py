@@ -32,7 +32,6 @@ __all__ = [
     "dated_select",
     "document_where",
     "event_terms",
-    "event_where",
     "statement_where",
 ]
 
@@ -269,21 +268,6 @@ def _dates(since: str | None, until: str | None) -> Term:
             for sort, null in (("date", "'~'"), ("-date", "''"))
         },
     )
-
-
-def event_where(query: EventQuery) -> tuple[list[str], list[object]]:
-    """The filters of an event query (:func:`event_terms`) as conditions on ``e`` without a
-    plan: the participant, dyad and text filters through their indexes (``e.id IN (...)``)."""
-    where: list[str] = []
-    params: list[object] = []
-    for term in event_terms(query):
-        sql, values = term.restrict()
-        if term.name == "text" and term.ids is not None:  # the trigram index, then the words
-            where.append(f"e.id IN ({term.ids})")
-            params += term.ids_params
-        where.append(sql)
-        params += values
-    return where, params
 
 
 def statement_where(

@@ -47,7 +47,7 @@ from itertools import pairwise
 from typing import Any
 
 __all__ = ["CLAIM_KINDS", "NumberMention", "claim_numbers", "find_numbers", "looks_like_year",
-           "parse_number"]
+           "ordinal_suffix", "parse_number"]
 
 CLAIM_KINDS = frozenset({"cardinal", "money", "percent", "range_low", "range_high"})
 """Kinds that can be claims (when not a designation)."""
@@ -271,6 +271,11 @@ def _ordinal_value(word: str, v: _Vocab) -> Decimal:
         if value is not None:
             return value
     return Decimal(0)
+
+
+def ordinal_suffix(word: str) -> bool:
+    """Whether ``word`` is an ordinal ending of numbers.json ("e", "er", "ème", "nde"...)."""
+    return _vocab().res["ord_suffix"].fullmatch(word) is not None
 
 
 def looks_like_year(text: str, start: int, end: int) -> bool:

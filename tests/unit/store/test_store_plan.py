@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from accord.store import EVENT_SORTS, Store
-from accord.store.filters import event_terms, event_where
+from accord.store.filters import event_terms
 from accord.store.plan import (
     Plan,
     _intersections,
@@ -35,6 +35,21 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("plans") / "s.db"
     generate(path, 3000, seed=5)
     return path
+
+
+def event_where(query: EventQuery) -> tuple[list[str], list[object]]:
+    """The filters of an event query as conditions on ``e`` without a plan: the participant,
+    dyad and text filters through their indexes (``e.id IN (...)``)."""
+    where: list[str] = []
+    params: list[object] = []
+    for term in event_terms(query):
+        sql, values = term.restrict()
+        if term.name == "text" and term.ids is not None:  # the trigram index, then the words
+            where.append(f"e.id IN ({term.ids})")
+            params += term.ids_params
+        where.append(sql)
+        params += values
+    return where, params
 
 
 def _naive(conn: sqlite3.Connection, filters: dict[str, Any], sort: str, need: int) -> list[int]:
